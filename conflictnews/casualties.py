@@ -1,0 +1,609 @@
+"""Casualty reports: who was killed, injured, captured, missing or displaced, how many, when, where, by whose account.
+
+For each count in a sentence (see ``numbers``) the extractor reads the noun
+phrase that follows it (``achttien Syrische soldaten``, ``35 jihadisten van
+IS``), ties the count to the casualty verb or noun that governs it in its
+clause (``om het leven gekomen``, ``killed``), and resolves the period, place
+and source from the same sentence (or, for the source, from a sentence that
+points back at it: ``Dat meldt het Syrisch Observatorium``). Every rule is a
+rule of the language, with its words in ``lexicon/<lang>.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any, Iterable
+
+from .document import Document, documents
+from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
+from .numbers import CountMatch
+from .records import CasualtyReport, Count
+from .temporal import TimeExpression
+from .text import Sentence
+
+__all__ = ["extract_casualties", "casualties_from_documents"]
+
+_TOKEN = re.compile(r"\s*([^\s,;:.!?()\"“”„«»]+)")
+_GAP_OK = re.compile(r"^[\s\"“”']*$")
+
+
+def extract_casualties(article_or_text: Any, *, lang: str | None = None,
+                       published: datetime | str | None = None) -> list[CasualtyReport]:
+    """Return one ``CasualtyReport`` per casualty statement of an article or a text.
+
+    Parameters
+    ----------
+    article_or_text
+        An ``Article`` (its headline is read too, flagged ``from_title``), a
+        mapping with the same fields, or a plain string.
+    lang
+        ``"nl"`` or ``"en"``; ``None`` detects it. Anything else raises ``ValueError``.
+    published
+        The publication time relative dates are resolved against (default: the article's).
+
+    Examples
+    --------
+    >>> [(r.count_best, r.outcome, r.victim_group, r.qualifier) for r in
+    ...  extract_casualties("Daarbij kwamen zeker 13 burgers om het leven en raakten 50 mensen gewond.", lang="nl")]
+    [(13, 'killed', 'civilian', 'at_least'), (50, 'injured', 'unknown', 'exact')]
+    """
+    return casualties_from_documents(documents(article_or_text, lang=lang, published=published))
+
+
+def casualties_from_documents(docs: Iterable[Document]) -> list[CasualtyReport]:
+    """Casualty reports of analysed documents (the headline first, then the body)."""
+    reports: list[CasualtyReport] = []
+    memory = _Memory()
+    for doc in docs:
+        found = _Reader(doc, memory).read()
+        reports.extend(_mark_breakdowns(found))
+    return reports
+
+
+# --------------------------------------------------------------------------
+# Language patterns, compiled once per language
+# --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Patterns:
+    triggers: re.Pattern[str]
+    trigger_outcome: dict[str, str]
+    heads: dict[str, str]
+    head_max_words: int
+    compound_heads: list[tuple[str, str]]
+    members: frozenset[str]
+    of: frozenset[str]
+    breakers: frozenset[str]
+    state_prefixes: tuple[str, ...]
+    state_forces: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    subset_cues: re.Pattern[str]
+    cumulative_cues: re.Pattern[str]
+    negations: frozenset[str]
+    toll: re.Pattern[str]
+    cues: re.Pattern[str]
+    back_reference: frozenset[str]
+    separable: list[tuple[re.Pattern[str], re.Pattern[str], str]]
+    singular: re.Pattern[str]
+    capital: re.Pattern[str]
+    country_nouns: re.Pattern[str]
+    qualifier_words: frozenset[str]
+
+
+_OUTCOMES = ("killed", "injured", "captured", "missing", "displaced", "mixed")
+_GROUPS = ("military", "armed_group", "civilian", "unknown")
+
+
+def _patterns(data: Language) -> _Patterns:
+    trigger_paths = [f"casualties.{o}" for o in _OUTCOMES]
+    heads: dict[str, str] = {}
+    for group in _GROUPS:
+        for head in data.words(f"victims.{group}"):
+            heads.setdefault(fold(head), group)
+    compound = sorted(((h, g) for h, g in heads.items() if " " not in h and len(h) >= 5),
+                      key=lambda item: -len(item[0]))
+    separable = []
+    for rule in data.get("casualties.separable", []):
+        verb = re.compile(phrase_pattern(rule["verb"]), re.IGNORECASE)
+        particle = re.compile(rf"(?<![\w]){re.escape(rule['particle'])}(?=\s*(?:[,.;:]|$|en\b|bij\b|door\b|tijdens\b|in\b|na\b|op\b))",
+                              re.IGNORECASE)
+        separable.append((verb, particle, rule["outcome"]))
+    singular_heads = phrase_pattern(heads)
+    articles = phrase_pattern(data.words("numbers.singular_articles"))
+    # Adjectives and names may stand between the article and the head: een Nederlandse IS-strijder.
+    modifier = r"(?:(?-i:[a-zà-ÿ][\w’'-]*e)|(?-i:[A-Z][\w’'-]+)|(?-i:[a-z][\w’'-]*(?:ish|an|ic|al|ed|ary|ese|i)))"
+    head_words = phrase_alternation(heads)
+    singular = re.compile(rf"{articles}\s+(?:{modifier}\s+){{0,3}}?(?P<head>{singular_heads}|[\w’'-]+-{head_words}(?![\w]))",
+                          re.IGNORECASE)
+    qualifier_words = frozenset(w for q in ("at_least", "more_than", "about", "at_most", "up_to")
+                                for phrase in data.words(f"qualifiers.{q}") for w in fold(phrase).split())
+    return _Patterns(
+        triggers=data.regex(*trigger_paths),
+        trigger_outcome=data.lookup(*trigger_paths),
+        heads=heads,
+        head_max_words=max(len(h.split()) for h in heads),
+        compound_heads=compound,
+        members=frozenset(fold(w) for w in data.words("victims.members")),
+        of=frozenset(fold(w) for w in data.words("victims.of")),
+        breakers=frozenset(fold(w) for w in data.words("victims.breakers")),
+        state_prefixes=tuple(fold(w) for w in data.words("victims.state_prefixes")),
+        state_forces=data.regex("victims.state_forces"),
+        anaphora=data.regex("casualties.anaphora"),
+        subset_cues=data.regex("casualties.subset_cues"),
+        cumulative_cues=data.regex("casualties.cumulative_cues"),
+        negations=frozenset(fold(w) for w in data.words("casualties.negations")),
+        toll=re.compile(phrase_pattern(data.words("casualties.toll_nouns")) + r"[^.;]{0,60}?$", re.IGNORECASE),
+        cues=data.regex("attribution.cues"),
+        back_reference=frozenset(fold(w) for w in data.words("attribution.back_reference")),
+        separable=separable,
+        singular=singular,
+        capital=data.regex("places.capital_nouns"),
+        country_nouns=data.regex("places.country_nouns"),
+        qualifier_words=qualifier_words,
+    )
+
+
+def _get_patterns(lang: str) -> _Patterns:
+    data = language(lang)
+    found: _Patterns = data.memo("casualty_patterns", lambda: _patterns(data))
+    return found
+
+
+# --------------------------------------------------------------------------
+# Noun phrases
+# --------------------------------------------------------------------------
+
+@dataclass
+class _Phrase:
+    end: int                 # where the phrase ends (absolute offset)
+    group: str | None        # victim group of the head, None when the head is an outcome noun
+    outcome: str | None      # when the head itself says what happened (doden, wounded)
+    actor: str | None
+    country: str | None      # a country adjective before the head (Syrische soldaten)
+    state: bool              # the head names the state's forces (regeringssoldaten, regime forces)
+    anaphoric: bool          # "anderen", "others": the group of the count before
+    mixed: bool              # "burgers en strijders": two groups under one number
+
+
+@dataclass
+class _Trigger:
+    start: int
+    end: int
+    outcome: str
+
+
+class _Memory:
+    """What the article has said so far: the last actor of each victim group."""
+
+    def __init__(self) -> None:
+        self.actor: dict[str, str] = {}
+        self.period: tuple[datetime | None, datetime | None, str | None] | None = None
+
+
+class _Reader:
+    def __init__(self, doc: Document, memory: _Memory):
+        self.doc = doc
+        self.p = _get_patterns(doc.lang)
+        self.memory = memory
+        self.world = world()
+
+    # -- the sentence loop ---------------------------------------------------
+
+    def read(self) -> list[CasualtyReport]:
+        doc = self.doc
+        reports: list[CasualtyReport] = []
+        for index, sentence in enumerate(doc.sentences):
+            counts = self._counts(sentence)
+            entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
+            self._remember_actors(entities, before=sentence.start)
+            if not counts and not self.p.singular.search(sentence.text):
+                continue
+            triggers = self._triggers(sentence)
+            if not triggers:
+                continue
+            counts = counts + self._singulars(sentence, counts)
+            counts.sort(key=lambda c: c.start)
+            previous: _Phrase | None = None
+            previous_group: tuple[str, str | None] | None = None
+            for position, match in enumerate(counts):
+                phrase = self._phrase(match, sentence, entities)
+                outcome = self._outcome(match, phrase, sentence, triggers, counts)
+                if outcome is None or outcome == "mixed" or self._negated(match, sentence):
+                    previous = phrase or previous
+                    continue
+                group, actor = self._victims(phrase, match, previous_group)
+                previous_group = (group, actor)
+                previous = phrase
+                reports.append(self._report(match, outcome, group, actor, sentence, index, entities,
+                                            subset=self._is_subset(match, counts[:position], sentence)))
+        return reports
+
+    def _counts(self, sentence: Sentence) -> list[CountMatch]:
+        doc = self.doc
+        found = []
+        times = doc.within(doc.times, sentence.start - 40, sentence.end, "times")
+        for match in doc.within(doc.counts, sentence.start, sentence.end, "counts"):
+            if any(t.start <= match.start < t.end or match.start <= t.start < match.end for t in times):
+                continue  # "de voorbije zes dagen", "sinds 2011": a time, not people
+            if match.count.best <= 0 or match.count.best > 50_000_000:
+                continue
+            found.append(match)
+        return found
+
+    def _singulars(self, sentence: Sentence, counts: list[CountMatch]) -> list[CountMatch]:
+        """A singular victim: "een Nederlandse IS-strijder", "a child" count as 1."""
+        found = []
+        for m in self.p.singular.finditer(sentence.text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if any(c.start <= start < c.end or start <= c.start < end for c in counts):
+                continue
+            surface = self.doc.text[start:start + len(m.group().split()[0])]
+            found.append(CountMatch(start, start + len(surface), Count(1, 1, 1, "exact", surface)))
+        return found
+
+    def _triggers(self, sentence: Sentence) -> list[_Trigger]:
+        found = []
+        for m in self.p.triggers.finditer(sentence.text):
+            outcome = self.p.trigger_outcome.get(fold(m.group()))
+            if outcome:
+                found.append(_Trigger(sentence.start + m.start(), sentence.start + m.end(), outcome))
+        for verb, particle, outcome in self.p.separable:
+            v = verb.search(sentence.text)
+            if v:
+                for m in particle.finditer(sentence.text, v.end()):
+                    if not any(t.start <= sentence.start + m.start() < t.end for t in found):
+                        found.append(_Trigger(sentence.start + m.start(), sentence.start + m.end(), outcome))
+        found.sort(key=lambda t: t.start)
+        return found
+
+    # -- the noun phrase after a count -------------------------------------
+
+    def _phrase(self, match: CountMatch, sentence: Sentence, entities: list[Entity]) -> _Phrase | None:
+        text = self.doc.text
+        position = match.end
+        actor: str | None = None
+        country: str | None = None
+        state = False
+        for step in range(6):
+            anaphor = self.p.anaphora.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
+            if step == 0 and anaphor and anaphor.end() <= sentence.end:
+                after = self._head_at(anaphor.end(), sentence)
+                if after is None:
+                    return _Phrase(anaphor.end(), None, None, None, None, False, True, False)
+            head = self._head_at(position, sentence)
+            if head is not None:
+                head_end, group, head_actor, head_state = head
+                if group in _OUTCOMES:
+                    return _Phrase(head_end, None, group, actor, country, state, False, False)
+                end, of_actor, of_state = self._of_phrase(head_end, sentence, entities)
+                mixed = self._mixed(end, sentence)
+                return _Phrase(end, group, None, head_actor or of_actor or actor, country,
+                               state or head_state or of_state, False, mixed)
+            token = _TOKEN.match(text, position, sentence.end)
+            if token is None:
+                return None
+            word = fold(token.group(1))
+            entity = self._entity_at(entities, token.start(1))
+            if entity is not None and entity.kind == "actor":
+                actor = entity.name
+                if step == 0 and self._ends_phrase(entity.end, sentence):
+                    return _Phrase(entity.end, self.world.actor_group(actor) or "armed_group", None, actor,
+                                   None, False, False, False)
+                position = max(entity.end, token.end())
+                continue
+            if entity is not None and entity.kind == "adjective":
+                country = entity.name
+                position = max(entity.end, token.end())
+                continue
+            if word in self.p.breakers or word in self.p.of or token.group(1)[:1].isdigit():
+                return None
+            if self.p.trigger_outcome.get(word):
+                return None
+            position = token.end()
+        return None
+
+    def _head_at(self, position: int, sentence: Sentence) -> tuple[int, str, str | None, bool] | None:
+        """A head noun (or an outcome noun) starting at ``position``: its end, group, actor and state flag."""
+        text = self.doc.text
+        tokens = []
+        cursor = position
+        for _ in range(self.p.head_max_words):
+            token = _TOKEN.match(text, cursor, sentence.end)
+            if token is None:
+                break
+            tokens.append(token)
+            cursor = token.end()
+        for size in range(len(tokens), 0, -1):
+            phrase = fold(" ".join(t.group(1) for t in tokens[:size]))
+            outcome = self.p.trigger_outcome.get(phrase)
+            if size == 1 and outcome in ("killed", "injured", "captured", "missing", "displaced", "mixed") \
+                    and phrase not in self.p.heads:
+                return tokens[0].end(), outcome, None, False
+            group = self.p.heads.get(phrase)
+            if group:
+                return tokens[size - 1].end(), group, None, False
+        if not tokens:
+            return None
+        word = tokens[0].group(1)
+        lowered = word.lower()
+        if "-" in word:
+            prefix, _, last = word.rpartition("-")
+            group = self.p.heads.get(fold(last))
+            if group:
+                actor = self._actor_name(prefix)
+                state = fold(prefix) in self.p.state_prefixes or fold(prefix) in ("regime", "pro-regime")
+                return tokens[0].end(), group, actor, state
+        for head, group in self.p.compound_heads:
+            if lowered.endswith(head) and len(lowered) > len(head) + 1:
+                prefix = word[: len(word) - len(head)].rstrip("s-") if lowered[:-len(head)].endswith("s") \
+                    and fold(word[: len(word) - len(head)]) in self.p.state_prefixes else word[: len(word) - len(head)]
+                prefix_fold = fold(prefix)
+                if prefix_fold in self.p.state_prefixes or fold(prefix + "s") in self.p.state_prefixes:
+                    return tokens[0].end(), "military", None, True
+                actor = self._actor_name(prefix)
+                if actor:
+                    return tokens[0].end(), group, actor, False
+                return None
+        return None
+
+    def _actor_name(self, text: str) -> str | None:
+        for entity in self.world.entities(text):
+            if entity.kind == "actor" and entity.start == 0:
+                return entity.name
+        return None
+
+    def _of_phrase(self, position: int, sentence: Sentence, entities: list[Entity]) -> tuple[int, str | None, bool]:
+        """"jihadisten van IS", "members of the Islamic State": the actor the victims belong to."""
+        text = self.doc.text
+        token = _TOKEN.match(text, position, sentence.end)
+        if token is None or fold(token.group(1)) not in self.p.of:
+            return position, None, False
+        window_end = min(sentence.end, token.end() + 60)
+        state = self.p.state_forces.search(text, token.end(), window_end)
+        for entity in entities:
+            if token.end() <= entity.start < window_end and entity.kind in ("actor", "adjective"):
+                if state and state.start() < entity.start and entity.kind == "actor":
+                    break
+                if entity.kind == "actor":
+                    return entity.end, entity.name, False
+                if entity.kind == "adjective":
+                    return entity.end, self.world.state_forces(entity.name), True
+        if state and state.start() - token.end() < 12:
+            return state.end(), None, True
+        return position, None, False
+
+    def _mixed(self, position: int, sentence: Sentence) -> bool:
+        """"burgers en strijders": a second head joined to the first under the same number."""
+        text = self.doc.text
+        token = _TOKEN.match(text, position, sentence.end)
+        if token is None or fold(token.group(1)) not in ("en", "and", "of", "or"):
+            return False
+        cursor = token.end()
+        for _ in range(3):
+            head = self._head_at(cursor, sentence)
+            if head is not None:
+                return head[1] in _GROUPS
+            nxt = _TOKEN.match(text, cursor, sentence.end)
+            if nxt is None or nxt.group(1)[:1].isdigit() or fold(nxt.group(1)) in self.p.breakers:
+                return False
+            cursor = nxt.end()
+        return False
+
+    def _ends_phrase(self, position: int, sentence: Sentence) -> bool:
+        token = _TOKEN.match(self.doc.text, position, sentence.end)
+        return token is None or fold(token.group(1)) in self.p.breakers or bool(self.p.trigger_outcome.get(
+            fold(token.group(1))))
+
+    @staticmethod
+    def _entity_at(entities: list[Entity], position: int) -> Entity | None:
+        for entity in entities:
+            if entity.start == position:
+                return entity
+            if entity.start > position:
+                break
+        return None
+
+    # -- what happened -------------------------------------------------------
+
+    def _outcome(self, match: CountMatch, phrase: _Phrase | None, sentence: Sentence,
+                 triggers: list[_Trigger], counts: list[CountMatch]) -> str | None:
+        text = self.doc.text
+        if phrase is not None and phrase.outcome:
+            return phrase.outcome
+        before = [t for t in triggers if t.end <= match.start]
+        if before:
+            gap = text[before[-1].end:match.start]
+            words = [fold(w) for w in gap.split()]
+            if len(gap) <= 30 and all(w in self.p.qualifier_words or w in ("the", "de", "het", "a", "een", "of", "van")
+                                      for w in words) and "," not in gap:
+                return before[-1].outcome
+        if phrase is None:
+            # A bare number: the toll ("dodental opgelopen naar 65") or an ellipsis ("en negen gewond").
+            if self.p.toll.search(text, sentence.start, match.start):
+                return "killed"
+            token = _TOKEN.match(text, match.end, sentence.end)
+            if token is not None:
+                following = [t for t in triggers if t.start >= match.end]
+                if following and following[0].start - match.end <= len(token.group(0)) + 1:
+                    return following[0].outcome
+            return None
+        after = [t for t in triggers if t.start >= phrase.end]
+        if after:
+            return after[0].outcome
+        if before:
+            return before[-1].outcome
+        return None
+
+    def _negated(self, match: CountMatch, sentence: Sentence) -> bool:
+        token = re.search(r"(\w+)\s*$", self.doc.text[sentence.start:match.start])
+        return bool(token and fold(token.group(1)) in self.p.negations)
+
+    def _victims(self, phrase: _Phrase | None, match: CountMatch,
+                 previous: tuple[str, str | None] | None) -> tuple[str, str | None]:
+        if phrase is None or phrase.anaphoric or phrase.group is None and phrase.outcome is None:
+            if previous is not None and (phrase is None or phrase.anaphoric):
+                return previous
+            return "unknown", None
+        if phrase.outcome is not None:
+            actor = phrase.actor
+            return (self.world.actor_group(actor) or "unknown", actor) if actor else ("unknown", None)
+        if phrase.mixed:
+            return "unknown", None
+        group = phrase.group
+        actor = phrase.actor
+        if group in ("unknown",) and actor is None and phrase.state:
+            group = "military"
+        if phrase.group == "unknown" and actor is None and previous is None:
+            pass
+        if actor is not None and group in ("unknown",):
+            group = self.world.actor_group(actor) or group
+        if group in ("armed_group",) and actor is None and phrase.state:
+            group = "military"
+        if group == "military" and actor is None:
+            country = phrase.country
+            actor = self.world.state_forces(country) if country else None
+            if actor is None and phrase.state:
+                actor = self.world.state_forces(self.doc.country)
+            if actor is None:
+                actor = self.memory.actor.get("military") or self.world.state_forces(self.doc.country)
+        elif group == "armed_group" and actor is None and phrase.country is None:
+            actor = self.memory.actor.get("armed_group")
+        if group in ("civilian", "unknown"):
+            actor = None
+        if group == "unknown" and phrase.group == "unknown" and actor is None:
+            return "unknown", None
+        if actor and group in ("military", "armed_group"):
+            self.memory.actor[group] = actor
+        return group or "unknown", actor
+
+    def _remember_actors(self, entities: list[Entity], *, before: int) -> None:
+        for entity in entities:
+            if entity.kind == "actor":
+                group = self.world.actor_group(entity.name)
+                if group in ("armed_group", "military"):
+                    self.memory.actor[group] = entity.name
+
+    def _is_subset(self, match: CountMatch, earlier: list[CountMatch], sentence: Sentence) -> bool:
+        if not earlier:
+            cue = self.p.subset_cues.search(self.doc.text, sentence.start, match.start)
+            return bool(cue and cue.group().lower().startswith(("onder de", "among the")))
+        cue = self.p.subset_cues.search(self.doc.text, earlier[-1].end, match.start)
+        if cue:
+            return True
+        # Once a cue has opened a list of parts, the rest of the sentence stays in it.
+        return bool(self.p.subset_cues.search(self.doc.text, earlier[0].end, match.start))
+
+    # -- when, where, who says so -------------------------------------------
+
+    def _report(self, match: CountMatch, outcome: str, group: str, actor: str | None, sentence: Sentence,
+                index: int, entities: list[Entity], *, subset: bool) -> CasualtyReport:
+        doc = self.doc
+        count = match.count
+        period_start, period_end, precision, cumulative = self._period(match, sentence)
+        place = self._place(match, sentence, entities)
+        gazetteer = self.world.places.get(place or "")
+        return CasualtyReport(
+            article_id=doc.article_id, outcome=outcome, victim_group=group, victim_actor=actor,
+            count_low=count.low, count_best=count.best, count_high=count.high, qualifier=count.qualifier,
+            period_start=period_start, period_end=period_end, date_precision=precision,
+            cumulative=cumulative, subset=subset, place=place,
+            latitude=gazetteer.latitude if gazetteer else None, longitude=gazetteer.longitude if gazetteer else None,
+            attributed_to=self._source(match, sentence, index, entities), from_title=doc.from_title,
+            surface=doc.text[match.start:match.end], sentence=sentence.text,
+            span_start=match.start, span_end=match.end,
+        )
+
+    def _period(self, match: CountMatch, sentence: Sentence) -> tuple[datetime | None, datetime | None, str | None, bool]:
+        doc = self.doc
+        times = [t for t in doc.within(doc.times, sentence.start, sentence.end, "times")]
+        cumulative_cue = bool(self.p.cumulative_cues.search(sentence.text))
+        if times:
+            chosen = min(times, key=lambda t: min(abs(t.start - match.start), abs(t.end - match.end)))
+            cumulative = cumulative_cue or _is_running(chosen)
+            period = (chosen.date_start, chosen.date_end, chosen.precision)
+            if chosen.resolved and not cumulative:
+                self.memory.period = period
+            return (*period, cumulative)
+        if self.memory.period is not None:
+            return (*self.memory.period, cumulative_cue)
+        ref = doc.reference
+        if ref.day is not None:
+            day = datetime(ref.day.year, ref.day.month, ref.day.day)
+            return day - timedelta(days=6), day, "week", cumulative_cue
+        if ref.month is not None:
+            first = datetime(ref.month.year, ref.month.month, 1)
+            return first - timedelta(days=7), (first + timedelta(days=32)).replace(day=1) - timedelta(days=1), "month", cumulative_cue
+        return None, None, None, cumulative_cue
+
+    def _place(self, match: CountMatch, sentence: Sentence, entities: list[Entity]) -> str | None:
+        text = self.doc.text
+        candidates: list[tuple[int, int, str]] = []  # (rank, distance, name)
+        for entity in entities:
+            if entity.kind == "place" and entity.name in self.world.places:
+                place = self.world.places[entity.name]
+                candidates.append((place.rank, abs(entity.start - match.start), place.name))
+            elif entity.kind == "adjective":
+                after = text[entity.end:entity.end + 30]
+                noun = re.match(r"\s+(\S+)", after)
+                if noun and self.p.capital.fullmatch(noun.group(1).rstrip(".,;")):
+                    capital = self.world.capital(entity.name)
+                    if capital and capital in self.world.places:
+                        candidates.append((self.world.places[capital].rank, abs(entity.start - match.start), capital))
+                elif noun and self.p.country_nouns.fullmatch(noun.group(1).rstrip(".,;")):
+                    candidates.append((4, abs(entity.start - match.start), entity.name))
+        if candidates:
+            return min(candidates)[2]
+        return None
+
+    def _source(self, match: CountMatch, sentence: Sentence, index: int, entities: list[Entity]) -> str | None:
+        doc = self.doc
+        if self.p.cues.search(sentence.text):
+            sources = [e for e in entities if e.kind == "source"]
+            if sources:
+                return min(sources, key=lambda e: abs(e.start - match.start)).name
+        following = doc.sentence_at(index + 1)
+        if following is not None:
+            first = re.match(r"\W*(\w+)", following.text)
+            if first and fold(first.group(1)) in self.p.back_reference and self.p.cues.search(following.text):
+                sources = [e for e in doc.within(doc.entities, following.start, following.end, "entities")
+                           if e.kind == "source"]
+                if sources:
+                    return sources[0].name
+        return None
+
+
+def _is_running(time: TimeExpression) -> bool:
+    """A toll since an anchor more than a month back (or undated) is a running toll."""
+    if not time.since:
+        return False
+    if time.date_start is None or time.date_end is None:
+        return True
+    return time.precision in ("month", "year") or (time.date_end - time.date_start).days > 31
+
+
+def _mark_breakdowns(reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """Parts that add up to a total given before them are subsets: "42 doden, 35 burgers en zeven soldaten"."""
+    from dataclasses import replace
+
+    result = list(reports)
+    for i, total in enumerate(result):
+        if total.subset or total.cumulative:
+            continue
+        running, members = 0, []
+        for j in range(i + 1, len(result)):
+            part = result[j]
+            if part.outcome != total.outcome or part.cumulative:
+                break
+            if part.subset:
+                continue
+            running += part.count_best
+            members.append(j)
+            if running == total.count_best and len(members) >= 2:
+                for k in members:
+                    result[k] = replace(result[k], subset=True)
+                break
+            if running > total.count_best:
+                break
+    return result

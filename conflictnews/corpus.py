@@ -1,0 +1,542 @@
+"""Files, JSONL and CSV in; ``Article`` records out; every rejected input kept with its reason.
+
+The crawl format of news pages is read as such: the ``date YYYY-MM`` prefix
+(the crawl month: a fallback date only), the HLN-style header (title with the
+byline at the end of the line, a date line ``24 april 2018``, a time line
+``18u25``, ``Bron: <agency> <n>``) and the body. The publication time is taken
+from the most precise evidence in the file, and its precision is kept.
+"""
+
+from __future__ import annotations
+
+import csv
+import glob as globbing
+import hashlib
+import html.parser
+import io
+import json
+import os
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
+
+from .lexicon import check_language, language, world
+from .records import Article, as_dict
+from .text import detect_language
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Corpus", "Rejected", "iter_corpus", "parse_article_text", "read_article", "read_corpus"]
+
+MAX_BYTES = 10_000_000
+TEXT_COLUMNS = ("text", "body", "content", "article", "notes", "summary", "description")
+TITLE_COLUMNS = ("title", "headline")
+DATE_COLUMNS = ("published", "publication_date", "date", "event_date", "pubdate")
+SOURCE_COLUMNS = ("source", "outlet", "agency")
+ARTICLE_COLUMNS = ["article_id", "title", "published", "published_precision", "source",
+                   "byline", "language", "text", "path"]
+
+
+class Rejected(ValueError):
+    """An input that cannot be read as an article, with the reason why."""
+
+
+@dataclass
+class Corpus:
+    """Articles read from files, and the inputs that were rejected."""
+
+    articles: "pd.DataFrame"
+    errors: "pd.DataFrame"
+    records: list[Article] = field(default_factory=list, repr=False)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.records)
+
+
+# --------------------------------------------------------------------------
+# Decoding
+# --------------------------------------------------------------------------
+
+def decode(data: bytes) -> str:
+    """Decode file bytes: UTF-8 with or without BOM, else cp1252, else latin-1; NFC, ``\\n`` line ends.
+
+    >>> decode("café".encode("cp1252")), decode(b"\\xef\\xbb\\xbfIS\\r\\n")
+    ('café', 'IS\\n')
+    """
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 9 or 13 < b < 32)
+    return control > len(head) * 0.1
+
+
+class _HTMLText(html.parser.HTMLParser):
+    _SKIP = {"script", "style", "noscript", "head", "nav", "footer"}
+    _BLOCK = {"p", "div", "br", "h1", "h2", "h3", "h4", "li", "tr", "section", "article"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag == "title":
+            self._in_title = True
+        elif tag in self._SKIP:
+            self._skip += 1
+        elif tag in self._BLOCK:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        elif tag in self._SKIP and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self.parts.append(data)
+
+
+def _html_to_text(markup: str) -> tuple[str | None, str]:
+    parser = _HTMLText()
+    parser.feed(markup)
+    body = re.sub(r"[ \t]+", " ", "".join(parser.parts))
+    body = re.sub(r"\n\s*\n\s*", "\n\n", body).strip()
+    title = " ".join("".join(parser.title).split()) or None
+    return title, body
+
+
+_HTML = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<p[ >]|<div[ >])", re.IGNORECASE)
+
+
+# --------------------------------------------------------------------------
+# The crawl format
+# --------------------------------------------------------------------------
+
+_PREFIX = re.compile(r"^\s*date (\d{4})-(\d{2})(?:[ \t]+|\n|$)")
+_DATE_LINE = re.compile(r"^(\d{1,2}) ([a-z]+) (\d{4})$", re.IGNORECASE)
+_TIME_LINE = re.compile(r"^(\d{1,2})u(\d{2})$")
+_DATE_TIME_LINE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\s*-\s*(\d{1,2})u(\d{2})\s*(.*)$")
+_BRON = re.compile(r"^Bron:\s*(.*)$")
+_BYLINE_LINE = re.compile(r"^(?:Bewerkt door|Door):\s*(.+)$")
+_BYLINE_TOKEN = re.compile(r"^(?:[A-Z]{2,4}|[Rr]edactie)$")
+_DATELINE_SOURCE = re.compile(r"^[A-ZÀ-Ý' ]{3,}\s*\(([A-Za-z][\w .-]{0,20})\)\s*[-–]\s*")
+_TRAILING_SOURCE = re.compile(r"\n\s*Bron:\s*([^\n]+?)\s*$")
+
+
+def parse_article_text(raw: str, *, path: str | None = None) -> Article:
+    """Parse one article's text in the crawl format (or plain text) into an ``Article``.
+
+    Raises ``Rejected`` when there is no body.
+    """
+    text = raw.replace("\ufeff", "")
+    crawl: datetime | None = None
+    prefix = _PREFIX.match(text)
+    if prefix:
+        try:
+            crawl = datetime(int(prefix.group(1)), int(prefix.group(2)), 1)
+        except ValueError:
+            crawl = None
+        text = text[prefix.end():]
+    html_title = None
+    if _HTML.match(text):
+        html_title, text = _html_to_text(text)
+    header = _read_header(text)
+    body = header.body
+    source = header.source
+    trailing = _TRAILING_SOURCE.search(body)
+    if trailing:
+        source = source or trailing.group(1).strip()
+        body = body[:trailing.start()].rstrip()
+    dateline = _DATELINE_SOURCE.match(body)
+    if dateline and not source:
+        source = dateline.group(1).strip()
+    body = body.strip()
+    if not body or not re.search(r"\w", body):
+        raise Rejected("no body text")
+    title = header.title or html_title
+    published, precision = header.published, header.precision
+    if published is None and crawl is not None:
+        published, precision = crawl, "month"
+    lang = detect_language((title or "") + "\n" + body)
+    digest = hashlib.sha1(((title or "") + "\n" + body).encode("utf-8")).hexdigest()[:16]
+    return Article(article_id=digest, title=title, published=published, published_precision=precision,
+                   source=source, byline=header.byline, language=lang, text=body, path=path)
+
+
+@dataclass
+class _Header:
+    title: str | None = None
+    byline: str | None = None
+    source: str | None = None
+    published: datetime | None = None
+    precision: str | None = None
+    body: str = ""
+
+
+def _read_header(text: str) -> _Header:
+    """Read the HLN-style header at the top of ``text``, if there is one."""
+    header = _Header(body=text)
+    lines = [(m.start(), m.end(), m.group().strip()) for m in re.finditer(r"[^\n]*", text)]
+    lines = [(s, e, t) for s, e, t in lines if t][:9]
+    day: tuple[int, int, int] | None = None
+    clock: tuple[int, int] | None = None
+    body_start: int | None = None
+    structured = False
+    title_line: str | None = None
+    for index, (start, end, line) in enumerate(lines):
+        if m := _DATE_LINE.match(line):
+            month = _dutch_month(m.group(2))
+            if month:
+                day, structured = (int(m.group(3)), month, int(m.group(1))), True
+                continue
+        if m := _TIME_LINE.match(line):
+            clock, structured = (int(m.group(1)), int(m.group(2))), True
+            continue
+        if m := _DATE_TIME_LINE.match(line):
+            year = int(m.group(3)) + (2000 if len(m.group(3)) == 2 else 0)
+            day, clock, structured = (year, int(m.group(2)), int(m.group(1))), (int(m.group(4)), int(m.group(5))), True
+            line = m.group(6).strip()
+            start = end - len(line)
+            if not line:
+                continue
+        if m := _BYLINE_LINE.match(line):
+            header.byline, structured = m.group(1).strip(), True
+            continue
+        if m := _BRON.match(line):
+            structured = True
+            tokens = m.group(1).split()
+            source_tokens: list[str] = []
+            rest_index = len(tokens)
+            for position, token in enumerate(tokens):
+                if token.isdigit():
+                    rest_index = position + 1
+                    break
+                source_tokens.append(token)
+            header.source = " ".join(source_tokens) or None
+            rest = tokens[rest_index:]
+            if rest and _is_credit(rest[0]) and len(rest) > 1:
+                rest = rest[1:]
+            if rest:
+                body_start = end - len(" ".join(rest)) if text[start:end].endswith(" ".join(rest)) else None
+                if body_start is None:
+                    body_start = text.index(rest[0], start + 5)
+            else:
+                body_start = _next_body_line(lines, index)
+            break
+        if index == 0 and not structured:
+            title_line = line
+            continue
+        if index == 1 and len(line) <= 12 and line.isalpha() and line.islower() and header.byline is None:
+            header.byline = line
+            continue
+        if structured:
+            body_start = start
+            break
+        break
+    if not structured:
+        return _plain_header(text)
+    if title_line:
+        words = title_line.split()
+        if len(words) > 1 and _BYLINE_TOKEN.match(words[-1]) and not _is_name(words[-1]):
+            header.byline = header.byline or words[-1]
+            words = words[:-1]
+        header.title = " ".join(words)
+    if day is not None:
+        try:
+            if clock is not None:
+                header.published, header.precision = datetime(*day, *clock), "minute"
+            else:
+                header.published, header.precision = datetime(*day), "day"
+        except ValueError:
+            pass
+    if body_start is None:
+        body_start = lines[-1][1] if lines else len(text)
+    header.body = text[body_start:]
+    return header
+
+
+def _next_body_line(lines: list[tuple[int, int, str]], index: int) -> int | None:
+    for start, _end, line in lines[index + 1:]:
+        if line.isdigit():
+            continue
+        return start
+    return None
+
+
+def _plain_header(text: str) -> _Header:
+    """A short first line without a full stop, then a blank line: a headline."""
+    m = re.match(r"\s*([^\n]{3,160})\n\s*\n", text)
+    if m:
+        line = m.group(1).strip()
+        rest = text[m.end():]
+        if line[-1] not in ".!?:;,…" and "©" not in line and "Ⓒ" not in line and re.search(r"\w{3}", rest):
+            return _Header(title=line, body=rest)
+    return _Header(body=text)
+
+
+def _dutch_month(name: str) -> int | None:
+    months = [m.lower() for m in language("nl").words("time.months")]
+    return months.index(name.lower()) + 1 if name.lower() in months else None
+
+
+def _is_credit(token: str) -> bool:
+    """A photo credit standing between the header and the body: a news agency's name."""
+    sources = world().sources
+    return token in sources and sources[token].get("kind") == "agency"
+
+
+def _is_name(token: str) -> bool:
+    """Whether a title's last word is a name (IS, VN) rather than a byline."""
+    return any(entity.kind in ("actor", "place", "source") for entity in world().entities(token))
+
+
+# --------------------------------------------------------------------------
+# Reading files and corpora
+# --------------------------------------------------------------------------
+
+def read_article(path_or_text: str | os.PathLike[str], *, max_bytes: int = MAX_BYTES) -> Article:
+    """Read one article from a file path, or parse it from text.
+
+    Raises ``Rejected`` (a ``ValueError``) with the reason when it cannot be read.
+    """
+    if isinstance(path_or_text, os.PathLike) or (
+            isinstance(path_or_text, str) and "\n" not in path_or_text and len(path_or_text) < 4096
+            and os.path.isfile(path_or_text)):
+        path = Path(path_or_text)
+        return parse_article_text(_read_text_file(path, max_bytes), path=str(path))
+    return parse_article_text(unicodedata.normalize("NFC", str(path_or_text)))
+
+
+def _read_text_file(path: Path, max_bytes: int) -> str:
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        raise Rejected(f"unreadable: {error.strerror or error}") from None
+    if size == 0:
+        raise Rejected("empty file")
+    if size > max_bytes:
+        raise Rejected(f"too large: {size / 1e6:.1f} MB (limit {max_bytes / 1e6:.0f} MB, see max_bytes)")
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise Rejected(f"unreadable: {error.strerror or error}") from None
+    if _looks_binary(data):
+        raise Rejected("binary file, not text")
+    return decode(data)
+
+
+def _expand(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, str | None]]:
+    """Yield ``(path, problem)`` for each input file; a missing input is a problem, not an exception."""
+    items: Iterable[Any] = [path_or_paths] if isinstance(path_or_paths, (str, os.PathLike)) else path_or_paths
+    for item in items:
+        name = os.fspath(item)
+        if os.path.isdir(name):
+            for root, dirs, files in os.walk(name):
+                dirs.sort()
+                for file in sorted(files):
+                    yield os.path.join(root, file), None
+        elif os.path.isfile(name):
+            yield name, None
+        elif any(ch in name for ch in "*?["):
+            matches = sorted(globbing.glob(name, recursive=True))
+            if not matches:
+                yield name, "no file matches this pattern"
+            for match in matches:
+                if os.path.isfile(match):
+                    yield match, None
+        else:
+            yield name, "no such file or folder"
+
+
+def iter_corpus(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]], *,
+                lang: str | None = None, text_column: str | None = None,
+                max_bytes: int = MAX_BYTES) -> Iterator[Article | tuple[str, str]]:
+    """Stream a corpus from disk: yield ``Article`` records, and ``(path, reason)`` for rejected inputs.
+
+    Nothing is held in memory beyond one file (one row of a CSV or JSONL file).
+    Duplicates (the same title and body twice) are rejected with the path of the first.
+    """
+    if lang is not None:
+        check_language(lang)
+    seen: dict[str, str] = {}
+    for path, problem in _expand(path_or_paths):
+        if problem:
+            yield path, problem
+            continue
+        suffix = Path(path).suffix.lower()
+        try:
+            if suffix in (".jsonl", ".ndjson"):
+                items: Iterator[Article | tuple[str, str]] = _read_jsonl(path, text_column, max_bytes)
+            elif suffix in (".csv", ".tsv"):
+                items = _read_table(path, text_column, max_bytes)
+            else:
+                items = iter([read_article(Path(path), max_bytes=max_bytes)])
+            for item in items:
+                if isinstance(item, Article):
+                    if lang is not None and item.language != lang:
+                        item = Article(**{**as_dict(item), "language": lang})
+                    first = seen.get(item.article_id)
+                    if first is not None:
+                        yield item.path or path, f"duplicate of {first}"
+                        continue
+                    seen[item.article_id] = item.path or path
+                yield item
+        except Rejected as error:
+            yield path, str(error)
+        except (OSError, UnicodeError, csv.Error, json.JSONDecodeError) as error:
+            yield path, f"unreadable: {error}"
+
+
+def _records_from_text(path: str, max_bytes: int) -> str:
+    return _read_text_file(Path(path), max_bytes)
+
+
+def _read_jsonl(path: str, text_column: str | None, max_bytes: int) -> Iterator[Article | tuple[str, str]]:
+    text = _records_from_text(path, max_bytes * 10)
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            yield where, f"not JSON: {error.msg}"
+            continue
+        if not isinstance(row, dict):
+            yield where, "not a JSON object"
+            continue
+        yield _article_from_row(row, where, text_column)
+
+
+def _read_table(path: str, text_column: str | None, max_bytes: int) -> Iterator[Article | tuple[str, str]]:
+    text = _records_from_text(path, max_bytes * 10)
+    delimiter = "\t" if path.lower().endswith(".tsv") else ","
+    csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
+    columns = [c for c in (reader.fieldnames or []) if c]
+    chosen = text_column or next((c for c in TEXT_COLUMNS if c in columns), None)
+    if chosen is None or chosen not in columns:
+        wanted = text_column or " or ".join(TEXT_COLUMNS)
+        yield path, f"no text column ({wanted}) among the columns {', '.join(columns[:12])}"
+        return
+    for number, row in enumerate(reader, start=2):
+        yield _article_from_row(row, f"{path}:{number}", chosen)
+
+
+def _article_from_row(row: dict[str, Any], where: str, text_column: str | None) -> Article | tuple[str, str]:
+    column = text_column or next((c for c in TEXT_COLUMNS if isinstance(row.get(c), str)), None)
+    body = row.get(column) if column else None
+    if not isinstance(body, str) or not body.strip():
+        return where, f"no text in column {column or '/'.join(TEXT_COLUMNS)}"
+    title = next((row[c] for c in TITLE_COLUMNS if isinstance(row.get(c), str) and row[c].strip()), None)
+    published, precision = None, None
+    for c in DATE_COLUMNS:
+        if isinstance(row.get(c), str) and row[c].strip():
+            published, precision = _parse_row_date(row[c].strip())
+            if published is not None:
+                break
+    source = next((row[c] for c in SOURCE_COLUMNS if isinstance(row.get(c), str) and row[c].strip()), None)
+    body = unicodedata.normalize("NFC", body.replace("\r\n", "\n")).strip()
+    title = unicodedata.normalize("NFC", title).strip() if title else None
+    lang = row.get("language") if row.get("language") in ("nl", "en") else detect_language(body)
+    digest = hashlib.sha1(((title or "") + "\n" + body).encode("utf-8")).hexdigest()[:16]
+    return Article(article_id=str(row.get("article_id") or digest), title=title, published=published,
+                   published_precision=precision, source=source, byline=row.get("byline") or None,
+                   language=str(lang), text=body, path=where)
+
+
+_ROW_DATE_FORMATS = (("%Y-%m-%dT%H:%M:%S", "minute"), ("%Y-%m-%d %H:%M:%S", "minute"), ("%Y-%m-%dT%H:%M", "minute"),
+                     ("%Y-%m-%d %H:%M", "minute"), ("%Y-%m-%d", "day"), ("%d-%b-%y", "day"), ("%d %B %Y", "day"),
+                     ("%d-%B-%Y", "day"), ("%m/%d/%Y", "day"), ("%Y-%m", "month"))
+
+
+def _parse_row_date(value: str) -> tuple[datetime | None, str | None]:
+    for fmt, precision in _ROW_DATE_FORMATS:
+        try:
+            return datetime.strptime(value, fmt), precision
+        except ValueError:
+            continue
+    return None, None
+
+
+def read_corpus(path_or_paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], *,
+                lang: str | None = None, errors: str = "collect", progress: bool | None = None,
+                text_column: str | None = None, max_bytes: int = MAX_BYTES) -> Corpus:
+    """Read a folder, a glob, a list of paths, a JSONL file or a CSV with a text column.
+
+    Parameters
+    ----------
+    path_or_paths
+        What to read. A CSV needs a text column (``text``, ``notes``, ``summary``, ...
+        or ``text_column=``), so that event data can be read as a corpus.
+    lang
+        Force every article's language (``"nl"`` or ``"en"``); ``None`` detects it.
+    errors
+        ``"collect"`` lists rejected inputs in ``.errors``; ``"raise"`` raises
+        ``ValueError`` at the first.
+    progress
+        Show a progress bar; ``None`` shows one only on an interactive terminal.
+
+    Returns
+    -------
+    Corpus
+        ``.articles`` (one row per article) and ``.errors`` (``path``, ``reason``).
+    """
+    import pandas as pd
+
+    if errors not in ("collect", "raise"):
+        raise ValueError(f"errors must be 'collect' or 'raise', not {errors!r}")
+    records: list[Article] = []
+    rejected: list[dict[str, str]] = []
+    items: Iterable[Article | tuple[str, str]] = iter_corpus(path_or_paths, lang=lang, text_column=text_column,
+                                                             max_bytes=max_bytes)
+    if progress or (progress is None and sys.stderr.isatty()):
+        from tqdm.auto import tqdm
+
+        items = tqdm(items, desc="reading", unit=" articles", disable=False)
+    for item in items:
+        if isinstance(item, Article):
+            records.append(item)
+        else:
+            if errors == "raise":
+                raise Rejected(f"{item[0]}: {item[1]}")
+            rejected.append({"path": item[0], "reason": item[1]})
+    return Corpus(articles=articles_frame(records), errors=pd.DataFrame(rejected, columns=["path", "reason"]),
+                  records=records)
+
+
+def articles_frame(records: Sequence[Article]) -> "pd.DataFrame":
+    """The ``articles`` table of a list of ``Article`` records."""
+    import pandas as pd
+
+    frame = pd.DataFrame([as_dict(r) for r in records], columns=ARTICLE_COLUMNS)
+    frame["published"] = pd.to_datetime(frame["published"])
+    return frame

@@ -1,0 +1,150 @@
+"""One scan of an article, shared by every extractor.
+
+``analyse`` splits the text into sentences and finds, in one pass each, its
+counts, its time expressions and its named entities (places, actors, sources,
+country adjectives). The casualty, territory and timeline extractors read
+these lists; none of them scans the text for the same thing again.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Sequence, TypeVar
+
+from .lexicon import Entity, check_language, language, world
+from .numbers import CountMatch, find_counts
+from .records import Article
+from .temporal import Reference, TimeExpression, find_times
+from .text import Sentence, detect_language, split_sentences
+
+__all__ = ["Document", "analyse", "documents"]
+
+T = TypeVar("T")
+
+
+@dataclass
+class Document:
+    """An analysed text: the body or the headline of one article."""
+
+    article_id: str | None
+    text: str
+    lang: str
+    reference: Reference
+    from_title: bool
+    sentences: list[Sentence]
+    counts: list[CountMatch]
+    times: list[TimeExpression]
+    entities: list[Entity]
+    country: str | None = None  # the country the article is mostly about
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+
+    def within(self, items: Sequence[T], start: int, end: int, name: str) -> list[T]:
+        """Return the items (sorted by ``.start``) that start in ``[start, end)``."""
+        if name not in self._starts:
+            self._starts[name] = [getattr(item, "start") for item in items]
+        starts = self._starts[name]
+        return list(items[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)])
+
+    def sentence_at(self, index: int) -> Sentence | None:
+        """Return the sentence at ``index`` or None."""
+        return self.sentences[index] if 0 <= index < len(self.sentences) else None
+
+
+def _article_fields(article_or_text: Article | str | Any) -> tuple[str | None, str | None, str, str | None,
+                                                                   datetime | None, str | None]:
+    if isinstance(article_or_text, str):
+        return None, None, article_or_text, None, None, None
+    get = article_or_text.get if hasattr(article_or_text, "get") else lambda k, d=None: getattr(article_or_text, k, d)
+    published = get("published")
+    if published is not None and not isinstance(published, datetime):
+        try:
+            import pandas as pd
+
+            published = None if pd.isna(published) else pd.Timestamp(published).to_pydatetime()
+        except (TypeError, ValueError):
+            published = None
+    precision = get("published_precision")
+    if not isinstance(precision, str):
+        precision = None
+    title = get("title")
+    return (get("article_id"), title if isinstance(title, str) and title.strip() else None,
+            str(get("text") or ""), get("language") if isinstance(get("language"), str) else None,
+            published, precision)
+
+
+def documents(article_or_text: Article | str | Any, *, lang: str | None = None,
+              published: datetime | str | None = None) -> list[Document]:
+    """Analyse an article's headline (if any) and body; return ``[title, body]`` or ``[body]``.
+
+    ``lang`` and ``published`` override what the article says; a bare string is a body
+    without a headline. An unsupported language raises ``ValueError``.
+    """
+    article_id, title, text, article_lang, article_published, precision = _article_fields(article_or_text)
+    code = lang or article_lang or detect_language(((title or "") + "\n" + text))
+    check_language(code)
+    if published is not None:
+        stamp = _as_datetime(published)
+        precision = "minute" if stamp and (stamp.hour or stamp.minute) else "day"
+        article_published = stamp
+    elif article_published is not None and precision is None:
+        precision = "minute" if (article_published.hour or article_published.minute) else "day"
+    reference = Reference(article_published, precision if article_published else None)
+    body = analyse(text, lang=code, reference=reference, article_id=article_id)
+    if not title:
+        return [body]
+    head = analyse(title, lang=code, reference=reference, article_id=article_id, from_title=True)
+    body.country = head.country = _main_country([*head.entities, *body.entities])
+    return [head, body]
+
+
+def _as_datetime(value: datetime | str) -> datetime | None:
+    if isinstance(value, datetime):
+        return value
+    try:
+        import pandas as pd
+
+        stamp = pd.Timestamp(value)
+        return None if pd.isna(stamp) else stamp.to_pydatetime()
+    except (TypeError, ValueError):
+        return None
+
+
+_WHITESPACE_ONLY = re.compile(r"\S")
+
+
+def analyse(text: str, *, lang: str, reference: Reference, article_id: str | None = None,
+            from_title: bool = False) -> Document:
+    """Split ``text`` into sentences and find its counts, times and entities."""
+    if not _WHITESPACE_ONLY.search(text):
+        return Document(article_id, text, lang, reference, from_title, [], [], [], [])
+    entities = world().entities(text)
+    doc = Document(
+        article_id=article_id, text=text, lang=lang, reference=reference, from_title=from_title,
+        sentences=split_sentences(text, lang=lang), counts=find_counts(text, lang=lang),
+        times=find_times(text, lang=lang, reference=reference), entities=entities,
+    )
+    doc.country = _main_country(entities)
+    return doc
+
+
+def _main_country(entities: Sequence[Entity]) -> str | None:
+    """The country named most often, through its places, adjectives and demonyms."""
+    tally: Counter[str] = Counter()
+    places = world().places
+    for entity in entities:
+        if entity.kind in ("adjective", "demonym"):
+            tally[entity.name] += 1
+        elif entity.kind == "place":
+            country = places[entity.name].country if entity.name in places else None
+            if country:
+                tally[country] += 1
+    return tally.most_common(1)[0][0] if tally else None
+
+
+def lexicon_for(doc: Document) -> Any:
+    """The language data of a document."""
+    return language(doc.lang)

@@ -1,0 +1,251 @@
+"""Accuracy, measured: gold annotations and human-coded event data.
+
+``evaluate_gold`` scores the extractors against a gold file (JSON Lines, one
+article a line: see ``docs/annotation.md``): precision, recall and F1 on
+(outcome, count) for casualties and on (place, status) and (actor, place,
+status) for territory, the victim-group accuracy of matched facts, and every
+miss with its sentence. ``score_events`` compares the package's total of people
+killed per text with the number human coders gave it (ACLED ``notes`` and
+``fatalities``, GTD ``summary`` and ``killed``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+__all__ = ["GoldScore", "EventScore", "evaluate_gold", "load_gold", "score_events"]
+
+
+@dataclass
+class GoldScore:
+    """Scores of the extractors against a gold file."""
+
+    files: int
+    casualties: dict[str, float]
+    victim_group_accuracy: float | None
+    territory: dict[str, float]
+    territory_with_actor: dict[str, float]
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """A short text report."""
+        c, t, ta = self.casualties, self.territory, self.territory_with_actor
+        vg = "n/a" if self.victim_group_accuracy is None else f"{self.victim_group_accuracy:.3f}"
+        return "\n".join([
+            f"files: {self.files}",
+            f"casualties (outcome, count): precision {c['precision']:.3f}  recall {c['recall']:.3f}  "
+            f"F1 {c['f1']:.3f}  (gold {c['gold']:.0f}, found {c['found']:.0f}, matched {c['matched']:.0f})",
+            f"victim group accuracy on matched facts: {vg}",
+            f"territory (place, status): precision {t['precision']:.3f}  recall {t['recall']:.3f}  F1 {t['f1']:.3f}  "
+            f"(gold {t['gold']:.0f}, found {t['found']:.0f})",
+            f"territory (actor, place, status): precision {ta['precision']:.3f}  recall {ta['recall']:.3f}  "
+            f"F1 {ta['f1']:.3f}",
+        ])
+
+
+def load_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
+    """Read a gold file: one JSON object per line, with ``file``, ``casualties`` and ``territory``."""
+    rows = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path}:{number}: not JSON ({error.msg})") from None
+            if not isinstance(row, dict) or "file" not in row:
+                raise ValueError(f"{path}:{number}: a gold line needs a 'file' key")
+            rows.append(row)
+    return rows
+
+
+def _scores(gold: int, found: int, matched: int) -> dict[str, float]:
+    precision = matched / found if found else 1.0 if not gold else 0.0
+    recall = matched / gold if gold else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "gold": gold, "found": found, "matched": matched}
+
+
+def _find_file(name: str, folders: Iterable[Path]) -> Path | None:
+    for folder in folders:
+        for candidate in (folder / name, *folder.glob(f"*/{name}")):
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def evaluate_gold(gold_path: str | os.PathLike[str], *, corpus: str | os.PathLike[str] | Iterable[str] | None = None
+                  ) -> GoldScore:
+    """Score the extractors against a gold file.
+
+    Parameters
+    ----------
+    gold_path
+        The gold JSONL file.
+    corpus
+        Where the articles named in it are (folders searched one level deep);
+        default: the gold file's folder and its ``articles`` subfolder.
+    """
+    from .casualties import casualties_from_documents
+    from .corpus import read_article
+    from .document import documents
+    from .territory import territory_from_documents
+
+    gold_rows = load_gold(gold_path)
+    base = Path(gold_path).parent
+    folders = [Path(corpus)] if isinstance(corpus, (str, os.PathLike)) else \
+        [Path(c) for c in corpus] if corpus is not None else [base, base / "articles"]
+    totals = Counter()  # type: Counter[str]
+    group_hits = group_total = 0
+    misses: list[dict[str, Any]] = []
+    for row in gold_rows:
+        path = _find_file(row["file"], folders)
+        if path is None:
+            raise FileNotFoundError(f"{row['file']} (named in {gold_path}) is in none of: "
+                                    + ", ".join(str(f) for f in folders))
+        docs = documents(read_article(path))
+        found = casualties_from_documents(docs)
+        claims = territory_from_documents(docs)
+        # Casualties: (headline?, outcome, count) as multisets.
+        expected = Counter((bool(f.get("from_title")), f["outcome"], int(f["count_best"])) for f in row.get("casualties", []))
+        got = Counter((r.from_title, r.outcome, r.count_best) for r in found)
+        matched = expected & got
+        totals["c_gold"] += sum(expected.values())
+        totals["c_found"] += sum(got.values())
+        totals["c_matched"] += sum(matched.values())
+        used: Counter[tuple[bool, str, int]] = Counter()
+        for fact in row.get("casualties", []):
+            key = (bool(fact.get("from_title")), fact["outcome"], int(fact["count_best"]))
+            report = next((r for r in found if (r.from_title, r.outcome, r.count_best) == key), None)
+            if report is not None and used[key] < matched[key]:
+                used[key] += 1
+                group_total += 1
+                group_hits += int(report.victim_group == fact.get("victim_group"))
+        for key, n in (expected - got).items():
+            misses.append({"file": row["file"], "kind": "missed", "from_title": key[0], "outcome": key[1],
+                           "count": key[2], "sentence": None, "times": n})
+        for key, n in (got - expected).items():
+            report = next(r for r in found if (r.from_title, r.outcome, r.count_best) == key)
+            misses.append({"file": row["file"], "kind": "spurious", "from_title": key[0], "outcome": key[1],
+                           "count": key[2], "sentence": report.sentence, "times": n})
+        # Territory: (place, status) and (actor, place, status) as sets.
+        expected_t = {(t.get("place"), t.get("status")) for t in row.get("territory", [])}
+        got_t = {(c.place, c.status) for c in claims}
+        expected_ta = {(t.get("actor"), t.get("place"), t.get("status")) for t in row.get("territory", [])}
+        got_ta = {(c.actor, c.place, c.status) for c in claims}
+        totals["t_gold"] += len(expected_t)
+        totals["t_found"] += len(got_t)
+        totals["t_matched"] += len(expected_t & got_t)
+        totals["ta_gold"] += len(expected_ta)
+        totals["ta_found"] += len(got_ta)
+        totals["ta_matched"] += len(expected_ta & got_ta)
+    return GoldScore(
+        files=len(gold_rows),
+        casualties=_scores(totals["c_gold"], totals["c_found"], totals["c_matched"]),
+        victim_group_accuracy=group_hits / group_total if group_total else None,
+        territory=_scores(totals["t_gold"], totals["t_found"], totals["t_matched"]),
+        territory_with_actor=_scores(totals["ta_gold"], totals["ta_found"], totals["ta_matched"]),
+        misses=misses,
+    )
+
+
+# --------------------------------------------------------------------------
+# Event data
+# --------------------------------------------------------------------------
+
+# Notes that state a coder's convention rather than a fact of the text.
+_CONVENTION = re.compile(
+    r"fatalit(?:y|ies)\s+(?:were\s+|was\s+)?(?:coded|split|divided)|coded as \d|split (?:up )?(?:between|across|among)"
+    r"|fatalities (?:are|were) (?:distributed|divided)|fatality (?:coded|split)", re.IGNORECASE)
+
+
+@dataclass
+class EventScore:
+    """Agreement of the package's killed totals with human-coded event data."""
+
+    dataset: str
+    texts: int
+    excluded_conventions: int
+    with_deaths: int
+    exact_with_deaths: float
+    without_deaths: int
+    zero_without_deaths: float
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """A short text report."""
+        return (f"{self.dataset}: {self.texts} texts ({self.excluded_conventions} left out: the note states a "
+                f"coding convention)\n"
+                f"  texts with deaths: {self.with_deaths}, exact total killed: {self.exact_with_deaths:.3f}\n"
+                f"  texts without deaths: {self.without_deaths}, total 0: {self.zero_without_deaths:.3f}")
+
+
+def killed_total(text: str, *, lang: str = "en", published: Any = None) -> int:
+    """The package's best total of people killed in one text, double counting removed."""
+    from .aggregate import casualty_totals
+    from .casualties import extract_casualties
+    from .pipeline import CASUALTY_COLUMNS, frame
+
+    reports = [r for r in extract_casualties(text, lang=lang, published=published) if r.outcome == "killed"]
+    if not reports:
+        return 0
+    totals = casualty_totals(frame(reports, CASUALTY_COLUMNS), by=["victim_group"])
+    return int(totals["best"].sum()) if len(totals) else 0
+
+
+def score_events(path: str | os.PathLike[str], *, limit: int | None = None) -> EventScore:
+    """Score killed totals against an ACLED (``notes``, ``fatalities``) or GTD (``summary``, ``killed``) file.
+
+    ACLED rows that share the same ``notes`` split one report's deaths between
+    them: they are summed. Notes stating a coding convention ("fatalities coded
+    as 0", "split between 3 events") are left out and counted.
+    """
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    if not rows:
+        raise ValueError(f"{path}: no rows")
+    if "notes" in rows[0] and "fatalities" in rows[0]:
+        text_column, gold_column, dataset = "notes", "fatalities", "ACLED"
+    elif "summary" in rows[0] and "killed" in rows[0]:
+        text_column, gold_column, dataset = "summary", "killed", "GTD"
+    else:
+        raise ValueError(f"{path}: neither ACLED (notes, fatalities) nor GTD (summary, killed) columns")
+    gold: dict[str, float] = {}
+    dates: dict[str, str] = {}
+    for row in rows:
+        text = (row.get(text_column) or "").strip()
+        if not text:
+            continue
+        try:
+            value = float(row.get(gold_column) or 0)
+        except ValueError:
+            continue
+        gold[text] = gold.get(text, 0.0) + value
+        dates.setdefault(text, row.get("event_date") or row.get("date") or "")
+    texts = list(gold)[:limit] if limit else list(gold)
+    excluded = [t for t in texts if _CONVENTION.search(t)]
+    kept = [t for t in texts if not _CONVENTION.search(t)]
+    with_deaths = exact = without = zero = 0
+    misses = []
+    for text in kept:
+        predicted = killed_total(text, lang="en")
+        expected = int(round(gold[text]))
+        if expected > 0:
+            with_deaths += 1
+            exact += int(predicted == expected)
+        else:
+            without += 1
+            zero += int(predicted == 0)
+        if predicted != expected:
+            misses.append({"text": text, "expected": expected, "predicted": predicted})
+    return EventScore(dataset=f"{dataset} {Path(path).name}", texts=len(texts), excluded_conventions=len(excluded),
+                      with_deaths=with_deaths, exact_with_deaths=exact / with_deaths if with_deaths else 0.0,
+                      without_deaths=without, zero_without_deaths=zero / without if without else 0.0, misses=misses)

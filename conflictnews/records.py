@@ -1,0 +1,136 @@
+"""The records every extractor returns: one frozen dataclass per kind of fact.
+
+Each record keeps its provenance beside the normalised value: the words in the
+text (``surface``), where they stand (``span_start``, ``span_end``) and the
+sentence they come from, so that ``text[span_start:span_end] == surface``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, NamedTuple
+
+__all__ = [
+    "Article",
+    "CasualtyReport",
+    "Count",
+    "TerritoryClaim",
+    "TimelineEvent",
+    "as_dict",
+]
+
+OUTCOMES = ("killed", "injured", "captured", "missing", "displaced")
+VICTIM_GROUPS = ("military", "armed_group", "civilian", "unknown")
+QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "about", "up_to", "range", "vague")
+STATUSES = ("controls", "captured", "lost", "contested", "besieged", "seeks_control")
+PRECISIONS = ("minute", "day", "week", "month", "year")
+
+
+class Count(NamedTuple):
+    """A number of people as the text states it, with honest bounds.
+
+    ``low`` and ``high`` are ``None`` where the text leaves a bound open
+    ("at least 18": low 18, best 18, high open).
+    """
+
+    low: int | None
+    best: int
+    high: int | None
+    qualifier: str
+    surface: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One article: its metadata and its body text."""
+
+    article_id: str
+    title: str | None
+    published: datetime | None
+    published_precision: str | None
+    source: str | None
+    byline: str | None
+    language: str
+    text: str
+    path: str | None
+
+    def get(self, field: str, default: Any = None) -> Any:
+        """Return a field by name, like ``dict.get``."""
+        return getattr(self, field, default)
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyReport:
+    """One statement of a number of people killed, injured, captured, missing or displaced."""
+
+    article_id: str | None
+    outcome: str
+    victim_group: str
+    victim_actor: str | None
+    count_low: int | None
+    count_best: int
+    count_high: int | None
+    qualifier: str
+    period_start: datetime | None
+    period_end: datetime | None
+    date_precision: str | None
+    cumulative: bool
+    subset: bool
+    place: str | None
+    latitude: float | None
+    longitude: float | None
+    attributed_to: str | None
+    from_title: bool
+    surface: str
+    sentence: str
+    span_start: int
+    span_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TerritoryClaim:
+    """One claim about who holds, takes, loses, besieges or seeks a place."""
+
+    article_id: str | None
+    actor: str | None
+    place: str
+    latitude: float | None
+    longitude: float | None
+    status: str
+    since: datetime | None
+    as_of: datetime | None
+    share_pct: float | None
+    population: int | None
+    qualifier: str | None
+    attributed_to: str | None
+    from_title: bool
+    surface: str
+    sentence: str
+    span_start: int
+    span_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEvent:
+    """One dated statement of an article, its date resolved against publication."""
+
+    article_id: str | None
+    date_start: datetime | None
+    date_end: datetime | None
+    date_precision: str | None
+    kind: str
+    summary: str
+    place: str | None
+    actors: str | None  # canonical actors named in the sentence, "|"-separated
+    from_title: bool
+    surface: str
+    sentence: str
+    span_start: int
+    span_end: int
+
+
+def as_dict(record: Any) -> dict[str, Any]:
+    """Return a record's fields as a plain dict (for building tables)."""
+    return {f.name: getattr(record, f.name) for f in dataclasses.fields(record)}

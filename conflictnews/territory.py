@@ -1,0 +1,310 @@
+"""Territorial-control claims: who holds, takes, loses, besieges or seeks which place.
+
+A claim is read around a status phrase of the language (``in handen van``,
+``onder controle van``, ``heroverd``, ``recaptured``, ``besieged``, ``wil
+heroveren``): the actor stands after it when the phrase introduces its agent
+(``onder controle van IS``, ``held by``), else before it as the subject (``IS
+bezit``, ``Iraqi forces recaptured``); the places are those of the clause,
+one claim each. Shares of territory and populations under control are read
+from the counts beside the phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Iterable
+
+from .document import Document, documents
+from .lexicon import Entity, Language, fold, language, phrase_pattern, world
+from .records import TerritoryClaim
+from .text import Sentence
+
+__all__ = ["extract_territory", "territory_from_documents"]
+
+STATUSES = ("controls", "captured", "lost", "contested", "besieged", "seeks_control")
+
+
+def extract_territory(article_or_text: Any, *, lang: str | None = None,
+                      published: datetime | str | None = None) -> list[TerritoryClaim]:
+    """Return one ``TerritoryClaim`` per claim of control over a place.
+
+    >>> [(c.actor, c.place, c.status) for c in extract_territory(
+    ...     "Gebieden in het zuiden van Damascus zijn sinds 2015 in de handen van IS.", lang="nl")]
+    [('Islamic State', 'Damascus', 'controls')]
+    """
+    return territory_from_documents(documents(article_or_text, lang=lang, published=published))
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    status: re.Pattern[str]
+    status_of: dict[str, str]
+    held: re.Pattern[str]
+    agent_words: frozenset[str]
+    loser_words: frozenset[str]
+    state_nouns: re.Pattern[str]
+    state_words: re.Pattern[str]
+    rebels: re.Pattern[str]
+    percent: re.Pattern[str]
+    territory_nouns: re.Pattern[str]
+    population_nouns: re.Pattern[str]
+    cues: re.Pattern[str]
+    now: re.Pattern[str]
+    clause_words: re.Pattern[str]
+
+
+def _patterns(data: Language) -> _Patterns:
+    paths = [f"territory.{s}" for s in STATUSES]
+    held = phrase_pattern(data.words("territory.held_suffixes")).replace(r"(?<![\w])", "")
+    return _Patterns(
+        status=data.regex(*paths),
+        status_of=data.lookup(*paths),
+        held=re.compile(rf"(?P<actor>[\w’']+)[-\s]{held}", re.IGNORECASE),
+        agent_words=frozenset(fold(w) for w in data.words("territory.agent_words")),
+        loser_words=frozenset(fold(w) for w in data.words("territory.loser_words")),
+        state_nouns=data.regex("territory.state_nouns"),
+        state_words=data.regex("victims.state_forces"),
+        rebels=data.regex("territory.rebels"),
+        percent=data.regex("territory.percent_words"),
+        territory_nouns=data.regex("territory.territory_nouns"),
+        population_nouns=data.regex("territory.population_nouns"),
+        cues=data.regex("attribution.cues"),
+        now=data.regex("territory.now_words"),
+        clause_words=data.regex("territory.clause_words"),
+    )
+
+
+def _get(lang: str) -> _Patterns:
+    data = language(lang)
+    found: _Patterns = data.memo("territory_patterns", lambda: _patterns(data))
+    return found
+
+
+def territory_from_documents(docs: Iterable[Document]) -> list[TerritoryClaim]:
+    """Territory claims of analysed documents (the headline first, then the body)."""
+    claims: list[TerritoryClaim] = []
+    for doc in docs:
+        claims.extend(_read(doc))
+    return claims
+
+
+_WORD = re.compile(r"\s*([^\s,;:.!?()\"“”]+)")
+
+
+def _read(doc: Document) -> list[TerritoryClaim]:
+    p = _get(doc.lang)
+    w = world()
+    claims: list[TerritoryClaim] = []
+    seen: set[tuple[str | None, str, str]] = set()
+    for sentence in doc.sentences:
+        hits = [(sentence.start + m.start(), sentence.start + m.end(), p.status_of[fold(m.group())])
+                for m in p.status.finditer(sentence.text) if fold(m.group()) in p.status_of]
+        held = [(sentence.start + m.start(), sentence.start + m.end(), m.group("actor"))
+                for m in p.held.finditer(sentence.text)]
+        if not hits and not held:
+            continue
+        entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
+        places = _places(doc, entities, p)
+        actors = _actors(doc, sentence, entities, p)
+        places = [pl for pl in places if not any(a[0] == pl[0] for a in actors)]
+        for start, end, prefix in held:
+            actor = _canonical_actor(prefix, doc)
+            after = [pl for pl in places if pl[0] >= end][:3]
+            for place_start, place_end, place in after:
+                _add(claims, seen, doc, sentence, start, place_end, actor, place, "controls", p)
+        for start, end, status in hits:
+            if any(h[0] <= start < h[1] for h in held):
+                continue
+            actor, agentive = _actor_for(doc, sentence, start, end, actors, p, status)
+            clause_places = _clause_places(doc, sentence, places, start, end, agentive)
+            share, population, qualifier = _measures(doc, sentence, start, end, p)
+            if not clause_places and (share is not None or population is not None) and doc.country:
+                clause_places = [(start, end, doc.country)]
+            for place_start, place_end, place in clause_places:
+                span_start, span_end = min(start, place_start), max(end, place_end)
+                _add(claims, seen, doc, sentence, span_start, span_end, actor, place, status, p,
+                     share=share, population=population, qualifier=qualifier)
+    return claims
+
+
+def _places(doc: Document, entities: list[Entity], p: _Patterns) -> list[tuple[int, int, str]]:
+    w = world()
+    found = []
+    for entity in entities:
+        if entity.kind == "place" and entity.name in w.places:
+            found.append((entity.start, entity.end, entity.name))
+        elif entity.kind == "adjective":
+            noun = re.match(r"\s+(\S+)", doc.text[entity.end:entity.end + 30])
+            if noun and p.territory_nouns.fullmatch(noun.group(1).rstrip(".,;")):
+                found.append((entity.start, entity.end + noun.end(), entity.name))
+            elif noun and fold(noun.group(1).rstrip(".,;")) in ("hoofdstad", "capital"):
+                capital = w.capital(entity.name)
+                if capital:
+                    found.append((entity.start, entity.end + noun.end(), capital))
+    return found
+
+
+def _canonical_actor(text: str, doc: Document) -> str | None:
+    w = world()
+    for entity in w.entities(text):
+        if entity.kind == "actor":
+            return entity.name
+        if entity.kind == "adjective":
+            return w.government(entity.name)
+    return None
+
+
+def _actors(doc: Document, sentence: Sentence, entities: list[Entity], p: _Patterns) -> list[tuple[int, int, str]]:
+    """Actors named in the sentence: named groups, and states through their forces (het Syrische leger)."""
+    w = world()
+    found: list[tuple[int, int, str]] = []
+    for entity in entities:
+        if entity.kind == "actor":
+            found.append((entity.start, entity.end, entity.name))
+        elif entity.kind in ("adjective", "demonym"):
+            near = p.state_nouns.match(doc.text, entity.end + 1) if entity.end + 1 < len(doc.text) else None
+            government = w.government(entity.name)
+            if government and (entity.kind == "demonym" or near):
+                found.append((entity.start, near.end() if near else entity.end, government))
+    for entity in entities:
+        if entity.kind == "place":
+            country = w.country_of(entity.name)
+            if country and w.capital(country) == entity.name and p.cues.match(doc.text, entity.end + 1):
+                government = w.government(country)
+                if government:
+                    found.append((entity.start, entity.end, government))
+    for m in p.state_words.finditer(sentence.text):
+        start = sentence.start + m.start()
+        if not any(a[0] <= start < a[1] + 2 for a in found):
+            government = w.government(doc.country)
+            if government:
+                found.append((start, sentence.start + m.end(), government))
+    for m in p.rebels.finditer(sentence.text):
+        found.append((sentence.start + m.start(), sentence.start + m.end(), "rebels"))
+    found.sort()
+    return found
+
+
+def _clause_start(doc: Document, sentence: Sentence, position: int, p: _Patterns) -> int:
+    """Where the clause holding ``position`` begins: after the last comma or subordinating word."""
+    start = sentence.start
+    comma = doc.text.rfind(",", sentence.start, position)
+    if comma != -1:
+        start = comma + 1
+    for m in p.clause_words.finditer(doc.text, start, position):
+        start = m.end()
+    return start
+
+
+def _actor_for(doc: Document, sentence: Sentence, start: int, end: int, actors: list[tuple[int, int, str]],
+               p: _Patterns, status: str) -> tuple[str | None, bool]:
+    """The actor of a status phrase, and whether it stood after the phrase as its agent."""
+    following = _WORD.match(doc.text, end)
+    phrase_words = fold(doc.text[start:end]).split()
+    agentive = bool(phrase_words and phrase_words[-1] in p.agent_words)
+    if not agentive and following and fold(following.group(1)) in p.agent_words:
+        agentive = True
+    after = [a for a in actors if a[0] >= end and a[0] - end < 40]
+    if agentive and after:
+        return after[0][2], True
+    loser_after = following is not None and fold(following.group(1)) in p.loser_words
+    before = [a for a in actors if a[1] <= start]
+    clause = _clause_start(doc, sentence, start, p)
+    subject = [a for a in before if a[0] >= clause]
+    if subject and not agentive:
+        return subject[0][2], agentive
+    if before:
+        return before[-1][2], agentive
+    if after and not loser_after and status in ("controls", "lost"):
+        return after[0][2], agentive
+    if status in ("captured", "seeks_control", "besieged"):
+        return world().government(doc.country), agentive
+    return None, agentive
+
+
+def _clause_places(doc: Document, sentence: Sentence, places: list[tuple[int, int, str]], start: int, end: int,
+                   agentive: bool) -> list[tuple[int, int, str]]:
+    before = [pl for pl in places if pl[1] <= start]
+    after = [pl for pl in places if pl[0] >= end]
+    # The clause: back to the previous clause break for places before, up to the next for places after.
+    text = doc.text
+    clause_start = max(sentence.start, text.rfind(";", sentence.start, start) + 1)
+    if not agentive:
+        clause_start = max(clause_start, _clause_start(doc, sentence, start, _get(doc.lang)))
+    clause_end = sentence.end
+    for mark in (";",):
+        found = text.find(mark, end, sentence.end)
+        if found != -1:
+            clause_end = min(clause_end, found)
+    before = [pl for pl in before if pl[0] >= clause_start]
+    after = [pl for pl in after if pl[1] <= clause_end]
+    if agentive:
+        return _dedupe(before or after)
+    return _dedupe(after[:4] or before[-3:])
+
+
+def _dedupe(places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    seen, result = set(), []
+    for place in places:
+        if place[2] not in seen:
+            seen.add(place[2])
+            result.append(place)
+    return result
+
+
+def _measures(doc: Document, sentence: Sentence, start: int, end: int,
+              p: _Patterns) -> tuple[float | None, int | None, str | None]:
+    """A share of territory (5 procent) or a population (10 miljoen mensen) stated beside the phrase."""
+    share = population = None
+    qualifier = None
+    for match in doc.within(doc.counts, sentence.start, sentence.end, "counts"):
+        if abs(match.start - start) > 120 and abs(match.start - end) > 120:
+            continue
+        following = doc.text[match.end:match.end + 25]
+        word = _WORD.match(following)
+        if word and p.percent.fullmatch(word.group(1)) or following.startswith("%"):
+            share, qualifier = float(match.count.best), match.count.qualifier
+        elif word and p.population_nouns.fullmatch(word.group(1)) and match.count.best >= 1000:
+            population, qualifier = match.count.best, match.count.qualifier
+    return share, population, qualifier
+
+
+def _add(claims: list[TerritoryClaim], seen: set[tuple[str | None, str, str]], doc: Document, sentence: Sentence,
+         start: int, end: int, actor: str | None, place: str, status: str, p: _Patterns, *,
+         share: float | None = None, population: int | None = None, qualifier: str | None = None) -> None:
+    key = (actor, place, status)
+    if key in seen and share is None and population is None:
+        return
+    seen.add(key)
+    w = world()
+    since, as_of = _when(doc, sentence, p)
+    entry = w.places.get(place)
+    source = None
+    if p.cues.search(sentence.text):
+        sources = [e for e in doc.within(doc.entities, sentence.start, sentence.end, "entities") if e.kind == "source"]
+        source = sources[0].name if sources else None
+    claims.append(TerritoryClaim(
+        article_id=doc.article_id, actor=actor, place=place,
+        latitude=entry.latitude if entry else None, longitude=entry.longitude if entry else None,
+        status=status, since=since, as_of=as_of, share_pct=share, population=population,
+        qualifier=qualifier, attributed_to=source, from_title=doc.from_title,
+        surface=doc.text[start:end], sentence=sentence.text, span_start=start, span_end=end))
+
+
+def _when(doc: Document, sentence: Sentence, p: _Patterns) -> tuple[datetime | None, datetime | None]:
+    since = as_of = None
+    for time in doc.within(doc.times, sentence.start, sentence.end, "times"):
+        if not time.resolved:
+            continue
+        if time.since:
+            since = time.date_start
+        elif since is None and time.precision == "year" and time.date_start and time.date_end \
+                and time.date_start.year != time.date_end.year:
+            since, as_of = time.date_start, time.date_end
+        else:
+            as_of = time.date_end
+    if as_of is None and doc.reference.published is not None and doc.reference.precision:
+        as_of = doc.reference.published
+    return since, as_of

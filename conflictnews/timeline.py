@@ -1,0 +1,90 @@
+"""Timelines: every dated statement of an article, its date resolved against publication.
+
+Each time expression the temporal module finds becomes one ``TimelineEvent``:
+its period and precision, a short summary in the article's own words (the
+clause around the expression), and its kind: ``casualties`` when the sentence
+reports casualties, ``territory`` when it claims control of a place, else
+``event``. A relative day that cannot be resolved (the publication known only
+to the month) stays in the timeline with a missing date: it is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any, Iterable
+
+from .document import Document, documents
+from .lexicon import world
+from .records import CasualtyReport, TerritoryClaim, TimelineEvent
+
+__all__ = ["extract_timeline", "timeline_from_documents", "summarise"]
+
+_CLAUSE = re.compile(r"[,;:–—]\s+|\s+[-–—]\s+")
+
+
+def extract_timeline(article_or_text: Any, *, lang: str | None = None,
+                     published: datetime | str | None = None) -> list[TimelineEvent]:
+    """Return one ``TimelineEvent`` per dated statement of an article or a text.
+
+    >>> [(str(e.date_start.date()), e.date_precision, e.kind) for e in extract_timeline(
+    ...     "Het gevecht startte donderdag.", lang="nl", published="2018-04-24 18:25")]
+    [('2018-04-19', 'day', 'event')]
+    """
+    from .casualties import casualties_from_documents
+    from .territory import territory_from_documents
+
+    docs = documents(article_or_text, lang=lang, published=published)
+    return timeline_from_documents(docs, casualties_from_documents(docs), territory_from_documents(docs))
+
+
+def timeline_from_documents(docs: Iterable[Document], casualties: Iterable[CasualtyReport] = (),
+                            territory: Iterable[TerritoryClaim] = ()) -> list[TimelineEvent]:
+    """Timeline events of analysed documents, each typed by the facts read from its sentence."""
+    casualty_sentences = {(r.from_title, r.sentence) for r in casualties}
+    territory_sentences = {(c.from_title, c.sentence) for c in territory}
+    events: list[TimelineEvent] = []
+    for doc in docs:
+        for sentence in doc.sentences:
+            times = doc.within(doc.times, sentence.start, sentence.end, "times")
+            if not times:
+                continue
+            place, actors = _who_and_where(doc, sentence.start, sentence.end)
+            for time in times:
+                key = (doc.from_title, sentence.text)
+                kind = "casualties" if key in casualty_sentences else "territory" if key in territory_sentences \
+                    else "event"
+                events.append(TimelineEvent(
+                    article_id=doc.article_id, date_start=time.date_start, date_end=time.date_end,
+                    date_precision=time.precision if time.resolved else None, kind=kind,
+                    summary=summarise(sentence.text, time.start - sentence.start, time.end - sentence.start),
+                    place=place, actors=actors, from_title=doc.from_title, surface=time.surface, sentence=sentence.text, span_start=time.start, span_end=time.end))
+    return events
+
+
+def _who_and_where(doc: Document, start: int, end: int) -> tuple[str | None, str | None]:
+    """The most specific place and the actors named between ``start`` and ``end``."""
+    w = world()
+    places = [w.places[e.name] for e in doc.within(doc.entities, start, end, "entities")
+              if e.kind == "place" and e.name in w.places]
+    actors = sorted({e.name for e in doc.within(doc.entities, start, end, "entities") if e.kind == "actor"})
+    place = min(places, key=lambda p: p.rank).name if places else None
+    return place, "|".join(actors) or None
+
+
+def summarise(sentence: str, start: int, end: int, *, limit: int = 110) -> str:
+    """The clause around ``sentence[start:end]``, in the article's words, at most ``limit`` characters.
+
+    >>> summarise("Sinds 2015 in handen van IS, aldus de krant.", 0, 10)
+    'Sinds 2015 in handen van IS'
+    """
+    bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)] + [len(sentence) + 2]
+    clause_start = max(b for b in bounds if b <= start)
+    clause_end = min((m.start() for m in _CLAUSE.finditer(sentence) if m.start() >= end), default=len(sentence))
+    text = sentence[clause_start:clause_end].strip().rstrip(".")
+    if len(text.split()) < 4:
+        text = sentence.strip().rstrip(".")
+    if len(text) > limit:
+        cut = text.rfind(" ", 0, limit - 1)
+        text = text[: cut if cut > limit // 2 else limit - 1].rstrip(",;:") + "…"
+    return text

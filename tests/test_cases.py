@@ -1,0 +1,46 @@
+"""The per-language case tables: text in, facts out, with readable ids."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import conflictnews as cn
+from conflictnews.temporal import Reference, find_times
+from tests.cases import casualties_en, casualties_nl, times
+from tests.conftest import assert_spans
+
+
+def _facts(text: str, lang: str) -> list[tuple[str, int, str]]:
+    reports = cn.extract_casualties(text, lang=lang, published="2018-04-24 18:25")
+    assert_spans(reports, text)
+    return [(r.outcome, r.count_best, r.victim_group) for r in reports]
+
+
+@pytest.mark.parametrize("text, expected", casualties_nl.CASES)
+def test_dutch_casualties(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert _facts(text, "nl") == expected
+
+
+@pytest.mark.parametrize("text, expected", casualties_en.CASES)
+def test_english_casualties(text: str, expected: list[tuple[str, int, str]]) -> None:
+    assert _facts(text, "en") == expected
+
+
+REFERENCE = Reference(pd.Timestamp(times.PUBLISHED).to_pydatetime(), "minute")
+
+
+@pytest.mark.parametrize("lang, text, start, end, precision", times.CASES)
+def test_times(lang: str, text: str, start: str, end: str, precision: str) -> None:
+    found = find_times(text, lang=lang, reference=REFERENCE)
+    assert found, f"no time expression in {text!r}"
+    first = found[0]
+    assert text[first.start:first.end] == first.surface
+    got = (str(first.date_start.date()) if first.date_start else None,
+           str(first.date_end.date()) if first.date_end else None, first.precision)
+    assert got == (start, end, precision)
+
+
+@pytest.mark.parametrize("lang, text", times.NOT_DATES)
+def test_not_dates(lang: str, text: str) -> None:
+    assert find_times(text, lang=lang, reference=REFERENCE) == []
