@@ -92,7 +92,7 @@ def _pattern(data: Language) -> re.Pattern[str]:
     units = phrase_pattern(data.words("time.units"))
     number = r"(?:\d+|[^\W\d_]+)"
     joiners = phrase_pattern(data.words("time.range_joiners")).replace(r"(?<![\w])", "").replace(r"(?![\w])", "")
-    year = r"(?:1[89]\d{2}|20\d{2})"
+    year = r"(?:19\d{2}|20\d{2})"
     hour = data.get("time.hour_marker") or ""
     time_of_day = rf"(?:[ \t]*(?:,[ \t]*)?\d{{1,2}}(?:[:.]\d{{2}}|{hour}\d{{2}}))?" if hour else r"(?:[ \t]*,?[ \t]*\d{1,2}[:.]\d{2})?"
     source = "|".join([
