@@ -83,6 +83,7 @@ class _Patterns:
     cumulative_cues: re.Pattern[str]
     negations: frozenset[str]
     toll: re.Pattern[str]
+    toll_noun: re.Pattern[str]
     cues: re.Pattern[str]
     back_reference: frozenset[str]
     separable: list[tuple[re.Pattern[str], re.Pattern[str], str]]
@@ -90,6 +91,7 @@ class _Patterns:
     capital: re.Pattern[str]
     country_nouns: re.Pattern[str]
     qualifier_words: frozenset[str]
+    determiners: frozenset[str]
 
 
 _OUTCOMES = ("killed", "injured", "captured", "missing", "displaced", "mixed")
@@ -113,7 +115,7 @@ def _patterns(data: Language) -> _Patterns:
     singular_heads = phrase_pattern(heads)
     articles = phrase_pattern(data.words("numbers.singular_articles"))
     # Adjectives and names may stand between the article and the head: een Nederlandse IS-strijder.
-    modifier = r"(?:(?-i:[a-zà-ÿ][\w’'-]*e)|(?-i:[A-Z][\w’'-]+)|(?-i:[a-z][\w’'-]*(?:ish|an|ic|al|ed|ary|ese|i)))"
+    modifier = r"(?:(?-i:[a-zà-ÿ][\w’'-]*e)|(?-i:[A-Z][\w’'-]+)|(?-i:[a-z][\w’'-]*(?:ish|an|ic|al|ed|ary|ese|i))|\d+-[\w-]+)"
     head_words = phrase_alternation(heads)
     singular = re.compile(rf"{articles}\s+(?:{modifier}\s+){{0,3}}?(?P<head>{singular_heads}|[\w’'-]+-{head_words}(?![\w]))",
                           re.IGNORECASE)
@@ -135,6 +137,7 @@ def _patterns(data: Language) -> _Patterns:
         cumulative_cues=data.regex("casualties.cumulative_cues"),
         negations=frozenset(fold(w) for w in data.words("casualties.negations")),
         toll=re.compile(phrase_pattern(data.words("casualties.toll_nouns")) + r"[^.;]{0,60}?$", re.IGNORECASE),
+        toll_noun=data.regex("casualties.toll_nouns"),
         cues=data.regex("attribution.cues"),
         back_reference=frozenset(fold(w) for w in data.words("attribution.back_reference")),
         separable=separable,
@@ -142,6 +145,7 @@ def _patterns(data: Language) -> _Patterns:
         capital=data.regex("places.capital_nouns"),
         country_nouns=data.regex("places.country_nouns"),
         qualifier_words=qualifier_words,
+        determiners=frozenset(fold(w) for w in data.words("victims.determiners")),
     )
 
 
@@ -201,14 +205,17 @@ class _Reader:
             if not counts and not self.p.singular.search(sentence.text):
                 continue
             triggers = self._triggers(sentence)
-            if not triggers:
+            if not triggers and not self.p.toll_noun.search(sentence.text):
                 continue
             counts = counts + self._singulars(sentence, counts)
             counts.sort(key=lambda c: c.start)
             previous: _Phrase | None = None
             previous_group: tuple[str, str | None] | None = None
+            self._count_starts = {c.start for c in counts}
             for position, match in enumerate(counts):
                 phrase = self._phrase(match, sentence, entities)
+                if self._is_agent(match, phrase, triggers, counts):
+                    continue
                 outcome = self._outcome(match, phrase, sentence, triggers, counts)
                 if outcome is None or outcome == "mixed" or self._negated(match, sentence):
                     previous = phrase or previous
@@ -219,6 +226,16 @@ class _Reader:
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities,
                                             subset=self._is_subset(match, counts[:position], sentence)))
         return reports
+
+    def _is_agent(self, match: CountMatch, phrase: _Phrase | None, triggers: list[_Trigger],
+                  counts: list[CountMatch]) -> bool:
+        """"A suicide bomber killed nine worshippers": the first noun phrase is the agent, not a victim."""
+        if phrase is None or phrase.outcome is not None:
+            return False
+        after = [t for t in triggers if t.start >= phrase.end]
+        if not after or not _GAP_OK.match(self.doc.text[phrase.end:after[0].start]):
+            return False
+        return any(after[0].end <= c.start <= after[0].end + 2 for c in counts)
 
     def _counts(self, sentence: Sentence) -> list[CountMatch]:
         doc = self.doc
@@ -270,7 +287,7 @@ class _Reader:
             anaphor = self.p.anaphora.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
             if step == 0 and anaphor and anaphor.end() <= sentence.end:
                 after = self._head_at(anaphor.end(), sentence)
-                if after is None:
+                if after is None or after[1] not in _GROUPS:
                     return _Phrase(anaphor.end(), None, None, None, None, False, True, False)
             head = self._head_at(position, sentence)
             if head is not None:
@@ -278,7 +295,7 @@ class _Reader:
                 if group in _OUTCOMES:
                     return _Phrase(head_end, None, group, actor, country, state, False, False)
                 end, of_actor, of_state = self._of_phrase(head_end, sentence, entities)
-                mixed = self._mixed(end, sentence)
+                mixed = self._mixed(end, sentence, group)
                 return _Phrase(end, group, None, head_actor or of_actor or actor, country,
                                state or head_state or of_state, False, mixed)
             token = _TOKEN.match(text, position, sentence.end)
@@ -297,7 +314,17 @@ class _Reader:
                 country = entity.name
                 position = max(entity.end, token.end())
                 continue
-            if word in self.p.breakers or word in self.p.of or token.group(1)[:1].isdigit():
+            if entity is not None and entity.kind == "demonym":
+                end, of_actor, of_state = self._of_phrase(entity.end, sentence, entities)
+                return _Phrase(end, "unknown", None, of_actor or actor, entity.name, of_state, False, False)
+            if word in self.p.members:
+                end, of_actor, of_state = self._of_phrase(token.end(), sentence, entities)
+                group = "military" if of_state else self.world.actor_group(of_actor or actor) or "unknown"
+                return _Phrase(end, group, None, of_actor or actor, country, of_state, False, False)
+            if step == 0 and word in self.p.of and match.count.qualifier in ("vague", "about"):
+                position = token.end()  # "dozens of civilians", "a number of people"
+                continue
+            if word in self.p.breakers or word in self.p.of or re.fullmatch(r"[\d.,]+", token.group(1)):
                 return None
             if self.p.trigger_outcome.get(word):
                 return None
@@ -374,7 +401,7 @@ class _Reader:
             return state.end(), None, True
         return position, None, False
 
-    def _mixed(self, position: int, sentence: Sentence) -> bool:
+    def _mixed(self, position: int, sentence: Sentence, group: str) -> bool:
         """"burgers en strijders": a second head joined to the first under the same number."""
         text = self.doc.text
         token = _TOKEN.match(text, position, sentence.end)
@@ -382,11 +409,13 @@ class _Reader:
             return False
         cursor = token.end()
         for _ in range(3):
+            nxt = _TOKEN.match(text, cursor, sentence.end)
+            if nxt is None or nxt.start(1) in self._count_starts:
+                return False
             head = self._head_at(cursor, sentence)
             if head is not None:
-                return head[1] in _GROUPS
-            nxt = _TOKEN.match(text, cursor, sentence.end)
-            if nxt is None or nxt.group(1)[:1].isdigit() or fold(nxt.group(1)) in self.p.breakers:
+                return head[1] in _GROUPS and head[1] != group
+            if nxt.group(1)[:1].isdigit() or fold(nxt.group(1)) in self.p.breakers:
                 return False
             cursor = nxt.end()
         return False
@@ -415,9 +444,8 @@ class _Reader:
         before = [t for t in triggers if t.end <= match.start]
         if before:
             gap = text[before[-1].end:match.start]
-            words = [fold(w) for w in gap.split()]
-            if len(gap) <= 30 and all(w in self.p.qualifier_words or w in ("the", "de", "het", "a", "een", "of", "van")
-                                      for w in words) and "," not in gap:
+            adjacent = len(gap) <= 6 and all(fold(w) in self.p.determiners for w in gap.split()) and "," not in gap
+            if adjacent and (phrase is not None or self._ends_phrase(match.end, sentence)):
                 return before[-1].outcome
         if phrase is None:
             # A bare number: the toll ("dodental opgelopen naar 65") or an ellipsis ("en negen gewond").
@@ -448,7 +476,11 @@ class _Reader:
             return "unknown", None
         if phrase.outcome is not None:
             actor = phrase.actor
-            return (self.world.actor_group(actor) or "unknown", actor) if actor else ("unknown", None)
+            if actor:
+                return self.world.actor_group(actor) or "unknown", actor
+            if phrase.end - match.end < 16 and previous is not None:
+                return previous  # "zes IS-strijders gedood en twee gewonden"
+            return "unknown", None
         if phrase.mixed:
             return "unknown", None
         group = phrase.group
@@ -457,7 +489,7 @@ class _Reader:
             group = "military"
         if phrase.group == "unknown" and actor is None and previous is None:
             pass
-        if actor is not None and group in ("unknown",):
+        if actor is not None and group != "civilian":
             group = self.world.actor_group(actor) or group
         if group in ("armed_group",) and actor is None and phrase.state:
             group = "military"
