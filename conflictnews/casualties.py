@@ -84,6 +84,7 @@ class _Patterns:
     negations: frozenset[str]
     toll: re.Pattern[str]
     toll_noun: re.Pattern[str]
+    skip: re.Pattern[str]
     cues: re.Pattern[str]
     back_reference: frozenset[str]
     separable: list[tuple[re.Pattern[str], re.Pattern[str], str]]
@@ -92,6 +93,8 @@ class _Patterns:
     country_nouns: re.Pattern[str]
     qualifier_words: frozenset[str]
     determiners: frozenset[str]
+    plural_suffixes: tuple[str, ...]
+    plural_words: frozenset[str]
 
 
 _OUTCOMES = ("killed", "injured", "captured", "missing", "displaced", "mixed")
@@ -109,16 +112,20 @@ def _patterns(data: Language) -> _Patterns:
     separable = []
     for rule in data.get("casualties.separable", []):
         verb = re.compile(phrase_pattern(rule["verb"]), re.IGNORECASE)
-        particle = re.compile(rf"(?<![\w]){re.escape(rule['particle'])}(?=\s*(?:[,.;:]|$|en\b|bij\b|door\b|tijdens\b|in\b|na\b|op\b))",
-                              re.IGNORECASE)
+        words = rule["particle"].split()
+        end = r"(?=\s*(?:[,.;:]|$|en\b|bij\b|door\b|tijdens\b|in\b|na\b|op\b))" if len(words) == 1 else r"(?![\w])"
+        particle = re.compile(rf"(?<![\w]){phrase_alternation([rule['particle']])}{end}", re.IGNORECASE)
         separable.append((verb, particle, rule["outcome"]))
     singular_heads = phrase_pattern(heads)
     articles = phrase_pattern(data.words("numbers.singular_articles"))
     # Adjectives and names may stand between the article and the head: een Nederlandse IS-strijder.
     modifier = r"(?:(?-i:[a-zà-ÿ][\w’'-]*e)|(?-i:[A-Z][\w’'-]+)|(?-i:[a-z][\w’'-]*(?:ish|an|ic|al|ed|ary|ese|i))|\d+-[\w-]+)"
     head_words = phrase_alternation(heads)
-    singular = re.compile(rf"{articles}\s+(?:{modifier}\s+){{0,3}}?(?P<head>{singular_heads}|[\w’'-]+-{head_words}(?![\w]))",
-                          re.IGNORECASE)
+    definite = phrase_pattern(data.words("victims.determiners"))
+    of = phrase_pattern(data.words("victims.of"))
+    singular = re.compile(
+        rf"(?:{articles}\s+{of}\s+{definite}\s+|(?:{articles}|{definite})\s+(?:{modifier}\s+){{0,3}}?)"
+        rf"(?P<head>{singular_heads}|[\w’'-]+-{head_words}(?![\w]))", re.IGNORECASE)
     qualifier_words = frozenset(w for q in ("at_least", "more_than", "about", "at_most", "up_to")
                                 for phrase in data.words(f"qualifiers.{q}") for w in fold(phrase).split())
     return _Patterns(
@@ -136,8 +143,9 @@ def _patterns(data: Language) -> _Patterns:
         subset_cues=data.regex("casualties.subset_cues"),
         cumulative_cues=data.regex("casualties.cumulative_cues"),
         negations=frozenset(fold(w) for w in data.words("casualties.negations")),
-        toll=re.compile(phrase_pattern(data.words("casualties.toll_nouns")) + r"[^.;]{0,60}?$", re.IGNORECASE),
+        toll=re.compile(phrase_pattern(data.words("casualties.toll_nouns")) + r"[^.;]{0,150}?$", re.IGNORECASE),
         toll_noun=data.regex("casualties.toll_nouns"),
+        skip=re.compile(r"\W*" + phrase_pattern(data.words("text.cross_links")), re.IGNORECASE),
         cues=data.regex("attribution.cues"),
         back_reference=frozenset(fold(w) for w in data.words("attribution.back_reference")),
         separable=separable,
@@ -146,6 +154,8 @@ def _patterns(data: Language) -> _Patterns:
         country_nouns=data.regex("places.country_nouns"),
         qualifier_words=qualifier_words,
         determiners=frozenset(fold(w) for w in data.words("victims.determiners")),
+        plural_suffixes=tuple(fold(w) for w in data.words("victims.plural_suffixes")),
+        plural_words=frozenset(fold(w) for w in data.words("victims.plural_words")),
     )
 
 
@@ -202,30 +212,59 @@ class _Reader:
             counts = self._counts(sentence)
             entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
             self._remember_actors(entities, before=sentence.start)
-            if not counts and not self.p.singular.search(sentence.text):
+            if not counts and not self.p.singular.search(sentence.text) or self.p.skip.match(sentence.text):
                 continue
             triggers = self._triggers(sentence)
             if not triggers and not self.p.toll_noun.search(sentence.text):
                 continue
-            counts = counts + self._singulars(sentence, counts)
+            counts = counts + self._singulars(sentence, counts, triggers)
             counts.sort(key=lambda c: c.start)
             previous: _Phrase | None = None
             previous_group: tuple[str, str | None] | None = None
             self._count_starts = {c.start for c in counts}
+            last_outcome: str | None = None
             for position, match in enumerate(counts):
                 phrase = self._phrase(match, sentence, entities)
                 if self._is_agent(match, phrase, triggers, counts):
                     continue
                 outcome = self._outcome(match, phrase, sentence, triggers, counts)
+                if outcome is None and phrase is None and last_outcome and self._continues_list(match, counts, position):
+                    outcome = last_outcome  # "50 doden, zeker 27 aan de kant van de regering en 22 ..."
                 if outcome is None or outcome == "mixed" or self._negated(match, sentence):
                     previous = phrase or previous
+                    continue
+                if self._repeats(match, outcome, reports):
                     continue
                 group, actor = self._victims(phrase, match, previous_group)
                 previous_group = (group, actor)
                 previous = phrase
+                last_outcome = outcome
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities,
                                             subset=self._is_subset(match, counts[:position], sentence)))
         return reports
+
+    def _plural(self, head: str) -> bool:
+        word = fold(head.split()[-1].split("-")[-1])
+        return word in self.p.plural_words or word.endswith(self.p.plural_suffixes)
+
+    def _repeats(self, match: CountMatch, outcome: str, reports: list[CasualtyReport]) -> bool:
+        """"de 23 slachtoffers": a figure with a definite article repeats one already reported."""
+        word = re.search(r"(\w+)\s*$", self.doc.text[max(0, match.start - 12):match.start])
+        if not word or fold(word.group(1)) not in self.p.determiners or match.count.qualifier != "exact":
+            return False
+        return any(r.count_best == match.count.best and r.outcome == outcome for r in reports)
+
+    def _continues_list(self, match: CountMatch, counts: list[CountMatch], position: int) -> bool:
+        """A bare figure after a comma or "en" that follows a reported figure of the same sentence."""
+        if position == 0:
+            return False
+        gap = self.doc.text[counts[position - 1].end:match.start]
+        if not (re.search(r",|\b(?:en|and)\b", gap) and len(gap) < 80):
+            return False
+        following = _TOKEN.match(self.doc.text, match.end)
+        if following is not None and fold(following.group(1)) in self.p.of:
+            return False  # "five of their vehicles"
+        return True
 
     def _is_agent(self, match: CountMatch, phrase: _Phrase | None, triggers: list[_Trigger],
                   counts: list[CountMatch]) -> bool:
@@ -235,7 +274,8 @@ class _Reader:
         after = [t for t in triggers if t.start >= phrase.end]
         if not after or not _GAP_OK.match(self.doc.text[phrase.end:after[0].start]):
             return False
-        return any(after[0].end <= c.start <= after[0].end + 2 for c in counts)
+        return any(after[0].end <= c.start <= after[0].end + 2 and not self.doc.text[after[0].end:c.start].strip()
+                   for c in counts)
 
     def _counts(self, sentence: Sentence) -> list[CountMatch]:
         doc = self.doc
@@ -249,14 +289,37 @@ class _Reader:
             found.append(match)
         return found
 
-    def _singulars(self, sentence: Sentence, counts: list[CountMatch]) -> list[CountMatch]:
-        """A singular victim: "een Nederlandse IS-strijder", "a child" count as 1."""
+    def _singulars(self, sentence: Sentence, counts: list[CountMatch], triggers: list[_Trigger]) -> list[CountMatch]:
+        """A singular victim: "een Nederlandse IS-strijder", "de bewakingsagent", "een van de rebellen" count as 1.
+
+        The casualty word must follow within a few words, with no other count between:
+        "een militair detachement" or "the police said two assailants..." are not victims.
+        """
         found = []
         for m in self.p.singular.finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if any(c.start <= start < c.end or start <= c.start < end for c in counts):
                 continue
-            surface = self.doc.text[start:start + len(m.group().split()[0])]
+            partitive = len(m.group().split()) >= 4 and fold(m.group().split()[1]) in self.p.of
+            if self._plural(m.group("head")) != partitive:
+                continue  # "een soldaat", "een van de rebellen"
+            before = [t for t in triggers if t.end <= start]
+            object_of_verb = bool(before) and len(self.doc.text[before[-1].end:start].strip()) == 0
+            after = [t for t in triggers if t.start >= end]
+            subject_of_verb = bool(after) and len(self.doc.text[end:after[0].start].split()) <= 5 \
+                and not any(end <= c.start < after[0].start for c in counts)
+            if not (object_of_verb or subject_of_verb):
+                continue
+            following = _TOKEN.match(self.doc.text, end, sentence.end)
+            if following is not None and not self._ends_phrase(end, sentence) \
+                    and fold(following.group(1)) not in self.p.of \
+                    and not any(t.start == following.start(1) for t in after):
+                continue  # "een militair detachement": the head is an adjective here
+            words = m.group().split()
+            surface_words = 3 if partitive else 1  # "een van de" rebellen, "een" soldaat
+            surface_end = start + len(m.group()) - len(m.group().split(maxsplit=surface_words)[-1]) \
+                if len(words) > surface_words else end
+            surface = self.doc.text[start:surface_end].rstrip()
             found.append(CountMatch(start, start + len(surface), Count(1, 1, 1, "exact", surface)))
         return found
 
@@ -305,6 +368,14 @@ class _Reader:
             entity = self._entity_at(entities, token.start(1))
             if entity is not None and entity.kind == "actor":
                 actor = entity.name
+                if text[entity.end:entity.end + 1] == "-":  # "Boko Haram-leden": the actor glued to its head
+                    glued = _TOKEN.match(text, entity.end + 1, sentence.end)
+                    head_word = fold(glued.group(1)) if glued else ""
+                    if glued and (head_word in self.p.heads or head_word in self.p.members):
+                        group = self.p.heads.get(head_word) or self.world.actor_group(actor) or "armed_group"
+                        if self.world.actor_group(actor):
+                            group = self.world.actor_group(actor) or group
+                        return _Phrase(glued.end(), group, None, actor, None, False, False, False)
                 if step == 0 and self._ends_phrase(entity.end, sentence):
                     return _Phrase(entity.end, self.world.actor_group(actor) or "armed_group", None, actor,
                                    None, False, False, False)
@@ -345,9 +416,8 @@ class _Reader:
         for size in range(len(tokens), 0, -1):
             phrase = fold(" ".join(t.group(1) for t in tokens[:size]))
             outcome = self.p.trigger_outcome.get(phrase)
-            if size == 1 and outcome in ("killed", "injured", "captured", "missing", "displaced", "mixed") \
-                    and phrase not in self.p.heads:
-                return tokens[0].end(), outcome, None, False
+            if outcome in _OUTCOMES and phrase not in self.p.heads:
+                return tokens[size - 1].end(), outcome, None, False
             group = self.p.heads.get(phrase)
             if group:
                 return tokens[size - 1].end(), group, None, False
@@ -454,8 +524,8 @@ class _Reader:
             token = _TOKEN.match(text, match.end, sentence.end)
             if token is not None:
                 following = [t for t in triggers if t.start >= match.end]
-                if following and following[0].start - match.end <= len(token.group(0)) + 1:
-                    return following[0].outcome
+                if following and following[0].start == token.start(1):
+                    return following[0].outcome  # "en negen gewond", "and two wounded"
             return None
         after = [t for t in triggers if t.start >= phrase.end]
         if after:

@@ -292,14 +292,32 @@ def _next_body_line(lines: list[tuple[int, int, str]], index: int) -> int | None
 
 
 def _plain_header(text: str) -> _Header:
-    """A short first line without a full stop, then a blank line: a headline."""
-    m = re.match(r"\s*([^\n]{3,160})\n\s*\n", text)
+    """A headline: a short first line without a full stop, before a blank line or a paragraph.
+
+    A first line that only names the outlet (a masthead) is skipped.
+    """
+    m = re.match(r"\s*([^\n]{3,160})\n", text)
+    if m and _is_masthead(m.group(1)):
+        text = text[m.end():]
+        m = re.match(r"\s*([^\n]{3,160})\n", text)
     if m:
         line = m.group(1).strip()
         rest = text[m.end():]
-        if line[-1] not in ".!?:;,…" and "©" not in line and "Ⓒ" not in line and re.search(r"\w{3}", rest):
+        blank_line = re.match(r"[ \t]*\n", rest) is not None
+        next_line = re.match(r"\s*([^\n]+)", rest)
+        paragraph_follows = next_line is not None and next_line.group(1).rstrip().endswith((".", "”", '"')) \
+            and len(next_line.group(1)) > len(line) and len(line.split()) <= 16
+        if line[-1] not in ".!?:;,…" and "©" not in line and "Ⓒ" not in line and re.search(r"\w{3}", rest) \
+                and (blank_line or paragraph_follows):
             return _Header(title=line, body=rest)
     return _Header(body=text)
+
+
+def _is_masthead(line: str) -> bool:
+    """Whether a line is only the name of a news source ("The Syrian Observatory For Human Rights")."""
+    entities = world().entities(line)
+    covered = sum(e.end - e.start for e in entities if e.kind == "source")
+    return covered > 0 and covered >= len(re.sub(r"^(?:the|de|het)\s+", "", line.strip(), flags=re.IGNORECASE)) - 1
 
 
 def _dutch_month(name: str) -> int | None:

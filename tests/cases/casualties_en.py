@@ -8,7 +8,7 @@ from pytest import param
 CASES = [
     param("At least 19 Syrian government forces were killed over the past 24 hours.", [("killed", 19, "military")], id="at-least-19"),
     param("At least 86 pro-regime fighters were killed in Syria over the past week.", [("killed", 86, "military")], id="pro-regime-fighters"),
-    param("The jihadists have lost 57 fighters in the clashes.", [], id="lost-fighters-ambiguous"),
+    param("The jihadists have lost 57 fighters in the clashes.", [("killed", 57, "armed_group")], id="lost-fighters"),
     param("Three Ukrainian soldiers were wounded at unspecified locations.", [("injured", 3, "military")], id="three-wounded"),
     param("Gunmen attacked the village and abducted a woman and her children.", [("captured", 1, "civilian")], id="abducted-a-woman"),
     param("Kenyan forces fired mortar rounds, killing one civilian.", [("killed", 1, "civilian")], id="killing-one-civilian"),
@@ -56,7 +56,8 @@ CASES = [
     param("Seven Boko Haram fighters were killed by troops.", [("killed", 7, "armed_group")], id="boko-haram-fighters"),
     param("Unknown gunmen abducted eight students from a school.", [("captured", 8, "civilian")], id="abducted-eight-students"),
     param("Three hostages were released after a week.", [], id="neg-hostages-released"),
-    param("Russian forces lost 400 soldiers in the battle.", [], id="neg-lost-ambiguous"),
+    param("Russian forces lost 400 soldiers in the battle.", [("killed", 400, "military")], id="lost-soldiers"),
+    param("Islamic State lost control of the town.", [], id="neg-lost-territory"),
     # negative cases
     param("The town, 50 kilometers south of the capital, was retaken.", [], id="neg-distance"),
     param("Helicopters destroyed five of their vehicles.", [], id="neg-vehicles"),
