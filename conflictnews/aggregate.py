@@ -35,14 +35,18 @@ def incidents(casualties: "pd.DataFrame") -> "pd.DataFrame":
        by ``running_tolls``, parts are inside their total.
     2. A headline repeats its article's lead: headline rows are dropped from an
        article that reports the same outcome in its body.
-    3. Reports of the same outcome, victims and place (``outcome``,
+    3. Within an article, a figure for victims of unknown side in the same days
+       as figures for known sides restates them (dropped) or adds the rest
+       ("15 killed; 10 soldiers": 5 of unknown side).
+    4. Reports of the same outcome, victims and place (``outcome``,
        ``victim_group``, ``victim_actor``, ``place``) whose window (in days) lies
        inside another's window are part of it, across articles too. Reports with
        the same window are several accounts of one incident: ``low`` is the lowest
        figure, ``best`` the lowest reliable one (ACLED's conservative rule), ``high``
        the highest (missing when any account leaves it open); a part larger than
-       its container raises ``best`` to the part.
-    4. Reports without a window stand alone.
+       its container raises ``best`` to the part. Figures of one sentence add up:
+       they are one account.
+    5. Reports without a window stand alone.
 
     Returns a DataFrame with the incident keys, ``period_start``, ``period_end``,
     ``low``, ``best``, ``high``, ``reports``, ``articles`` (list of article ids)
@@ -67,6 +71,9 @@ def incidents(casualties: "pd.DataFrame") -> "pd.DataFrame":
     if data.empty:
         return pd.DataFrame(columns=columns)
     data = data.assign(window_start=_day_window(data)[0], window_end=_day_window(data)[1])
+    data = _unknown_remainders(data)
+    if data.empty:
+        return pd.DataFrame(columns=columns)
     rows: list[dict[str, Any]] = []
     for keys, group in data.groupby(_INCIDENT_KEYS, dropna=False, sort=False):
         group = group.assign(window_days=(group["window_end"] - group["window_start"]).dt.days)
@@ -104,12 +111,23 @@ def _incident_row(keys: dict[str, Any], incident: dict[str, Any]) -> dict[str, A
         v = getattr(row, name)
         return None if v is None or pd.isna(v) else int(v)
 
-    bests = [value(r, "count_best") for r in covering]
-    best = min(b for b in bests if b is not None)
-    lows = [value(r, "count_low") for r in covering]
-    low = min((x if x is not None else 0) for x in lows)
-    highs = [value(r, "count_high") for r in covering]
-    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    # Reports of one statement (the same sentence) add up; separate statements are accounts of the same
+    # incident, and the accounts give the range.
+    accounts: dict[tuple[Any, ...], list[int | None]] = {}
+    for r in covering:
+        key = (r.article_id, r.from_title, r.sentence)
+        low_, best_, high_ = value(r, "count_low"), value(r, "count_best") or 0, value(r, "count_high")
+        if key not in accounts:
+            accounts[key] = [low_ or 0, best_, high_]
+        else:
+            total = accounts[key]
+            total[0] = (total[0] or 0) + (low_ or 0)
+            total[1] = (total[1] or 0) + best_
+            total[2] = None if total[2] is None or high_ is None else total[2] + high_
+    best = min(int(t[1] or 0) for t in accounts.values())
+    low = min(int(t[0] or 0) for t in accounts.values())
+    highs = [t[2] for t in accounts.values()]
+    high = None if any(h is None for h in highs) else max(int(h) for h in highs if h is not None)
     part_best = max((value(r, "count_best") or 0 for r in parts), default=0)
     best = max(best, part_best)
     if high is not None:
@@ -121,6 +139,41 @@ def _incident_row(keys: dict[str, Any], incident: dict[str, Any]) -> dict[str, A
             "articles": sorted({str(r.article_id) for r in everything if r.article_id is not None}),
             "sources": sorted({str(r.attributed_to) for r in everything
                                if r.attributed_to is not None and not pd.isna(r.attributed_to)})}
+
+
+def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
+    """Within an article, victims of unknown side beside victims of known sides in the same days.
+
+    "Six civilians were killed ... Six fatalities reported": the unknown figure restates the known ones and
+    is dropped; "15 killed, among them 10 soldiers" (without a cue) keeps 5 unknown beside the 10 soldiers.
+    """
+    import pandas as pd
+
+    unknown = data["victim_group"].fillna("unknown") == "unknown"
+    if not unknown.any() or unknown.all():
+        return data
+    keep = pd.Series(True, index=data.index)
+    best = data["count_best"].astype("Int64").copy()
+    low = data["count_low"].astype("Int64").copy()
+    high = data["count_high"].astype("Int64").copy()
+    for (_article, _outcome), group in data.groupby(["article_id", "outcome"], dropna=False, sort=False):
+        known = group[group["victim_group"].fillna("unknown") != "unknown"]
+        if known.empty:
+            continue
+        for index, row in group[group["victim_group"].fillna("unknown") == "unknown"].iterrows():
+            overlapping = known[(known["window_start"].isna() | pd.isna(row["window_start"]) |
+                                 ((known["window_start"] <= row["window_end"]) &
+                                  (known["window_end"] >= row["window_start"])))]
+            if overlapping.empty:
+                continue
+            named = int(overlapping["count_best"].fillna(0).sum())
+            if named >= int(row["count_best"]):
+                keep[index] = False
+            else:
+                best[index] = int(row["count_best"]) - named
+                low[index] = max(0, int(row["count_low"]) - named) if not pd.isna(row["count_low"]) else pd.NA
+                high[index] = int(row["count_high"]) - named if not pd.isna(row["count_high"]) else pd.NA
+    return data.assign(count_best=best, count_low=low, count_high=high)[keep]
 
 
 def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("victim_group",),

@@ -93,8 +93,13 @@ class _Patterns:
     country_nouns: re.Pattern[str]
     qualifier_words: frozenset[str]
     determiners: frozenset[str]
+    auxiliaries: frozenset[str]
+    agent_markers: frozenset[str]
+    object_singular: re.Pattern[str]
+    subject_singular: re.Pattern[str]
     plural_suffixes: tuple[str, ...]
     plural_words: frozenset[str]
+    vague_words: frozenset[str]
 
 
 _OUTCOMES = ("killed", "injured", "captured", "missing", "displaced", "mixed")
@@ -126,6 +131,13 @@ def _patterns(data: Language) -> _Patterns:
     singular = re.compile(
         rf"(?:{articles}\s+{of}\s+{definite}\s+|(?:{articles}|{definite})\s+(?:{modifier}\s+){{0,3}}?)"
         rf"(?P<head>{singular_heads}|[\w’'-]+-{head_words}(?![\w]))", re.IGNORECASE)
+    killing = phrase_pattern(data.words("casualties.transitive"))
+    auxiliaries = phrase_pattern(data.words("casualties.auxiliaries"))
+    indefinite = phrase_pattern(data.words("numbers.singular_articles"))
+    object_singular = re.compile(rf"{killing}\s+(?P<art>{indefinite}|{definite})\s+(?=\S)", re.IGNORECASE)
+    subject_singular = re.compile(
+        rf"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\ben\s))(?P<art>{indefinite})\s+(?:[^\s,;:.]+\s+){{1,4}}?"
+        rf"(?:{auxiliaries})\s+(?:\w+\s+)?(?={killing})", re.IGNORECASE)
     qualifier_words = frozenset(w for q in ("at_least", "more_than", "about", "at_most", "up_to")
                                 for phrase in data.words(f"qualifiers.{q}") for w in fold(phrase).split())
     return _Patterns(
@@ -154,8 +166,13 @@ def _patterns(data: Language) -> _Patterns:
         country_nouns=data.regex("places.country_nouns"),
         qualifier_words=qualifier_words,
         determiners=frozenset(fold(w) for w in data.words("victims.determiners")),
+        auxiliaries=frozenset(fold(w) for w in data.words("casualties.auxiliaries")),
+        agent_markers=frozenset(fold(w) for w in data.words("casualties.agent_markers")),
+        object_singular=object_singular,
+        subject_singular=subject_singular,
         plural_suffixes=tuple(fold(w) for w in data.words("victims.plural_suffixes")),
         plural_words=frozenset(fold(w) for w in data.words("victims.plural_words")),
+        vague_words=frozenset(fold(w).split()[0] for w in [*data.words("numbers.vague"), *data.words("numbers.approximate")]),
     )
 
 
@@ -194,6 +211,7 @@ class _Memory:
     def __init__(self) -> None:
         self.actor: dict[str, str] = {}
         self.period: tuple[datetime | None, datetime | None, str | None] | None = None
+        self.place: str | None = None
 
 
 class _Reader:
@@ -212,12 +230,15 @@ class _Reader:
             counts = self._counts(sentence)
             entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
             self._remember_actors(entities, before=sentence.start)
-            if not counts and not self.p.singular.search(sentence.text) or self.p.skip.match(sentence.text):
+            if not counts and not self.p.singular.search(sentence.text) and not self.p.object_singular.search(
+                    sentence.text) and not self.p.subject_singular.search(sentence.text) or self.p.skip.match(sentence.text):
                 continue
             triggers = self._triggers(sentence)
             if not triggers and not self.p.toll_noun.search(sentence.text):
                 continue
             counts = counts + self._singulars(sentence, counts, triggers)
+            counts = counts + [s for s in self._verb_singulars(sentence, counts)
+                               if not any(c.start <= s.start < c.end + 2 for c in counts)]
             counts.sort(key=lambda c: c.start)
             previous: _Phrase | None = None
             previous_group: tuple[str, str | None] | None = None
@@ -228,24 +249,34 @@ class _Reader:
                 if self._is_agent(match, phrase, triggers, counts):
                     continue
                 outcome = self._outcome(match, phrase, sentence, triggers, counts)
-                if outcome is None and phrase is None and last_outcome and self._continues_list(match, counts, position):
+                continued = outcome is None and phrase is None and bool(last_outcome) \
+                    and self._continues_list(match, counts, position)
+                if continued:
                     outcome = last_outcome  # "50 doden, zeker 27 aan de kant van de regering en 22 ..."
                 if outcome is None or outcome == "mixed" or self._negated(match, sentence):
                     previous = phrase or previous
                     continue
                 if self._repeats(match, outcome, reports):
                     continue
-                group, actor = self._victims(phrase, match, previous_group)
+                if self._is_agent_of_passive(match, sentence):
+                    continue
+                group, actor = ("unknown", None) if continued else self._victims(phrase, match, previous_group)
                 previous_group = (group, actor)
                 previous = phrase
                 last_outcome = outcome
-                reports.append(self._report(match, outcome, group, actor, sentence, index, entities,
-                                            subset=self._is_subset(match, counts[:position], sentence)))
+                subset = self._is_subset(match, counts[:position], sentence) or (
+                    bool(reports) and reports[-1].subset and reports[-1].sentence == sentence.text
+                    and reports[-1].from_title == self.doc.from_title)
+                reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
         return reports
 
     def _plural(self, head: str) -> bool:
         word = fold(head.split()[-1].split("-")[-1])
         return word in self.p.plural_words or word.endswith(self.p.plural_suffixes)
+
+    def _is_agent_of_passive(self, match: CountMatch, sentence: Sentence) -> bool:
+        word = re.search(r"(\w+)\s*$", self.doc.text[max(sentence.start, match.start - 12):match.start])
+        return bool(word and fold(word.group(1)) in self.p.agent_markers)
 
     def _repeats(self, match: CountMatch, outcome: str, reports: list[CasualtyReport]) -> bool:
         """"de 23 slachtoffers": a figure with a definite article repeats one already reported."""
@@ -262,9 +293,10 @@ class _Reader:
         if not (re.search(r",|\b(?:en|and)\b", gap) and len(gap) < 80):
             return False
         following = _TOKEN.match(self.doc.text, match.end)
-        if following is not None and fold(following.group(1)) in self.p.of:
-            return False  # "five of their vehicles"
-        return True
+        if following is None or re.match(r"\s*[,.;:)]", self.doc.text[match.end:match.end + 3]):
+            return True
+        # "zeker 27 aan de kant van ...": a preposition may follow, a noun may not ("five of their vehicles")
+        return fold(following.group(1)) in self.p.breakers and fold(following.group(1)) not in self.p.of
 
     def _is_agent(self, match: CountMatch, phrase: _Phrase | None, triggers: list[_Trigger],
                   counts: list[CountMatch]) -> bool:
@@ -321,6 +353,23 @@ class _Reader:
                 if len(words) > surface_words else end
             surface = self.doc.text[start:surface_end].rstrip()
             found.append(CountMatch(start, start + len(surface), Count(1, 1, 1, "exact", surface)))
+        return found
+
+    def _verb_singulars(self, sentence: Sentence, counts: list[CountMatch]) -> list[CountMatch]:
+        """One person named only through the verb: "killed a revenue collector", "a drug suspect was killed"."""
+        found = []
+        for pattern in (self.p.object_singular, self.p.subject_singular):
+            for m in pattern.finditer(sentence.text):
+                start = sentence.start + m.start("art")
+                end = sentence.start + m.end("art")
+                if any(c.start <= start < c.end + 1 for c in counts):
+                    continue
+                next_word = _TOKEN.match(self.doc.text, end, sentence.end)
+                if next_word is None or re.fullmatch(r"[\d.,]+", next_word.group(1)) or \
+                        fold(next_word.group(1)) in self.p.vague_words or self._plural(next_word.group(1)) and \
+                        pattern is self.p.object_singular and fold(m.group("art")) in self.p.determiners:
+                    continue
+                found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
         return found
 
     def _triggers(self, sentence: Sentence) -> list[_Trigger]:
@@ -526,6 +575,9 @@ class _Reader:
                 following = [t for t in triggers if t.start >= match.end]
                 if following and following[0].start == token.start(1):
                     return following[0].outcome  # "en negen gewond", "and two wounded"
+                between = text[match.end:following[0].start].split() if following else []
+                if following and between and len(between) <= 2 and all(fold(w) in self.p.auxiliaries for w in between):
+                    return following[0].outcome  # "many were wounded", "2 zijn gewond geraakt"
             return None
         after = [t for t in triggers if t.start >= phrase.end]
         if after:
@@ -605,6 +657,8 @@ class _Reader:
         count = match.count
         period_start, period_end, precision, cumulative = self._period(match, sentence)
         place = self._place(match, sentence, entities)
+        if place and not self.doc.from_title:
+            self.memory.place = place
         gazetteer = self.world.places.get(place or "")
         return CasualtyReport(
             article_id=doc.article_id, outcome=outcome, victim_group=group, victim_actor=actor,
@@ -657,7 +711,9 @@ class _Reader:
                     candidates.append((4, abs(entity.start - match.start), entity.name))
         if candidates:
             return min(candidates)[2]
-        return None
+        earlier = [e for e in self.doc.entities if e.kind == "place" and e.end <= sentence.start
+                   and e.name in self.world.places]
+        return earlier[-1].name if earlier else self.memory.place
 
     def _source(self, match: CountMatch, sentence: Sentence, index: int, entities: list[Entity]) -> str | None:
         doc = self.doc

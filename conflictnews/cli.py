@@ -44,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
                                   description="Extract casualties, territory claims and timeline events.")
     corpus_options(extract)
     extract.add_argument("--out", "-o", type=Path, help="folder for the tables (CSV and Parquet)")
-    extract.add_argument("--db", type=Path, help="a DuckDB file to store the tables in, incrementally")
+    extract.add_argument("--db", type=Path,
+                         help="a DuckDB file to store the tables in, incrementally: only articles it does not "
+                              "hold yet are extracted (with --out, the corpus's tables are read back from it)")
 
     report = commands.add_parser("report", help="tables, charts (PNG, SVG, PDF) and an index page",
                                  description="Extract, aggregate and write charts, tables and index.html.")
@@ -102,7 +104,22 @@ def _run(args: argparse.Namespace) -> int:
     corpus = read_corpus(args.corpus, lang=args.lang, text_column=args.text_column, progress=progress)
     if corpus.articles.empty and corpus.errors.empty:
         raise _Misuse("no input files found in " + ", ".join(args.corpus))
-    facts = extract(corpus, n_jobs=args.jobs, progress=progress)
+    if args.command == "extract" and getattr(args, "db", None) is not None:
+        import duckdb
+
+        from .store import extract_to_store, read_extraction
+
+        if args.db.is_dir():
+            raise _Misuse(f"--db {args.db} is a folder, not a DuckDB file")
+        try:
+            stored = extract_to_store(corpus, args.db, n_jobs=args.jobs, progress=progress)
+            facts = read_extraction(args.db, corpus)
+        except duckdb.Error as error:
+            raise _Misuse(f"cannot use the store {args.db}: {error}") from None
+        if not args.quiet:
+            print(f"store {args.db}: {stored}")
+    else:
+        facts = extract(corpus, n_jobs=args.jobs, progress=progress)
     tables = {"articles": corpus.articles.drop(columns=["text"]), **facts.tables(),
               "rejected": corpus.errors, "errors": facts.errors}
     written: list[Path] = []
@@ -114,11 +131,6 @@ def _run(args: argparse.Namespace) -> int:
         from .export import write_tables
 
         written.extend(write_tables(tables, out, formats=("csv", "parquet")))
-    if args.command == "extract" and getattr(args, "db", None) is not None:
-        from .store import store_tables
-
-        store_tables(args.db, corpus, facts)
-        written.append(args.db)
     if not args.quiet:
         print(f"read {len(corpus.articles)} articles; rejected {len(corpus.errors)}; "
               f"{len(facts.casualties)} casualty reports, {len(facts.territory)} territory claims, "

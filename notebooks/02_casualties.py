@@ -188,7 +188,9 @@ show(episode_articles[["article_id", "published", "language", "source", "title"]
 # %%
 columns = ["article_id", "from_title", "victim_group", "place", "period_start", "period_end", "count_low",
            "count_best", "count_high", "cumulative", "subset", "attributed_to", "surface"]
-show(episode.sort_values(["victim_group", "article_id", "span_start"])[columns], n=60, width=30)
+order = {article_id: i for i, article_id in enumerate(corpus.articles["article_id"])}
+episode = episode.assign(article_order=episode["article_id"].map(order))
+show(episode.sort_values(["victim_group", "article_order", "span_start"])[columns], n=60, width=30)
 
 # %% [markdown]
 # The incidents (`incidents`, the first step of `casualty_totals`): running tolls and subsets are left out,
@@ -243,11 +245,13 @@ with report_style():
     positions = np.arange(len(groups))
     for i, (measure, hatch) in enumerate(zip(measures, ["", "//", ".."])):
         values = pd.to_numeric(groups[measure], errors="coerce").fillna(0).to_numpy(dtype=float)
-        ax.bar(positions + (i - 1) * 0.27, values, width=0.27, hatch=hatch, label=measure, edgecolor="0.3")
+        bars = ax.bar(positions + (i - 1) * 0.27, values, width=0.27, hatch=hatch, label=measure, edgecolor="0.3")
+        ax.bar_label(bars, labels=[f"{v:,.0f}" for v in values], fontsize=8, padding=2)
+    ax.set_yscale("symlog", linthresh=10)
     ax.set_xticks(positions, [str(g).replace("_", " ") for g in groups["victim_group"]])
-    ax.set_ylabel(f"people {OUTCOME}")
-    ax.set_title(f"People {OUTCOME}, {EPISODE}: naive sums and totals without double counting")
-    ax.legend()
+    ax.set_ylabel(f"people {OUTCOME} (log scale)")
+    ax.set_title(f"People {OUTCOME}, {EPISODE}:\nnaive sums and totals without double counting")
+    ax.legend(loc="upper left")
     add_source_note(ax, f"Source: {len(episode)} reports in {episode['article_id'].nunique()} articles; "
                         "conflictnews")
 cn.save_figure(fig, FIGURES / "02_episode_naive_vs_totals");
@@ -255,10 +259,12 @@ cn.save_figure(fig, FIGURES / "02_episode_naive_vs_totals");
 # %% [markdown]
 # ### The evidence
 #
-# Each figure with the sentence it was read from, for the episode's incidents told more than once.
+# The sentences behind the incidents told more than once: the reports of the same victims and place in the
+# articles each incident lists.
 
 # %%
 keys = ["victim_group", "victim_actor", "place"]
-told_twice = episode.merge(several[keys].drop_duplicates(), on=keys, how="inner")
-show(told_twice.sort_values(keys + ["article_id"])[["victim_group", "place", "count_best", "attributed_to",
-                                                    "sentence"]], n=20, width=90)
+behind = several[keys + ["articles"]].explode("articles").rename(columns={"articles": "article_id"})
+evidence = episode.merge(behind.drop_duplicates(), on=keys + ["article_id"], how="inner")
+show(evidence.sort_values(keys + ["article_id", "span_start"])[["victim_group", "place", "count_best",
+                                                               "attributed_to", "sentence"]], n=20, width=90)

@@ -1,0 +1,138 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 3. Territory: who held which place when, by whose account
+#
+# **Question.** For each place the articles name, which actor held it, took it, lost it, besieged it or
+# fought for it, on which date, and who said so?
+#
+# `territory_control` turns the territorial claims into one sequence per place, sorted by date (`as_of`, else
+# `since`), with `holder` filled for claims of control or capture; `plot_territory` draws them per place.
+# Change `CORPUS` (and the places to chart) in the next cell to run this on your own articles.
+
+# %% tags=["parameters"]
+CORPUS = "../data/articles"  # the bundled sample corpus; put your own folder, file or glob here
+# Places for the chart and the evidence; None charts the places with the most claims.
+PLACES = ["Yarmouk", "Hajar al-Aswad", "Qadam", "South Damascus", "Eastern Ghouta", "Douma", "Afrin",
+          "Afrin District", "Mosul", "East Mosul", "West Mosul"]
+TOP_PLACES = 12  # used when PLACES is None
+
+# %%
+# %matplotlib inline
+from pathlib import Path
+
+import pandas as pd
+
+import conflictnews as cn
+
+FIGURES = Path("figures")
+
+
+def show(table, n=20, width=60):
+    """Print up to ``n`` rows as plain text: ISO dates, lists joined, blanks for missing values."""
+    out = table.head(n).copy()
+    for name in out.columns:
+        column = out[name]
+        if pd.api.types.is_datetime64_any_dtype(column):
+            column = column.dt.strftime("%Y-%m-%d %H:%M").str.removesuffix(" 00:00")
+        out[name] = [", ".join(map(str, v)) if isinstance(v, (list, tuple)) else "" if pd.isna(v) else v
+                     for v in column]
+    print(out.to_string(index=False, max_colwidth=width) if len(out) else "(no rows)")
+    if len(table) > n:
+        print(f"... and {len(table) - n} more rows")
+
+
+# %%
+corpus = cn.read_corpus(CORPUS, progress=False)
+extraction = cn.extract(corpus, progress=False)
+territory = extraction.territory
+control = cn.territory_control(territory)
+print(f"{len(corpus.articles)} articles, {len(territory)} territorial claims about {territory['place'].nunique()} "
+      f"places in {territory['article_id'].nunique()} articles; {int(control['date'].isna().sum())} claims "
+      "without a date")
+
+# %% [markdown]
+# ## The claims, by status
+#
+# `controls` and `captured` name a holder; `lost` names the side that lost the place; for `besieged` and
+# `contested` the actor is the side that besieges or attacks; `seeks_control` is an offensive launched or
+# announced.
+
+# %%
+statuses = (territory.groupby("status").agg(claims=("place", "size"), places=("place", "nunique"),
+                                              articles=("article_id", "nunique"))
+            .reset_index().sort_values(["claims", "status"], ascending=[False, True]))
+show(statuses)
+
+# %% [markdown]
+# ## Places with the most claims
+
+# %%
+per_place = (control.groupby("place")
+             .agg(claims=("status", "size"), actors=("actor", "nunique"), first=("date", "min"),
+                  last=("date", "max"), articles=("article_id", "nunique"))
+             .reset_index().sort_values(["claims", "place"], ascending=[False, True]))
+show(per_place, n=15)
+
+# %% [markdown]
+# ## Who held which place when
+#
+# The latest dated claim that names a holder, per place: the last word of the corpus on who held it, with the
+# source that said so (blank when the article names none) and the words it was read from.
+
+# %%
+held = control[control["holder"].notna() & control["date"].notna()]
+latest = held.sort_values(["place", "date"]).groupby("place").tail(1)
+show(latest[["place", "date", "holder", "status", "share_pct", "attributed_to", "surface"]], n=30, width=50)
+
+# %% [markdown]
+# ## Control over time
+#
+# One row per place; each claim a marker at its date, shaped by status and coloured by actor. Claims without a
+# date are counted in the note under the chart.
+
+# %%
+chosen = PLACES if PLACES is not None else list(per_place["place"].head(TOP_PLACES))
+claims = territory[territory["place"].isin(chosen)]
+ax = cn.plot_territory(claims)
+cn.save_figure(ax, FIGURES / "03_territory_control");
+
+# %% [markdown]
+# ## By whose account
+#
+# Claims per source. Most claims are the article's own words (no source named): those rest on the outlet
+# alone.
+
+# %%
+accounts = (territory.assign(attributed_to=territory["attributed_to"].fillna("not attributed"))
+            .groupby("attributed_to").agg(claims=("place", "size"), places=("place", "nunique"),
+                                          articles=("article_id", "nunique"))
+            .reset_index().sort_values(["claims", "attributed_to"], ascending=[False, True]))
+show(accounts)
+
+# %%
+actors = (pd.crosstab(territory["actor"].fillna("actor not named"), territory["status"])
+          .rename_axis(index="actor", columns=None))
+actors.insert(0, "claims", actors.sum(axis=1))
+show(actors.sort_values("claims", ascending=False).reset_index(), n=15)
+
+# %% [markdown]
+# ## The evidence for one place
+#
+# Every claim about the first place of `PLACES`, in date order, with the sentence it was read from.
+
+# %%
+place = chosen[0]
+show(control.loc[control["place"] == place, ["date", "actor", "status", "share_pct", "attributed_to",
+                                             "sentence"]], n=25, width=100)

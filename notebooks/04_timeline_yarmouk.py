@@ -1,0 +1,117 @@
+# ---
+# jupyter:
+#   jupytext:
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # 4. Timeline: the fight for Yarmouk and south Damascus, April-May 2018
+#
+# **Question.** What happened, day by day, in the government offensive on the Islamic State enclave in south
+# Damascus (the Yarmouk camp, Hajar al-Aswad, Qadam, Tadamon) from its start on 19 April 2018 to the army's
+# declaration of 21 May, as several articles in two languages tell it?
+#
+# `merge_timelines` merges the dated statements of many articles by date, kind and place, keeping which
+# articles said what; `plot_timeline` draws them. Change `CORPUS`, the places and the period in the next cell
+# to follow another episode.
+
+# %% tags=["parameters"]
+CORPUS = "../data/articles"  # the bundled sample corpus; put your own folder, file or glob here
+PLACES = ["Yarmouk", "Hajar al-Aswad", "Qadam", "Tadamon", "South Damascus"]
+START, END = "2018-04-01", "2018-05-31"
+
+# %%
+# %matplotlib inline
+from pathlib import Path
+
+import pandas as pd
+
+import conflictnews as cn
+
+FIGURES = Path("figures")
+
+
+def show(table, n=20, width=60):
+    """Print up to ``n`` rows as plain text: ISO dates, lists joined, blanks for missing values."""
+    out = table.head(n).copy()
+    for name in out.columns:
+        column = out[name]
+        if pd.api.types.is_datetime64_any_dtype(column):
+            column = column.dt.strftime("%Y-%m-%d %H:%M").str.removesuffix(" 00:00")
+        out[name] = [", ".join(map(str, v)) if isinstance(v, (list, tuple)) else "" if pd.isna(v) else v
+                     for v in column]
+    print(out.to_string(index=False, max_colwidth=width) if len(out) else "(no rows)")
+    if len(table) > n:
+        print(f"... and {len(table) - n} more rows")
+
+
+# %%
+corpus = cn.read_corpus(CORPUS, progress=False)
+extraction = cn.extract(corpus, progress=False)
+timeline = extraction.timeline
+in_places = timeline[timeline["place"].isin(PLACES)]
+print(f"{len(timeline)} timeline entries in {len(corpus.articles)} articles; {len(in_places)} name one of the "
+      f"places, {int(in_places['date_start'].isna().sum())} of them without a resolved date")
+
+# %% [markdown]
+# ## The merged timeline
+#
+# One call per place (`merge_timelines` filters on one place at a time), then in date order. `n_articles` is
+# how many articles state the same dated event; the first of their summaries is shown.
+
+# %%
+merged = pd.concat([cn.merge_timelines(timeline, place=place, start=START, end=END) for place in PLACES],
+                   ignore_index=True)
+merged = merged.sort_values(["date_start", "date_end", "place", "kind"], kind="stable").reset_index(drop=True)
+print(f"{len(merged)} events from {len({a for ids in merged['articles'] for a in ids})} articles")
+show(merged.assign(summary=merged["summaries"].str[0])[["date_start", "date_end", "date_precision", "kind",
+                                                        "place", "n_articles", "summary"]], n=40, width=70)
+
+# %%
+ax = cn.plot_timeline(merged, start=START, end=END,
+                      title="South Damascus, April-May 2018: events as reported")
+cn.save_figure(ax, FIGURES / "04_timeline_yarmouk");
+
+# %% [markdown]
+# ## Told by several articles
+#
+# Events that more than one article dates the same way, with each article's own words.
+
+# %%
+shared = merged[merged["n_articles"] > 1]
+print(f"{len(shared)} of {len(merged)} events are told by more than one article")
+for row in shared.itertuples():
+    print(f"\n{row.date_start:%Y-%m-%d} {row.kind}, {row.place} ({row.n_articles} articles)")
+    for summary in row.summaries:
+        print(f"  - {summary}")
+
+# %% [markdown]
+# ## Who is named
+#
+# Actors named in the sentences of these events, by number of events.
+
+# %%
+named = merged["actors"].fillna("").str.split("|").explode()
+named = named[named != ""]
+show(named.value_counts().rename_axis("actor").reset_index(name="events"))
+
+# %% [markdown]
+# ## What the articles said, by article
+#
+# The articles behind the timeline, in order of publication, with how many dated statements each gave in the
+# period. A blank `published` means the header gave no date; the dates inside such an article come from the text
+# itself ("on Friday 27 April").
+
+# %%
+window = in_places[(in_places["date_end"] >= pd.Timestamp(START)) & (in_places["date_start"] <= pd.Timestamp(END))]
+per_article = (window.groupby("article_id").size().rename("events").reset_index()
+               .merge(corpus.articles[["article_id", "published", "language", "title"]], on="article_id")
+               .sort_values(["published", "title"], na_position="last"))
+show(per_article[["published", "language", "events", "title"]], n=30, width=70)
