@@ -161,9 +161,12 @@ def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
         if known.empty:
             continue
         for index, row in group[group["victim_group"].fillna("unknown") == "unknown"].iterrows():
-            overlapping = known[(known["window_start"].isna() | pd.isna(row["window_start"]) |
-                                 ((known["window_start"] <= row["window_end"]) &
-                                  (known["window_end"] >= row["window_start"])))]
+            # Figures listed in one sentence add up ("in addition to the assailant, three people"):
+            # only figures of other sentences can be restated by an unknown-side figure.
+            other = known[known["sentence"] != row["sentence"]] if "sentence" in known else known
+            overlapping = other[(other["window_start"].isna() | pd.isna(row["window_start"]) |
+                                 ((other["window_start"] <= row["window_end"]) &
+                                  (other["window_end"] >= row["window_start"])))]
             if overlapping.empty:
                 continue
             named = int(overlapping["count_best"].fillna(0).sum())

@@ -100,6 +100,10 @@ class _Patterns:
     plural_suffixes: tuple[str, ...]
     plural_words: frozenset[str]
     vague_words: frozenset[str]
+    possessives: frozenset[str]
+    perpetrators: re.Pattern[str]
+    perpetrators_included: re.Pattern[str]
+    captives: re.Pattern[str]
 
 
 _OUTCOMES = ("killed", "injured", "captured", "missing", "displaced", "mixed")
@@ -172,6 +176,13 @@ def _patterns(data: Language) -> _Patterns:
         subject_singular=subject_singular,
         plural_suffixes=tuple(fold(w) for w in data.words("victims.plural_suffixes")),
         plural_words=frozenset(fold(w) for w in data.words("victims.plural_words")),
+        possessives=frozenset(fold(w) for w in data.words("victims.possessives")),
+        perpetrators=re.compile(r"(?:" + "|".join(phrase_alternation([p]) for p in [
+            *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
+            + r")(?![\w])", re.IGNORECASE),
+        perpetrators_included=re.compile(phrase_alternation(data.words("casualties.perpetrators_included")),
+                                         re.IGNORECASE),
+        captives=re.compile(phrase_pattern(data.words("casualties.captives")), re.IGNORECASE),
         vague_words=frozenset(fold(w).split()[0] for w in [*data.words("numbers.vague"), *data.words("numbers.approximate")]),
     )
 
@@ -230,12 +241,17 @@ class _Reader:
             counts = self._counts(sentence)
             entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
             self._remember_actors(entities, before=sentence.start)
+            captives = self._captives_killed(sentence, reports, entities, index)
+            if captives is not None:
+                reports.append(captives)
+                continue
             if not counts and not self.p.singular.search(sentence.text) and not self.p.object_singular.search(
                     sentence.text) and not self.p.subject_singular.search(sentence.text) or self.p.skip.match(sentence.text):
                 continue
             triggers = self._triggers(sentence)
             if not triggers and not self.p.toll_noun.search(sentence.text):
                 continue
+            counts = counts + self._perpetrators(sentence, counts)
             counts = counts + self._singulars(sentence, counts, triggers)
             counts = counts + [s for s in self._verb_singulars(sentence, counts)
                                if not any(c.start <= s.start < c.end + 2 for c in counts)]
@@ -245,6 +261,11 @@ class _Reader:
             self._count_starts = {c.start for c in counts}
             last_outcome: str | None = None
             for position, match in enumerate(counts):
+                if self.p.perpetrators.fullmatch(match.count.surface):
+                    included = bool(self.p.perpetrators_included.fullmatch(match.count.surface))
+                    reports.append(self._report(match, "killed", "armed_group", self.memory.actor.get("armed_group"),
+                                                sentence, index, entities, subset=included))
+                    continue
                 phrase = self._phrase(match, sentence, entities)
                 if self._is_agent(match, phrase, triggers, counts):
                     continue
@@ -355,6 +376,32 @@ class _Reader:
             found.append(CountMatch(start, start + len(surface), Count(1, 1, 1, "exact", surface)))
         return found
 
+    def _captives_killed(self, sentence: Sentence, reports: list[CasualtyReport], entities: list[Entity],
+                         index: int) -> CasualtyReport | None:
+        """"The captives were executed": the people captured before in the article were killed."""
+        m = self.p.captives.search(sentence.text)
+        captured = [r for r in reports if r.outcome == "captured" and not r.subset]
+        if m is None or not captured:
+            return None
+        after = [t for t in self._triggers(sentence) if t.start >= sentence.start + m.end()]
+        if not after or after[0].outcome != "killed" or len(sentence.text[m.end():after[0].start - sentence.start].split()) > 2:
+            return None
+        last = captured[-1]
+        start, end = sentence.start + m.start(), sentence.start + m.end()
+        match = CountMatch(start, end, Count(last.count_low, last.count_best, last.count_high, last.qualifier,
+                                             self.doc.text[start:end]))
+        return self._report(match, "killed", last.victim_group, last.victim_actor, sentence, index, entities,
+                            subset=False)
+
+    def _perpetrators(self, sentence: Sentence, counts: list[CountMatch]) -> list[CountMatch]:
+        """"In addition to the assailant, ...", "killing himself": the attacker died too (one person)."""
+        found = []
+        for m in self.p.perpetrators.finditer(sentence.text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if not any(start <= c.start < end for c in counts):
+                found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
+        return found
+
     def _verb_singulars(self, sentence: Sentence, counts: list[CountMatch]) -> list[CountMatch]:
         """One person named only through the verb: "killed a revenue collector", "a drug suspect was killed"."""
         found = []
@@ -444,12 +491,29 @@ class _Reader:
             if step == 0 and word in self.p.of and match.count.qualifier in ("vague", "about"):
                 position = token.end()  # "dozens of civilians", "a number of people"
                 continue
+            if step > 0 and word in self.p.auxiliaries and self._people_verb_follows(token.end(), sentence):
+                # "two volunteers were killed": the verb says these are people, whatever the noun
+                return _Phrase(token.start(1), "unknown", None, actor, country, False, False, False)
+            if step == 0 and word in self.p.of:
+                possessive = _TOKEN.match(text, token.end(), sentence.end)
+                if possessive and fold(possessive.group(1)) in self.p.possessives:
+                    position = possessive.end()  # "four of his family members"
+                    continue
             if word in self.p.breakers or word in self.p.of or re.fullmatch(r"[\d.,]+", token.group(1)):
                 return None
             if self.p.trigger_outcome.get(word):
                 return None
             position = token.end()
         return None
+
+    def _people_verb_follows(self, position: int, sentence: Sentence) -> bool:
+        """Whether a killed or injured verb follows within two words (after an auxiliary)."""
+        window = self.doc.text[position:min(sentence.end, position + 40)]
+        m = self.p.triggers.match(window.lstrip()) or None
+        if m is None:
+            first = _TOKEN.match(window)
+            m = self.p.triggers.match(window[first.end():].lstrip()) if first else None
+        return m is not None and self.p.trigger_outcome.get(fold(m.group())) in ("killed", "injured")
 
     def _head_at(self, position: int, sentence: Sentence) -> tuple[int, str, str | None, bool] | None:
         """A head noun (or an outcome noun) starting at ``position``: its end, group, actor and state flag."""

@@ -161,8 +161,11 @@ def evaluate_gold(gold_path: str | os.PathLike[str], *, corpus: str | os.PathLik
 # Event data
 # --------------------------------------------------------------------------
 
-# Notes that state a coder's convention rather than a fact of the text.
+# Notes that state a coder's convention rather than a fact of the text, or give one figure for several
+# coded events ("killed across all four attacks"): the row's number is then the coder's split.
 _CONVENTION = re.compile(
+    r"(?:across|in|during|from) (?:all|both|these|the|this and)\b[^.]{0,40}\b(?:attacks|incidents|events|assaults|blasts|bombings"
+    r"|raids|executions|explosions|strikes)|"
     r"fatalit(?:y|ies)\s+(?:were\s+|was\s+)?(?:coded|split|divided)|coded as \d|split (?:up )?(?:between|across|among)"
     r"|fatalities (?:are|were) (?:distributed|divided)|fatality (?:coded|split)", re.IGNORECASE)
 
@@ -183,7 +186,7 @@ class EventScore:
     def summary(self) -> str:
         """A short text report."""
         return (f"{self.dataset}: {self.texts} texts ({self.excluded_conventions} left out: the note states a "
-                f"coding convention)\n"
+                f"coding convention, or one figure for several coded events)\n"
                 f"  texts with deaths: {self.with_deaths}, exact total killed: {self.exact_with_deaths:.3f}\n"
                 f"  texts without deaths: {self.without_deaths}, total 0: {self.zero_without_deaths:.3f}")
 

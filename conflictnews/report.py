@@ -67,7 +67,8 @@ _ARTICLE_COLUMNS = ["article_id", "title", "published", "published_precision", "
                     "text", "path"]
 _INCIDENT_KEYS = ["outcome", "victim_group", "victim_actor", "place"]
 _LANGUAGES = {"nl": "Dutch", "en": "English"}
-_DISPLAY_WIDTH = 900  # CSS pixels a chart of 9 inches is shown at
+_DISPLAY_SCALE = 0.6  # CSS pixels per PNG pixel: charts saved at 200 dpi are shown at 120 pixels per inch
+_MAX_WIDTH = 1134  # the width of a figure's box on the page
 
 
 # --------------------------------------------------------------------------
@@ -129,19 +130,26 @@ def _date(value: Any, precision: Any = None) -> str:
 
 
 def _period(start: Any, end: Any, precision: Any = None) -> str:
-    """``2018-04-18 – 2018-04-24``, one date when both ends fall on the same day, empty when unknown."""
-    first, last = _date(start), _date(end)
-    if not first and not last:
+    """``2018-04-18 – 2018-04-24``; one date for one day, ``2018-03`` for a whole month; empty when unknown.
+
+    >>> _period(pd.Timestamp("2018-04-18"), pd.Timestamp("2018-04-24 18:25"))
+    '2018-04-18 – 2018-04-24 18:25'
+    >>> _period(pd.Timestamp("2018-03-01"), pd.Timestamp("2018-03-31"), "month")
+    '2018-03'
+    """
+    first, last = _timestamp(start), _timestamp(end)
+    if first is None and last is None:
         return ""
     precision = _text(precision)
-    if precision in ("year", "month") and _timestamp(start) is not None:
-        first = _date(start, precision)
-        last_stamp = _timestamp(end)
-        if last_stamp is None or _date(end, precision) == first:
-            return first
-    if first[:10] == last[:10]:
-        return first if len(first) >= len(last) else last
-    return f"{first or '?'} – {last or '?'}"
+    if first is not None and (last is None or last.year == first.year):
+        if precision == "year" and (first.month, first.day) == (1, 1):
+            return first.strftime("%Y")
+        if precision == "month" and first.day == 1 and (last is None or last.month == first.month):
+            return first.strftime("%Y-%m")
+    a, b = _date(first), _date(last)
+    if a[:10] == b[:10]:
+        return a if len(a) >= len(b) else b
+    return f"{a or '?'} – {b or '?'}"
 
 
 def _label(value: Any, missing: str = "not stated") -> str:
@@ -211,7 +219,8 @@ class _Articles:
         row = self.rows.get(_text(article_id))
         if row is None:
             return _text(article_id, "unknown article")
-        return _text(row.get("title")) or _text(row.get("path")) or _text(article_id)
+        path = _text(row.get("path"))
+        return _text(row.get("title")) or (Path(path).name if path else "") or _text(article_id)
 
     def source_text(self, article_id: Any, from_title: Any) -> str | None:
         """The text the spans of a fact refer to: the title for headline facts, else the body."""
@@ -597,6 +606,8 @@ tbody.group th{background:#eef2f6;font-size:14px;border-top:2px solid var(--line
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 td.nowrap{white-space:nowrap}
 table.narrow{width:auto;min-width:50%}
+.wide{overflow-x:auto;margin:8px 0 18px} .wide table{margin:0}
+td.evidence-cell{width:48%;min-width:360px}
 .open{color:var(--muted);font-style:italic}
 tr:target,tbody:target th{outline:3px solid #e8590c;outline-offset:-3px}
 mark{background:var(--mark);color:inherit;padding:0 2px;border-radius:2px}
@@ -641,7 +652,8 @@ def _table(headers: Sequence[str | tuple[str, str]], rows: Iterable[str], *, cls
     head = "".join(f"<th class=\"{h[1]}\">{html.escape(h[0])}</th>" if isinstance(h, tuple)
                    else f"<th>{html.escape(h)}</th>" for h in headers)
     attr = f" class=\"{cls}\"" if cls else ""
-    return f"<table{attr}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    return (f"<div class=\"wide\"><table{attr}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
+            + "\n</tbody>\n</table></div>")
 
 
 def _num_cells(low: Any, best: Any, high: Any) -> str:
@@ -678,6 +690,8 @@ def _count_phrase(low: Any, best: Any, high: Any, qualifier: Any = None) -> str:
     lo, be, hi = _int(low), _int(best), _int(high)
     if be is None:
         return ""
+    if lo is None and hi is not None:
+        return f"up to {hi:,}" + (f" (best {be:,})" if be != hi else "")
     if hi is None:
         return f"at least {lo if lo is not None else be:,}" + (f" (best {be:,})" if lo is not None and lo != be
                                                                else "")
@@ -772,7 +786,7 @@ def _charts_html(report: _Report) -> str:
         png = by_format.get("png")
         size = ""
         if chart.size is not None:
-            width = max(1, min(_DISPLAY_WIDTH * chart.size[0] // 1800, 1136))
+            width = max(1, min(round(chart.size[0] * _DISPLAY_SCALE), _MAX_WIDTH))
             size = f" width=\"{width}\" height=\"{round(chart.size[1] * width / chart.size[0])}\""
         image = (f"<img src=\"charts/{urllib.parse.quote(png.name)}\" alt=\"{html.escape(chart.title)}\"{size}>"
                  if png is not None else "")
@@ -824,7 +838,7 @@ def _incidents_html(report: _Report) -> str:
     if found.empty:
         parts.append("<p class=\"muted\">No incidents.</p>\n</section>")
         return "\n".join(parts)
-    head = ("<table>\n<thead><tr><th>#</th><th>victims</th><th>place</th><th>period</th><th class=\"n\">low</th>"
+    head = ("<div class=\"wide\"><table>\n<thead><tr><th>#</th><th>victims</th><th>place</th><th>period</th><th class=\"n\">low</th>"
             "<th class=\"n\">best</th><th class=\"n\">high</th><th>sources</th><th>evidence</th></tr></thead>")
     body = [head]
     groups = sorted(found.groupby(["outcome", "victim_group"], dropna=False, sort=False).groups.items(),
@@ -849,9 +863,9 @@ def _incidents_html(report: _Report) -> str:
                         f"<td>{html.escape(victims)}</td><td>{html.escape(_label(row['place']))}</td>"
                         f"<td class=\"nowrap\">{html.escape(_period(row['period_start'], row['period_end']) or 'not stated')}"
                         f"</td>{_num_cells(row['low'], row['best'], row['high'])}"
-                        f"<td>{html.escape(sources or '—')}</td><td><ul class=\"evidence\">{items}</ul></td></tr>")
+                        f"<td>{html.escape(sources or '—')}</td><td class=\"evidence-cell\"><ul class=\"evidence\">{items}</ul></td></tr>")
         body.append("</tbody>")
-    body.append("</table>")
+    body.append("</table></div>")
     parts.append("\n".join(body))
     parts.append("</section>")
     return "\n".join(parts)
@@ -869,7 +883,7 @@ def _tolls_html(report: _Report) -> str:
                     f"<td>{html.escape(_label(row['place']))}</td>"
                     f"<td class=\"nowrap\">{html.escape(_period(row['period_start'], row['period_end']))}</td>"
                     f"{_num_cells(row['count_low'], row['count_best'], row['count_high'])}"
-                    f"<td>{_e(row['attributed_to'], '—')}</td><td>{evidence}</td></tr>")
+                    f"<td>{_e(row['attributed_to'], '—')}</td><td class=\"evidence-cell\">{evidence}</td></tr>")
     return ("<section id=\"tolls\">\n<h2>Running tolls</h2>\n<p>Cumulative tolls as they were reported, by date "
             "reported. They are never added to the incident totals.</p>\n" +
             _table(["reported", "outcome", "victims", "place", "period", ("low", "n"), ("best", "n"),
@@ -897,7 +911,7 @@ def _territory_html(report: _Report) -> str:
                     f"<td class=\"nowrap\">{html.escape(_date(row['date']) or 'no date')}</td>"
                     f"<td>{_e(row['actor'], 'not stated')}</td><td>{html.escape(_label(row['status']))}"
                     f"{'<br><span class=small>' + html.escape(', '.join(extra)) + '</span>' if extra else ''}</td>"
-                    f"<td>{_e(row['attributed_to'], '—')}</td><td>{evidence}</td></tr>")
+                    f"<td>{_e(row['attributed_to'], '—')}</td><td class=\"evidence-cell\">{evidence}</td></tr>")
     return ("<section id=\"territory\">\n<h2>Territory claims</h2>\n<p>Who was said to hold, take, lose, contest or "
             "besiege each place, by date (the date the claim refers to, else the date since when).</p>\n" +
             _table(["place", "date", "actor", "status", "attributed to", "evidence"], rows,

@@ -1,6 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
+#     notebook_metadata_filter: kernelspec,-jupytext.text_representation.jupytext_version
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -40,13 +41,17 @@ FIGURES = Path("figures")
 
 def show(table, n=20, width=60):
     """Print up to ``n`` rows as plain text: ISO dates, lists joined, blanks for missing values."""
+
+    def cell(value):
+        if isinstance(value, (list, tuple)):
+            return ", ".join(map(str, value))
+        if isinstance(value, pd.Timestamp):
+            return value.strftime("%Y-%m-%d %H:%M").removesuffix(" 00:00")
+        return "" if pd.isna(value) else value
+
     out = table.head(n).copy()
     for name in out.columns:
-        column = out[name]
-        if pd.api.types.is_datetime64_any_dtype(column):
-            column = column.dt.strftime("%Y-%m-%d %H:%M").str.removesuffix(" 00:00")
-        out[name] = [", ".join(map(str, v)) if isinstance(v, (list, tuple)) else "" if pd.isna(v) else v
-                     for v in column]
+        out[name] = [cell(value) for value in out[name]]
     print(out.to_string(index=False, max_colwidth=width) if len(out) else "(no rows)")
     if len(table) > n:
         print(f"... and {len(table) - n} more rows")
@@ -136,7 +141,8 @@ by_language.insert(0, "articles", facts.groupby("language").size())
 show(by_language.reset_index())
 no_facts = facts[facts[["casualties", "territory", "timeline"]].sum(axis=1) == 0]
 print(f"\narticles without any fact: {len(no_facts)}")
-show(articles.loc[no_facts.index, ["language", "title"]])
+if len(no_facts):
+    show(articles.loc[no_facts.index, ["language", "title"]])
 
 # %% [markdown]
 # ## Rejected inputs, with their reasons
@@ -144,14 +150,14 @@ show(articles.loc[no_facts.index, ["language", "title"]])
 # File names only (not whole paths), so that this notebook's output does not depend on where the corpus lives.
 
 # %%
-def rejected(errors):
-    table = errors.assign(file=errors["path"].map(lambda p: Path(str(p)).name))
-    show(table[["file", "reason"]])
+def rejected(errors, what):
+    print(f"{what}: {len(errors)}")
+    if len(errors):
+        show(errors.assign(file=errors["path"].map(lambda p: Path(str(p)).name))[["file", "reason"]], n=50)
 
 
-rejected(corpus.errors)
-print()
-show(extraction.errors.assign(file=extraction.errors["path"].map(lambda p: Path(str(p)).name))[["file", "reason"]])
+rejected(corpus.errors, "inputs rejected by read_corpus")
+rejected(extraction.errors, "articles on which extract failed")
 
 # %% [markdown]
 # The sample corpus is clean, so here is what rejections look like: a scratch folder with an empty file, a
@@ -168,5 +174,5 @@ with tempfile.TemporaryDirectory() as scratch:
         (scratch / "b_same_again.txt").write_bytes(path.read_bytes())
     demo = cn.read_corpus([scratch, scratch / "missing_folder"], progress=False)
     errors = demo.errors.assign(reason=demo.errors["reason"].str.replace(str(scratch) + "/", "", regex=False))
-print(f"read: {len(demo.articles)}, rejected: {len(errors)}")
-rejected(errors)
+print(f"articles read: {len(demo.articles)}")
+rejected(errors, "inputs rejected")

@@ -1,6 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
+#     notebook_metadata_filter: kernelspec,-jupytext.text_representation.jupytext_version
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -51,13 +52,17 @@ FIGURES = Path("figures")
 
 def show(table, n=20, width=60):
     """Print up to ``n`` rows as plain text: ISO dates, lists joined, blanks for missing values."""
+
+    def cell(value):
+        if isinstance(value, (list, tuple)):
+            return ", ".join(map(str, value))
+        if isinstance(value, pd.Timestamp):
+            return value.strftime("%Y-%m-%d %H:%M").removesuffix(" 00:00")
+        return "" if pd.isna(value) else value
+
     out = table.head(n).copy()
     for name in out.columns:
-        column = out[name]
-        if pd.api.types.is_datetime64_any_dtype(column):
-            column = column.dt.strftime("%Y-%m-%d %H:%M").str.removesuffix(" 00:00")
-        out[name] = [", ".join(map(str, v)) if isinstance(v, (list, tuple)) else "" if pd.isna(v) else v
-                     for v in column]
+        out[name] = [cell(value) for value in out[name]]
     print(out.to_string(index=False, max_colwidth=width) if len(out) else "(no rows)")
     if len(table) > n:
         print(f"... and {len(table) - n} more rows")

@@ -1,6 +1,7 @@
 # ---
 # jupyter:
 #   jupytext:
+#     notebook_metadata_filter: kernelspec,-jupytext.text_representation.jupytext_version
 #     text_representation:
 #       extension: .py
 #       format_name: percent
@@ -23,10 +24,15 @@
 
 # %% tags=["parameters"]
 CORPUS = "../data/articles"  # the bundled sample corpus; put your own folder, file or glob here
-# Places for the chart and the evidence; None charts the places with the most claims.
-PLACES = ["Yarmouk", "Hajar al-Aswad", "Qadam", "South Damascus", "Eastern Ghouta", "Douma", "Afrin",
-          "Afrin District", "Mosul", "East Mosul", "West Mosul"]
-TOP_PLACES = 12  # used when PLACES is None
+# One chart per episode: its places and its period (claims dated outside it are left out of the chart).
+EPISODES = {
+    "south Damascus, April-May 2018": (["Yarmouk", "Hajar al-Aswad", "Qadam", "Tadamon", "South Damascus"],
+                                       "2018-04-01", "2018-06-30"),
+    "Eastern Ghouta, February-April 2018": (["Eastern Ghouta", "Douma", "Harasta", "Arbin", "Zamalka",
+                                             "Ein Terma", "Hamouriyah"], "2018-02-01", "2018-04-30"),
+    "Mosul, October 2016-July 2017": (["Mosul", "East Mosul", "West Mosul"], "2016-10-01", "2017-12-31"),
+    "Afrin, January-March 2018": (["Afrin", "Afrin District"], "2018-01-01", "2018-03-31"),
+}
 
 # %%
 # %matplotlib inline
@@ -41,13 +47,17 @@ FIGURES = Path("figures")
 
 def show(table, n=20, width=60):
     """Print up to ``n`` rows as plain text: ISO dates, lists joined, blanks for missing values."""
+
+    def cell(value):
+        if isinstance(value, (list, tuple)):
+            return ", ".join(map(str, value))
+        if isinstance(value, pd.Timestamp):
+            return value.strftime("%Y-%m-%d %H:%M").removesuffix(" 00:00")
+        return "" if pd.isna(value) else value
+
     out = table.head(n).copy()
     for name in out.columns:
-        column = out[name]
-        if pd.api.types.is_datetime64_any_dtype(column):
-            column = column.dt.strftime("%Y-%m-%d %H:%M").str.removesuffix(" 00:00")
-        out[name] = [", ".join(map(str, v)) if isinstance(v, (list, tuple)) else "" if pd.isna(v) else v
-                     for v in column]
+        out[name] = [cell(value) for value in out[name]]
     print(out.to_string(index=False, max_colwidth=width) if len(out) else "(no rows)")
     if len(table) > n:
         print(f"... and {len(table) - n} more rows")
@@ -99,14 +109,17 @@ show(latest[["place", "date", "holder", "status", "share_pct", "attributed_to", 
 # %% [markdown]
 # ## Control over time
 #
-# One row per place; each claim a marker at its date, shaped by status and coloured by actor. Claims without a
-# date are counted in the note under the chart.
+# One chart per episode, one row per place; each claim a marker at its date, shaped by status and coloured by
+# actor. Claims without a date are counted in the note under each chart.
 
 # %%
-chosen = PLACES if PLACES is not None else list(per_place["place"].head(TOP_PLACES))
-claims = territory[territory["place"].isin(chosen)]
-ax = cn.plot_territory(claims)
-cn.save_figure(ax, FIGURES / "03_territory_control");
+for number, (name, (places, start, end)) in enumerate(EPISODES.items(), start=1):
+    claims = territory[territory["place"].isin(places)]
+    when = claims["as_of"].fillna(claims["since"])
+    claims = claims[when.isna() | when.between(pd.Timestamp(start), pd.Timestamp(end))]
+    ax = cn.plot_territory(claims, title=f"Territorial control claims: {name}")
+    cn.save_figure(ax, FIGURES / f"03_territory_{number}")
+    print(f"{name}: {len(claims)} claims, {int(claims['as_of'].fillna(claims['since']).isna().sum())} undated")
 
 # %% [markdown]
 # ## By whose account
@@ -130,9 +143,9 @@ show(actors.sort_values("claims", ascending=False).reset_index(), n=15)
 # %% [markdown]
 # ## The evidence for one place
 #
-# Every claim about the first place of `PLACES`, in date order, with the sentence it was read from.
+# Every claim about the first place of the first episode, in date order, with the sentence it was read from.
 
 # %%
-place = chosen[0]
+place = next(iter(EPISODES.values()))[0][0]
 show(control.loc[control["place"] == place, ["date", "actor", "status", "share_pct", "attributed_to",
                                              "sentence"]], n=25, width=100)
