@@ -96,11 +96,14 @@ class _Patterns:
     auxiliaries: frozenset[str]
     agent_markers: frozenset[str]
     object_singular: re.Pattern[str]
+    object_bare: re.Pattern[str]
     subject_singular: re.Pattern[str]
     plural_suffixes: tuple[str, ...]
     plural_words: frozenset[str]
     vague_words: frozenset[str]
     possessives: frozenset[str]
+    not_people: frozenset[str]
+    singular_auxiliaries: frozenset[str]
     perpetrators: re.Pattern[str]
     perpetrators_included: re.Pattern[str]
     captives: re.Pattern[str]
@@ -125,6 +128,9 @@ def _patterns(data: Language) -> _Patterns:
         end = r"(?=\s*(?:[,.;:]|$|en\b|bij\b|door\b|tijdens\b|in\b|na\b|op\b))" if len(words) == 1 else r"(?![\w])"
         particle = re.compile(rf"(?<![\w]){phrase_alternation([rule['particle']])}{end}", re.IGNORECASE)
         separable.append((verb, particle, rule["outcome"]))
+    killing = phrase_pattern(data.words("casualties.transitive"))
+    casualty_words = phrase_pattern([*data.words("casualties.killed"), *data.words("casualties.injured")])
+    articles_definite = phrase_pattern(data.words("victims.definite_articles"))
     singular_heads = phrase_pattern(heads)
     articles = phrase_pattern(data.words("numbers.singular_articles"))
     # Adjectives and names may stand between the article and the head: een Nederlandse IS-strijder.
@@ -133,15 +139,17 @@ def _patterns(data: Language) -> _Patterns:
     definite = phrase_pattern(data.words("victims.determiners"))
     of = phrase_pattern(data.words("victims.of"))
     singular = re.compile(
-        rf"(?:{articles}\s+{of}\s+{definite}\s+|(?:{articles}|{definite})\s+(?:{modifier}\s+){{0,3}}?)"
+        rf"(?:{articles}\s+{of}\s+{definite}\s+|(?:{articles}|{articles_definite})\s+(?:{modifier}\s+){{0,3}}?"
+        rf"|^(?:{modifier}\s+){{0,2}}?)"
         rf"(?P<head>{singular_heads}|[\w’'-]+-{head_words}(?![\w]))", re.IGNORECASE)
-    killing = phrase_pattern(data.words("casualties.transitive"))
     auxiliaries = phrase_pattern(data.words("casualties.auxiliaries"))
     indefinite = phrase_pattern(data.words("numbers.singular_articles"))
-    object_singular = re.compile(rf"{killing}\s+(?P<art>{indefinite}|{definite})\s+(?=\S)", re.IGNORECASE)
+    object_singular = re.compile(rf"{killing}\s+(?P<art>{indefinite}|{articles_definite})\s+(?=\S)", re.IGNORECASE)
+    # Headline style, without an article: "Unidentified gunmen kill NISS officer".
+    object_bare = re.compile(rf"{killing}\s+(?:{modifier}\s+){{0,2}}?(?P<head>{singular_heads})", re.IGNORECASE)
     subject_singular = re.compile(
-        rf"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\ben\s))(?P<art>{indefinite})\s+(?:[^\s,;:.]+\s+){{1,4}}?"
-        rf"(?:{auxiliaries})\s+(?:\w+\s+)?(?={killing})", re.IGNORECASE)
+        rf"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\ben\s))(?P<art>{indefinite})\s+(?:[^\s,;:.]+\s+){{1,6}}?"
+        rf"(?:{auxiliaries})\s+(?:\w+\s+)?(?={casualty_words})", re.IGNORECASE)
     qualifier_words = frozenset(w for q in ("at_least", "more_than", "about", "at_most", "up_to")
                                 for phrase in data.words(f"qualifiers.{q}") for w in fold(phrase).split())
     return _Patterns(
@@ -173,10 +181,13 @@ def _patterns(data: Language) -> _Patterns:
         auxiliaries=frozenset(fold(w) for w in data.words("casualties.auxiliaries")),
         agent_markers=frozenset(fold(w) for w in data.words("casualties.agent_markers")),
         object_singular=object_singular,
+        object_bare=object_bare,
         subject_singular=subject_singular,
         plural_suffixes=tuple(fold(w) for w in data.words("victims.plural_suffixes")),
         plural_words=frozenset(fold(w) for w in data.words("victims.plural_words")),
         possessives=frozenset(fold(w) for w in data.words("victims.possessives")),
+        not_people=frozenset(fold(w) for w in data.words("victims.not_people")),
+        singular_auxiliaries=frozenset(fold(w) for w in data.words("casualties.singular_auxiliaries")),
         perpetrators=re.compile(r"(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
@@ -311,7 +322,7 @@ class _Reader:
         if position == 0:
             return False
         gap = self.doc.text[counts[position - 1].end:match.start]
-        if not (re.search(r",|\b(?:en|and)\b", gap) and len(gap) < 80):
+        if not (re.search(r",|\b(?:en|and)\b", gap) and len(gap) < 80) or self.p.triggers.search(gap):
             return False
         following = _TOKEN.match(self.doc.text, match.end)
         if following is None or re.match(r"\s*[,.;:)]", self.doc.text[match.end:match.end + 3]):
@@ -324,8 +335,14 @@ class _Reader:
         """"A suicide bomber killed nine worshippers": the first noun phrase is the agent, not a victim."""
         if phrase is None or phrase.outcome is not None:
             return False
+        before = [t for t in triggers if t.end <= match.start]
+        if before and not self.doc.text[before[-1].end:match.start].strip(" \t\"“”'") \
+                or before and all(fold(w) in self.p.determiners for w in self.doc.text[before[-1].end:match.start].split()):
+            return False  # "killed at least three people and injured ...": the object of the verb before
         after = [t for t in triggers if t.start >= phrase.end]
-        if not after or not _GAP_OK.match(self.doc.text[phrase.end:after[0].start]):
+        gap = self.doc.text[phrase.end:after[0].start] if after else ""
+        if not after or re.search(r"[,;:.]", gap) or len(gap.split()) > 4 \
+                or any(fold(w) in self.p.auxiliaries or fold(w) in ("and", "en", "or", "of") for w in gap.split()):
             return False
         return any(after[0].end <= c.start <= after[0].end + 2 and not self.doc.text[after[0].end:c.start].strip()
                    for c in counts)
@@ -417,6 +434,12 @@ class _Reader:
                         pattern is self.p.object_singular and fold(m.group("art")) in self.p.determiners:
                     continue
                 found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
+        for m in self.p.object_bare.finditer(sentence.text):
+            start, end = sentence.start + m.start("head"), sentence.start + m.end("head")
+            if self._plural(m.group("head")) or any(c.start <= start < c.end + 1 or start <= c.start < end
+                                                    for c in [*counts, *found]):
+                continue
+            found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
         return found
 
     def _triggers(self, sentence: Sentence) -> list[_Trigger]:
@@ -439,6 +462,9 @@ class _Reader:
     def _phrase(self, match: CountMatch, sentence: Sentence, entities: list[Entity]) -> _Phrase | None:
         text = self.doc.text
         position = match.end
+        if match.count.best == 1 and not any(ch.isdigit() for ch in match.count.surface) \
+                and fold(match.count.surface) in self.p.heads:
+            position = match.start  # "Farmer killed in Selea": the head itself was the count
         actor: str | None = None
         country: str | None = None
         state = False
@@ -491,7 +517,10 @@ class _Reader:
             if step == 0 and word in self.p.of and match.count.qualifier in ("vague", "about"):
                 position = token.end()  # "dozens of civilians", "a number of people"
                 continue
-            if step > 0 and word in self.p.auxiliaries and self._people_verb_follows(token.end(), sentence):
+            if word in self.p.not_people:
+                return None  # "45 sheep", "five vehicles"
+            if step > 0 and word in self.p.auxiliaries and self._people_verb_follows(token.end(), sentence) \
+                    and not (match.count.best > 1 and word in self.p.singular_auxiliaries):
                 # "two volunteers were killed": the verb says these are people, whatever the noun
                 return _Phrase(token.start(1), "unknown", None, actor, country, False, False, False)
             if step == 0 and word in self.p.of:

@@ -1200,10 +1200,9 @@ def write_report(corpus: Any, extraction: "Extraction", out_dir: str | Path, *,
 
     Examples
     --------
-    >>> import tempfile
     >>> from conflictnews import read_corpus, extract
-    >>> corpus = read_corpus(tempfile.mkdtemp())
-    >>> write_report(corpus, extract(corpus), tempfile.mkdtemp(), progress=False).name
+    >>> corpus = read_corpus("data/articles")  # doctest: +SKIP
+    >>> write_report(corpus, extract(corpus), "report").name  # doctest: +SKIP
     'index.html'
     """
     out = Path(out_dir)

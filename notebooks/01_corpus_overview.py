@@ -36,7 +36,8 @@ import pandas as pd
 import conflictnews as cn
 from conflictnews.plots import add_source_note, report_style
 
-FIGURES = Path("figures")
+FIGURES = Path("figures")  # every chart is written here
+FORMATS = ("png", "svg")  # add "pdf" for print
 
 
 def show(table, n=20, width=60):
@@ -124,7 +125,7 @@ with report_style():
     undated = int(per_month.loc["not known", "all"]) if "not known" in per_month.index else 0
     add_source_note(ax, f"Source: {len(articles)} articles, {undated} without a publication date (not shown); "
                         "conflictnews")
-cn.save_figure(fig, FIGURES / "01_articles_per_month");
+cn.save_figure(fig, FIGURES / "01_articles_per_month", formats=FORMATS);
 
 # %% [markdown]
 # ## What each article gave

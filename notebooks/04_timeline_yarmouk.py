@@ -38,7 +38,8 @@ import pandas as pd
 
 import conflictnews as cn
 
-FIGURES = Path("figures")
+FIGURES = Path("figures")  # every chart is written here
+FORMATS = ("png", "svg")  # add "pdf" for print
 
 
 def show(table, n=20, width=60):
@@ -84,7 +85,7 @@ show(merged.assign(summary=merged["summaries"].str[0])[["date_start", "date_end"
 # %%
 ax = cn.plot_timeline(merged, start=START, end=END,
                       title="South Damascus, April-May 2018: events as reported")
-cn.save_figure(ax, FIGURES / "04_timeline_yarmouk");
+cn.save_figure(ax, FIGURES / "04_timeline_yarmouk", formats=FORMATS);
 
 # %% [markdown]
 # ## Told by several articles

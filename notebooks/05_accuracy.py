@@ -41,7 +41,8 @@ import conflictnews as cn
 from conflictnews.evaluate import load_gold
 from conflictnews.plots import add_source_note, report_style
 
-FIGURES = Path("figures")
+FIGURES = Path("figures")  # every chart is written here
+FORMATS = ("png", "svg")  # add "pdf" for print
 
 
 def show(table, n=20, width=60):
@@ -95,7 +96,7 @@ with report_style():
     ax.set_title("Extractors against the gold annotations")
     ax.legend(loc="upper right", ncols=3)
     add_source_note(ax, f"Source: {score.files} articles with gold annotations; conflictnews")
-cn.save_figure(fig, FIGURES / "05_accuracy");
+cn.save_figure(fig, FIGURES / "05_accuracy", formats=FORMATS);
 
 # %% [markdown]
 # ## Per language

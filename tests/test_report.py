@@ -1,0 +1,334 @@
+"""Tests of the report folder: files, a page that parses, links that resolve, evidence marked in the articles."""
+
+from __future__ import annotations
+
+import html.parser
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from conflictnews import extract, read_corpus
+from conflictnews.aggregate import casualty_totals
+from conflictnews.corpus import Corpus
+from conflictnews.pipeline import Extraction
+from conflictnews.plots import NO_DATA
+from conflictnews.report import _highlight, _incidents_with_members, _match_members, _period, _Span, write_report
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+CHARTS = ["killed_over_time", "killed_by_actor", "killed_by_place", "running_tolls", "territory_control",
+          "timeline", "sources"]
+TABLES = ["articles", "casualties", "territory", "timeline", "incidents", "totals", "running_tolls",
+          "territory_control", "rejected", "errors"]
+
+
+# --------------------------------------------------------------------------
+# Reading the pages back
+# --------------------------------------------------------------------------
+
+@dataclass
+class Page:
+    """A page as a browser would show it: its text, what is marked, where the anchors are, what it links to."""
+
+    text: str = ""
+    marked: list[tuple[int, int]] = field(default_factory=list)
+    ids: dict[str, int] = field(default_factory=dict)
+    links: list[str] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+    def is_marked(self, start: int, end: int) -> bool:
+        covered = set()
+        for a, b in self.marked:
+            covered.update(range(max(a, start), min(b, end)))
+        return covered == set(range(start, end))
+
+
+class _Reader(html.parser.HTMLParser):
+    _HIDDEN = {"style", "title", "script", "head"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.page = Page()
+        self._parts: list[str] = []
+        self._length = 0
+        self._hidden = 0
+        self._marks: list[int] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.page.tags.append(tag)
+        if tag in self._HIDDEN:
+            self._hidden += 1
+        if values.get("id"):
+            assert values["id"] not in self.page.ids, f"duplicate id {values['id']}"
+            self.page.ids[str(values["id"])] = self._length
+        if tag == "a" and values.get("href"):
+            self.page.links.append(str(values["href"]))
+        if tag == "img":
+            self.page.images.append(str(values.get("src")))
+        if tag == "mark":
+            self._marks.append(self._length)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self._hidden -= 1
+        if tag == "mark":
+            self.page.marked.append((self._marks.pop(), self._length))
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self._parts.append(data)
+            self._length += len(data)
+
+    def close(self) -> None:
+        super().close()
+        self.page.text = "".join(self._parts)
+        assert not self._marks, "a <mark> is not closed"
+
+
+def read_page(path: Path) -> Page:
+    reader = _Reader()
+    reader.feed(path.read_text(encoding="utf-8"))
+    reader.close()
+    return reader.page
+
+
+def local_target(page: Path, link: str) -> tuple[Path, str] | None:
+    """The file and fragment a relative link points to; None for external or in-page-only links."""
+    parts = urllib.parse.urlsplit(link)
+    if parts.scheme or parts.netloc:
+        return None
+    target = page if not parts.path else (page.parent / urllib.parse.unquote(parts.path)).resolve()
+    return target, urllib.parse.unquote(parts.fragment)
+
+
+# --------------------------------------------------------------------------
+# The sample corpus, reported once
+# --------------------------------------------------------------------------
+
+@dataclass
+class Sample:
+    corpus: Corpus
+    facts: Extraction
+    index: Path
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory: pytest.TempPathFactory) -> Sample:
+    corpus = read_corpus(DATA, progress=False)
+    facts = extract(corpus, progress=False)
+    index = write_report(corpus, facts, tmp_path_factory.mktemp("report"), progress=False)
+    return Sample(corpus, facts, index)
+
+
+@pytest.mark.slow
+def test_every_file_is_written(sample: Sample) -> None:
+    out = sample.index.parent
+    assert sample.index.name == "index.html" and sample.index.is_file()
+    charts = {p.stem for p in (out / "charts").iterdir()}
+    assert set(CHARTS) <= charts
+    outcomes = set(sample.facts.casualties["outcome"])
+    assert ("injured_over_time" in charts) == ("injured" in outcomes)
+    assert ("displaced_over_time" in charts) == ("displaced" in outcomes)
+    for name in charts:
+        for suffix in ("png", "svg", "pdf"):
+            path = out / "charts" / f"{name}.{suffix}"
+            assert path.is_file() and path.stat().st_size > 1000, path
+    for name in TABLES:
+        for suffix in (".csv", ".parquet", ".excel.csv"):
+            assert (out / "tables" / f"{name}{suffix}").is_file(), (name, suffix)
+    pages = {p.stem for p in (out / "articles").glob("*.html")}
+    assert pages == set(sample.corpus.articles["article_id"])
+
+
+@pytest.mark.slow
+def test_index_shows_every_chart_with_its_files(sample: Sample) -> None:
+    page = read_page(sample.index)
+    shown = {Path(src).stem for src in page.images}
+    assert shown == {p.stem for p in (sample.index.parent / "charts").glob("*.png")}
+    for name in shown:
+        for suffix in ("svg", "pdf"):
+            assert f"charts/{name}.{suffix}" in page.links
+    assert "How these numbers are counted" in page.text
+    assert "headline repeats the lead" in page.text.lower()
+
+
+@pytest.mark.slow
+def test_every_relative_link_and_image_resolves(sample: Sample) -> None:
+    pages = [sample.index, *sorted((sample.index.parent / "articles").glob("*.html"))]
+    read = {p.resolve(): read_page(p) for p in pages}
+    checked = 0
+    for path in pages:
+        page = read[path.resolve()]
+        for link in [*page.links, *page.images]:
+            target = local_target(path, link)
+            if target is None:
+                continue
+            file, fragment = target
+            assert file.is_file(), f"{path.name}: {link} does not exist"
+            if fragment:
+                assert fragment in read[file.resolve()].ids, f"{path.name}: {link} has no anchor {fragment!r}"
+            checked += 1
+    assert checked > 500
+
+
+@pytest.mark.slow
+def test_every_casualty_sentence_is_marked_in_its_article(sample: Sample) -> None:
+    casualties = sample.facts.casualties
+    assert len(casualties)
+    pages: dict[str, Page] = {}
+    for position, row in enumerate(casualties.itertuples(index=False)):
+        path = sample.index.parent / "articles" / f"{row.article_id}.html"
+        page = pages.setdefault(row.article_id, read_page(path))
+        anchor = f"c{position}"
+        assert anchor in page.ids, f"{path.name} has no anchor {anchor}"
+        start = page.ids[anchor]
+        end = start + len(row.surface)
+        assert page.text[start:end] == row.surface, anchor
+        assert page.is_marked(start, end), f"{anchor}: {row.surface!r} is not inside <mark>"
+        at = page.text.find(row.sentence)
+        while at != -1 and not at <= start < at + len(row.sentence):
+            at = page.text.find(row.sentence, at + 1)
+        assert at != -1, f"{anchor}: the sentence is not around the marked words"
+
+
+@pytest.mark.slow
+def test_anchors_name_the_rows_of_the_tables(sample: Sample) -> None:
+    out = sample.index.parent / "tables"
+    written = pd.read_parquet(out / "casualties.parquet")
+    assert list(written["surface"]) == list(sample.facts.casualties["surface"])
+    incidents = pd.read_parquet(out / "incidents.parquet")
+    evidence = incidents["evidence"].str.split("|")
+    assert (evidence.map(len) == incidents["reports"]).all()
+    for rows, best in zip(evidence, incidents["best"]):
+        counts = [sample.facts.casualties["count_best"].iloc[int(r[1:])] for r in rows]
+        assert best in counts or best == max(counts)
+
+
+@pytest.mark.slow
+def test_totals_are_those_of_casualty_totals(sample: Sample) -> None:
+    written = pd.read_parquet(sample.index.parent / "tables" / "totals.parquet")
+    expected = casualty_totals(sample.facts.casualties, by=["outcome", "victim_group"])
+    pd.testing.assert_frame_equal(written.reset_index(drop=True), expected.reset_index(drop=True),
+                                  check_dtype=False)
+    page = read_page(sample.index)
+    for best in expected["best"]:
+        assert f"{int(best):,}" in page.text
+
+
+@pytest.mark.slow
+def test_incident_members_found_by_both_ways(sample: Sample) -> None:
+    found, traced = _incidents_with_members(sample.facts.casualties)
+    matched = _match_members(found, sample.facts.casualties.reset_index(drop=True))
+    assert [sorted(m) for m in matched] == traced
+
+
+# --------------------------------------------------------------------------
+# Small and empty corpora
+# --------------------------------------------------------------------------
+
+def _no_data_charts(monkeypatch: pytest.MonkeyPatch) -> dict[str, bool]:
+    """Record, per chart written, whether it says "No data"."""
+    from conflictnews import export
+
+    seen: dict[str, bool] = {}
+    original = export.save_figure
+
+    def recording(fig, path, **kwargs):  # type: ignore[no-untyped-def]
+        figure = fig.get_figure() if hasattr(fig, "get_figure") and fig.get_figure() is not None else fig
+        texts = [t.get_text() for ax in figure.axes for t in ax.texts]
+        seen[Path(path).name] = NO_DATA in texts
+        return original(fig, path, **kwargs)
+
+    monkeypatch.setattr(export, "save_figure", recording)
+    return seen
+
+
+@pytest.mark.slow
+def test_empty_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen = _no_data_charts(monkeypatch)
+    (tmp_path / "corpus").mkdir()
+    corpus = read_corpus(tmp_path / "corpus", progress=False)
+    index = write_report(corpus, extract(corpus, progress=False), tmp_path / "report", progress=False)
+    page = read_page(index)
+    assert "No articles were read" in page.text
+    assert set(seen) >= set(CHARTS) and all(seen.values()), seen
+    for src in page.images:
+        assert (index.parent / src).stat().st_size > 0
+    for name in TABLES:
+        assert (index.parent / "tables" / f"{name}.csv").is_file()
+
+
+@pytest.mark.slow
+def test_corpus_without_casualties(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Two articles without a casualty figure, one input rejected, markup in a title; progress shown."""
+    corpus_dir = tmp_path / "corpus"
+    corpus_dir.mkdir()
+    (corpus_dir / "a.txt").write_text(
+        "Rebels <script>alert(1)</script> & the army in Aleppo\n\n"
+        "The army said on Monday, 24 April 2018, that it controls the city of Aleppo. "
+        "Talks will resume next week in Geneva.\n", encoding="utf-8")
+    (corpus_dir / "b.txt").write_text(
+        "Gesprekken over Damascus\n\nDe onderhandelingen over het zuiden van Damascus gaan volgende week "
+        "verder, meldt het staatspersbureau SANA vandaag, vrijdag 20 april.\n", encoding="utf-8")
+    (corpus_dir / "empty.txt").write_text("   \n", encoding="utf-8")
+    seen = _no_data_charts(monkeypatch)
+    corpus = read_corpus(corpus_dir, progress=False)
+    facts = extract(corpus, progress=False)
+    assert len(corpus.articles) == 2 and len(corpus.errors) == 1
+    assert facts.casualties.empty
+    index = write_report(corpus, facts, tmp_path / "report", progress=True)
+    assert "report" in capsys.readouterr().err
+    source = index.read_text(encoding="utf-8")
+    assert "<script" not in source and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; the army" in source
+    page = read_page(index)
+    assert "script" not in page.tags
+    assert "empty.txt" in page.text and str(corpus.errors["reason"].iloc[0]) in page.text
+    assert seen["killed_over_time"] and seen["killed_by_place"] and seen["running_tolls"]
+    article = read_page(index.parent / "articles" / f"{corpus.articles['article_id'].iloc[0]}.html")
+    assert "Rebels <script>alert(1)</script> & the army in Aleppo" in article.text
+    for position, row in enumerate(facts.territory.itertuples(index=False)):
+        page = read_page(index.parent / "articles" / f"{row.article_id}.html")
+        start = page.ids[f"t{position}"]
+        assert page.text[start:start + len(row.surface)] == row.surface
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+def test_highlight_overlapping_spans() -> None:
+    text = "At least 18 <soldiers> died on Tuesday"
+    spans = [_Span(0, 11, "c0", "c", "killed: at least 18"), _Span(3, 22, "t1", "t", "x & y"),
+             _Span(30, 37, "e2", "e", "day")]
+    out = _highlight(text, spans)
+    reader = _Reader()
+    reader.feed(out)
+    reader.close()
+    page = reader.page
+    assert page.text == text
+    assert page.is_marked(0, 22) and page.is_marked(30, 37) and not page.is_marked(22, 30)
+    assert page.ids == {"c0": 0, "t1": 3, "e2": 30}
+    assert "&lt;soldiers&gt;" in out and 'title="t1: x &amp; y' in out
+
+
+def test_highlight_ignores_spans_outside_the_text() -> None:
+    assert _highlight("abc", [_Span(2, 9, "c0", "c", "")]) == "abc"
+
+
+@pytest.mark.parametrize(("start", "end", "precision", "expected"), [
+    ("2018-04-18", "2018-04-24", "day", "2018-04-18 – 2018-04-24"),
+    ("2018-04-24 18:25", "2018-04-24 18:25", "minute", "2018-04-24 18:25"),
+    ("2018-03-01", "2018-03-31", "month", "2018-03"),
+    ("2018-03-25", "2018-04-30", "month", "2018-03-25 – 2018-04-30"),
+    ("2011-01-01", "2011-12-31", "year", "2011"),
+    (None, None, None, ""),
+], ids=["days", "minute", "month", "not-a-month", "year", "unknown"])
+def test_period(start: str | None, end: str | None, precision: str | None, expected: str) -> None:
+    stamp = lambda v: pd.Timestamp(v) if v else None  # noqa: E731
+    assert _period(stamp(start), stamp(end), precision) == expected
