@@ -146,7 +146,7 @@ def _patterns(data: Language) -> _Patterns:
     indefinite = phrase_pattern(data.words("numbers.singular_articles"))
     object_singular = re.compile(rf"{killing}\s+(?P<art>{indefinite}|{articles_definite})\s+(?=\S)", re.IGNORECASE)
     # Headline style, without an article: "Unidentified gunmen kill NISS officer".
-    object_bare = re.compile(rf"{killing}\s+(?:{modifier}\s+){{0,2}}?(?P<head>{singular_heads})", re.IGNORECASE)
+    object_bare = re.compile(rf"{killing}\s+(?:[\w’'-]+\s+){{0,2}}?(?P<head>{singular_heads})", re.IGNORECASE)
     subject_singular = re.compile(
         rf"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\ben\s))(?P<art>{indefinite})\s+(?:[^\s,;:.]+\s+){{1,6}}?"
         rf"(?:{auxiliaries})\s+(?:\w+\s+)?(?={casualty_words})", re.IGNORECASE)
@@ -242,6 +242,8 @@ class _Reader:
         self.p = _get_patterns(doc.lang)
         self.memory = memory
         self.world = world()
+        self._licensed: set[int] = set()
+        self._count_starts: set[int] = set()
 
     # -- the sentence loop ---------------------------------------------------
 
@@ -264,8 +266,10 @@ class _Reader:
                 continue
             counts = counts + self._perpetrators(sentence, counts)
             counts = counts + self._singulars(sentence, counts, triggers)
-            counts = counts + [s for s in self._verb_singulars(sentence, counts)
-                               if not any(c.start <= s.start < c.end + 2 for c in counts)]
+            verb_singulars = [s for s in self._verb_singulars(sentence, counts)
+                              if not any(c.start <= s.start < c.end + 2 for c in counts)]
+            self._licensed = {s.start for s in verb_singulars}
+            counts = counts + verb_singulars
             counts.sort(key=lambda c: c.start)
             previous: _Phrase | None = None
             previous_group: tuple[str, str | None] | None = None
@@ -654,6 +658,11 @@ class _Reader:
         if phrase is not None and phrase.outcome:
             return phrase.outcome
         before = [t for t in triggers if t.end <= match.start]
+        if match.start in self._licensed:
+            # "assassinate an army colonel", "a drug suspect was killed": the verb names the victim
+            near_before = [t for t in before if not text[t.end:match.start].strip()]
+            after_verb = [t for t in triggers if t.start >= match.end]
+            return near_before[-1].outcome if near_before else after_verb[0].outcome if after_verb else None
         if before:
             gap = text[before[-1].end:match.start]
             adjacent = len(gap) <= 6 and all(fold(w) in self.p.determiners for w in gap.split()) and "," not in gap

@@ -55,6 +55,9 @@ COUNTING_RULES: tuple[tuple[str, str], ...] = (
     ("Several sources give a range.",
      "When accounts of one incident disagree, low is the lowest figure, high the highest, and best the "
      "lowest reliable one (ACLED's conservative rule). An open upper bound (\"at least 18\") leaves high open."),
+    ("Unknown victims beside known ones are the rest.",
+     "Within one article and the same days, a figure for victims of unknown side restates the figures for "
+     "known sides (dropped) or adds the rest (\"15 killed, 10 of them soldiers\": 5 of unknown side)."),
     ("Parts are inside their total.",
      "\"Among them five children\" is part of the figure it belongs to and is not added again."),
 )
@@ -857,10 +860,13 @@ def _incidents_html(report: _Report) -> str:
             items = "".join(_evidence_item(report, "c", p, report.casualties,
                                            detail=_casualty_detail(report.casualties.iloc[p].to_dict()))
                             for p in report.members[number])
-            victims = _text(row["victim_actor"]) or _group_label(row["victim_group"])
+            victims = html.escape(_text(row["victim_actor"]) or _group_label(row["victim_group"]))
+            note = _net_note(row, report.casualties, report.members[number])
+            if note:
+                victims += f"<br><span class=\"small muted\">{html.escape(note)}</span>"
             sources = ", ".join(map(str, row["sources"])) if isinstance(row["sources"], list) else ""
             body.append(f"<tr id=\"i{number}\"><td class=\"nowrap\"><a href=\"#i{number}\">i{number}</a></td>"
-                        f"<td>{html.escape(victims)}</td><td>{html.escape(_label(row['place']))}</td>"
+                        f"<td>{victims}</td><td>{html.escape(_label(row['place']))}</td>"
                         f"<td class=\"nowrap\">{html.escape(_period(row['period_start'], row['period_end']) or 'not stated')}"
                         f"</td>{_num_cells(row['low'], row['best'], row['high'])}"
                         f"<td>{html.escape(sources or '—')}</td><td class=\"evidence-cell\"><ul class=\"evidence\">{items}</ul></td></tr>")
@@ -869,6 +875,21 @@ def _incidents_html(report: _Report) -> str:
     parts.append("\n".join(body))
     parts.append("</section>")
     return "\n".join(parts)
+
+
+def _net_note(incident: pd.Series, casualties: pd.DataFrame, members: Sequence[int]) -> str:
+    """Why an incident's best figure is none of its reports' figures, when the rules explain it."""
+    best = _int(incident["best"])
+    facts = casualties.iloc[list(members)]
+    counts = [c for c in (_int(v) for v in facts["count_best"]) if c is not None]
+    if best is None or not counts or best in counts:
+        return ""
+    sums = facts.groupby(["article_id", "sentence"], dropna=False)["count_best"].sum()
+    if best in {int(v) for v in sums}:
+        return "figures of one sentence added up"
+    if best < min(counts) and _text(incident["victim_group"]) == "unknown":
+        return "the rest, after the victims of known sides named in the same article"
+    return ""
 
 
 def _tolls_html(report: _Report) -> str:
