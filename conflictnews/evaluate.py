@@ -252,3 +252,87 @@ def score_events(path: str | os.PathLike[str], *, limit: int | None = None) -> E
     return EventScore(dataset=f"{dataset} {Path(path).name}", texts=len(texts), excluded_conventions=len(excluded),
                       with_deaths=with_deaths, exact_with_deaths=exact / with_deaths if with_deaths else 0.0,
                       without_deaths=without, zero_without_deaths=zero / without if without else 0.0, misses=misses)
+
+
+# --------------------------------------------------------------------------
+# Territory event data
+# --------------------------------------------------------------------------
+
+_TERRITORY_GAINS = {"government regains territory": "government", "non-state actor overtakes territory": "non-state"}
+
+
+@dataclass
+class TerritoryEventScore:
+    """How often a ``captured`` claim names the coded place and the coded side."""
+
+    dataset: str
+    rows: int
+    matched: int
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        """Share of rows with a matching claim."""
+        return self.matched / self.rows if self.rows else 0.0
+
+    def summary(self) -> str:
+        """A short text report."""
+        return (f"{self.dataset}: {self.rows} rows of territory gained; a captured claim with the coded place "
+                f"(or a place containing it, or inside it) and the coded side: {self.matched} ({self.rate:.3f})")
+
+
+def _related_places(name: str) -> set[str]:
+    """A place, the places containing it and the places directly inside it."""
+    from .lexicon import world
+
+    places = world().places
+    related = {name}
+    current = places.get(name)
+    while current is not None and current.parent and current.parent not in related:
+        related.add(current.parent)
+        current = places.get(current.parent)
+    related.update(p.name for p in places.values() if p.parent == name)
+    return related
+
+
+def _is_state(actor: str | None) -> bool:
+    from .lexicon import world
+
+    w = world()
+    if actor is None:
+        return False
+    if any(row.get("government") == actor or row.get("state_forces") == actor for row in w.countries.values()):
+        return True
+    return w.actor_group(actor) == "military"
+
+
+def score_territory_events(path: str | os.PathLike[str]) -> TerritoryEventScore:
+    """Score ``captured`` claims against ACLED rows coded as territory gained by a government or a non-state actor.
+
+    A row matches when one claim read from its ``notes`` is ``captured``, its place is the coded
+    ``location`` (through the gazetteer's aliases) or a place containing it or inside it, and its
+    actor is on the coded side (a state or its forces for "Government regains territory").
+    """
+    from .lexicon import world
+    from .territory import extract_territory
+
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    matched, misses, counted = 0, [], 0
+    for row in rows:
+        kind = (row.get("sub_event_type") or row.get("event_type") or "").lower().replace("battle-", "")
+        side = _TERRITORY_GAINS.get(kind.strip())
+        if side is None:
+            continue
+        counted += 1
+        location = next((e.name for e in world().entities(row.get("location", "")) if e.kind == "place"),
+                        row.get("location"))
+        related = _related_places(location or "")
+        claims = extract_territory(row.get("notes", ""), lang="en")
+        hit = any(c.status == "captured" and c.place in related and _is_state(c.actor) == (side == "government")
+                  for c in claims)
+        matched += int(hit)
+        if not hit:
+            misses.append({"location": row.get("location"), "side": side, "notes": row.get("notes", ""),
+                           "claims": [(c.actor, c.place, c.status) for c in claims]})
+    return TerritoryEventScore(dataset=f"ACLED {Path(path).name}", rows=counted, matched=matched, misses=misses)

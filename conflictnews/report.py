@@ -46,18 +46,18 @@ COUNTING_RULES: tuple[tuple[str, str], ...] = (
     ("The headline repeats the lead.",
      "A figure read in a headline is dropped when the article's body reports the same outcome."),
     ("A report inside another report's window is part of it.",
-     "For the same outcome, victims and place, a report whose period lies within another report's period "
-     "(\"18 soldiers in the past 24 hours\" inside \"52 soldiers in six days\") is not added to it, "
-     "across articles too."),
+     ("For the same outcome, victims and place, a report whose period lies within another report's period "
+      "(\"18 soldiers in the past 24 hours\" inside \"52 soldiers in six days\") is not added to it, "
+      "across articles too.")),
     ("Running tolls stand apart.",
-     "Cumulative tolls (\"since 2011 more than 350,000 dead\") never enter incident totals; they are shown "
-     "as reported, in their own chart and table."),
+     ("Cumulative tolls (\"since 2011 more than 350,000 dead\") never enter incident totals; they are shown "
+      "as reported, in their own chart and table.")),
     ("Several sources give a range.",
-     "When accounts of one incident disagree, low is the lowest figure, high the highest, and best the "
-     "lowest reliable one (ACLED's conservative rule). An open upper bound (\"at least 18\") leaves high open."),
+     ("When accounts of one incident disagree, low is the lowest figure, high the highest, and best the "
+      "lowest reliable one (ACLED's conservative rule). An open upper bound (\"at least 18\") leaves high open.")),
     ("Unknown victims beside known ones are the rest.",
-     "Within one article and the same days, a figure for victims of unknown side restates the figures for "
-     "known sides (dropped) or adds the rest (\"15 killed, 10 of them soldiers\": 5 of unknown side)."),
+     ("Within one article and the same days, a figure for victims of unknown side restates the figures for "
+      "known sides (dropped) or adds the rest (\"15 killed, 10 of them soldiers\": 5 of unknown side).")),
     ("Parts are inside their total.",
      "\"Among them five children\" is part of the figure it belongs to and is not added again."),
 )
@@ -163,6 +163,12 @@ def _group_label(value: Any) -> str:
     return _GROUP_LABELS.get(_text(value), _label(value))
 
 
+def _group_order(outcome: str, group: str) -> tuple[int, int, str, str]:
+    """Outcomes and victim groups in the order of SPEC.md, others after them by name."""
+    return (_OUTCOME_ORDER.index(outcome) if outcome in _OUTCOME_ORDER else len(_OUTCOME_ORDER),
+            _GROUP_ORDER.index(group) if group in _GROUP_ORDER else len(_GROUP_ORDER), outcome, group)
+
+
 def _slug(*parts: Any) -> str:
     raw = "-".join(_text(p, "none") for p in parts).lower()
     return re.sub(r"[^a-z0-9]+", "-", raw).strip("-") or "none"
@@ -176,6 +182,16 @@ def _order(values: Iterable[Any], known: Sequence[str]) -> list[Any]:
 
 def _plural(n: int, word: str, plural: str | None = None) -> str:
     return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a table as dicts keyed by column name."""
+    return [{str(k): v for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _record(frame: pd.DataFrame, position: int) -> dict[str, Any]:
+    """Row ``position`` (counting from 0) of a table as a dict keyed by column name."""
+    return {str(k): v for k, v in frame.iloc[position].items()}
 
 
 def _png_size(path: Path) -> tuple[int, int] | None:
@@ -199,7 +215,7 @@ class _Articles:
         frame = articles.reindex(columns=list(dict.fromkeys([*_ARTICLE_COLUMNS, *articles.columns])))
         frame = frame[frame["article_id"].notna()].drop_duplicates("article_id")
         self.frame = frame.reset_index(drop=True)
-        self.rows: dict[str, dict[str, Any]] = {str(r["article_id"]): r for r in self.frame.to_dict("records")}
+        self.rows: dict[str, dict[str, Any]] = {str(r["article_id"]): r for r in _records(self.frame)}
         self.files: dict[str, str] = {}
         taken: set[str] = set()
         for article_id in self.rows:
@@ -303,10 +319,10 @@ def _match_members(found: pd.DataFrame, table: pd.DataFrame) -> list[list[int]]:
     start = pd.to_datetime(table["period_start"]).dt.normalize()
     end = pd.to_datetime(table["period_end"]).dt.normalize()
     members: list[list[int]] = []
-    for incident in found.to_dict("records"):
+    for incident in _records(found):
         rows = []
         articles = {str(a) for a in incident["articles"]}
-        for i, row in enumerate(table.to_dict("records")):
+        for i, row in enumerate(_records(table)):
             if flags["cumulative"].iloc[i] or flags["subset"].iloc[i]:
                 continue
             if flags["from_title"].iloc[i] and (row["article_id"], row["outcome"]) in body:
@@ -378,7 +394,7 @@ def _frame(value: Any, columns: Sequence[str] = ()) -> pd.DataFrame:
     return pd.DataFrame(columns=list(columns))
 
 
-def _prepare(corpus: Any, extraction: "Extraction") -> _Report:
+def _prepare(corpus: Any, extraction: Extraction) -> _Report:
     from .aggregate import casualty_totals, merge_timelines, running_tolls, territory_control
     from .pipeline import CASUALTY_COLUMNS, ERROR_COLUMNS, TERRITORY_COLUMNS, TIMELINE_COLUMNS
 
@@ -455,7 +471,8 @@ def _tables(report: _Report) -> dict[str, pd.DataFrame]:
 def _incident_scope(report: _Report, outcome: str) -> tuple[int, set[str], int]:
     """Reports and articles behind the incidents of one outcome, and the reports without a date."""
     chosen = report.incidents["outcome"] == outcome if len(report.incidents) else pd.Series(dtype=bool)
-    reports, articles, undated = 0, set(), 0
+    reports, undated = 0, 0
+    articles: set[str] = set()
     for number in (chosen[chosen].index if len(chosen) else []):
         row = report.incidents.loc[number]
         reports += int(row["reports"])
@@ -471,11 +488,17 @@ def _note(reports: int, articles: int, *extra: str) -> str:
     return "; ".join(p for p in parts if p)
 
 
-def _chart_specs(report: _Report) -> list[tuple[str, str, Callable[[], "Axes"], str]]:
+def _chart_specs(report: _Report) -> list[tuple[str, str, Callable[[], Axes], str]]:
     """(file name, heading, drawing function, caption) of every chart, in the order of the page."""
     from .aggregate import casualty_totals
-    from .plots import (plot_casualties, plot_casualties_by, plot_running_toll, plot_sources, plot_territory,
-                        plot_timeline)
+    from .plots import (
+        plot_casualties,
+        plot_casualties_by,
+        plot_running_toll,
+        plot_sources,
+        plot_territory,
+        plot_timeline,
+    )
 
     casualties = report.casualties
     outcome = casualties["outcome"]
@@ -526,28 +549,28 @@ def _chart_specs(report: _Report) -> list[tuple[str, str, Callable[[], "Axes"], 
         specs.append(("running_tolls" if n == 0 else f"running_tolls_{_slug(toll_outcome)}", heading,
                       lambda chosen=chosen, heading=heading, articles=articles: plot_running_toll(  # type: ignore[misc]
                           chosen, title=heading, source_note=_note(len(chosen), articles)),
-                      "Cumulative tolls (\"since 2011 ...\") by the date they were reported, one line per place and "
-                      "victim group; they are never added to the incident totals. "
-                      f"Counted: {_plural(len(chosen), 'report')} in {_plural(articles, 'article')}."))
+                      ("Cumulative tolls (\"since 2011 ...\") by the date they were reported, one line per place and "
+                       "victim group; they are never added to the incident totals. "
+                       f"Counted: {_plural(len(chosen), 'report')} in {_plural(articles, 'article')}.")))
     territory = report.territory
     claim_articles = int(territory["article_id"].nunique())
     specs.append(("territory_control", "Territorial control claims, per place",
                   lambda: plot_territory(territory, title="Territorial control claims, per place"),
-                  "Who was said to hold, take, lose or besiege which place, and when; claims without a date are "
-                  f"in the territory table only. Counted: {_plural(len(territory), 'claim')} in "
-                  f"{_plural(claim_articles, 'article')}."))
+                  ("Who was said to hold, take, lose or besiege which place, and when; claims without a date are "
+                   f"in the territory table only. Counted: {_plural(len(territory), 'claim')} in "
+                   f"{_plural(claim_articles, 'article')}.")))
     merged = report.merged
     timeline_articles = int(report.timeline["article_id"].nunique())
     specs.append(("timeline", "Timeline of events",
                   lambda: plot_timeline(merged, title="Timeline of reported events"),
-                  f"Dated statements of all articles, merged by date, kind and place: {_plural(len(merged), 'event')} "
-                  f"from {_plural(len(report.timeline), 'statement')} in {_plural(timeline_articles, 'article')}."))
+                  (f"Dated statements of all articles, merged by date, kind and place: {_plural(len(merged), 'event')} "
+                   f"from {_plural(len(report.timeline), 'statement')} in {_plural(timeline_articles, 'article')}.")))
     source_articles = int(casualties["article_id"].nunique())
     specs.append(("sources", "Sources behind the figures",
                   lambda: plot_sources(casualties, title="Casualty reports per source"),
-                  "How many casualty reports each source (who says so) gave, labelled with the sum of their best "
-                  "figures as reported (running tolls and repeats included: not a total). Counted: "
-                  f"{_plural(len(casualties), 'report')} in {_plural(source_articles, 'article')}."))
+                  ("How many casualty reports each source (who says so) gave, labelled with the sum of their best "
+                   "figures as reported (running tolls and repeats included: not a total). Counted: "
+                   f"{_plural(len(casualties), 'report')} in {_plural(source_articles, 'article')}.")))
     return specs
 
 
@@ -668,7 +691,7 @@ def _num_cells(low: Any, best: Any, high: Any) -> str:
 def _evidence_item(report: _Report, kind: str, position: int, facts: pd.DataFrame, *,
                    detail: str = "") -> str:
     """One piece of evidence: fact id, details, the sentence with its surface marked, the article link."""
-    fact = facts.iloc[position].to_dict()
+    fact = _record(facts, position)
     anchor = f"{kind}{position}"
     href = report.articles.href(fact.get("article_id"), anchor)
     title = report.articles.title(fact.get("article_id"))
@@ -709,7 +732,6 @@ def _header_html(report: _Report, out_dir: Path) -> str:
     languages = articles["language"].value_counts(dropna=False) if n else pd.Series(dtype=int)
     lang_text = ", ".join(f"{count:,} in {_LANGUAGES.get(_text(lang), _text(lang, 'unknown language'))}"
                           for lang, count in languages.items())
-    sources = articles["source"].fillna("source not stated").value_counts() if n else pd.Series(dtype=int)
     published = pd.to_datetime(articles["published"], errors="coerce") if n else pd.Series(dtype="datetime64[ns]")
     dated = published.dropna()
     if len(dated):
@@ -718,9 +740,12 @@ def _header_html(report: _Report, out_dir: Path) -> str:
             span += f" ({_plural(n - len(dated), 'article')} without a publication date)"
     else:
         span = "no publication dates" if n else "no articles"
+    outlets = f"from {_plural(int(articles['source'].nunique()), 'named outlet')}" if n else ""
+    unnamed = int(articles["source"].isna().sum()) if n else 0
+    if unnamed:
+        outlets += f" ({_plural(unnamed, 'article')} without one)"
     lead = (f"{_plural(n, 'article')} read" + (f" ({lang_text})" if lang_text else "") +
-            f" from {_plural(int(articles['source'].nunique()), 'source')}, {span}.") if n else \
-        "No articles were read."
+            f" {outlets}, {span}.") if n else "No articles were read."
     cards = [(n, "articles read", "#articles"), (len(report.rejected), "inputs rejected", "#read"),
              (len(report.casualties), "casualty reports", "tables/casualties.csv"),
              (len(report.incidents), "incidents", "#incidents"),
@@ -761,12 +786,12 @@ def _read_html(report: _Report) -> str:
     else:
         parts.append("<p class=\"warn\">No articles were read: there is no data to show.</p>")
     rejected_rows = [f"<tr><td>{_e(r.get('path'), '(no path)')}</td><td>{_e(r.get('reason'))}</td></tr>"
-                     for r in report.rejected.to_dict("records")]
+                     for r in _records(report.rejected)]
     parts.append(f"<h3>Rejected inputs ({len(rejected_rows):,})</h3>")
     parts.append(_table(["input", "reason"], rejected_rows, empty="No input was rejected."))
     if len(report.failed):
         failed_rows = [f"<tr><td>{_e(r.get('path') if not _missing(r.get('path')) else r.get('article_id'))}</td>"
-                       f"<td>{_e(r.get('reason'))}</td></tr>" for r in report.failed.to_dict("records")]
+                       f"<td>{_e(r.get('reason'))}</td></tr>" for r in _records(report.failed)]
         parts.append(f"<h3>Articles the extractors failed on ({len(failed_rows):,})</h3>")
         parts.append(_table(["article", "error"], failed_rows))
     parts.append("</section>")
@@ -805,21 +830,20 @@ def _charts_html(report: _Report) -> str:
 def _totals_html(report: _Report) -> str:
     totals = report.totals
     parts = ["<section id=\"totals\">\n<h2>Totals by victim group</h2>",
-             "<p>Incidents added up per outcome and victim group, without double counting (see the rules above); "
-             "running tolls are not included. Each row links to its incidents, and each incident to the "
-             "sentences behind it.</p>"]
+             ("<p>Incidents added up per outcome and victim group, without double counting (see the rules above); "
+              "running tolls are not included. Each row links to its incidents, and each incident to the "
+              "sentences behind it.</p>")]
     rows = []
     if len(totals):
-        keys = list(zip(totals["outcome"], totals["victim_group"]))
-        order = sorted(range(len(totals)), key=lambda i: (
-            _OUTCOME_ORDER.index(keys[i][0]) if keys[i][0] in _OUTCOME_ORDER else 99,
-            _GROUP_ORDER.index(keys[i][1]) if keys[i][1] in _GROUP_ORDER else 99))
-        counts = report.incidents.groupby(["outcome", "victim_group"], dropna=False).size() \
-            if len(report.incidents) else pd.Series(dtype=int)
+        keys = [(_text(o, "unknown"), _text(g, "unknown")) for o, g in zip(totals["outcome"], totals["victim_group"])]
+        order = sorted(range(len(totals)), key=lambda i: _group_order(*keys[i]))
+        counts: dict[tuple[str, str], int] = defaultdict(int)
+        for outcome, group in zip(report.incidents["outcome"], report.incidents["victim_group"]):
+            counts[(_text(outcome, "unknown"), _text(group, "unknown"))] += 1
         for i in order:
             row = totals.iloc[i]
-            anchor = "inc-" + _slug(row["outcome"], row["victim_group"])
-            n_incidents = int(counts.get((row["outcome"], row["victim_group"]), 0)) if len(counts) else 0
+            anchor = "inc-" + _slug(*keys[i])
+            n_incidents = counts.get(keys[i], 0)
             rows.append(f"<tr><td>{_e(row['outcome'])}</td><td>{html.escape(_group_label(row['victim_group']))}"
                         f"</td>{_num_cells(row['low'], row['best'], row['high'])}"
                         f"<td class=\"n\">{_number(row['reports'])}</td><td class=\"n\">{_number(row['articles'])}"
@@ -835,20 +859,19 @@ def _totals_html(report: _Report) -> str:
 def _incidents_html(report: _Report) -> str:
     found = report.incidents
     parts = ["<section id=\"incidents\">\n<h2>Incidents and the reports behind them</h2>",
-             "<p>One row per incident: reports of the same outcome, victims and place whose periods nest are "
-             "one incident. Under <i>evidence</i>, each report's sentence with the counted words marked, and "
-             "the article it was read in.</p>"]
+             ("<p>One row per incident: reports of the same outcome, victims and place whose periods nest are "
+              "one incident. Under <i>evidence</i>, each report's sentence with the counted words marked, and "
+              "the article it was read in.</p>")]
     if found.empty:
         parts.append("<p class=\"muted\">No incidents.</p>\n</section>")
         return "\n".join(parts)
     head = ("<div class=\"wide\"><table>\n<thead><tr><th>#</th><th>victims</th><th>place</th><th>period</th><th class=\"n\">low</th>"
             "<th class=\"n\">best</th><th class=\"n\">high</th><th>sources</th><th>evidence</th></tr></thead>")
     body = [head]
-    groups = sorted(found.groupby(["outcome", "victim_group"], dropna=False, sort=False).groups.items(),
-                    key=lambda item: (
-                        _OUTCOME_ORDER.index(item[0][0]) if item[0][0] in _OUTCOME_ORDER else 99,
-                        _GROUP_ORDER.index(item[0][1]) if item[0][1] in _GROUP_ORDER else 99))
-    for (outcome, group), index in groups:
+    groups: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for number, (outcome, group) in enumerate(zip(found["outcome"], found["victim_group"])):
+        groups[(_text(outcome, "unknown"), _text(group, "unknown"))].append(number)
+    for (outcome, group), index in sorted(groups.items(), key=lambda item: _group_order(*item[0])):
         body.append(f"<tbody class=\"group\" id=\"inc-{_slug(outcome, group)}\"><tr><th colspan=\"9\">"
                     f"{html.escape(_label(outcome))}: {html.escape(_group_label(group))} "
                     f"<span class=\"muted\">({_plural(len(index), 'incident')})</span></th></tr></tbody>\n<tbody>")
@@ -858,10 +881,10 @@ def _incidents_html(report: _Report) -> str:
         for number in ordered:
             row = found.loc[number]
             items = "".join(_evidence_item(report, "c", p, report.casualties,
-                                           detail=_casualty_detail(report.casualties.iloc[p].to_dict()))
+                                           detail=_casualty_detail(_record(report.casualties, p)))
                             for p in report.members[number])
             victims = html.escape(_text(row["victim_actor"]) or _group_label(row["victim_group"]))
-            note = _net_note(row, report.casualties, report.members[number])
+            note = _net_note(found.iloc[number], report.casualties, report.members[number])
             if note:
                 victims += f"<br><span class=\"small muted\">{html.escape(note)}</span>"
             sources = ", ".join(map(str, row["sources"])) if isinstance(row["sources"], list) else ""
@@ -895,7 +918,7 @@ def _net_note(incident: pd.Series, casualties: pd.DataFrame, members: Sequence[i
 def _tolls_html(report: _Report) -> str:
     tolls = report.tolls
     rows = []
-    for i, row in enumerate(tolls.to_dict("records")):
+    for i, row in enumerate(_records(tolls)):
         position = report.toll_rows[i] if i < len(report.toll_rows) else None
         evidence = (f"<ul class=\"evidence\">{_evidence_item(report, 'c', position, report.casualties)}</ul>"
                     if position is not None else _sentence_html(row, report.articles))
@@ -916,7 +939,7 @@ def _territory_html(report: _Report) -> str:
     control = report.control
     rows = []
     place_seen: set[str] = set()
-    for i, row in enumerate(control.to_dict("records")):
+    for i, row in enumerate(_records(control)):
         position = report.control_rows[i] if i < len(report.control_rows) else None
         evidence = (f"<ul class=\"evidence\">{_evidence_item(report, 't', position, report.territory)}</ul>"
                     if position is not None else _sentence_html(row, report.articles))
@@ -942,7 +965,7 @@ def _territory_html(report: _Report) -> str:
 def _timeline_html(report: _Report) -> str:
     merged = report.merged
     rows = []
-    for i, row in enumerate(merged.to_dict("records")):
+    for i, row in enumerate(_records(merged)):
         positions = report.merged_rows[i] if i < len(report.merged_rows) else []
         links = []
         seen: set[str] = set()
@@ -971,7 +994,7 @@ def _articles_html(report: _Report, counts: Mapping[str, tuple[int, int, int]]) 
     frame = report.articles.frame
     order = frame.assign(_when=pd.to_datetime(frame["published"], errors="coerce")).sort_values(
         ["_when", "title"], na_position="last") if len(frame) else frame
-    for row in order.to_dict("records"):
+    for row in _records(order):
         article_id = _text(row["article_id"])
         href = report.articles.href(article_id)
         c, t, e = counts.get(article_id, (0, 0, 0))
@@ -1010,8 +1033,8 @@ def _index_html(report: _Report, out_dir: Path, written: Sequence[Path], tables:
     sections = [_header_html(report, out_dir), _read_html(report), _rules_html(), _charts_html(report),
                 _totals_html(report), _incidents_html(report), _tolls_html(report), _territory_html(report),
                 _timeline_html(report), _articles_html(report, counts), _tables_html(written, out_dir, tables),
-                f"<footer>Made with conflictnews {html.escape(str(__version__))}. Figures are read automatically "
-                "from news text: check the evidence before citing one.</footer>"]
+                (f"<footer>Made with conflictnews {html.escape(str(__version__))}. Figures are read automatically "
+                 "from news text: check the evidence before citing one.</footer>")]
     return _page("Conflict news report", "\n".join(sections))
 
 
@@ -1058,7 +1081,7 @@ def _fact_spans(kind: str, facts: pd.DataFrame, positions: Sequence[int],
     title: list[_Span] = []
     body: list[_Span] = []
     for p in positions:
-        fact = facts.iloc[p].to_dict()
+        fact = _record(facts, p)
         start, end = _int(fact.get("span_start")), _int(fact.get("span_end"))
         if start is None or end is None:
             continue
@@ -1129,7 +1152,7 @@ def _article_page(report: _Report, article_id: str, positions: Mapping[str, list
 
     casualty_rows = []
     for p in casualties:
-        fact = report.casualties.iloc[p].to_dict()
+        fact = _record(report.casualties, p)
         who = _text(fact.get("victim_actor")) or _group_label(fact.get("victim_group"))
         casualty_rows.append(
             f"<tr><td><a href=\"#c{p}\">c{p}</a></td><td>{_e(fact.get('outcome'))}</td><td>{html.escape(who)}</td>"
@@ -1139,7 +1162,7 @@ def _article_page(report: _Report, article_id: str, positions: Mapping[str, list
             f"<td class=\"small\">{_casualty_status(report, p)}</td></tr>")
     territory_rows = []
     for p in territory:
-        fact = report.territory.iloc[p].to_dict()
+        fact = _record(report.territory, p)
         territory_rows.append(
             f"<tr><td><a href=\"#t{p}\">t{p}</a></td><td>{_e(fact.get('actor'), 'not stated')}</td>"
             f"<td>{html.escape(_label(fact.get('status')))}</td><td>{_e(fact.get('place'))}</td>"
@@ -1147,7 +1170,7 @@ def _article_page(report: _Report, article_id: str, positions: Mapping[str, list
             f"<td>{_e(fact.get('attributed_to'), '—')}</td></tr>")
     timeline_rows = []
     for p in timeline:
-        fact = report.timeline.iloc[p].to_dict()
+        fact = _record(report.timeline, p)
         timeline_rows.append(
             f"<tr><td><a href=\"#e{p}\">e{p}</a></td>"
             f"<td class=\"nowrap\">{html.escape(_period(fact.get('date_start'), fact.get('date_end'), fact.get('date_precision')))}"
@@ -1191,7 +1214,7 @@ def _positions_by_article(report: _Report) -> dict[str, dict[str, list[int]]]:
 # The report
 # --------------------------------------------------------------------------
 
-def write_report(corpus: Any, extraction: "Extraction", out_dir: str | Path, *,
+def write_report(corpus: Any, extraction: Extraction, out_dir: str | Path, *,
                  progress: bool | None = None) -> Path:
     """Write the report folder: tables, charts, ``index.html`` and one page per article.
 

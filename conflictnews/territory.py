@@ -160,9 +160,15 @@ def _actors(doc: Document, sentence: Sentence, entities: list[Entity], p: _Patte
     """Actors named in the sentence: named groups, and states through their forces (het Syrische leger)."""
     w = world()
     found: list[tuple[int, int, str]] = []
+    forces_of = {row.get("state_forces"): row.get("government") for row in w.countries.values()
+                 if row.get("state_forces")}
     for entity in entities:
         if entity.kind == "actor":
-            found.append((entity.start, entity.end, entity.name))
+            found.append((entity.start, entity.end, forces_of.get(entity.name) or entity.name))
+        elif entity.kind == "place" and w.places.get(entity.name) and w.places[entity.name].kind == "country" \
+                and p.state_nouns.match(doc.text, entity.end + 1) and w.government(entity.name):
+            near = p.state_nouns.match(doc.text, entity.end + 1)
+            found.append((entity.start, near.end() if near else entity.end, w.government(entity.name) or ""))
         elif entity.kind in ("adjective", "demonym"):
             near = p.state_nouns.match(doc.text, entity.end + 1) if entity.end + 1 < len(doc.text) else None
             government = w.government(entity.name)
@@ -215,6 +221,8 @@ def _actor_for(doc: Document, sentence: Sentence, start: int, end: int, actors: 
     subject = [a for a in before if a[0] >= clause]
     if subject and not agentive:
         return subject[0][2], agentive
+    if before and not agentive and clause > sentence.start:
+        return before[0][2], agentive  # "AMISOM forces clash with al Shabaab, retake Goof Guduud"
     if before:
         return before[-1][2], agentive
     if after and not loser_after and status in ("controls", "lost"):
@@ -242,7 +250,12 @@ def _clause_places(doc: Document, sentence: Sentence, places: list[tuple[int, in
     after = [pl for pl in after if pl[1] <= clause_end]
     if agentive:
         return _dedupe(before or after)
-    return _dedupe(after[:4] or before[-3:])
+    found = after[:4] or before[-3:]
+    if not found:
+        earlier = [pl for pl in places if pl[1] <= start]
+        if earlier:
+            found = [min(earlier, key=lambda pl: world().places[pl[2]].rank if pl[2] in world().places else 9)]
+    return _dedupe(found)
 
 
 def _dedupe(places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -125,7 +125,7 @@ with report_style():
     undated = int(per_month.loc["not known", "all"]) if "not known" in per_month.index else 0
     add_source_note(ax, f"Source: {len(articles)} articles, {undated} without a publication date (not shown); "
                         "conflictnews")
-cn.save_figure(fig, FIGURES / "01_articles_per_month", formats=FORMATS);
+saved = cn.save_figure(fig, FIGURES / "01_articles_per_month", formats=FORMATS)
 
 # %% [markdown]
 # ## What each article gave

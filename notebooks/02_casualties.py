@@ -92,7 +92,7 @@ show(by_group)
 
 # %%
 ax = cn.plot_casualties(by_group, hue="victim_group")
-cn.save_figure(ax, FIGURES / "02_casualties_by_victim_group", formats=FORMATS);
+saved = cn.save_figure(ax, FIGURES / "02_casualties_by_victim_group", formats=FORMATS)
 
 # %% [markdown]
 # Whose dead they are, where the text says so (`victim_actor`, canonical names):
@@ -113,7 +113,7 @@ show(by_month, n=30)
 
 # %%
 ax = cn.plot_casualties(by_month, x="period", hue="victim_group")
-cn.save_figure(ax, FIGURES / "02_casualties_by_month", formats=FORMATS);
+saved = cn.save_figure(ax, FIGURES / "02_casualties_by_month", formats=FORMATS)
 
 # %% [markdown]
 # ## Where
@@ -126,7 +126,7 @@ show(by_place.sort_values(["best", "place"], ascending=[False, True]), n=15)
 
 # %%
 ax = cn.plot_casualties_by(by_place, by="place", top=15)
-cn.save_figure(ax, FIGURES / "02_casualties_by_place", formats=FORMATS);
+saved = cn.save_figure(ax, FIGURES / "02_casualties_by_place", formats=FORMATS)
 
 # %% [markdown]
 # ## By whose account
@@ -140,7 +140,7 @@ show(by_source.sort_values(["reports", "attributed_to"], ascending=[False, True]
 
 # %%
 ax = cn.plot_sources(reports)
-cn.save_figure(ax, FIGURES / "02_casualty_reports_by_source", formats=FORMATS);
+saved = cn.save_figure(ax, FIGURES / "02_casualty_reports_by_source", formats=FORMATS)
 
 # %% [markdown]
 # ## Uncertainty: how the figures were stated
@@ -169,7 +169,7 @@ show(tolls[["published", "victim_group", "place", "attributed_to", "count_low", 
 
 # %%
 ax = cn.plot_running_toll(tolls)
-cn.save_figure(ax, FIGURES / "02_running_tolls", formats=FORMATS);
+saved = cn.save_figure(ax, FIGURES / "02_running_tolls", formats=FORMATS)
 
 # %% [markdown]
 # ## Double counting made visible: one episode
@@ -260,7 +260,7 @@ with report_style():
     ax.legend(loc="upper left")
     add_source_note(ax, f"Source: {len(episode)} reports in {episode['article_id'].nunique()} articles; "
                         "conflictnews")
-cn.save_figure(fig, FIGURES / "02_episode_naive_vs_totals", formats=FORMATS);
+saved = cn.save_figure(fig, FIGURES / "02_episode_naive_vs_totals", formats=FORMATS)
 
 # %% [markdown]
 # ### The evidence

@@ -119,7 +119,7 @@ for number, (name, (places, start, end)) in enumerate(EPISODES.items(), start=1)
     when = claims["as_of"].fillna(claims["since"])
     claims = claims[when.isna() | when.between(pd.Timestamp(start), pd.Timestamp(end))]
     ax = cn.plot_territory(claims, title=f"Territorial control claims: {name}")
-    cn.save_figure(ax, FIGURES / f"03_territory_{number}", formats=FORMATS)
+    saved = cn.save_figure(ax, FIGURES / f"03_territory_{number}", formats=FORMATS)
     print(f"{name}: {len(claims)} claims, {int(claims['as_of'].fillna(claims['since']).isna().sum())} undated")
 
 # %% [markdown]

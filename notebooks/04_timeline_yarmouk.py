@@ -85,7 +85,7 @@ show(merged.assign(summary=merged["summaries"].str[0])[["date_start", "date_end"
 # %%
 ax = cn.plot_timeline(merged, start=START, end=END,
                       title="South Damascus, April-May 2018: events as reported")
-cn.save_figure(ax, FIGURES / "04_timeline_yarmouk", formats=FORMATS);
+saved = cn.save_figure(ax, FIGURES / "04_timeline_yarmouk", formats=FORMATS)
 
 # %% [markdown]
 # ## Told by several articles

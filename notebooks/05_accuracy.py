@@ -96,7 +96,7 @@ with report_style():
     ax.set_title("Extractors against the gold annotations")
     ax.legend(loc="upper right", ncols=3)
     add_source_note(ax, f"Source: {score.files} articles with gold annotations; conflictnews")
-cn.save_figure(fig, FIGURES / "05_accuracy", formats=FORMATS);
+saved = cn.save_figure(fig, FIGURES / "05_accuracy", formats=FORMATS)
 
 # %% [markdown]
 # ## Per language

@@ -48,7 +48,7 @@ class Page:
 
 
 class _Reader(html.parser.HTMLParser):
-    _HIDDEN = {"style", "title", "script", "head"}
+    _HIDDEN = frozenset({"style", "title", "script", "head"})
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -335,5 +335,5 @@ def test_highlight_ignores_spans_outside_the_text() -> None:
     (None, None, None, ""),
 ], ids=["days", "minute", "month", "not-a-month", "year", "unknown"])
 def test_period(start: str | None, end: str | None, precision: str | None, expected: str) -> None:
-    stamp = lambda v: pd.Timestamp(v) if v else None  # noqa: E731
+    stamp = lambda v: pd.Timestamp(v) if v else None
     assert _period(stamp(start), stamp(end), precision) == expected
