@@ -244,7 +244,8 @@ def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("v
     if found.empty:
         return pd.DataFrame(columns=columns)
     rows = []
-    for values, group in found.groupby(group_keys, dropna=False, sort=True):
+    groups = found.groupby(group_keys, dropna=False, sort=True) if group_keys else [((), found)]
+    for values, group in groups:
         values = values if isinstance(values, tuple) else (values,)
         high = None if group["high"].isna().any() else int(group["high"].sum())
         rows.append({**dict(zip(group_keys, values)), "low": int(group["low"].sum()),

@@ -175,6 +175,7 @@ def parse_article_text(raw: str, *, path: str | None = None) -> Article:
     if trailing:
         source = source or trailing.group(1).strip()
         body = body[:trailing.start()].rstrip()
+    body = body.strip()
     dateline = _DATELINE_SOURCE.match(body)
     if dateline and not source:
         source = dateline.group(1).strip()
@@ -307,7 +308,7 @@ def _plain_header(text: str) -> _Header:
         next_line = re.match(r"\s*([^\n]+)", rest)
         paragraph_follows = next_line is not None and next_line.group(1).rstrip().endswith((".", "”", '"')) \
             and len(next_line.group(1)) > len(line) and len(line.split()) <= 16
-        if line[-1] not in ".!?:;,…" and "©" not in line and "Ⓒ" not in line and re.search(r"\w{3}", rest) \
+        if line and line[-1] not in ".!?:;,…" and "©" not in line and "Ⓒ" not in line and re.search(r"\w{3}", rest) \
                 and (blank_line or paragraph_follows):
             return _Header(title=line, body=rest)
     return _Header(body=text)

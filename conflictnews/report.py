@@ -365,6 +365,7 @@ class _Chart:
     caption: str
     files: list[Path] = field(default_factory=list)
     size: tuple[int, int] | None = None
+    empty: bool = False
 
 
 @dataclass
@@ -579,16 +580,19 @@ def _draw_charts(report: _Report, folder: Path, step: Callable[[str], None]) -> 
 
     from .export import save_figure
 
-    for name, heading, draw, caption in _chart_specs(report):
+    from .plots import NO_DATA
+
+    for name, heading, draw, caption in specs:
         step(f"chart {name}")
         ax = draw()
         figure = ax.get_figure()
+        empty = any(text.get_text() == NO_DATA for text in ax.texts)
         try:
             files = save_figure(ax, folder / name)
         finally:
             if figure is not None:
                 plt.close(figure)  # type: ignore[arg-type]
-        chart = _Chart(name=name, title=heading, caption=caption, files=files)
+        chart = _Chart(name=name, title=heading, caption=caption, files=files, empty=empty)
         png = next((f for f in files if f.suffix == ".png"), None)
         chart.size = _png_size(png) if png is not None else None
         report.charts.append(chart)
@@ -814,7 +818,8 @@ def _charts_html(report: _Report) -> str:
         png = by_format.get("png")
         size = ""
         if chart.size is not None:
-            width = max(1, min(round(chart.size[0] * _DISPLAY_SCALE), _MAX_WIDTH))
+            scale = _DISPLAY_SCALE / 2 if chart.empty else _DISPLAY_SCALE  # "No data" needs no room
+            width = max(1, min(round(chart.size[0] * scale), _MAX_WIDTH))
             size = f" width=\"{width}\" height=\"{round(chart.size[1] * width / chart.size[0])}\""
         image = (f"<img src=\"charts/{urllib.parse.quote(png.name)}\" alt=\"{html.escape(chart.title)}\"{size}>"
                  if png is not None else "")
@@ -1254,15 +1259,20 @@ def write_report(corpus: Any, extraction: Extraction, out_dir: str | Path, *,
     report = _prepare(corpus, extraction)
     by_article = _positions_by_article(report)
     page_ids = list(report.articles.rows)
-    n_charts = len(_chart_specs(report))
+    specs = _chart_specs(report)
     show = progress if progress is not None else sys.stderr.isatty()
     from tqdm.auto import tqdm
 
-    bar = tqdm(total=1 + n_charts + len(page_ids) + 1, desc="report", unit=" files", disable=not show)
+    bar = tqdm(total=1 + len(specs) + len(page_ids) + 1, desc="report", unit=" files", disable=not show)
+    begun = False
 
     def step(what: str) -> None:
+        """Count the previous piece of work as done, and show what comes next."""
+        nonlocal begun
+        if begun:
+            bar.update(1)
+        begun = True
         bar.set_postfix_str(what, refresh=False)
-        bar.update(1)
 
     try:
         from .export import write_tables
@@ -1270,7 +1280,7 @@ def write_report(corpus: Any, extraction: Extraction, out_dir: str | Path, *,
         step("tables")
         tables = _tables(report)
         written = write_tables(tables, out / "tables")
-        _draw_charts(report, out / "charts", step)
+        _draw_charts(report, specs, out / "charts", step)
         pages = out / "articles"
         pages.mkdir(exist_ok=True)
         counts: dict[str, tuple[int, int, int]] = {}
@@ -1284,6 +1294,7 @@ def write_report(corpus: Any, extraction: Extraction, out_dir: str | Path, *,
         step("index.html")
         index = out / "index.html"
         index.write_text(_index_html(report, out, written, tables, counts), encoding="utf-8")
+        bar.update(1)
     finally:
         bar.close()
     return index

@@ -1,0 +1,1 @@
+"""Notebooks of conflictnews: a package only so that pytest imports notebooks/conftest.py under its own name."""

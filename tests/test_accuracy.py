@@ -1,0 +1,55 @@
+"""Accuracy floors, measured against gold annotations and human-coded event data.
+
+The floors sit just under the figures published in docs/accuracy.md: a change
+that makes the extractors worse fails here.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conflictnews.evaluate import evaluate_gold, score_events, score_territory_events
+from tests.conftest import DATA, ROOT, SHARED, needs_shared
+
+
+def test_sample_corpus_gold() -> None:
+    score = evaluate_gold(DATA / "gold.jsonl")
+    assert score.files == 52
+    assert score.casualties["f1"] >= 0.80
+
+
+@needs_shared("corpus", "nl")
+def test_dutch_dev_gold() -> None:
+    score = evaluate_gold(ROOT / "tests" / "gold" / "dev_nl.jsonl", corpus=SHARED / "corpus" / "nl")
+    assert score.casualties["f1"] >= 0.95
+    assert score.casualties["precision"] >= 0.97
+    assert score.victim_group_accuracy is not None and score.victim_group_accuracy >= 0.88
+
+
+@needs_shared("corpus", "en")
+def test_english_dev_gold() -> None:
+    score = evaluate_gold(ROOT / "tests" / "gold" / "dev_en.jsonl", corpus=SHARED / "corpus" / "en")
+    assert score.casualties["f1"] >= 0.87
+
+
+@needs_shared("seed")
+def test_seed_gold() -> None:
+    score = evaluate_gold(ROOT / "tests" / "gold" / "seed.jsonl", corpus=SHARED / "seed")
+    assert score.casualties["f1"] == 1.0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name, floor", [("acled_2020_global_dev.csv", 0.87), ("acled_2016_africa_dev.csv", 0.74),
+                                         ("gtd_iraq_dev.csv", 0.84)])
+def test_event_data(name: str, floor: float) -> None:
+    if not (SHARED / "events" / name).exists():
+        pytest.skip("event data is read from ../shared only")
+    score = score_events(SHARED / "events" / name)
+    assert score.exact_with_deaths >= floor
+    assert score.zero_without_deaths >= 0.95
+
+
+@needs_shared("events", "acled_territory_dev.csv")
+def test_territory_events() -> None:
+    score = score_territory_events(SHARED / "events" / "acled_territory_dev.csv")
+    assert score.rows == 17 and score.matched >= 8

@@ -1,0 +1,119 @@
+"""The counting rules of casualty_totals, each on its own, and the tables built on them."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import conflictnews as cn
+from conflictnews.pipeline import CASUALTY_COLUMNS, frame
+
+BASE = {"outcome": "killed", "victim_group": "military", "victim_actor": "Syrian government forces",
+        "place": "Damascus", "qualifier": "exact", "cumulative": False, "subset": False, "from_title": False,
+        "attributed_to": None, "surface": "x", "sentence": "s", "span_start": 0, "span_end": 1}
+
+
+def rows(*specs: dict) -> pd.DataFrame:
+    table = pd.DataFrame([{**BASE, **spec} for spec in specs])
+    for column in ("period_start", "period_end"):
+        table[column] = pd.to_datetime(table[column], format="ISO8601")
+    for column in ("count_low", "count_best", "count_high"):
+        table[column] = table[column].astype("Int64")
+    return table
+
+
+def total(table: pd.DataFrame, **kwargs) -> dict:
+    result = cn.casualty_totals(table, **kwargs)
+    return result.iloc[0][["low", "best", "high"]].to_dict() if len(result) == 1 else result
+
+
+def test_window_inside_another_is_part_of_it() -> None:
+    table = rows({"article_id": "a", "count_low": 18, "count_best": 18, "count_high": None, "sentence": "1",
+                  "period_start": "2018-04-23 18:25", "period_end": "2018-04-24 18:25"},
+                 {"article_id": "a", "count_low": 52, "count_best": 52, "count_high": 52, "sentence": "2",
+                  "period_start": "2018-04-18", "period_end": "2018-04-24"})
+    assert total(table) == {"low": 52, "best": 52, "high": 52}
+
+
+def test_headline_repeats_the_lead() -> None:
+    table = rows({"article_id": "a", "count_low": 7, "count_best": 7, "count_high": 7, "from_title": True,
+                  "period_start": "2018-04-24", "period_end": "2018-04-24", "sentence": "t"},
+                 {"article_id": "a", "count_low": 7, "count_best": 7, "count_high": 7,
+                  "period_start": "2018-04-23", "period_end": "2018-04-24", "sentence": "b"})
+    assert total(table)["best"] == 7
+
+
+def test_a_headline_alone_counts() -> None:
+    table = rows({"article_id": "a", "count_low": 7, "count_best": 7, "count_high": 7, "from_title": True,
+                  "period_start": "2018-04-24", "period_end": "2018-04-24"})
+    assert total(table)["best"] == 7
+
+
+def test_cumulative_and_subsets_stay_out() -> None:
+    table = rows({"article_id": "a", "count_low": 350000, "count_best": 350000, "count_high": None,
+                  "cumulative": True, "period_start": "2011-01-01", "period_end": "2018-04-24"},
+                 {"article_id": "a", "count_low": 5, "count_best": 5, "count_high": 5, "subset": True,
+                  "period_start": "2018-04-24", "period_end": "2018-04-24"})
+    assert cn.casualty_totals(table).empty
+    tolls = cn.running_tolls(table)
+    assert tolls.count_best.tolist() == [350000]
+
+
+def test_sources_disagreeing_give_a_range() -> None:
+    table = rows({"article_id": "a", "count_low": 11, "count_best": 11, "count_high": None, "attributed_to": "DPA",
+                  "sentence": "1", "period_start": "2024-07-14", "period_end": "2024-07-14"},
+                 {"article_id": "b", "count_low": 5, "count_best": 5, "count_high": None, "attributed_to": "AP",
+                  "sentence": "2", "period_start": "2024-07-14", "period_end": "2024-07-14"},
+                 {"article_id": "c", "count_low": 8, "count_best": 8, "count_high": 8, "attributed_to": "AFP",
+                  "sentence": "3", "period_start": "2024-07-14", "period_end": "2024-07-14"})
+    result = total(table)
+    assert result["low"] == 5 and result["best"] == 5 and pd.isna(result["high"])
+
+
+def test_figures_of_one_sentence_add_up() -> None:
+    table = rows({"article_id": "a", "count_low": 12, "count_best": 12, "count_high": 12, "sentence": "same",
+                  "period_start": "2020-05-03", "period_end": "2020-05-03"},
+                 {"article_id": "a", "count_low": 3, "count_best": 3, "count_high": 3, "sentence": "same",
+                  "period_start": "2020-05-03", "period_end": "2020-05-03"})
+    assert total(table)["best"] == 15
+
+
+def test_unknown_side_restating_known_sides() -> None:
+    table = rows({"article_id": "a", "count_low": 6, "count_best": 6, "count_high": 6, "victim_group": "civilian",
+                  "victim_actor": None, "sentence": "1", "period_start": "2020-05-09", "period_end": "2020-05-09"},
+                 {"article_id": "a", "count_low": 6, "count_best": 6, "count_high": 6, "victim_group": "unknown",
+                  "victim_actor": None, "sentence": "2", "period_start": "2020-05-09", "period_end": "2020-05-09"})
+    assert cn.casualty_totals(table, by=[])["best"].sum() == 6
+
+
+def test_low_best_high_order_and_periods() -> None:
+    table = rows(*[{"article_id": f"a{i}", "count_low": n, "count_best": n, "count_high": None if i % 2 else n,
+                    "sentence": str(i), "place": f"P{i}", "period_start": f"2018-0{1 + i}-01",
+                    "period_end": f"2018-0{1 + i}-02"} for i, n in enumerate([3, 10, 7])])
+    monthly = cn.casualty_totals(table, by=["victim_group"], freq="M")
+    assert monthly.best.tolist() == [3, 10, 7]
+    assert (monthly.low <= monthly.best).all()
+    both = monthly.dropna(subset=["high"])
+    assert (both.best <= both.high).all()
+
+
+def test_empty_input() -> None:
+    empty = frame([], CASUALTY_COLUMNS)
+    assert cn.casualty_totals(empty).empty
+    assert cn.running_tolls(empty).empty
+
+
+def test_territory_control_and_timeline_merge() -> None:
+    texts = ["Het leger heeft de stad Mosul op 10 juli 2017 heroverd op IS.",
+             "Op 10 juli 2017 heroverde het Iraakse leger Mosul, aldus Reuters."]
+    claims = pd.concat([frame(cn.extract_territory(t, lang="nl", published="2017-07-11"),
+                              list(cn.TerritoryClaim.__dataclass_fields__)).assign(article_id=f"a{i}")
+                        for i, t in enumerate(texts)])
+    control = cn.territory_control(claims)
+    assert set(control.place) == {"Mosul"} and set(control.status) == {"captured"}
+    events = pd.concat([frame(cn.extract_timeline(t, lang="nl", published="2017-07-11"),
+                              list(cn.TimelineEvent.__dataclass_fields__)).assign(article_id=f"a{i}")
+                        for i, t in enumerate(texts)])
+    merged = cn.merge_timelines(events, place="Mosul")
+    assert merged.n_articles.tolist() == [2]
+    assert str(merged.date_start.iloc[0].date()) == "2017-07-10"
