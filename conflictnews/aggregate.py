@@ -81,18 +81,18 @@ def incidents(casualties: "pd.DataFrame") -> "pd.DataFrame":
         open_incidents: list[dict[str, Any]] = []
         for row in group.itertuples(index=False):
             start, end = row.window_start, row.window_end
-            home = None
-            if not (pd.isna(start) or pd.isna(end)):
+            home: dict[str, Any] | None = None
+            if not (_missing(start) or _missing(end)):
                 for incident in open_incidents:
                     if incident["start"] is not None and incident["start"] <= start and end <= incident["end"]:
                         home = incident
                         break
             if home is None:
-                home = {"start": None if pd.isna(start) else start, "end": None if pd.isna(end) else end,
+                home = {"start": None if _missing(start) else start, "end": None if _missing(end) else end,
                         "covering": [], "parts": []}
                 open_incidents.append(home)
-            same_window = home["start"] == (None if pd.isna(start) else start) and home["end"] == (
-                None if pd.isna(end) else end)
+            same_window = home["start"] == (None if _missing(start) else start) and home["end"] == (
+                None if _missing(end) else end)
             (home["covering"] if same_window else home["parts"]).append(row)
         for incident in open_incidents:
             rows.append(_incident_row(dict(zip(_INCIDENT_KEYS, keys)), incident))
@@ -100,6 +100,12 @@ def incidents(casualties: "pd.DataFrame") -> "pd.DataFrame":
     for column in ("low", "best", "high"):
         result[column] = result[column].astype("Int64")
     return result
+
+
+def _missing(value: Any) -> bool:
+    import pandas as pd
+
+    return value is None or bool(pd.isna(value))
 
 
 def _incident_row(keys: dict[str, Any], incident: dict[str, Any]) -> dict[str, Any]:
@@ -152,10 +158,10 @@ def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
     unknown = data["victim_group"].fillna("unknown") == "unknown"
     if not unknown.any() or unknown.all():
         return data
-    keep = pd.Series(True, index=data.index)
-    best = data["count_best"].astype("Int64").copy()
-    low = data["count_low"].astype("Int64").copy()
-    high = data["count_high"].astype("Int64").copy()
+    keep: dict[Any, bool] = {}
+    best: dict[Any, Any] = {}
+    low: dict[Any, Any] = {}
+    high: dict[Any, Any] = {}
     for (_article, _outcome), group in data.groupby(["article_id", "outcome"], dropna=False, sort=False):
         known = group[group["victim_group"].fillna("unknown") != "unknown"]
         if known.empty:
@@ -176,7 +182,14 @@ def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
                 best[index] = int(row["count_best"]) - named
                 low[index] = max(0, int(row["count_low"]) - named) if not pd.isna(row["count_low"]) else pd.NA
                 high[index] = int(row["count_high"]) - named if not pd.isna(row["count_high"]) else pd.NA
-    return data.assign(count_best=best, count_low=low, count_high=high)[keep]
+    adjusted = data.copy()
+    for column, values in (("count_best", best), ("count_low", low), ("count_high", high)):
+        if values:
+            adjusted[column] = adjusted[column].astype(object)
+            for index, value in values.items():
+                adjusted.at[index, column] = value
+            adjusted[column] = adjusted[column].astype("Int64")
+    return adjusted[[keep.get(index, True) for index in adjusted.index]]
 
 
 def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("victim_group",),

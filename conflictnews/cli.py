@@ -144,7 +144,7 @@ def _run(args: argparse.Namespace) -> int:
     for row in corpus.errors.itertuples(index=False):
         print(f"rejected: {row.path}: {row.reason}", file=sys.stderr)
     for row in facts.errors.itertuples(index=False):
-        print(f"failed: {row.path or row.article_id}: {row.reason}", file=sys.stderr)
+        print(f"failed: {row.path or row.article_id!s}: {row.reason!s}", file=sys.stderr)
     return EXIT_REJECTED if len(corpus.errors) or len(facts.errors) else EXIT_OK
 
 

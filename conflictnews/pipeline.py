@@ -100,7 +100,7 @@ def _articles(source: Any) -> Iterator[Article]:
         return
     if hasattr(source, "to_dict") and hasattr(source, "columns"):
         for row in source.to_dict("records"):
-            yield Article(**{k: row.get(k) for k in Article.__dataclass_fields__})  # type: ignore[arg-type]
+            yield Article(**{str(k): row.get(k) for k in Article.__dataclass_fields__})
         return
     for item in source:
         if isinstance(item, Article):
@@ -184,5 +184,5 @@ def frame(records: Iterable[Any], columns: Sequence[str]) -> "pd.DataFrame":
         if column in _DATES:
             table[column] = pd.to_datetime(table[column])
         elif column in _DTYPES:
-            table[column] = table[column].astype(_DTYPES[column])
+            table[column] = table[column].astype(_DTYPES[column])  # type: ignore[call-overload]
     return table

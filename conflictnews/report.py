@@ -575,11 +575,11 @@ def _chart_specs(report: _Report) -> list[tuple[str, str, Callable[[], Axes], st
     return specs
 
 
-def _draw_charts(report: _Report, folder: Path, step: Callable[[str], None]) -> None:
+def _draw_charts(report: _Report, specs: Sequence[tuple[str, str, Callable[[], Axes], str]], folder: Path,
+                 step: Callable[[str], None]) -> None:
     import matplotlib.pyplot as plt
 
     from .export import save_figure
-
     from .plots import NO_DATA
 
     for name, heading, draw, caption in specs:

@@ -149,7 +149,8 @@ def find_times(text: str, *, lang: str, reference: Reference) -> list[TimeExpres
         if period is None:
             found.append(TimeExpression(start, end, text[start:end], None, None, None, since))
             continue
-        date_start, date_end, precision = period
+        date_start, period_end, precision = period
+        date_end: datetime | None = period_end
         if since:
             date_end = _end_of_day(reference)
             if date_end is None or date_start > date_end:
@@ -214,10 +215,10 @@ def _resolve(m: re.Match[str], data: Language, ref: Reference) -> Period | None:
     if m.group("dm") or m.group("md"):
         day_text = m.group("d1") or m.group("d2")
         month = _month_number(data, m.group("m1") or m.group("m2"))
-        year = _latest(int(y) if (y := m.group("y1") or m.group("y2")) else None, month, int(day_text), ref)
-        if year is None:
+        found_year = _latest(int(y) if (y := m.group("y1") or m.group("y2")) else None, month, int(day_text), ref)
+        if found_year is None:
             return None
-        d = date(year, month, int(day_text))
+        d = date(found_year, month, int(day_text))
         return _day(d), _day(d), "day"
     if m.group("yrange"):
         first, last = int(m.group("yr1")), int(m.group("yr2"))
@@ -226,10 +227,10 @@ def _resolve(m: re.Match[str], data: Language, ref: Reference) -> Period | None:
         return datetime(first, 1, 1), datetime(last, 12, 31), "year"
     if m.group("my"):
         month = _month_number(data, m.group("m3"))
-        year = _latest(int(m.group("y3")) if m.group("y3") else None, month, None, ref)
-        if year is None:
+        month_year = _latest(int(m.group("y3")) if m.group("y3") else None, month, None, ref)
+        if month_year is None:
             return None
-        last_day = calendar.monthrange(year, month)[1]
+        last_day = calendar.monthrange(month_year, month)[1]
         first_day = 1
         part = data.table("time.month_parts").get(fold(m.group("mp") or ""))
         if part == "early":
@@ -238,7 +239,7 @@ def _resolve(m: re.Match[str], data: Language, ref: Reference) -> Period | None:
             first_day, last_day = 11, 20
         elif part == "late":
             first_day = 21
-        return datetime(year, month, first_day), datetime(year, month, last_day), "month"
+        return datetime(month_year, month, first_day), datetime(month_year, month, last_day), "month"
     if m.group("year"):
         year = int(m.group("y4"))
         return datetime(year, 1, 1), datetime(year, 12, 31), "year"

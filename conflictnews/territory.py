@@ -241,21 +241,18 @@ def _clause_places(doc: Document, sentence: Sentence, places: list[tuple[int, in
     clause_start = max(sentence.start, text.rfind(";", sentence.start, start) + 1)
     if not agentive:
         clause_start = max(clause_start, _clause_start(doc, sentence, start, _get(doc.lang)))
-    clause_end = sentence.end
-    for mark in (";",):
-        found = text.find(mark, end, sentence.end)
-        if found != -1:
-            clause_end = min(clause_end, found)
+    semicolon = text.find(";", end, sentence.end)
+    clause_end = semicolon if semicolon != -1 else sentence.end
     before = [pl for pl in before if pl[0] >= clause_start]
     after = [pl for pl in after if pl[1] <= clause_end]
     if agentive:
         return _dedupe(before or after)
-    found = after[:4] or before[-3:]
-    if not found:
+    chosen = after[:4] or before[-3:]
+    if not chosen:
         earlier = [pl for pl in places if pl[1] <= start]
         if earlier:
-            found = [min(earlier, key=lambda pl: world().places[pl[2]].rank if pl[2] in world().places else 9)]
-    return _dedupe(found)
+            chosen = [min(earlier, key=lambda pl: world().places[pl[2]].rank if pl[2] in world().places else 9)]
+    return _dedupe(chosen)
 
 
 def _dedupe(places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import io
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -20,11 +21,13 @@ __all__ = [
     "Entity",
     "Language",
     "Place",
+    "StartScanner",
     "World",
     "check_language",
     "language",
     "phrase_alternation",
     "phrase_pattern",
+    "phrase_prefixes",
     "world",
 ]
 
@@ -105,9 +108,89 @@ def phrase_pattern(phrases: Iterable[str]) -> str:
     return r"(?<![\w])" + _trie_regex(cleaned) + r"(?![\w])"
 
 
-def _fold(text: str) -> str:
-    """Fold a matched phrase for dictionary look-up: lower case, single spaces, one apostrophe."""
+def _fold_text(text: str) -> str:
     return " ".join(text.lower().replace("’", "'").split())
+
+
+_fold_short = functools.lru_cache(maxsize=32768)(_fold_text)
+
+
+def _fold(text: str) -> str:
+    """Fold a matched phrase for dictionary look-up: lower case, single spaces, one apostrophe.
+
+    The extractors fold the same few thousand words over and over: short
+    phrases are looked up in a cache.
+
+    >>> _fold("Om  het ’Leven")
+    "om het 'leven"
+    """
+    return _fold_short(text) if len(text) <= 64 else _fold_text(text)
+
+
+# --------------------------------------------------------------------------
+# Scanning a text with a large alternation
+# --------------------------------------------------------------------------
+
+def phrase_prefixes(phrases: Iterable[str], *, length: int = 3, source: bool = False) -> str:
+    """Return a regex alternation of the first ``length`` characters of ``phrases``.
+
+    Each prefix is escaped as ``phrase_pattern`` escapes the phrase itself
+    (spaces match runs of white space, both apostrophes match), so a text
+    position where a phrase matches is always a position where its prefix
+    matches. With ``source=True`` the phrases are taken to be regex source
+    joined unescaped into a pattern: only their leading letters are used, and
+    a phrase that does not start with a letter gives a prefix that matches
+    everywhere.
+
+    >>> re.match(phrase_prefixes(["om het leven", "omgekomen"]), "Om  Het", re.IGNORECASE).group()
+    'Om  '
+    >>> phrase_prefixes(["twee", "(?:drie)"], source=True)
+    '(?:)'
+    """
+    cleaned: set[str] = set()
+    for phrase in phrases:
+        phrase = phrase.strip() if phrase else ""
+        if not phrase:
+            continue
+        if source:
+            letters = re.match(r"[^\W\d_]{0,%d}" % length, phrase)
+            if not letters or not letters.group():
+                return "(?:)"
+            cleaned.add(letters.group())
+        else:
+            cleaned.add(phrase[:length])
+    return "(?:" + _trie_regex(sorted(cleaned)) + ")" if cleaned else r"(?!x)x"
+
+
+class StartScanner:
+    """``pattern.finditer(text)``, with ``pattern`` tried only where ``starts`` says a match can begin.
+
+    A large alternation of phrases (every count, every time expression) costs
+    the regex engine a try of each branch at every character of a text.
+    ``starts`` is a small zero-width pattern that finds the positions where a
+    match can begin (a digit, the first letters of a phrase); the large
+    pattern is then matched there only. The matches are those of
+    ``pattern.finditer`` as long as ``starts`` finds every position where
+    ``pattern`` can match (a superset is fine): ``tests/test_robustness.py``
+    checks this on real and generated texts.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], starts: re.Pattern[str]):
+        self.pattern = pattern
+        self.starts = starts
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """Yield the matches of ``pattern`` in ``text``, left to right, without overlaps."""
+        match = self.pattern.match
+        end = 0
+        for start in self.starts.finditer(text):
+            position = start.start()
+            if position < end:
+                continue
+            found = match(text, position)
+            if found is not None:
+                end = max(found.end(), position + 1)
+                yield found
 
 
 # --------------------------------------------------------------------------
@@ -137,9 +220,13 @@ class Language:
         return list(value.keys()) if isinstance(value, dict) else list(value)
 
     def table(self, path: str) -> dict[str, Any]:
-        """Return the table at ``path`` with folded keys."""
-        value = self.get(path, {})
-        return {_fold(k): v for k, v in value.items()}
+        """Return the table at ``path`` with folded keys (built once and shared: do not change it)."""
+        key = "table:" + path
+        if key not in self._cache:
+            value = self.get(path, {})
+            self._cache[key] = {_fold(k): v for k, v in value.items()}
+        found: dict[str, Any] = self._cache[key]
+        return found
 
     def regex(self, *paths: str) -> re.Pattern[str]:
         """Return a compiled, case-insensitive regex matching any phrase of ``paths``."""
@@ -256,8 +343,7 @@ def _read_csv(name: str) -> list[dict[str, str]]:
     path = resources.files(__package__).joinpath(name)
     if not path.is_file():
         return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
 
 
 def _float(value: str | None) -> float | None:
