@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .lexicon import Language, check_language, fold, language, phrase_pattern
+from .lexicon import Language, StartScanner, check_language, fold, language, phrase_pattern, phrase_prefixes
 from .records import Count
 
 __all__ = ["Count", "CountMatch", "find_counts", "parse_count", "parse_number"]
@@ -115,8 +115,17 @@ def parse_number(surface: str, *, lang: str) -> float | None:
     return int(result) if float(result).is_integer() and not isinstance(value, float) else result
 
 
+_MAX_DIGITS = 15  # more digits than this are not a number of people (and overflow a float)
+
+
 def _digits(text: str) -> float | int | None:
-    """Read digits with either thousands notation: 350.000 and 2,500 are thousands; 1,5 and 2.5 decimals."""
+    """Read digits with either thousands notation: 350.000 and 2,500 are thousands; 1,5 and 2.5 decimals.
+
+    >>> _digits("350.000"), _digits("2.5"), _digits("9" * 5000)
+    (350000, 2.5, None)
+    """
+    if len(text) > 2 * _MAX_DIGITS or sum(c.isdigit() for c in text) > _MAX_DIGITS:
+        return None
     if re.fullmatch(r"\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*", text):
         return int(re.sub(r"[.,]", "", text))
     if re.fullmatch(r"\d+", text):
@@ -130,6 +139,8 @@ def _digits(text: str) -> float | int | None:
 def _words(text: str, lang: str) -> int | None:
     from text_to_num import text2num  # imported on first use: a number word is rare
 
+    if len(text) > 120:  # longer than any number written in words: a run of number words, not one number
+        return None
     candidate = text.replace("-", " ") if lang == "en" else _diaeresis(text)
     try:
         value = text2num(candidate, lang)
@@ -185,9 +196,27 @@ def _pattern(data: Language) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
-def _compiled(lang: str) -> re.Pattern[str]:
+# The lexicon lists a count can begin with: the phrases of ``_pattern`` that can
+# stand first in a match. A list added to the front of ``_pattern`` goes here too.
+_FIRST_PHRASES = ("numbers.fractions", "qualifiers.at_least", "qualifiers.more_than", "qualifiers.about",
+                  "qualifiers.at_most", "qualifiers.up_to", "numbers.range.before", "numbers.approximate",
+                  "numbers.singular_articles", "numbers.vague")
+
+
+def _starts(data: Language) -> re.Pattern[str]:
+    """Where a count can begin: a digit or the first letters of a number word or phrase, at a word start.
+
+    Every branch of ``_pattern`` opens with a look-behind that excludes a word
+    character before it, so ``(?<![\w])`` holds wherever a count begins.
+    """
+    phrases = phrase_prefixes(w for path in _FIRST_PHRASES for w in data.words(path))
+    morphemes = phrase_prefixes(data.words("numbers.word_morphemes"), source=True)
+    return re.compile(rf"(?<![\w])(?=\d|{phrases}|{morphemes})", re.IGNORECASE)
+
+
+def _compiled(lang: str) -> StartScanner:
     data = language(lang)
-    compiled: re.Pattern[str] = data.memo("count_pattern", lambda: _pattern(data))
+    compiled: StartScanner = data.memo("count_scanner", lambda: StartScanner(_pattern(data), _starts(data)))
     return compiled
 
 

@@ -818,7 +818,7 @@ def _charts_html(report: _Report) -> str:
         png = by_format.get("png")
         size = ""
         if chart.size is not None:
-            scale = _DISPLAY_SCALE / 2 if chart.empty else _DISPLAY_SCALE  # "No data" needs no room
+            scale = _DISPLAY_SCALE * 0.75 if chart.empty else _DISPLAY_SCALE  # "No data" needs less room
             width = max(1, min(round(chart.size[0] * scale), _MAX_WIDTH))
             size = f" width=\"{width}\" height=\"{round(chart.size[1] * width / chart.size[0])}\""
         image = (f"<img src=\"charts/{urllib.parse.quote(png.name)}\" alt=\"{html.escape(chart.title)}\"{size}>"

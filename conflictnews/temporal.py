@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .lexicon import Language, fold, language, phrase_pattern
+from .lexicon import Language, StartScanner, fold, language, phrase_pattern, phrase_prefixes
 from .numbers import parse_number
 
 __all__ = ["Reference", "TimeExpression", "find_times"]
@@ -111,6 +111,26 @@ def _pattern(data: Language) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
 
+# The lexicon lists a time expression can begin with (as phrases, or as regex
+# source joined by ``_alternation``). A list added to the front of a branch of
+# ``_pattern`` goes here too.
+_FIRST_PHRASES = ("time.previous", "time.month_parts", "time.year_context", "time.relative_days", "time.named",
+                  "time.window_openers")
+_FIRST_WORDS = ("time.months", "time.month_abbreviations", "time.weekdays")
+
+
+def _starts(data: Language) -> re.Pattern[str]:
+    """Where a time expression can begin: a digit after no digit, or a word start with the first letters of a phrase.
+
+    The branches of ``_pattern`` that open with a digit look behind for no
+    digit; the others open with a phrase or a month or weekday name after no
+    word character.
+    """
+    phrases = phrase_prefixes(w for path in _FIRST_PHRASES for w in data.words(path))
+    words = phrase_prefixes((w for path in _FIRST_WORDS for w in data.words(path)), source=True)
+    return re.compile(rf"(?<!\d)(?=\d)|(?<![\w])(?={phrases}|{words})", re.IGNORECASE)
+
+
 def _since_patterns(data: Language) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The since-word just before an expression, and one opening it ("sinds 2015")."""
     since = phrase_pattern(data.words("time.since"))
@@ -133,7 +153,7 @@ def find_times(text: str, *, lang: str, reference: Reference) -> list[TimeExpres
     False
     """
     data = language(lang)
-    pattern: re.Pattern[str] = data.memo("time_pattern", lambda: _pattern(data))
+    pattern: StartScanner = data.memo("time_scanner", lambda: StartScanner(_pattern(data), _starts(data)))
     since_before, since_opening = data.memo("since_patterns", lambda: _since_patterns(data))
     found: list[TimeExpression] = []
     for m in pattern.finditer(text):
@@ -176,7 +196,7 @@ def _day(d: date) -> datetime:
 
 def _month_number(data: Language, name: str) -> int:
     key = fold(name).rstrip(".")
-    months = [fold(m) for m in data.words("time.months")]
+    months: list[str] = data.memo("folded_months", lambda: [fold(m) for m in data.words("time.months")])
     if key in months:
         return months.index(key) + 1
     for index, full in enumerate(months):
@@ -255,7 +275,7 @@ def _resolve(m: re.Match[str], data: Language, ref: Reference) -> Period | None:
     if m.group("weekday"):
         if ref.day is None:
             return None
-        weekdays = [fold(w) for w in data.words("time.weekdays")]
+        weekdays: list[str] = data.memo("folded_weekdays", lambda: [fold(w) for w in data.words("time.weekdays")])
         target = weekdays.index(fold(m.group("wd")))
         delta = (ref.day.weekday() - target) % 7
         if m.group("prev") and delta == 0:

@@ -19,6 +19,7 @@ _LINE = re.compile(r"[^\n]+")
 # then white space, then something that can open a sentence.
 _BOUNDARY = re.compile(r"""(?<=[.!?…])["'”’)\]]*\s+(?=["'“‘(\[]?[A-Z0-9ÀÁÂÄÈÉÊËÎÏÓÔÖÚÜ])""")
 _WORD_BEFORE = re.compile(r"([\w.]+)\.$")
+_LONGEST_WORD = 64  # longer than any abbreviation or initial
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
@@ -55,8 +56,9 @@ def split_sentences(text: str, *, lang: str = "nl") -> list[Sentence]:
         previous_end = line.end()
         start = line.start()
         for boundary in _BOUNDARY.finditer(text, line.start(), line.end()):
-            head = text[start:boundary.start()]
-            word = _WORD_BEFORE.search(head)
+            # The word before the full stop, looked for in a short window: searching all of the
+            # sentence so far would cost time in the square of its length.
+            word = _WORD_BEFORE.search(text, max(start, boundary.start() - _LONGEST_WORD), boundary.start())
             if word and (word.group(1).lower() in abbreviations or _is_initial(word.group(1))):
                 continue
             _append(sentences, text, start, boundary.start(), paragraph)

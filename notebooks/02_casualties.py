@@ -40,6 +40,7 @@ EPISODE_PLACES = ["Yarmouk", "Hajar al-Aswad", "Qadam", "Tadamon", "South Damasc
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
 import numpy as np
 import pandas as pd
 
@@ -254,6 +255,8 @@ with report_style():
         bars = ax.bar(positions + (i - 1) * 0.27, values, width=0.27, hatch=hatch, label=measure, edgecolor="0.3")
         ax.bar_label(bars, labels=[f"{v:,.0f}" for v in values], fontsize=8, padding=2)
     ax.set_yscale("symlog", linthresh=10)
+    ax.set_ylim(0, max(10.0, float(pd.to_numeric(groups[measures].stack(), errors="coerce").max())) * 5)
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:,.0f}"))
     ax.set_xticks(positions, [str(g).replace("_", " ") for g in groups["victim_group"]])
     ax.set_ylabel(f"people {OUTCOME} (log scale)")
     ax.set_title(f"People {OUTCOME}, {EPISODE}:\nnaive sums and totals without double counting")
