@@ -121,7 +121,7 @@ def _incident_row(keys: dict[str, Any], incident: dict[str, Any]) -> dict[str, A
     # incident, and the accounts give the range.
     accounts: dict[tuple[Any, ...], list[int | None]] = {}
     for r in covering:
-        key = (r.article_id, r.from_title, r.sentence)
+        key = (r.article_id, getattr(r, "from_title", False), getattr(r, "sentence", id(r)))
         low_, best_, high_ = value(r, "count_low"), value(r, "count_best") or 0, value(r, "count_high")
         if key not in accounts:
             accounts[key] = [low_ or 0, best_, high_]
@@ -233,8 +233,9 @@ def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("v
     ...     "victim_actor": ["Syrian government forces"] * 3 + ["Islamic State", None],
     ...     "place": ["Damascus"] * 4 + ["Syria"], "count_low": [18, 18, 52, 35, 350000],
     ...     "count_best": [18, 18, 52, 35, 350000], "count_high": [None, None, 52, 35, None],
-    ...     "period_start": pd.to_datetime(["2018-04-23 18:25", "2018-04-23 18:25", "2018-04-18", "2018-04-18", "2011-01-01"]),
-    ...     "period_end": pd.to_datetime(["2018-04-24 18:25"] * 2 + ["2018-04-24"] * 3),
+    ...     "period_start": pd.to_datetime(["2018-04-23 18:25", "2018-04-23 18:25", "2018-04-18", "2018-04-18",
+    ...                                     "2011-01-01"], format="ISO8601"),
+    ...     "period_end": pd.to_datetime(["2018-04-24 18:25"] * 2 + ["2018-04-24"] * 3, format="ISO8601"),
     ...     "cumulative": [False] * 4 + [True], "subset": False, "attributed_to": "SOHR"})
     >>> casualty_totals(rows, by="victim_group")[["victim_group", "low", "best", "high"]]
       victim_group  low  best  high

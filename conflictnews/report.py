@@ -70,6 +70,7 @@ _ARTICLE_COLUMNS = ["article_id", "title", "published", "published_precision", "
                     "text", "path"]
 _INCIDENT_KEYS = ["outcome", "victim_group", "victim_actor", "place"]
 _LANGUAGES = {"nl": "Dutch", "en": "English"}
+_FORMAT_LABELS = {"csv": "CSV", "parquet": "Parquet", "excel.csv": "Excel CSV"}
 _DISPLAY_SCALE = 0.6  # CSS pixels per PNG pixel: charts saved at 200 dpi are shown at 120 pixels per inch
 _MAX_WIDTH = 1134  # the width of a figure's box on the page
 
@@ -1022,7 +1023,7 @@ def _tables_html(written: Sequence[Path], out_dir: Path, tables: Mapping[str, pd
     for name, frame in tables.items():
         links = " ".join(
             f"<a href=\"{html.escape(urllib.parse.quote(p.relative_to(out_dir).as_posix()))}\">"
-            f"{'Excel CSV' if p.name.endswith('.excel.csv') else p.suffix.lstrip('.').upper()}</a>"
+            f"{_FORMAT_LABELS.get(p.name.split('.', 1)[1], p.suffix)}</a>"
             for p in by_table.get(name, []))
         rows.append(f"<tr><td>{html.escape(name)}</td><td class=\"n\">{len(frame):,}</td><td>{links}</td></tr>")
     return ("<section id=\"tables\">\n<h2>Tables</h2>\n<p>All tables as CSV (UTF-8), Parquet, and a CSV for "

@@ -92,7 +92,7 @@ by_group = cn.casualty_totals(reports, by="victim_group")
 show(by_group)
 
 # %%
-ax = cn.plot_casualties(by_group, hue="victim_group")
+ax = cn.plot_casualties(by_group, hue="victim_group", title=f"People {OUTCOME}, by victim group")
 saved = cn.save_figure(ax, FIGURES / "02_casualties_by_victim_group", formats=FORMATS)
 
 # %% [markdown]
@@ -113,7 +113,8 @@ by_month = cn.casualty_totals(reports, by="victim_group", freq="M")
 show(by_month, n=30)
 
 # %%
-ax = cn.plot_casualties(by_month, x="period", hue="victim_group")
+ax = cn.plot_casualties(by_month, x="period", hue="victim_group",
+                       title=f"People {OUTCOME} per month, by victim group")
 saved = cn.save_figure(ax, FIGURES / "02_casualties_by_month", formats=FORMATS)
 
 # %% [markdown]
@@ -126,7 +127,7 @@ by_place = cn.casualty_totals(reports, by="place")
 show(by_place.sort_values(["best", "place"], ascending=[False, True]), n=15)
 
 # %%
-ax = cn.plot_casualties_by(by_place, by="place", top=15)
+ax = cn.plot_casualties_by(by_place, by="place", top=15, title=f"People {OUTCOME}, by place")
 saved = cn.save_figure(ax, FIGURES / "02_casualties_by_place", formats=FORMATS)
 
 # %% [markdown]
@@ -140,7 +141,7 @@ by_source = cn.casualty_totals(reports, by="attributed_to")
 show(by_source.sort_values(["reports", "attributed_to"], ascending=[False, True]))
 
 # %%
-ax = cn.plot_sources(reports)
+ax = cn.plot_sources(reports, title=f"Reports of people {OUTCOME}, by source")
 saved = cn.save_figure(ax, FIGURES / "02_casualty_reports_by_source", formats=FORMATS)
 
 # %% [markdown]
@@ -169,7 +170,7 @@ show(tolls[["published", "victim_group", "place", "attributed_to", "count_low", 
             "surface"]], n=15)
 
 # %%
-ax = cn.plot_running_toll(tolls)
+ax = cn.plot_running_toll(tolls, title=f"Running tolls of people {OUTCOME}, as reported")
 saved = cn.save_figure(ax, FIGURES / "02_running_tolls", formats=FORMATS)
 
 # %% [markdown]
