@@ -105,6 +105,8 @@ class _Patterns:
     not_people: frozenset[str]
     singular_auxiliaries: frozenset[str]
     perpetrators: re.Pattern[str]
+    part_of_them: re.Pattern[str]
+    based_suffixes: tuple[str, ...]
     perpetrators_included: re.Pattern[str]
     captives: re.Pattern[str]
 
@@ -191,6 +193,8 @@ def _patterns(data: Language) -> _Patterns:
         perpetrators=re.compile(r"(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
+        based_suffixes=tuple(w.lower() for w in data.words("places.based_suffixes")),
+        part_of_them=re.compile(r"\s+" + phrase_pattern(data.words("casualties.part_of_them")), re.IGNORECASE),
         perpetrators_included=re.compile(phrase_alternation(data.words("casualties.perpetrators_included")),
                                          re.IGNORECASE),
         captives=re.compile(phrase_pattern(data.words("casualties.captives")), re.IGNORECASE),
@@ -605,6 +609,9 @@ class _Reader:
             return position, None, False
         window_end = min(sentence.end, token.end() + 60)
         state = self.p.state_forces.search(text, token.end(), window_end)
+        named = [e for e in entities if token.end() <= e.start < window_end and e.kind == "actor"]
+        if named and not (state and state.start() < named[0].start):
+            return named[0].end, named[0].name, False
         for entity in entities:
             if token.end() <= entity.start < window_end and entity.kind in ("actor", "adjective"):
                 if state and state.start() < entity.start and entity.kind == "actor":
@@ -742,6 +749,8 @@ class _Reader:
                     self.memory.actor[group] = entity.name
 
     def _is_subset(self, match: CountMatch, earlier: list[CountMatch], sentence: Sentence) -> bool:
+        if earlier and self.p.part_of_them.match(self.doc.text, match.end):
+            return True  # "killed 17 civilians, seven of them children"
         if not earlier:
             cue = self.p.subset_cues.search(self.doc.text, sentence.start, match.start)
             return bool(cue and cue.group().lower().startswith(("onder de", "among the")))
@@ -799,6 +808,8 @@ class _Reader:
         text = self.doc.text
         candidates: list[tuple[int, int, str]] = []  # (rank, distance, name)
         for entity in entities:
+            if self._not_a_location(entity):
+                continue
             if entity.kind == "place" and entity.name in self.world.places:
                 place = self.world.places[entity.name]
                 candidates.append((place.rank, abs(entity.start - match.start), place.name))
@@ -816,6 +827,17 @@ class _Reader:
         earlier = [e for e in self.doc.entities if e.kind == "place" and e.end <= sentence.start
                    and e.name in self.world.places]
         return earlier[-1].name if earlier else self.memory.place
+
+    def _not_a_location(self, entity: Entity) -> bool:
+        """A dateline ("BEIROET - ", "BEIRUT (AFP) -") or a base ("Britain-based", "in Londen gevestigde")."""
+        text = self.doc.text
+        after = text[entity.end:entity.end + 14].lower()
+        if after.startswith(self.p.based_suffixes) or re.match(r"\s*(?:gevestigde|based)\b", after):
+            return True
+        surface = text[entity.start:entity.end]
+        line_start = text.rfind("\n", 0, entity.start) + 1
+        return surface.isupper() and len(surface) > 3 and not text[line_start:entity.start].strip() \
+            and re.match(r"\s*(?:\([^)]*\)\s*)?[-–,]", text[entity.end:entity.end + 20]) is not None
 
     def _source(self, match: CountMatch, sentence: Sentence, index: int, entities: list[Entity]) -> str | None:
         doc = self.doc

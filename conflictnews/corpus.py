@@ -184,6 +184,10 @@ def parse_article_text(raw: str, *, path: str | None = None) -> Article:
         raise Rejected("no body text")
     title = header.title or html_title
     published, precision = header.published, header.precision
+    if published is None or precision == "month":
+        lead = _lead_date(body, crawl)
+        if lead is not None:
+            published, precision = lead, "day"
     if published is None and crawl is not None:
         published, precision = crawl, "month"
     lang = detect_language((title or "") + "\n" + body)
@@ -200,6 +204,27 @@ class _Header:
     published: datetime | None = None
     precision: str | None = None
     body: str = ""
+
+
+def _lead_date(body: str, crawl: datetime | None) -> datetime | None:
+    """A full date in the dateline or the first sentence ("BEIRUT, April 27 (Reuters)", "on 24 April 2018").
+
+    Wire copy dates its lead to the day of the report; a date outside the crawl month is not taken.
+    """
+    from .temporal import Reference, find_times
+    from .text import detect_language, split_sentences
+
+    lang = detect_language(body[:600])
+    sentences = split_sentences(body[:600], lang=lang)
+    if not sentences:
+        return None
+    reference = Reference(crawl, "month" if crawl else None)
+    for time in find_times(sentences[0].text, lang=lang, reference=reference):
+        if time.resolved and time.precision == "day" and not time.since and time.date_start is not None \
+                and re.search(r"\b(?:19|20)\d{2}\b", time.surface) \
+                and (crawl is None or (time.date_start.year, time.date_start.month) == (crawl.year, crawl.month)):
+            return time.date_start
+    return None
 
 
 def _read_header(text: str) -> _Header:

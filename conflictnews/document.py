@@ -60,7 +60,9 @@ def _article_fields(article_or_text: Article | str | Any) -> tuple[str | None, s
         return None, None, article_or_text, None, None, None
     get = article_or_text.get if hasattr(article_or_text, "get") else lambda k, d=None: getattr(article_or_text, k, d)
     published = get("published")
-    if published is not None and not isinstance(published, datetime):
+    if _is_missing_time(published):
+        published = None
+    elif published is not None and not isinstance(published, datetime):
         try:
             import pandas as pd
 
@@ -101,9 +103,14 @@ def documents(article_or_text: Article | str | Any, *, lang: str | None = None,
     return [head, body]
 
 
+def _is_missing_time(value: Any) -> bool:
+    """``NaT`` (a ``datetime`` without a year: what a DataFrame of articles holds for a missing date)."""
+    return isinstance(value, datetime) and value != value
+
+
 def _as_datetime(value: datetime | str) -> datetime | None:
     if isinstance(value, datetime):
-        return value
+        return None if _is_missing_time(value) else value
     try:
         import pandas as pd
 

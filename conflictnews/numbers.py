@@ -207,7 +207,7 @@ def _starts(data: Language) -> re.Pattern[str]:
     """Where a count can begin: a digit or the first letters of a number word or phrase, at a word start.
 
     Every branch of ``_pattern`` opens with a look-behind that excludes a word
-    character before it, so ``(?<![\w])`` holds wherever a count begins.
+    character before it, so no count begins right after a word character.
     """
     phrases = phrase_prefixes(w for path in _FIRST_PHRASES for w in data.words(path))
     morphemes = phrase_prefixes(data.words("numbers.word_morphemes"), source=True)

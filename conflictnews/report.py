@@ -314,28 +314,29 @@ def _incidents_with_members(casualties: pd.DataFrame) -> tuple[pd.DataFrame, lis
 
 def _match_members(found: pd.DataFrame, table: pd.DataFrame) -> list[list[int]]:
     """Fallback: rows with the incident's keys, from its articles, whose window lies inside its window."""
-    flags = {c: (table[c].fillna(False).astype(bool) if c in table else pd.Series(False, index=table.index))
+    flags = {c: (table[c].fillna(False).astype(bool).tolist() if c in table else [False] * len(table))
              for c in ("cumulative", "subset", "from_title")}
     body = {(a, o) for a, o, t in zip(table["article_id"], table["outcome"], flags["from_title"]) if not t}
-    start = pd.to_datetime(table["period_start"]).dt.normalize()
-    end = pd.to_datetime(table["period_end"]).dt.normalize()
+    start = [_timestamp(t) for t in pd.to_datetime(table["period_start"]).dt.normalize()]
+    end = [_timestamp(t) for t in pd.to_datetime(table["period_end"]).dt.normalize()]
     members: list[list[int]] = []
+    facts = _records(table)
     for incident in _records(found):
         rows = []
         articles = {str(a) for a in incident["articles"]}
-        for i, row in enumerate(_records(table)):
-            if flags["cumulative"].iloc[i] or flags["subset"].iloc[i]:
+        for i, row in enumerate(facts):
+            if flags["cumulative"][i] or flags["subset"][i]:
                 continue
-            if flags["from_title"].iloc[i] and (row["article_id"], row["outcome"]) in body:
+            if flags["from_title"][i] and (row["article_id"], row["outcome"]) in body:
                 continue
             if str(row["article_id"]) not in articles or not all(_same(row[k], incident[k]) for k in _INCIDENT_KEYS):
                 continue
             first, last = _timestamp(incident["period_start"]), _timestamp(incident["period_end"])
+            row_start, row_end = start[i], end[i]
             if first is None or last is None:
-                inside = _missing(start.iloc[i]) or _missing(end.iloc[i])
+                inside = row_start is None or row_end is None
             else:
-                inside = not (_missing(start.iloc[i]) or _missing(end.iloc[i])) and \
-                    first <= start.iloc[i] and end.iloc[i] <= last
+                inside = row_start is not None and row_end is not None and first <= row_start and row_end <= last
             if inside:
                 rows.append(i)
         members.append(rows)

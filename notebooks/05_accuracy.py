@@ -132,6 +132,25 @@ show(missed.sort_values(["file", "from_title", "outcome", "count"])[["file", "fr
                                                                       "times"]], n=25)
 
 # %% [markdown]
+# The evidence for the misses: the package's own reports of the same number in the same article, with the sentence
+# each was read from. A miss with such a report was read with another outcome (or from the body rather than the
+# headline); a miss without one was not read as a number of people at all.
+
+# %%
+corpus = cn.read_corpus(CORPUS, progress=False)
+extraction = cn.extract(corpus, progress=False)
+file_of = dict(zip(corpus.articles["article_id"], corpus.articles["path"].map(lambda p: Path(str(p)).name)))
+read = (extraction.casualties.assign(file=extraction.casualties["article_id"].map(file_of))
+        .rename(columns={"count_best": "count", "outcome": "read as", "from_title": "read in title"}))
+evidence = missed.drop(columns="sentence").merge(read[["file", "count", "read as", "read in title", "sentence"]],
+                                               on=["file", "count"], how="left")
+not_read = evidence[evidence["read as"].isna()]
+print(f"misses read otherwise: {evidence.loc[evidence['read as'].notna(), ['file', 'count']].drop_duplicates().shape[0]}, "
+      f"not read at all: {len(not_read)}")
+show(evidence[evidence["read as"].notna()].sort_values(["file", "count"])[
+    ["file", "outcome", "from_title", "count", "read as", "read in title", "sentence"]], n=25, width=90)
+
+# %% [markdown]
 # ## What it found that the coder did not
 #
 # Spurious findings, with the sentence each was read from: often a number that is not a casualty figure, or a

@@ -39,10 +39,18 @@ def make_report(corpus: Path, out: Path) -> Path:
     return out / "index.html"
 
 
+def chromium() -> str | None:
+    """The Chromium to use: /usr/bin/chromium, else one on the PATH; None when there is none."""
+    return str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
+
+
 def screenshot(page: Path, png: Path, *, width: int = 1400, height: int = 4000) -> Path:
     """One headless Chromium screenshot of a local page, with a fresh profile."""
+    browser = chromium()
+    if browser is None:
+        raise SystemExit("check_report: chromium is not installed")
     with tempfile.TemporaryDirectory(prefix="chromium-profile-") as profile:
-        command = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+        command = [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                    "--no-first-run", "--disable-background-networking", "--disable-component-update",
                    "--disable-sync", f"--user-data-dir={profile}", "--hide-scrollbars",
                    f"--screenshot={png}", f"--window-size={width},{height}", page.resolve().as_uri()]
@@ -70,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         index = make_report(args.corpus, work / "report")
         print(f"report: {index}")
-    if not CHROMIUM.exists() and shutil.which("chromium") is None:
+    if chromium() is None:
         print("chromium is not installed (/usr/bin/chromium): no screenshots taken. "
               "On Debian: apt-get install -y chromium")
         return 0
