@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, Iterable
 
 from .document import Document, documents
-from .lexicon import Entity, Language, fold, language, phrase_pattern, world
+from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
 from .records import TerritoryClaim
 from .text import Sentence
 
@@ -57,6 +57,7 @@ class _Patterns:
 
 def _patterns(data: Language) -> _Patterns:
     paths = [f"territory.{s}" for s in STATUSES]
+    state_nouns = phrase_alternation(data.words("territory.state_nouns"))
     held = phrase_pattern(data.words("territory.held_suffixes")).replace(r"(?<![\w])", "")
     return _Patterns(
         status=data.regex(*paths),
@@ -64,7 +65,7 @@ def _patterns(data: Language) -> _Patterns:
         held=re.compile(rf"(?P<actor>[\w’']+)[-\s]{held}", re.IGNORECASE),
         agent_words=frozenset(fold(w) for w in data.words("territory.agent_words")),
         loser_words=frozenset(fold(w) for w in data.words("territory.loser_words")),
-        state_nouns=data.regex("territory.state_nouns"),
+        state_nouns=re.compile(rf"\s*[\w-]*{state_nouns}(?![\w])", re.IGNORECASE),
         state_words=data.regex("victims.state_forces"),
         rebels=data.regex("territory.rebels"),
         percent=data.regex("territory.percent_words"),
@@ -166,11 +167,11 @@ def _actors(doc: Document, sentence: Sentence, entities: list[Entity], p: _Patte
         if entity.kind == "actor":
             found.append((entity.start, entity.end, forces_of.get(entity.name) or entity.name))
         elif entity.kind == "place" and w.places.get(entity.name) and w.places[entity.name].kind == "country" \
-                and p.state_nouns.match(doc.text, entity.end + 1) and w.government(entity.name):
-            near = p.state_nouns.match(doc.text, entity.end + 1)
+                and p.state_nouns.match(doc.text, entity.end) and w.government(entity.name):
+            near = p.state_nouns.match(doc.text, entity.end)
             found.append((entity.start, near.end() if near else entity.end, w.government(entity.name) or ""))
         elif entity.kind in ("adjective", "demonym"):
-            near = p.state_nouns.match(doc.text, entity.end + 1) if entity.end + 1 < len(doc.text) else None
+            near = p.state_nouns.match(doc.text, entity.end) if entity.end + 1 < len(doc.text) else None
             government = w.government(entity.name)
             if government and (entity.kind == "demonym" or near):
                 found.append((entity.start, near.end() if near else entity.end, government))
@@ -246,13 +247,36 @@ def _clause_places(doc: Document, sentence: Sentence, places: list[tuple[int, in
     before = [pl for pl in before if pl[0] >= clause_start]
     after = [pl for pl in after if pl[1] <= clause_end]
     if agentive:
-        return _dedupe(before or after)
-    chosen = after[:4] or before[-3:]
+        return _specific(_dedupe(before or after))
+    chosen = _listed(doc, after) or before[-3:]
     if not chosen:
         earlier = [pl for pl in places if pl[1] <= start]
         if earlier:
             chosen = [min(earlier, key=lambda pl: world().places[pl[2]].rank if pl[2] in world().places else 9)]
-    return _dedupe(chosen)
+    return _specific(_dedupe(chosen))
+
+
+_LIST_GAP = re.compile(r"^\s*(?:,|\ben\b|\band\b|\bof\b|\bor\b|&)?\s*(?:de |het |the )?"
+                       r"(?:stad |dorp |plaats |town of |city of |village of |towns of |villages of )?$", re.IGNORECASE)
+
+
+def _listed(doc: Document, after: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The first place after the verb and the places listed with it ("Saadiya en Jalula")."""
+    if not after:
+        return []
+    chosen = [after[0]]
+    for place in after[1:4]:
+        if not _LIST_GAP.match(doc.text[chosen[-1][1]:place[0]]):
+            break
+        chosen.append(place)
+    return chosen
+
+
+def _specific(places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A country is only the place of a claim when the clause names nothing more specific."""
+    gazetteer = world().places
+    specific = [p for p in places if p[2] in gazetteer and gazetteer[p[2]].kind != "country"]
+    return specific or places
 
 
 def _dedupe(places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -284,6 +308,8 @@ def _measures(doc: Document, sentence: Sentence, start: int, end: int,
 def _add(claims: list[TerritoryClaim], seen: set[tuple[str | None, str, str]], doc: Document, sentence: Sentence,
          start: int, end: int, actor: str | None, place: str, status: str, p: _Patterns, *,
          share: float | None = None, population: int | None = None, qualifier: str | None = None) -> None:
+    if actor is None:
+        return  # "strijd om Mosul": a claim names who holds, takes, loses or seeks the place
     key = (actor, place, status)
     if key in seen and share is None and population is None:
         return
