@@ -106,6 +106,8 @@ class _Patterns:
     singular_auxiliaries: frozenset[str]
     perpetrators: re.Pattern[str]
     part_of_them: re.Pattern[str]
+    number_of: re.Pattern[str]
+    more: frozenset[str]
     based_suffixes: tuple[str, ...]
     perpetrators_included: re.Pattern[str]
     captives: re.Pattern[str]
@@ -194,6 +196,8 @@ def _patterns(data: Language) -> _Patterns:
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
         based_suffixes=tuple(w.lower() for w in data.words("places.based_suffixes")),
+        number_of=re.compile(r"\s+" + phrase_pattern(data.words("casualties.number_of")), re.IGNORECASE),
+        more=frozenset(fold(w) for w in data.words("casualties.more")),
         part_of_them=re.compile(r"\s+" + phrase_pattern(data.words("casualties.part_of_them")), re.IGNORECASE),
         perpetrators_included=re.compile(phrase_alternation(data.words("casualties.perpetrators_included")),
                                          re.IGNORECASE),
@@ -289,6 +293,9 @@ class _Reader:
                 if self._is_agent(match, phrase, triggers, counts):
                     continue
                 outcome = self._outcome(match, phrase, sentence, triggers, counts)
+                if outcome is None and phrase is not None and phrase.anaphoric and last_outcome and \
+                        fold(text_after(self.doc.text, match.end)) in self.p.more:
+                    outcome = last_outcome  # "13 people on Sunday and seven more on Monday"
                 continued = outcome is None and phrase is None and bool(last_outcome) \
                     and self._continues_list(match, counts, position)
                 if continued:
@@ -330,7 +337,7 @@ class _Reader:
         if position == 0:
             return False
         gap = self.doc.text[counts[position - 1].end:match.start]
-        if not (re.search(r",|\b(?:en|and)\b", gap) and len(gap) < 80) or self.p.triggers.search(gap):
+        if not (re.search(r"[,:]|\b(?:en|and)\b", gap) and len(gap) < 80) or self.p.triggers.search(gap):
             return False
         following = _TOKEN.match(self.doc.text, match.end)
         if following is None or re.match(r"\s*[,.;:)]", self.doc.text[match.end:match.end + 3]):
@@ -522,6 +529,10 @@ class _Reader:
                 end, of_actor, of_state = self._of_phrase(token.end(), sentence, entities)
                 group = "military" if of_state else self.world.actor_group(of_actor or actor) or "unknown"
                 return _Phrase(end, group, None, of_actor or actor, country, of_state, False, False)
+            number_of = self.p.number_of.match(text, position)
+            if step == 0 and number_of:
+                position = number_of.end()  # "brings to 52 the number of soldiers killed"
+                continue
             if step == 0 and word in self.p.of and match.count.qualifier in ("vague", "about"):
                 position = token.end()  # "dozens of civilians", "a number of people"
                 continue
@@ -664,6 +675,11 @@ class _Reader:
         text = self.doc.text
         if phrase is not None and phrase.outcome:
             return phrase.outcome
+        if phrase is not None and phrase.group is not None:
+            head = self.p.trigger_outcome.get(fold(text[match.end:phrase.end].split()[-1])) \
+                if text[match.end:phrase.end].split() else None
+            if head in _OUTCOMES and not [t for t in triggers if t.start >= phrase.end]:
+                return head
         before = [t for t in triggers if t.end <= match.start]
         if match.start in self._licensed:
             # "assassinate an army colonel", "a drug suspect was killed": the verb names the victim
@@ -693,6 +709,8 @@ class _Reader:
             return after[0].outcome
         if before:
             return before[-1].outcome
+        if self.p.toll.search(text, sentence.start, match.start):
+            return "killed"  # "the count since 19 April stands at 203 government fighters"
         return None
 
     def _negated(self, match: CountMatch, sentence: Sentence) -> bool:
@@ -854,6 +872,12 @@ class _Reader:
                 if sources:
                     return sources[0].name
         return None
+
+
+def text_after(text: str, position: int) -> str:
+    """The word after ``position``."""
+    m = _TOKEN.match(text, position)
+    return m.group(1) if m else ""
 
 
 def _is_running(time: TimeExpression) -> bool:
