@@ -34,6 +34,9 @@ _EXPORTS = {
     "Extraction": "pipeline",
     "casualty_totals": "aggregate",
     "running_tolls": "aggregate",
+    "incidents": "aggregate",
+    "load_gold": "evaluate",
+    "score_territory_events": "evaluate",
     "territory_control": "aggregate",
     "merge_timelines": "aggregate",
     "plot_casualties": "plots",
@@ -66,10 +69,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .aggregate import casualty_totals, merge_timelines, running_tolls, territory_control
+    from .aggregate import casualty_totals, incidents, merge_timelines, running_tolls, territory_control
     from .casualties import extract_casualties
     from .corpus import Corpus, read_article, read_corpus
-    from .evaluate import evaluate_gold, score_events
+    from .evaluate import evaluate_gold, load_gold, score_events, score_territory_events
     from .export import save_figure, write_tables
     from .numbers import parse_count
     from .pipeline import Extraction, extract

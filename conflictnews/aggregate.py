@@ -313,13 +313,13 @@ def territory_control(territory: "pd.DataFrame") -> "pd.DataFrame":
     return claims[columns].sort_values(["place", "date"], na_position="last").reset_index(drop=True)
 
 
-def merge_timelines(timeline: "pd.DataFrame", *, actor: str | None = None, place: str | None = None,
+def merge_timelines(timeline: "pd.DataFrame", *, actor: str | None = None, place: str | Sequence[str] | None = None,
                     start: Any = None, end: Any = None, kinds: Sequence[str] | None = None) -> "pd.DataFrame":
     """Merge the timeline events of many articles by date and place, keeping who says what.
 
     Events with the same period, precision, kind and place become one row, with
     the number of articles and the summaries of each. Filter by ``actor`` (named
-    in the sentence), ``place``, a period (``start``, ``end``) and ``kinds``.
+    in the sentence), ``place`` (one or several), a period (``start``, ``end``) and ``kinds``.
     """
     import pandas as pd
 
@@ -331,7 +331,7 @@ def merge_timelines(timeline: "pd.DataFrame", *, actor: str | None = None, place
     if actor is not None:
         events = events[events["actors"].fillna("").str.split("|").map(lambda names: actor in names)]
     if place is not None:
-        events = events[events["place"] == place]
+        events = events[events["place"].isin([place] if isinstance(place, str) else list(place))]
     if start is not None:
         events = events[pd.to_datetime(events["date_end"]) >= pd.Timestamp(start)]
     if end is not None:

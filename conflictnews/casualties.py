@@ -106,6 +106,7 @@ class _Patterns:
     singular_auxiliaries: frozenset[str]
     perpetrators: re.Pattern[str]
     part_of_them: re.Pattern[str]
+    outcome_groups: dict[str, str]
     number_of: re.Pattern[str]
     more: frozenset[str]
     based_suffixes: tuple[str, ...]
@@ -198,6 +199,7 @@ def _patterns(data: Language) -> _Patterns:
         based_suffixes=tuple(w.lower() for w in data.words("places.based_suffixes")),
         number_of=re.compile(r"\s+" + phrase_pattern(data.words("casualties.number_of")), re.IGNORECASE),
         more=frozenset(fold(w) for w in data.words("casualties.more")),
+        outcome_groups=data.table("casualties.outcome_groups"),
         part_of_them=re.compile(r"\s+" + phrase_pattern(data.words("casualties.part_of_them")), re.IGNORECASE),
         perpetrators_included=re.compile(phrase_alternation(data.words("casualties.perpetrators_included")),
                                          re.IGNORECASE),
@@ -724,6 +726,10 @@ class _Reader:
                 return previous
             return "unknown", None
         if phrase.outcome is not None:
+            named = self.p.outcome_groups.get(fold(self.doc.text[match.end:phrase.end]).split()[-1]
+                                              if self.doc.text[match.end:phrase.end].split() else "")
+            if named:
+                return named, None  # "47 burgerdoden": civilians, whatever came before
             actor = phrase.actor
             if actor:
                 return self.world.actor_group(actor) or "unknown", actor
@@ -843,7 +849,7 @@ class _Reader:
         if candidates:
             return min(candidates)[2]
         earlier = [e for e in self.doc.entities if e.kind == "place" and e.end <= sentence.start
-                   and e.name in self.world.places]
+                   and e.name in self.world.places and not self._not_a_location(e)]
         return earlier[-1].name if earlier else self.memory.place
 
     def _not_a_location(self, entity: Entity) -> bool:

@@ -85,7 +85,7 @@ def _articles(items: Iterable[Any]) -> Iterator[Article | tuple[str, str]]:
         elif isinstance(item, (str, os.PathLike)):
             yield from iter_corpus(item)
         elif isinstance(item, dict):
-            yield Article(**{k: item.get(k) for k in Article.__dataclass_fields__})
+            yield Article(**{k: item.get(k) for k in Article.__dataclass_fields__})  # type: ignore[arg-type]
         else:
             yield repr(item)[:200], f"not an article or a path: {type(item).__name__}"
 
@@ -123,7 +123,7 @@ def empty_table(name: str) -> "pd.DataFrame":
     for column, dtype in table.dtypes.items():
         if str(dtype).startswith("datetime64"):
             table[column] = table[column].astype("datetime64[us]")
-        elif dtype == object:
+        elif str(dtype) == "object":
             table[column] = table[column].astype("str")
     return table
 

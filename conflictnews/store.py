@@ -98,7 +98,7 @@ def _sql_type(dtype: Any) -> str:
     name = str(dtype)
     if name in ("Int64", "int64", "Int32", "int32"):
         return "BIGINT"
-    if name.startswith("float") or name.startswith("Float"):
+    if name.startswith(("float", "Float")):
         return "DOUBLE"
     if name in ("bool", "boolean"):
         return "BOOLEAN"
@@ -117,11 +117,11 @@ def _fact_columns() -> dict[str, "pd.DataFrame"]:
 
 def _schema() -> list[str]:
     statements = [
-        "CREATE TABLE IF NOT EXISTS articles (article_id VARCHAR PRIMARY KEY, title VARCHAR, published TIMESTAMP, "
-        "published_precision VARCHAR, source VARCHAR, byline VARCHAR, language VARCHAR, text VARCHAR, "
-        "path VARCHAR, extracted_at TIMESTAMP)",
-        "CREATE TABLE IF NOT EXISTS rejected (path VARCHAR, reason VARCHAR, stage VARCHAR, article_id VARCHAR, "
-        "recorded_at TIMESTAMP)",
+        ("CREATE TABLE IF NOT EXISTS articles (article_id VARCHAR PRIMARY KEY, title VARCHAR, published TIMESTAMP, "
+         "published_precision VARCHAR, source VARCHAR, byline VARCHAR, language VARCHAR, text VARCHAR, "
+         "path VARCHAR, extracted_at TIMESTAMP)"),
+        ("CREATE TABLE IF NOT EXISTS rejected (path VARCHAR, reason VARCHAR, stage VARCHAR, article_id VARCHAR, "
+         "recorded_at TIMESTAMP)"),
     ]
     for name, empty in _fact_columns().items():
         columns = ", ".join(f'"{column}" {_sql_type(dtype)}' for column, dtype in empty.dtypes.items())
@@ -193,7 +193,7 @@ def _items(source: Any, *, lang: str | None, text_column: str | None) -> Iterato
         if isinstance(item, Article):
             yield item
         elif isinstance(item, dict):
-            yield Article(**{k: item.get(k) for k in Article.__dataclass_fields__})
+            yield Article(**{k: item.get(k) for k in Article.__dataclass_fields__})  # type: ignore[arg-type]
         else:
             raise TypeError(f"expected Article records, dicts or paths, not {type(item).__name__}")
 
@@ -298,8 +298,9 @@ def _write(connection: "duckdb.DuckDBPyConnection", plan: _Plan, facts: "Extract
     failed_ids = {str(i) for i in facts.errors["article_id"].dropna()} if len(facts.errors) else set()
     stored = [a for a in plan.new if a.article_id not in failed_ids]
     kept = {a.article_id for a in stored}
-    rows = [{"path": path, "reason": reason, "stage": "read", "article_id": None, "recorded_at": stamp}
-            for path, reason in rejected]
+    rows: list[dict[str, Any]] = [
+        {"path": path, "reason": reason, "stage": "read", "article_id": None, "recorded_at": stamp}
+        for path, reason in rejected]
     rows += [{"path": e.path, "reason": e.reason, "stage": "extract", "article_id": e.article_id,
               "recorded_at": stamp} for e in facts.errors.itertuples(index=False)]
     rejected_frame = pd.DataFrame(rows, columns=REJECTED_COLUMNS)

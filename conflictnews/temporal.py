@@ -212,8 +212,11 @@ def _latest(year: int | None, month: int, day_of_month: int | None, reference: R
     if reference.published is None or not reference.precision:
         return None
     pub = reference.published
+    latest = pub.date() + timedelta(days=1)
+    if reference.precision not in _FINE:  # known to the month: any day of that month may be the day
+        latest = date(pub.year, pub.month, calendar.monthrange(pub.year, pub.month)[1])
     candidate = date(pub.year, month, min(day_of_month or 1, calendar.monthrange(pub.year, month)[1]))
-    return pub.year if candidate <= pub.date() + timedelta(days=1) else pub.year - 1
+    return pub.year if candidate <= latest else pub.year - 1
 
 
 Period = tuple[datetime, datetime, str]

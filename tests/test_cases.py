@@ -41,6 +41,15 @@ def test_times(lang: str, text: str, start: str, end: str, precision: str) -> No
     assert got == (start, end, precision)
 
 
+@pytest.mark.parametrize("lang, text, start, end, precision", times.MONTH_CASES)
+def test_times_with_month_only_publication(lang: str, text: str, start: str | None, end: str | None,
+                                           precision: str | None) -> None:
+    first = find_times(text, lang=lang, reference=Reference(pd.Timestamp("2018-04-01").to_pydatetime(), "month"))[0]
+    got = (str(first.date_start.date()) if first.date_start else None,
+           str(first.date_end.date()) if first.date_end else None, first.precision)
+    assert got == (start, end, precision)
+
+
 @pytest.mark.parametrize("lang, text", times.NOT_DATES)
 def test_not_dates(lang: str, text: str) -> None:
     assert find_times(text, lang=lang, reference=REFERENCE) == []

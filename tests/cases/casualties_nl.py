@@ -76,6 +76,8 @@ CASES = [
     param("Er werden 80 terroristen omgebracht.", [("killed", 80, "armed_group")], id="terroristen-omgebracht"),
     param("Er zijn 23 mensen om het leven gebracht.", [("killed", 23, "unknown")], id="om-het-leven-gebracht"),
     param("Er zijn volgens de hulpdienst 27 doden gevallen en meer dan honderd mensen gewond geraakt.", [("killed", 27, "unknown"), ("injured", 100, "unknown")], id="honderd-gewond"),
+    param("IS verloor 120 strijders, en er vielen 47 burgerdoden.", [("killed", 120, "armed_group"), ("killed", 47, "civilian")], id="burgerdoden-civilian"),
+    param("Zeker 40 mensen verlieten de stad.", [("displaced", 40, "unknown")], id="verlieten-de-stad"),
     # negative cases: numbers that are not casualties
     param("Voor de oorlog ving het kamp ongeveer 160.000 Palestijnse vluchtelingen op.", [], id="neg-refugees-hosted"),
     param("Nu wonen er slechts nog enkele duizenden.", [], id="neg-residents"),

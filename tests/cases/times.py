@@ -82,6 +82,14 @@ CASES = [
     param("en", "since Friday", "2018-04-20", "2018-04-24", "day", id="en-since-friday"),
 ]
 
+# A publication known only to the month: a date in that month stays in that year, a relative day stays unresolved.
+MONTH_CASES = [
+    param("nl", "op 28 april", "2018-04-28", "2018-04-28", "day", id="nl-date-in-publication-month"),
+    param("nl", "gisteren", None, None, None, id="nl-gisteren-unresolved"),
+    param("en", "last Thursday", None, None, None, id="en-weekday-unresolved"),
+    param("en", "in March", "2018-03-01", "2018-03-31", "month", id="en-month-resolved"),
+]
+
 # Expressions that must not be read as dates.
 NOT_DATES = [
     param("en", "She may go to the market.", id="en-may-verb"),
