@@ -264,15 +264,17 @@ class _Reader:
             counts = self._counts(sentence)
             entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
             self._remember_actors(entities, before=sentence.start)
-            captives = self._captives_killed(sentence, reports, entities, index)
+            # Nothing is a casualty without a casualty word or a death toll: most sentences stop here.
+            triggers = self._triggers(sentence)
+            if not triggers and not self.p.toll_noun.search(sentence.text) or self.p.skip.match(sentence.text):
+                continue
+            captives = self._captives_killed(sentence, reports, entities, index, triggers)
             if captives is not None:
                 reports.append(captives)
                 continue
             if not counts and not self.p.singular.search(sentence.text) and not self.p.object_singular.search(
-                    sentence.text) and not self.p.subject_singular.search(sentence.text) or self.p.skip.match(sentence.text):
-                continue
-            triggers = self._triggers(sentence)
-            if not triggers and not self.p.toll_noun.search(sentence.text):
+                    sentence.text) and not self.p.subject_singular.search(sentence.text) \
+                    and not self.p.perpetrators.search(sentence.text):
                 continue
             counts = counts + self._perpetrators(sentence, counts)
             counts = counts + self._singulars(sentence, counts, triggers)
@@ -411,13 +413,13 @@ class _Reader:
         return found
 
     def _captives_killed(self, sentence: Sentence, reports: list[CasualtyReport], entities: list[Entity],
-                         index: int) -> CasualtyReport | None:
+                         index: int, triggers: list[_Trigger]) -> CasualtyReport | None:
         """"The captives were executed": the people captured before in the article were killed."""
         m = self.p.captives.search(sentence.text)
         captured = [r for r in reports if r.outcome == "captured" and not r.subset]
         if m is None or not captured:
             return None
-        after = [t for t in self._triggers(sentence) if t.start >= sentence.start + m.end()]
+        after = [t for t in triggers if t.start >= sentence.start + m.end()]
         if not after or after[0].outcome != "killed" or len(sentence.text[m.end():after[0].start - sentence.start].split()) > 2:
             return None
         last = captured[-1]

@@ -11,6 +11,7 @@ from the counts beside the phrase.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
@@ -157,12 +158,18 @@ def _canonical_actor(text: str, doc: Document) -> str | None:
     return None
 
 
+@functools.cache
+def _forces_of() -> dict[str, str]:
+    """State forces (as actors) -> the state as a territorial actor."""
+    return {row["state_forces"]: row.get("government") or row["state_forces"]
+            for row in world().countries.values() if row.get("state_forces")}
+
+
 def _actors(doc: Document, sentence: Sentence, entities: list[Entity], p: _Patterns) -> list[tuple[int, int, str]]:
     """Actors named in the sentence: named groups, and states through their forces (het Syrische leger)."""
     w = world()
     found: list[tuple[int, int, str]] = []
-    forces_of = {row.get("state_forces"): row.get("government") for row in w.countries.values()
-                 if row.get("state_forces")}
+    forces_of = _forces_of()
     for entity in entities:
         if entity.kind == "actor":
             found.append((entity.start, entity.end, forces_of.get(entity.name) or entity.name))
