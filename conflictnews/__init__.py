@@ -47,6 +47,7 @@ _EXPORTS = {
     "plot_sources": "plots",
     "save_figure": "export",
     "write_tables": "export",
+    "format_table": "export",
     "write_report": "report",
     "evaluate_gold": "evaluate",
     "score_events": "evaluate",
@@ -73,7 +74,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .casualties import extract_casualties
     from .corpus import Corpus, read_article, read_corpus
     from .evaluate import evaluate_gold, load_gold, score_events, score_territory_events
-    from .export import save_figure, write_tables
+    from .export import format_table, save_figure, write_tables
     from .numbers import parse_count
     from .pipeline import Extraction, extract
     from .plots import (plot_casualties, plot_casualties_by, plot_running_toll, plot_sources,

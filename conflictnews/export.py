@@ -448,3 +448,35 @@ def write_tables(
                 )
             written.append(target)
     return written
+
+
+def format_table(table: "pd.DataFrame", *, rows: int = 20, width: int = 60) -> str:
+    """Up to ``rows`` rows of ``table`` as plain text that reads the same on every pandas version.
+
+    Dates print as ISO (without a midnight time), lists are joined with commas,
+    missing values are blank; a last line says how many rows were left out.
+    Notebooks print tables this way so that their stored outputs stay stable.
+
+    >>> import pandas as pd
+    >>> print(format_table(pd.DataFrame({"place": ["Yarmouk", None], "when": pd.to_datetime(["2018-04-24", None]),
+    ...                                  "articles": [["a", "b"], []]})))
+      place       when articles
+    Yarmouk 2018-04-24     a, b
+    """
+
+    def cell(value: Any) -> Any:
+        if isinstance(value, (list, tuple)):
+            return ", ".join(map(str, value))
+        if isinstance(value, pd.Timestamp):
+            return value.strftime("%Y-%m-%d %H:%M").removesuffix(" 00:00")
+        if value is None or (not isinstance(value, str) and bool(pd.isna(value))):
+            return ""
+        return value
+
+    shown = table.head(rows).copy()
+    for name in shown.columns:
+        shown[name] = [cell(value) for value in shown[name]]
+    text = shown.to_string(index=False, max_colwidth=width) if len(shown) else "(no rows)"
+    if len(table) > rows:
+        text += f"\n... and {len(table) - rows} more rows"
+    return text
