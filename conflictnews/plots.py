@@ -10,7 +10,10 @@ All charts share one report style (:func:`report_style`): seaborn's
 "colorblind" palette, and a distinct marker, line style or hatch per group so
 that a chart still reads when printed in grey. Each chart carries a title,
 axis labels with units and a source note under it that says how many reports
-and articles were counted (:func:`add_source_note`).
+and articles were counted, and what was left out and why
+(:func:`add_source_note`). Date axes are fitted to the dates of the data, with
+ticks on calendar dates within them, all written in one style ("2 Apr 2018",
+"Apr 2018" or "2018", as the spacing allows) and never overlapping.
 
 Empty input gives an empty chart with a centred "No data" note, never an
 exception; optional columns that are absent are simply not drawn (no band
@@ -23,7 +26,9 @@ this module (and the package) stays cheap.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator, Sequence
+import datetime
+import functools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -37,6 +42,7 @@ if TYPE_CHECKING:
     from matplotlib.backend_bases import RendererBase
     from matplotlib.figure import Figure, SubFigure
     from matplotlib.text import Annotation
+    from matplotlib.ticker import Formatter, Locator
     from matplotlib.transforms import Bbox, Transform
     from matplotlib.typing import LineStyleType
 
@@ -376,6 +382,26 @@ def _source_text(
     return "; ".join(parts)
 
 
+def _with_clauses(note: str, clauses: Sequence[str]) -> str:
+    """A caller's note with ``clauses`` added before the closing tool name.
+
+    Nothing is added when the note already says so: when it holds the
+    clause, or already speaks of what is left out "without a date".
+
+    Examples
+    --------
+    >>> _with_clauses("Source: 3 reports; conflictnews", ["1 report not shown"])
+    'Source: 3 reports; 1 report not shown; conflictnews'
+    """
+    missing = [c for c in clauses if c not in note and "without a date" not in note]
+    if not missing:
+        return note
+    suffix = "; " + _TOOL
+    if note.endswith(suffix):
+        return "; ".join([note[: -len(suffix)], *missing]) + suffix
+    return "; ".join([note, *missing])
+
+
 def _articles_in(frame: pd.DataFrame) -> tuple[int, int] | None:
     """Distinct articles: ``article_id``, or lists of ids in ``articles``.
 
@@ -470,23 +496,239 @@ def _style_axes(ax: Axes, *, grid: Literal["x", "y", "both", "none"]) -> None:
     ax.set_facecolor("white")
 
 
-def _date_axis(axis: Axis, ticks: np.ndarray[Any, Any] | None = None) -> None:
-    """Readable dates: ticks at ``ticks`` (the periods, when few) or chosen."""
+#: Steps between the ticks of a date axis, finest first: (unit, how many).
+#: The finest step whose labels fit side by side is used.
+_DATE_STEPS: tuple[tuple[str, int], ...] = (
+    ("day", 1),
+    ("day", 2),
+    ("week", 1),
+    ("week", 2),
+    ("half-month", 1),
+    ("month", 1),
+    ("month", 2),
+    ("month", 3),
+    ("month", 6),
+    ("year", 1),
+    ("year", 2),
+    ("year", 5),
+    ("year", 10),
+    ("year", 20),
+    ("year", 50),
+    ("year", 100),
+    ("year", 200),
+    ("year", 500),
+    ("year", 1000),
+)
+_UNIT_DAYS: dict[str, float] = {
+    "day": 1.0,
+    "week": 7.0,
+    "half-month": 15.2,
+    "month": 30.4,
+    "year": 365.25,
+}
+_MAX_DATE_TICKS = 8
+_DATE_TICK_GAP = 14.0  # least room between two date labels, in points
+#: Month names as printed on date axes, whatever the locale.
+_MONTH_NAMES: tuple[str, ...] = (
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "May",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Oct",
+    "Nov",
+    "Dec",
+)
+_MONDAY = datetime.datetime(1970, 1, 5)
+
+
+def _date_label(when: datetime.datetime, unit: str) -> str:
+    """A date as a tick label: its year, its month, or its day, in full.
+
+    Every label names its year, so that no label needs another to be read.
+
+    Examples
+    --------
+    >>> when = datetime.datetime(2018, 4, 2)
+    >>> [_date_label(when, unit) for unit in ("day", "week", "month", "year")]
+    ['2 Apr 2018', '2 Apr 2018', 'Apr 2018', '2018']
+    """
+    if unit == "year":
+        return f"{when.year}"
+    month = _MONTH_NAMES[when.month - 1]
+    if unit == "month":
+        return f"{month} {when.year}"
+    return f"{when.day} {month} {when.year}"
+
+
+def _naive_date(value: float) -> datetime.datetime:
+    """A matplotlib date number as a naive datetime."""
     import matplotlib.dates
-    from matplotlib.ticker import FixedLocator, Locator
 
-    # matplotlib.dates has no annotations; calls through Any keep mypy quiet
-    # with and without --strict.
-    mdates: Any = matplotlib.dates
+    mdates: Any = matplotlib.dates  # not annotated
+    return cast(datetime.datetime, mdates.num2date(value)).replace(tzinfo=None)
 
-    locator: Locator
-    values = np.unique(ticks[np.isfinite(ticks)]) if ticks is not None else np.array([])
-    if 0 < values.size <= 12:
-        locator = FixedLocator([float(v) for v in values])
+
+def _calendar_ticks(
+    first: datetime.datetime, last: datetime.datetime, unit: str, count: int
+) -> list[datetime.datetime]:
+    """Calendar dates from ``first`` to ``last``: every ``count`` days, weeks, ...
+
+    Days and weeks (Mondays) are counted from 1970, months and years from
+    year 0, so that the ticks do not move when the limits do.
+
+    Examples
+    --------
+    >>> from datetime import datetime as d
+    >>> ticks = _calendar_ticks(d(2018, 3, 20), d(2018, 5, 2), "month", 1)
+    >>> [t.date().isoformat() for t in ticks]
+    ['2018-04-01', '2018-05-01']
+    >>> ticks = _calendar_ticks(d(2018, 3, 20), d(2018, 4, 20), "half-month", 1)
+    >>> [t.day for t in ticks]
+    [1, 15]
+    >>> [t.year for t in _calendar_ticks(d(2012, 6, 1), d(2018, 5, 1), "year", 2)]
+    [2014, 2016, 2018]
+    """
+    if unit in ("day", "week"):
+        step = datetime.timedelta(days=count * (7 if unit == "week" else 1))
+        anchor = _MONDAY if unit == "week" else datetime.datetime(1970, 1, 1)
+        low = -((anchor - first) // step)  # ceiling division
+        high = (last - anchor) // step
+        return [anchor + n * step for n in range(low, high + 1)]
+    if unit == "year":
+        years = range(first.year, last.year + 1)
+        stamps = [datetime.datetime(y, 1, 1) for y in years if y % count == 0]
     else:
-        locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
-    axis.set_major_locator(locator)
-    axis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+        months = range(first.year * 12 + first.month - 1, last.year * 12 + last.month)
+        days = (1, 15) if unit == "half-month" else (1,)
+        stamps = [
+            datetime.datetime(m // 12, m % 12 + 1, day)
+            for m in months
+            if m % count == 0
+            for day in days
+        ]
+    return [s for s in stamps if first <= s <= last]
+
+
+def _calendar_locator(
+    bounds: tuple[float, float] | None, fontsize: float
+) -> tuple[Locator, Formatter]:
+    """A locator and formatter of dates whose labels never overlap.
+
+    At each draw the locator takes the finest calendar step (days, weeks,
+    half months, months, years) whose labels fit side by side in the axes'
+    width, at most eight ticks, within ``bounds`` (the dates of the data, so
+    that no tick lies in the margin before or after them). A single date
+    gets one tick. The formatter writes each tick in the precision of that
+    step: "2 Apr 2018", "Apr 2018" or "2018".
+    """
+    import matplotlib.dates
+    from matplotlib.ticker import FuncFormatter
+    from matplotlib.ticker import Locator as LocatorBase
+
+    mdates: Any = matplotlib.dates  # not annotated
+
+    class CalendarLocator(LocatorBase):
+        unit = "day"
+
+        def __call__(self) -> Sequence[float]:
+            if self.axis is None:
+                return []
+            low, high = self.axis.get_view_interval()
+            return self.tick_values(float(low), float(high))
+
+        def tick_values(self, vmin: float, vmax: float) -> Sequence[float]:
+            low, high = sorted((float(vmin), float(vmax)))
+            if not (np.isfinite(low) and np.isfinite(high)) or high <= low:
+                return []
+            first, last = low, high
+            if bounds is not None:
+                first, last = max(low, bounds[0]), min(high, bounds[1])
+                if first > last:
+                    first, last = low, high
+            points = self._width_points() / (high - low)  # points per day
+            try:
+                start, stop = _naive_date(first), _naive_date(last)
+            except ValueError:  # beyond the years 1 to 9999
+                return []
+            fallback: tuple[str, list[float]] | None = None
+            for unit, count in _DATE_STEPS:
+                if (last - first) / (_UNIT_DAYS[unit] * count) > 3 * _MAX_DATE_TICKS:
+                    continue
+                stamps = _calendar_ticks(start, stop, unit, count)
+                if not stamps:
+                    break
+                fallback = (unit, [float(mdates.date2num(stamps[len(stamps) // 2]))])
+                if len(stamps) > _MAX_DATE_TICKS:
+                    continue
+                widths = [
+                    _label_points(_date_label(s, unit), fontsize) for s in stamps
+                ]
+                places = [
+                    (float(mdates.date2num(s)) - low) * points for s in stamps
+                ]
+                if all(
+                    b - a >= (wa + wb) / 2 + _DATE_TICK_GAP
+                    for a, b, wa, wb in zip(
+                        places, places[1:], widths, widths[1:], strict=False
+                    )
+                ):
+                    self.unit = unit
+                    return [float(mdates.date2num(s)) for s in stamps]
+            if fallback is not None:
+                # Nothing fits: one tick in the middle.
+                self.unit, ticks = fallback
+                return ticks
+            # No calendar date within less than a day (a single date): one
+            # tick on it.
+            self.unit = "day"
+            return [first]
+
+        def _width_points(self) -> float:
+            axes = getattr(self.axis, "axes", None)
+            if axes is None or axes.figure is None:
+                return 0.0
+            return float(axes.bbox.width) * 72.0 / float(axes.figure.dpi)
+
+    locator = CalendarLocator()
+
+    def label(value: float, _position: int | None = None) -> str:
+        return _date_label(_naive_date(value), locator.unit)
+
+    return locator, FuncFormatter(label)
+
+
+def _date_axis(
+    ax: Axes,
+    first: float,
+    last: float,
+    *,
+    limits: tuple[float, float] | None = None,
+) -> None:
+    """Dates on the x axis, from ``first`` to ``last`` (the data's dates).
+
+    Ticks lie between ``first`` and ``last`` and never overlap (see
+    :func:`_calendar_locator`); the limits are the data's with a small
+    margin (a month around a single date) unless ``limits`` are given.
+    """
+    if limits is None:
+        span = last - first
+        pad = 15.0 if span < 1.0 else max(0.03 * span, 0.5)
+        limits = (first - pad, last + pad)
+    ax.set_xlim(*limits)
+    locator, formatter = _calendar_locator((first, last), _BASE_FONT)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(formatter)
+
+
+@functools.lru_cache(maxsize=4096)
+def _label_points(text: str, fontsize: float) -> float:
+    """Width of a tick label in points (cached: axes are drawn often)."""
+    return _text_points(text, fontsize)
 
 
 def _count_axis(axis: Axis, *, nbins: int | Literal["auto"] = "auto") -> None:
@@ -495,13 +737,6 @@ def _count_axis(axis: Axis, *, nbins: int | Literal["auto"] = "auto") -> None:
 
     axis.set_major_locator(MaxNLocator(nbins=nbins, integer=True, min_n_ticks=3))
     axis.set_major_formatter(FuncFormatter(lambda value, _pos: f"{value:,.0f}"))
-
-
-def _pad_dates(ax: Axes, values: np.ndarray[Any, Any], *, days: float = 15.0) -> None:
-    """Widen the date range around a single date or a single day."""
-    finite = values[np.isfinite(values)]
-    if finite.size and float(finite.max() - finite.min()) < 1.0:
-        ax.set_xlim(float(finite.min()) - days, float(finite.max()) + days)
 
 
 def _legend_outside(
@@ -691,20 +926,28 @@ def _headroom(top: float) -> float:
 def _outcome_title(frame: pd.DataFrame | None) -> str:
     """``"People killed"`` when the outcome is known, else ``"Casualties"``."""
     label = _outcome_label(frame)
-    if label.startswith("people ("):
+    if label == "people":
         return "Casualties"
     return label[0].upper() + label[1:]
 
 
 def _outcome_label(frame: pd.DataFrame | None) -> str:
-    """The unit of the counts: ``"people killed"``, or a general one."""
+    """The unit of the counts: ``"people killed"``, or just ``"people"``.
+
+    Examples
+    --------
+    >>> _outcome_label(pd.DataFrame({"outcome": ["injured", "killed"]}))
+    'people killed or injured'
+    >>> _outcome_label(pd.DataFrame())
+    'people'
+    """
     if frame is not None and "outcome" in frame.columns:
         outcomes = _ordered(
             (str(v) for v in frame["outcome"].dropna().unique()), "outcome"
         )
         if outcomes:
             return "people " + " or ".join(outcomes)
-    return "people (casualties)"
+    return "people"
 
 
 def _usable(frame: pd.DataFrame | None, column: str) -> pd.DataFrame:
@@ -785,6 +1028,77 @@ def _range_errors(
     return both, np.vstack([below[both], above[both]])
 
 
+def _gap_rule(periods: np.ndarray[Any, Any]) -> Callable[[float, float], bool]:
+    """Whether two period starts (date numbers) are more than one period apart.
+
+    The period is read from all the periods of a chart: months (every start
+    on the 1st; quarters and years when all starts are that far apart), weeks
+    (every start a Monday, as pandas' weekly periods) or else the shortest
+    step between two starts.
+
+    Examples
+    --------
+    >>> import matplotlib.dates as mdates
+    >>> starts = pd.to_datetime(["2016-11-01", "2016-12-01", "2017-12-01"])
+    >>> months = mdates.date2num(starts)
+    >>> gap = _gap_rule(months)
+    >>> gap(months[0], months[1]), gap(months[1], months[2])
+    (False, True)
+    """
+    values = np.unique(periods[np.isfinite(periods)])
+    if values.size < 2:
+        return lambda _a, _b: False
+    stamps = [_naive_date(float(v)) for v in values]
+    midnight = all(s.hour == s.minute == s.second == s.microsecond == 0 for s in stamps)
+    if midnight and all(s.day == 1 for s in stamps):
+        months = np.array([s.year * 12 + s.month - 1 for s in stamps])
+        steps = np.diff(months)
+        every = 1
+        for candidate in (12, 6, 3):
+            if bool((steps % candidate == 0).all()):
+                every = candidate
+                break
+
+        def months_apart(a: float, b: float) -> bool:
+            first, second = _naive_date(a), _naive_date(b)
+            apart = (second.year - first.year) * 12 + second.month - first.month
+            return abs(apart) > every
+
+        return months_apart
+    if midnight and all(s.weekday() == 0 for s in stamps):
+        step = 7.0
+    else:
+        step = float(np.diff(values).min())
+    return lambda a, b: abs(b - a) > 1.5 * step
+
+
+def _break_at_gaps(
+    xs: np.ndarray[Any, np.dtype[np.float64]],
+    columns: Sequence[np.ndarray[Any, np.dtype[np.float64]]],
+    is_gap: Callable[[float, float], bool],
+) -> list[np.ndarray[Any, np.dtype[np.float64]]]:
+    """``xs`` and ``columns`` with a NaN row inserted in every gap.
+
+    Matplotlib breaks a line (and a shaded band) at a NaN, so points on
+    either side of a gap are not joined.
+
+    Examples
+    --------
+    >>> def far(a, b):
+    ...     return b - a > 1
+    >>> xs, ys = _break_at_gaps(np.array([1.0, 2.0, 9.0]), [np.array([5.0, 6, 7])], far)
+    >>> xs.tolist(), ys.tolist()
+    ([1.0, 2.0, 5.5, 9.0], [5.0, 6.0, nan, 7.0])
+    """
+    gaps = [i for i in range(1, len(xs)) if is_gap(float(xs[i - 1]), float(xs[i]))]
+    if not gaps:
+        return [xs, *columns]
+    middles = np.array([(xs[i - 1] + xs[i]) / 2 for i in gaps], dtype="float64")
+    out = [np.insert(xs, gaps, middles)]
+    out.extend(np.insert(c.astype("float64"), gaps, np.nan) for c in columns)
+    return out
+
+
 def _truncate(text: str, width: int) -> str:
     text = " ".join(text.split())
     if len(text) <= width:
@@ -814,7 +1128,9 @@ def plot_casualties(
     The best estimate is drawn as a line with markers per group (or as
     stacked bars), the range from ``low`` to ``high`` shaded where both
     exist, and an open upper bound (missing ``high``: "at least") as an
-    upward arrow above the point. Without an ``x`` column, one bar per group
+    upward arrow above the point. Lines and ranges are broken where periods
+    are missing (weeks or months without reports), so that they suggest no
+    trend across them. Without an ``x`` column, one bar per group
     is drawn with its range as an error bar.
 
     Parameters
@@ -920,8 +1236,16 @@ def plot_casualties(
                 )
             else:
                 top = _casualty_lines(ax, table, hue_col, band=band, **kwargs)
-            _date_axis(ax.xaxis, table["x"].to_numpy(dtype="float64"))
-            _pad_dates(ax, table["x"].to_numpy(dtype="float64"))
+            periods = np.unique(table["x"].to_numpy(dtype="float64"))
+            first, last = float(periods[0]), float(periods[-1])
+            limits = None
+            if stacked:
+                # Room for half a bar (0.8 of the shortest step) at each end.
+                steps = np.diff(periods)
+                half = 0.4 * float(steps.min()) if steps.size else 10.0
+                span = last - first + 2 * half
+                limits = (first - half - 0.02 * span, last + half + 0.02 * span)
+            _date_axis(ax, first, last, limits=limits)
             ax.set_xlabel("period start" if x == "period" else _heading(x))
         elif has_x:
             work["x"] = _labels(frame, x, default="")
@@ -975,13 +1299,21 @@ def _casualty_lines(
     labels: list[str] = []
     any_range = False
     any_open = False
+    is_gap = _gap_rule(table["x"].to_numpy(dtype="float64"))
     for group in groups:
         style = styles[group]
         sub = table.loc[table["group"] == group].sort_values("x")
-        xs = sub["x"].to_numpy(dtype="float64")
-        best = sub["best"].to_numpy(dtype="float64")
-        low = sub["low"].to_numpy(dtype="float64")
-        high = sub["high"].to_numpy(dtype="float64")
+        # A line is broken where periods are missing (NaN between them), so
+        # that it does not suggest a trend across weeks without reports.
+        xs, best, low, high = _break_at_gaps(
+            sub["x"].to_numpy(dtype="float64"),
+            [
+                sub["best"].to_numpy(dtype="float64"),
+                sub["low"].to_numpy(dtype="float64"),
+                sub["high"].to_numpy(dtype="float64"),
+            ],
+            is_gap,
+        )
         options: dict[str, Any] = {
             "color": style.color,
             "marker": style.marker,
@@ -1021,12 +1353,13 @@ def _casualty_lines(
                         alpha=0.5,
                         linewidth=6,
                     )
-        open_high = sub["open_high"].to_numpy(dtype=bool) & np.isfinite(best)
+        reported = sub["best"].to_numpy(dtype="float64")
+        open_high = sub["open_high"].to_numpy(dtype=bool) & np.isfinite(reported)
         if open_high.any():
             any_open = True
             ax.plot(
-                xs[open_high],
-                best[open_high],
+                sub["x"].to_numpy(dtype="float64")[open_high],
+                reported[open_high],
                 linestyle="none",
                 marker=_OPEN_UP,
                 markersize=11,
@@ -1329,8 +1662,9 @@ def plot_casualties_by(
             handles.append(_open_bound_handle_right())
             labels.append(_OPEN_BOUND_LABEL)
         ends = np.where(np.isfinite(high) & both, np.fmax(high, best), best)
+        value_labels: list[Annotation] = []
         for y, end, value, is_open in zip(ys, ends, best, open_high, strict=True):
-            ax.annotate(
+            label = ax.annotate(
                 f"{value:,.0f}",
                 xy=(end, y),
                 xytext=(20.0 if is_open else 5.0, 0.0),
@@ -1340,6 +1674,7 @@ def plot_casualties_by(
                 fontsize=_BASE_FONT * 0.9,
                 color="0.2",
             )
+            value_labels.append(label)
         ax.set_yticks(ys)
         ax.set_yticklabels([_display(str(g), by) for g in shown["group"]])
         ax.set_ylim(-0.6, len(shown) - 0.4)
@@ -1350,7 +1685,42 @@ def plot_casualties_by(
         ax.set_title(title or default_title)
         _legend_outside(ax, handles, labels)
         add_source_note(ax, note)
+        _room_for_labels(ax, value_labels, ends)
     return ax
+
+
+def _room_for_labels(
+    ax: Axes,
+    labels: Sequence[Annotation],
+    ends: np.ndarray[Any, np.dtype[np.float64]],
+) -> None:
+    """Widen a bar chart's x axis until the labels at the bars' ends fit in.
+
+    A label is written a few points right of its bar (and of its range or
+    arrow); the longest bar's label would otherwise run out of the axes,
+    under a legend beside them. The room is measured on the laid-out figure
+    (a constrained figure shrinks the axes for the legend first).
+    """
+    figure = _root_figure(ax)
+    engine = figure.get_layout_engine()
+    margin = 4.0 * figure.dpi / 72.0
+    for _ in range(3):
+        if engine is not None:
+            engine.execute(figure)
+        width = float(ax.get_window_extent().width)
+        upper = float(ax.get_xlim()[1])
+        needed = upper
+        for label, end in zip(labels, ends, strict=True):
+            if not np.isfinite(end) or end <= 0:
+                continue
+            start = float(ax.transData.transform((float(end), 0.0))[0])
+            beyond = float(label.get_window_extent().x1) - start + margin
+            if beyond >= 0.8 * width:
+                continue  # axes too narrow for any bar and label
+            needed = max(needed, float(end) * width / (width - beyond))
+        if needed <= upper * 1.001:
+            return
+        ax.set_xlim(0, needed)
 
 
 def _open_bound_handle_right() -> Artist:
@@ -1387,6 +1757,8 @@ def plot_running_toll(
         Chart title.
     source_note : str, optional
         Text under the chart; by default the number of reports and articles.
+        Tolls without any date cannot be placed; how many were left out is
+        added to the note in either case (unless it already says so).
     ax : matplotlib.axes.Axes, optional
         Axes to draw on; a new figure when None.
     **kwargs
@@ -1401,24 +1773,34 @@ def plot_running_toll(
         ax = _new_axes(ax, (9.0, 5.0))
         _style_axes(ax, grid="y")
         default_title = "Running tolls as reported"
-        unit = "people (cumulative toll)"
-        if tolls is not None and "outcome" in tolls.columns:
-            unit = _outcome_label(tolls) + " (cumulative)"
+        unit = _outcome_label(tolls) + " (cumulative)"
         frame = _usable(tolls, "count_best")
+        extra: list[str] = []
         if not frame.empty:
             when = _dates(frame, "published").fillna(_dates(frame, "period_end"))
             frame = frame.assign(_when=_date_numbers(when))
-            frame = frame.loc[np.isfinite(frame["_when"].to_numpy(dtype="float64"))]
+            dated = np.isfinite(frame["_when"].to_numpy(dtype="float64"))
+            if not dated.all():
+                extra.append(
+                    f"{_plural(int((~dated).sum()), 'report')} without a date not shown"
+                )
+            frame = frame.loc[dated]
         if frame.empty:
             return _no_data(
                 ax,
                 title=title or default_title,
                 xlabel="date reported",
                 ylabel=unit,
-                note=source_note,
+                note=_with_clauses(source_note, extra)
+                if source_note
+                else _source_text(0, extra=extra),
             )
 
-        note = source_note or _source_text(len(frame), articles=_articles_in(frame))
+        note = (
+            _with_clauses(source_note, extra)
+            if source_note
+            else _source_text(len(frame), articles=_articles_in(frame), extra=extra)
+        )
         # One line per place and victim group (and outcome, when the tolls
         # mix them: killed and captured never share a line); a column that
         # is missing throughout names nothing and is left out of the labels.
@@ -1512,8 +1894,8 @@ def plot_running_toll(
             labels.append(_OPEN_BOUND_LABEL)
         legend_title = " \N{MIDDLE DOT} ".join(_heading(k) for k in keys) or None
         _legend_outside(ax, handles, labels, title=legend_title)
-        _date_axis(ax.xaxis)
-        _pad_dates(ax, frame["_when"].to_numpy(dtype="float64"))
+        reported = frame["_when"].to_numpy(dtype="float64")
+        _date_axis(ax, float(reported.min()), float(reported.max()))
         _count_axis(ax.yaxis)
         ax.set_ylim(0, _headroom(_nanmax(frame["count_best"], frame.get("count_high"))))
         ax.set_xlabel("date reported")
@@ -1531,6 +1913,8 @@ def plot_running_toll(
 def plot_territory(
     claims: pd.DataFrame,
     *,
+    start: Any = None,
+    end: Any = None,
     title: str | None = None,
     source_note: str | None = None,
     ax: Axes | None = None,
@@ -1543,14 +1927,27 @@ def plot_territory(
     and filled (full, hollow, half) by actor, so that it reads in grey too.
     Claims of one actor about one place are joined by a thin line in the
     actor's line style, and a claim with both dates is drawn as a bar from
-    ``since`` to ``as_of``. Claims without any date are left out and
-    counted in the note.
+    ``since`` to ``as_of``.
+
+    The chart shows the window where most claims are: a lone claim about
+    the distant past ("held since 2013") would otherwise squeeze all the
+    others together. Claims without any date, and claims dated outside the
+    window, are left out; the note says how many claims are shown and how
+    many are not, and why.
 
     Parameters
     ----------
     claims : pandas.DataFrame
         The ``territory`` table: ``place``, ``actor``, ``status``, ``as_of``,
         ``since``, ``article_id``.
+    start, end : date-like, optional
+        Show only claims dated in this window (anything
+        :class:`pandas.Timestamp` accepts, e.g. ``"2018-01-01"``). A bound
+        that is not given is fitted to the claims: the 5th (95th) percentile
+        of their dates, widened by a tenth of the distance between the two
+        (at least a week), so that only outlying claims are left out (and
+        none of twenty claims or fewer). To show every dated claim, pass the
+        earliest and latest dates.
     title : str, optional
         Chart title.
     source_note : str, optional
@@ -1571,7 +1968,10 @@ def plot_territory(
     default_title = "Territorial control claims"
     n_places = 0
     frame = pd.DataFrame() if claims is None else claims
+    total = len(frame)
     undated = 0
+    outside: list[str] = []
+    window = (np.nan, np.nan)
     if not frame.empty:
         as_of = _dates(frame, "as_of")
         since = _dates(frame, "since")
@@ -1581,25 +1981,46 @@ def plot_territory(
             _since=_date_numbers(since),
             _as_of=_date_numbers(as_of),
         )
-        dated = np.isfinite(frame["_when"].to_numpy(dtype="float64"))
+        dates = frame["_when"].to_numpy(dtype="float64")
+        dated = np.isfinite(dates)
         undated = int((~dated).sum())
         frame = frame.loc[dated]
+        window = _claim_window(dates[dated], start=start, end=end)
+        dates = frame["_when"].to_numpy(dtype="float64")
+        before = dates < window[0]
+        after = dates > window[1]
+        frame = frame.loc[~before & ~after]
+        # Claims left out are dated before the window's start, as given, or
+        # (fitted) before the first claim shown; likewise after its end.
+        shown = frame["_when"].to_numpy(dtype="float64")
+        edges = (float(shown.min()), float(shown.max())) if shown.size else window
+        if start is not None:
+            edges = (window[0], edges[1])
+        if end is not None:
+            edges = (edges[0], window[1])
+        for count, side, edge in (
+            (int(before.sum()), "before", edges[0]),
+            (int(after.sum()), "after", edges[1]),
+        ):
+            if count:
+                day = _date_label(_naive_date(edge), "day")
+                outside.append(f"{_plural(count, 'claim')} dated {side} {day}")
         n_places = int(_labels(frame, "place", default="").nunique())
+    left_out = [f"{_plural(undated, 'claim')} without a date"] if undated else []
+    left_out.extend(outside)
+    extra = [" and ".join(left_out) + " not shown"] if left_out else []
     with report_style():
         ax = _new_axes(ax, (9.0, max(2.8, 0.45 * n_places + 1.8)))
         _style_axes(ax, grid="x")
-        extra = (
-            [f"{_plural(undated, 'claim')} without a date not shown"] if undated else []
-        )
         if frame.empty:
             return _no_data(
                 ax,
                 title=title or default_title,
                 xlabel="date of claim",
-                note=source_note or _source_text(0, noun="dated claim", extra=extra),
+                note=source_note or _claims_note(0, total, None, extra),
             )
-        note = source_note or _source_text(
-            len(frame), articles=_articles_in(frame), noun="claim", extra=extra
+        note = source_note or _claims_note(
+            len(frame), total, _articles_in(frame), extra
         )
         frame = frame.assign(
             _place=_labels(frame, "place", default="place not stated"),
@@ -1717,13 +2138,61 @@ def plot_territory(
         ax.set_ylim(-0.6, len(places) - 0.4)
         for y in row_of.values():
             ax.axhline(y, color="0.92", linewidth=0.8, zorder=0)
-        _date_axis(ax.xaxis)
-        _pad_dates(ax, frame["_when"].to_numpy(dtype="float64"))
+        shown = frame["_when"].to_numpy(dtype="float64")
+        _date_axis(ax, float(shown.min()), float(shown.max()))
         ax.set_xlabel("date of claim (as of; since when no as-of date)")
         ax.set_ylabel("")
         ax.set_title(title or default_title)
         add_source_note(ax, note)
     return ax
+
+
+def _claim_window(
+    dates: np.ndarray[Any, np.dtype[np.float64]], *, start: Any, end: Any
+) -> tuple[float, float]:
+    """The window of dates where most claims are (date numbers).
+
+    A bound that is given is kept; one that is not is the 5th (95th)
+    percentile of the dates (the nearest date of a claim on the outer side),
+    widened by a tenth of the distance between the two percentiles and at
+    least a week. Claims spread evenly are all kept (the widening is larger
+    than the 5% cut off at each end), and so are twenty claims or fewer:
+    their 5th percentile is the first date. Only outliers of larger sets are
+    left out.
+
+    Examples
+    --------
+    One claim about the distant past, forty about six weeks: the window
+    leaves the first out.
+
+    >>> days = np.array([0.0] + [1000.0 + d for d in range(40)])
+    >>> _claim_window(days, start=None, end=None)
+    (994.0, 1044.0)
+    """
+    low = _date_number(start) if start is not None else -np.inf
+    high = _date_number(end) if end is not None else np.inf
+    if dates.size and (start is None or end is None):
+        first = float(np.quantile(dates, 0.05, method="lower"))
+        last = float(np.quantile(dates, 0.95, method="higher"))
+        margin = max(0.1 * (last - first), 7.0)
+        if start is None:
+            low = first - margin
+        if end is None:
+            high = last + margin
+    return (float(low), float(high))
+
+
+def _claims_note(
+    shown: int, total: int, articles: tuple[int, int] | None, extra: Sequence[str]
+) -> str:
+    """``"Source: 78 of 91 claims shown (in 36 articles); ... not shown"``."""
+    if shown == total:
+        return _source_text(shown, articles=articles, noun="claim", extra=extra)
+    text = f"Source: {shown:,} of {_plural(total, 'claim')} shown"
+    if articles is not None:
+        low, high = articles
+        text += f" (in {'' if low == high else 'at least '}{_plural(low, 'article')})"
+    return "; ".join([text, *extra, _TOOL])
 
 
 def _legend_heading() -> Artist:
@@ -1879,6 +2348,7 @@ def plot_timeline(
         frame = frame.assign(_span=is_span)
         lo = max(float(np.nanmin(starts)), window[0])
         hi = min(float(np.nanmax(np.where(is_span, ends, starts))), window[1])
+        shown_from, shown_to = lo, hi
         if hi - lo < 1.0:
             lo, hi = lo - 15.0, hi + 15.0
         pad = (hi - lo) * 0.04
@@ -1945,7 +2415,7 @@ def plot_timeline(
             ax.set_yticks([lane[k] for k in kinds])
             ax.set_yticklabels([_display(k, "kind") for k in kinds])
             ax.set_ylim(-0.7, len(kinds) - 0.3)
-        _date_axis(ax.xaxis)
+        _date_axis(ax, shown_from, shown_to, limits=(lo - pad, hi + pad))
         ax.set_xlabel("date")
         ax.set_title(title or default_title)
         add_source_note(ax, note)
@@ -2014,10 +2484,12 @@ def _label_events(
 ) -> None:
     """Write summaries beside events, inside the axes, without overlaps.
 
-    With one row per event, a label goes right of its event, or left when
-    there is more room there, cut to fit. With lanes per kind, a label goes
-    above or below its lane, right or left of its event, where it overlaps
-    no other label; labels that fit nowhere are left out.
+    With one row per event, a label goes right of its event, or where there
+    is more room: left of it, or inside a span's bar (on a white ground), so
+    that a span covering the whole window keeps its label; it is cut to
+    fit. With lanes per kind, a label goes above or below its lane, right
+    or left of its event (of the part of a span inside the window), where
+    it overlaps no other label; labels that fit nowhere are left out.
     """
     lo, hi = limits
     fontsize = _BASE_FONT * (0.85 if rows_mode else 0.8)
@@ -2035,34 +2507,49 @@ def _label_events(
         text = str(row["_text"])
         if not text:
             continue
-        start = float(row["_start"])
-        end = float(row["_end"]) if bool(row["_span"]) else start
+        # A span may reach beyond the window: its label goes by the part shown.
+        start = max(float(row["_start"]), lo)
+        end = min(float(row["_end"]), hi) if bool(row["_span"]) else start
         y = float(row["_y"])
         if rows_mode:
-            room_right = (hi - end) / days_per_point - offset - 4.0
-            room_left = (start - lo) / days_per_point - offset - 4.0
+            rooms = {
+                "right": (hi - end) / days_per_point - offset - 4.0,
+                "left": (start - lo) / days_per_point - offset - 4.0,
+            }
+            if bool(row["_span"]):
+                # Inside the bar, on a white ground: the only room left to
+                # a span that covers the whole window.
+                rooms["inside"] = (end - start) / days_per_point - 2 * offset
+            full = _truncate(text, width)
+            place = "right"
+            if _text_points(full, fontsize) > rooms["right"]:
+                place = max(rooms, key=lambda p: rooms[p])
             label = _fit_label(
-                text, max_chars=width, max_points=room_right, fontsize=fontsize
+                text, max_chars=width, max_points=rooms[place], fontsize=fontsize
             )
-            right = True
-            if len(label) < len(_truncate(text, width)) and room_left > room_right:
-                label = _fit_label(
-                    text, max_chars=width, max_points=room_left, fontsize=fontsize
-                )
-                right = False
             if not label:
                 continue
             ax.annotate(
                 label,
-                xy=(end if right else start, y),
-                xytext=(offset if right else -offset, 0.0),
+                xy=(end if place == "right" else start, y),
+                xytext=(-offset if place == "left" else offset, 0.0),
                 textcoords="offset points",
-                ha="left" if right else "right",
+                ha="right" if place == "left" else "left",
                 va="center",
                 fontsize=fontsize,
                 color="0.15",
                 annotation_clip=False,
                 parse_math=False,
+                bbox=(
+                    {
+                        "boxstyle": "round,pad=0.2",
+                        "facecolor": "white",
+                        "edgecolor": "none",
+                        "alpha": 0.85,
+                    }
+                    if place == "inside"
+                    else None
+                ),
             )
             continue
         label = _truncate(text, min(width, 30))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -210,6 +212,53 @@ def casualties() -> pd.DataFrame:
     )
 
 
+@pytest.fixture
+def weekly() -> pd.DataFrame:
+    """``casualty_totals(..., freq="W")``: weeks start on Mondays, with gaps."""
+    weeks = pd.to_datetime(
+        [
+            "2016-10-17",
+            "2016-10-24",
+            "2017-12-25",
+            "2018-01-01",
+            "2018-01-08",
+            "2018-03-19",
+            "2018-05-28",
+        ]
+    )
+    n = len(weeks)
+    return pd.DataFrame(
+        {
+            "outcome": ["killed"] * (n + 2),
+            "victim_group": ["civilian"] * n + ["military"] * 2,
+            "period": list(weeks) + [weeks[3], weeks[4]],
+            "low": ints(10, 20, 30, 40, 50, 60, 70, 5, 6),
+            "best": ints(12, 22, 33, 44, 55, 66, 77, 5, 7),
+            "high": ints(15, 25, 35, 45, 60, 70, 80, 5, 8),
+            "reports": [1] * (n + 2),
+            "articles": [1] * (n + 2),
+        }
+    )
+
+
+@pytest.fixture
+def many_claims() -> pd.DataFrame:
+    """Thirty claims in spring 2018, one "since 2013" and one without a date."""
+    dates = list(pd.date_range("2018-02-01", "2018-05-21", periods=30))
+    n = len(dates) + 2
+    return pd.DataFrame(
+        {
+            "article_id": [f"t{i % 12}" for i in range(n)],
+            "actor": ["Syrian government", "Islamic State"] * (n // 2),
+            "place": ["Yarmouk", "Hajar al-Aswad", "Qadam"] * (n // 3)
+            + ["Tadamon"] * (n % 3),
+            "status": ["controls"] * n,
+            "as_of": dates + [pd.NaT, pd.NaT],
+            "since": [pd.NaT] * len(dates) + [T("2013-01-01"), pd.NaT],
+        }
+    )
+
+
 PlotCase = tuple[Callable[..., Axes], str]
 
 CASES: list[PlotCase] = [
@@ -246,6 +295,47 @@ def bands(ax: Axes) -> list[Any]:
     return [
         c for c in ax.collections if isinstance(c, (PolyCollection, LineCollection))
     ]
+
+
+#: How every date on an axis is written: "2 Apr 2018", "Apr 2018" or "2018".
+DATE_LABEL = re.compile(r"^(\d{1,2} [A-Z][a-z]{2} \d{4}|[A-Z][a-z]{2} \d{4}|\d{4})$")
+
+
+def date_number(value: Any) -> float:
+    mdates: Any = matplotlib.dates  # not annotated
+    return float(mdates.date2num(pd.Timestamp(value)))
+
+
+def drawn_date_ticks(ax: Axes) -> list[tuple[float, str, Any]]:
+    """The x ticks of a drawn chart: (date number, label, label's extent)."""
+    ax.figure.canvas.draw()
+    low, high = ax.get_xlim()
+    ticks = []
+    for tick in ax.xaxis.get_major_ticks():
+        label = tick.label1
+        if low <= tick.get_loc() <= high and label.get_visible() and label.get_text():
+            ticks.append((tick.get_loc(), label.get_text(), label.get_window_extent()))
+    return ticks
+
+
+def assert_readable_dates(ax: Axes, first: Any, last: Any) -> list[str]:
+    """One date format, no overlaps, ticks on the data, limits fitted to it."""
+    ticks = drawn_date_ticks(ax)
+    labels = [text for _, text, _ in ticks]
+    assert labels, "no date ticks"
+    assert all(DATE_LABEL.match(text) for text in labels), labels
+    assert len({text.count(" ") for text in labels}) == 1, labels  # one precision
+    assert ax.xaxis.get_major_formatter().get_offset() == ""  # no "2018-May" aside
+    for (_, a, box_a), (_, b, box_b) in itertools.pairwise(ticks):
+        assert box_a.x1 < box_b.x0, f"{a!r} overlaps {b!r}"
+    low, high = date_number(first), date_number(last)
+    assert ticks[0][0] >= low - 1e-6, "a tick lies before the data"
+    assert ticks[-1][0] <= high + 1e-6, "a tick lies after the data"
+    margin = max(0.05 * (high - low), 16.0)
+    left, right = ax.get_xlim()
+    assert low - margin <= left <= low and high <= right <= high + margin
+    return labels
+
 
 
 # ---------------------------------------------------------------------------
@@ -490,6 +580,74 @@ def test_casualties_dates_with_a_time_zone_and_as_text(totals: pd.DataFrame) -> 
     ]
 
 
+def test_casualties_weekly_lines_break_where_weeks_are_missing(
+    weekly: pd.DataFrame,
+) -> None:
+    ax = plot_casualties(weekly)
+    line = next(line for line in ax.get_lines() if line.get_label() == "civilian")
+    ys = np.asarray(line.get_ydata(), dtype="float64")
+    # Gaps after 24 Oct 2016, 8 Jan 2018 and 19 Mar 2018: a break in each.
+    assert [v for v in ys if np.isfinite(v)] == [12, 22, 33, 44, 55, 66, 77]
+    assert list(np.flatnonzero(np.isnan(ys))) == [2, 6, 8]
+    military = next(line for line in ax.get_lines() if line.get_label() == "military")
+    assert list(military.get_ydata()) == [5, 7]  # type: ignore[arg-type]
+    # No shaded range reaches across a gap either.
+    gap = (date_number("2016-10-24"), date_number("2017-12-25"))
+    for band in (c for c in ax.collections if isinstance(c, PolyCollection)):
+        for path in band.get_paths():
+            xs = path.vertices[:, 0]
+            assert not (xs.min() <= gap[0] and xs.max() >= gap[1])
+
+
+def test_casualties_monthly_lines_break_over_missing_months(
+    totals: pd.DataFrame,
+) -> None:
+    months = totals.assign(
+        period=totals["period"].map(
+            {
+                T("2016-01-01"): T("2016-11-01"),
+                T("2016-02-01"): T("2016-12-01"),
+                T("2016-03-01"): T("2017-12-01"),
+            }
+        )
+    )
+    ax = plot_casualties(months)
+    line = next(line for line in ax.get_lines() if line.get_label() == "civilian")
+    ys = np.asarray(line.get_ydata(), dtype="float64")
+    assert ys[:2].tolist() == [45, 60] and np.isnan(ys[2]) and ys[3] == 22
+
+
+@pytest.mark.parametrize("figsize", [(9.0, 5.0), (4.5, 3.0)], ids=["wide", "narrow"])
+def test_casualties_date_axis_is_readable(
+    weekly: pd.DataFrame, figsize: tuple[float, float]
+) -> None:
+    fig = plt.figure(figsize=figsize, layout="constrained")
+    ax = plot_casualties(weekly, ax=fig.add_subplot())
+    labels = assert_readable_dates(ax, "2016-10-17", "2018-05-28")
+    assert labels[0] in ("Jan 2017", "2017")
+
+
+def test_casualties_date_axis_of_a_few_weeks(weekly: pd.DataFrame) -> None:
+    recent = weekly[weekly["period"] >= T("2017-12-25")]
+    ax = plot_casualties(recent, stacked=True)
+    labels = assert_readable_dates(ax, "2017-12-25", "2018-05-28")
+    assert all(label.endswith("2018") for label in labels)
+    one_week = plot_casualties(weekly[weekly["period"] == T("2018-01-08")])
+    assert assert_readable_dates(one_week, "2018-01-08", "2018-01-08") == [
+        "8 Jan 2018"
+    ]
+
+
+def test_casualties_label_without_an_outcome_is_neutral(totals: pd.DataFrame) -> None:
+    assert plot_casualties(totals).get_ylabel() == "people"
+    assert plot_casualties(pd.DataFrame()).get_ylabel() == "people"
+    assert plot_casualties(totals.assign(outcome="killed").iloc[0:0]).get_ylabel() == (
+        "people"
+    )
+    assert plot_casualties_by(pd.DataFrame()).get_xlabel() == "people"
+    assert plot_running_toll(pd.DataFrame()).get_ylabel() == "people (cumulative)"
+
+
 # ---------------------------------------------------------------------------
 # plot_casualties_by
 # ---------------------------------------------------------------------------
@@ -530,6 +688,31 @@ def test_casualties_by_without_bounds(totals_by_place: pd.DataFrame) -> None:
     assert ax.get_legend() is None
 
 
+@pytest.mark.parametrize("layout", ["constrained", None])
+@pytest.mark.parametrize("largest_open", [False, True], ids=["range", "open"])
+def test_casualties_by_value_labels_stay_clear_of_the_legend(
+    totals_by_place: pd.DataFrame, layout: str | None, largest_open: bool
+) -> None:
+    data = totals_by_place.copy()
+    for column in ("low", "best", "high"):
+        data[column] = data[column] * 100  # wide labels: "24,000"
+    if largest_open:
+        data["high"] = ints(9600, NA, NA, 3100, NA)  # Aleppo: "at least 24,000"
+    fig = plt.figure(figsize=(8.0, 3.5), layout=layout)
+    ax = plot_casualties_by(data, ax=fig.add_subplot())
+    fig.canvas.draw()
+    axes_box = ax.get_window_extent()
+    legend = ax.get_legend()
+    assert legend is not None
+    legend_box = legend.get_window_extent()
+    values = [t for t in ax.texts if t.get_text().replace(",", "").isdigit()]
+    assert [t.get_text() for t in values][-1] == "24,000"  # the longest bar, on top
+    for value in values:
+        box = value.get_window_extent()
+        assert box.x1 <= axes_box.x1 + 0.5, f"{value.get_text()} runs out of the axes"
+        assert not box.overlaps(legend_box), f"{value.get_text()} is under the legend"
+
+
 # ---------------------------------------------------------------------------
 # plot_running_toll
 # ---------------------------------------------------------------------------
@@ -560,6 +743,44 @@ def test_running_toll_falls_back_on_period_end(tolls: pd.DataFrame) -> None:
     )
     (line,) = [line for line in ax.get_lines() if line.get_label() == "reported toll"]
     assert len(line.get_xdata()) == 4  # type: ignore[arg-type]
+
+
+def test_running_toll_counts_undated_tolls_in_the_note(tolls: pd.DataFrame) -> None:
+    undated = tolls.copy()
+    undated.loc[0, ["published", "period_end"]] = pd.NaT
+    ax = plot_running_toll(undated)
+    assert source_note(ax) == (
+        "Source: 3 reports in 3 articles; 1 report without a date not shown; "
+        "conflictnews"
+    )
+    # A caller's note is kept, and told what the chart leaves out.
+    given = "Source: 4 reports in 4 articles; conflictnews"
+    assert source_note(plot_running_toll(undated, source_note=given)) == (
+        "Source: 4 reports in 4 articles; 1 report without a date not shown; "
+        "conflictnews"
+    )
+    said = "Source: 4 reports, 1 without a date; conflictnews"
+    assert source_note(plot_running_toll(undated, source_note=said)) == said
+    undated[["published", "period_end"]] = pd.NaT
+    ax = plot_running_toll(undated)
+    assert NO_DATA in texts(ax)
+    assert "4 reports without a date not shown" in source_note(ax)
+
+
+@pytest.mark.parametrize(
+    ("rows", "first", "last"),
+    [
+        (slice(None), "2015-03-15 10:00", "2016-06-01"),
+        (slice(1, 2), "2015-09-01", "2015-09-01"),
+    ],
+    ids=["several dates", "one date"],
+)
+def test_running_toll_date_axis_is_readable(
+    tolls: pd.DataFrame, rows: slice, first: str, last: str
+) -> None:
+    labels = assert_readable_dates(plot_running_toll(tolls.iloc[rows]), first, last)
+    if first == last:
+        assert labels == ["1 Sep 2015"]
 
 
 # ---------------------------------------------------------------------------
@@ -606,6 +827,58 @@ def test_territory_with_only_the_needed_columns(claims: pd.DataFrame) -> None:
     ax = plot_territory(claims[["place", "actor", "as_of"]])
     assert ax.get_legend() is not None
     assert "status not stated" in legend_texts(ax)
+
+
+def test_territory_fits_the_window_to_most_claims(many_claims: pd.DataFrame) -> None:
+    ax = plot_territory(many_claims)
+    assert source_note(ax) == (
+        "Source: 30 of 32 claims shown (in 12 articles); 1 claim without a date "
+        "and 1 claim dated before 1 Feb 2018 not shown; conflictnews"
+    )
+    assert ax.get_xlim()[0] > date_number("2018-01-01")
+    assert "Tadamon" not in [t.get_text() for t in ax.get_yticklabels()]
+    assert_readable_dates(ax, "2018-02-01", "2018-05-21")
+
+
+def test_territory_start_and_end(many_claims: pd.DataFrame) -> None:
+    ax = plot_territory(many_claims, start="2012-06-01")
+    assert source_note(ax).startswith("Source: 31 of 32 claims shown")
+    assert "1 claim without a date not shown" in source_note(ax)
+    assert ax.get_xlim()[0] < date_number("2013-01-01")
+    _fig, ax = plt.subplots()
+    window = plot_territory(many_claims, start="2018-03-01", end="2018-04-30", ax=ax)
+    assert window is ax
+    note = source_note(ax)
+    before = int(((many_claims["as_of"] < T("2018-03-01")).sum()) + 1)  # and 2013
+    after = int((many_claims["as_of"] > T("2018-04-30")).sum())
+    shown = 30 - before + 1 - after
+    assert note.startswith(f"Source: {shown} of 32 claims shown")
+    assert (
+        f"1 claim without a date and {before} claims dated before 1 Mar 2018 and "
+        f"{after} claims dated after 30 Apr 2018 not shown"
+    ) in note
+    low, high = ax.get_xlim()
+    assert date_number("2018-02-20") < low and high < date_number("2018-05-10")
+
+
+def test_territory_small_sets_are_not_cut(claims: pd.DataFrame) -> None:
+    # Five claims over nineteen months: nothing is an outlier among so few.
+    ax = plot_territory(claims)
+    assert source_note(ax) == "Source: 5 claims in 5 articles; conflictnews"
+    assert_readable_dates(ax, "2016-03-27", "2017-10-17")
+
+
+def test_territory_note_says_what_is_shown_and_what_not(claims: pd.DataFrame) -> None:
+    undated = claims.copy()
+    undated.loc[[0, 1], ["since", "as_of"]] = pd.NaT
+    assert source_note(plot_territory(undated)) == (
+        "Source: 3 of 5 claims shown (in 3 articles); 2 claims without a date not "
+        "shown; conflictnews"
+    )
+    undated[["since", "as_of"]] = pd.NaT
+    assert source_note(plot_territory(undated)) == (
+        "Source: 0 of 5 claims shown; 5 claims without a date not shown; conflictnews"
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -672,6 +945,45 @@ def test_timeline_of_merged_events(timeline: pd.DataFrame) -> None:
     ax = plot_timeline(merged)
     assert source_note(ax) == "Source: 4 events in 4 articles; conflictnews"
     assert any(t.startswith("Heavy fighting in Aleppo") for t in texts(ax))
+
+
+@pytest.mark.parametrize("y", ["event", "kind"])
+def test_timeline_span_covering_the_window_keeps_its_label(
+    timeline: pd.DataFrame, y: str
+) -> None:
+    held = pd.DataFrame(
+        {
+            "article_id": ["e9"],
+            "date_start": [T("2012-07-01")],
+            "date_end": [T("2018-05-01")],
+            "date_precision": ["day"],
+            "kind": ["territory"],
+            "summary": ["Held by the government since 2012"],
+        }
+    )
+    fig = plt.figure(figsize=(10.0, 4.0), layout="constrained")
+    ax = plot_timeline(
+        pd.concat([timeline, held]),
+        start="2016-01-01",
+        end="2016-12-31",
+        y=y,  # type: ignore[arg-type]
+        ax=fig.add_subplot(),
+    )
+    fig.canvas.draw()
+    label = next(
+        (t for t in ax.texts if t.get_text().startswith("Held by the government")),
+        None,
+    )
+    assert label is not None, texts(ax)
+    box, axes_box = label.get_window_extent(), ax.get_window_extent()
+    assert axes_box.x0 - 0.5 <= box.x0 and box.x1 <= axes_box.x1 + 0.5
+
+
+def test_timeline_date_axis_is_readable(timeline: pd.DataFrame) -> None:
+    assert_readable_dates(plot_timeline(timeline), "2016-02-27", "2016-12-22")
+    # The events inside the window: Palmyra (27 March) to the end of July.
+    ax = plot_timeline(timeline, start="2016-03-01", end="2016-08-31")
+    assert_readable_dates(ax, "2016-03-27", "2016-08-01")
 
 
 # ---------------------------------------------------------------------------
