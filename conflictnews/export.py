@@ -179,6 +179,9 @@ def save_figure(
 
     written: list[Path] = []
     with mpl.rc_context(cast(Any, _SAVE_RC)):
+        # Let the layout settle before writing, so that saving the same chart twice writes the same files.
+        for _ in range(2):
+            figure.canvas.draw()
         for fmt in wanted:
             target = base.with_name(f"{base.name}.{fmt}")
             figure.savefig(
