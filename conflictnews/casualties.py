@@ -26,7 +26,6 @@ from .text import Sentence
 __all__ = ["extract_casualties", "casualties_from_documents"]
 
 _TOKEN = re.compile(r"\s*([^\s,;:.!?()\"“”„«»]+)")
-_GAP_OK = re.compile(r"^[\s\"“”']*$")
 
 
 def extract_casualties(article_or_text: Any, *, lang: str | None = None,
@@ -91,7 +90,6 @@ class _Patterns:
     singular: re.Pattern[str]
     capital: re.Pattern[str]
     country_nouns: re.Pattern[str]
-    qualifier_words: frozenset[str]
     determiners: frozenset[str]
     auxiliaries: frozenset[str]
     agent_markers: frozenset[str]
@@ -155,8 +153,6 @@ def _patterns(data: Language) -> _Patterns:
     subject_singular = re.compile(
         rf"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\ben\s))(?P<art>{indefinite})\s+(?:[^\s,;:.]+\s+){{1,6}}?"
         rf"(?:{auxiliaries})\s+(?:\w+\s+)?(?={casualty_words})", re.IGNORECASE)
-    qualifier_words = frozenset(w for q in ("at_least", "more_than", "about", "at_most", "up_to")
-                                for phrase in data.words(f"qualifiers.{q}") for w in fold(phrase).split())
     return _Patterns(
         triggers=data.regex(*trigger_paths),
         trigger_outcome=data.lookup(*trigger_paths),
@@ -181,7 +177,6 @@ def _patterns(data: Language) -> _Patterns:
         singular=singular,
         capital=data.regex("places.capital_nouns"),
         country_nouns=data.regex("places.country_nouns"),
-        qualifier_words=qualifier_words,
         determiners=frozenset(fold(w) for w in data.words("victims.determiners")),
         auxiliaries=frozenset(fold(w) for w in data.words("casualties.auxiliaries")),
         agent_markers=frozenset(fold(w) for w in data.words("casualties.agent_markers")),

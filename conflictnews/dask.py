@@ -77,15 +77,17 @@ _TABLES = ("casualties", "territory", "timeline", "errors")
 
 def _articles(items: Iterable[Any]) -> Iterator[Article | tuple[str, str]]:
     """Articles of a partition: records as they are, paths read (a rejected file as ``(path, reason)``)."""
-    from .corpus import iter_corpus
+    from .corpus import _article_from_row, iter_corpus
 
     for item in items:
         if isinstance(item, Article):
             yield item
         elif isinstance(item, (str, os.PathLike)):
             yield from iter_corpus(item)
-        elif isinstance(item, dict):
+        elif isinstance(item, dict) and item.get("article_id") and item.get("language"):
             yield Article(**{k: item.get(k) for k in Article.__dataclass_fields__})  # type: ignore[arg-type]
+        elif isinstance(item, dict):  # a row of JSON or CSV: read as read_corpus reads a JSONL line
+            yield _article_from_row(item, str(item.get("path") or "<record>"), None)
         else:
             yield repr(item)[:200], f"not an article or a path: {type(item).__name__}"
 
@@ -172,9 +174,10 @@ def extract(paths_or_bag: Any, *, blocksize: int = BLOCKSIZE) -> DaskExtraction:
     Parameters
     ----------
     paths_or_bag
-        A ``dask.bag.Bag`` of article paths or ``Article`` records (build it
-        yourself to read from object storage or a database), a folder, a glob,
-        a list of paths, or a list of ``Article`` records.
+        A ``dask.bag.Bag`` of article paths, ``Article`` records or dicts (JSON
+        rows with a ``text`` field, read as ``read_corpus`` reads a JSONL line:
+        build such a bag yourself to read from object storage or a database),
+        a folder, a glob, a list of paths, or a list of records.
     blocksize
         Articles per partition when the bag is built here (ignored for a bag):
         a few hundred keeps the scheduler's overhead small next to the work.

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Sequence, TypeVar
 
-from .lexicon import Entity, check_language, language, world
+from .lexicon import Entity, check_language, world
 from .numbers import CountMatch, find_counts
 from .records import Article
 from .temporal import Reference, TimeExpression, find_times
@@ -150,8 +150,3 @@ def _main_country(entities: Sequence[Entity]) -> str | None:
             if country:
                 tally[country] += 1
     return tally.most_common(1)[0][0] if tally else None
-
-
-def lexicon_for(doc: Document) -> Any:
-    """The language data of a document."""
-    return language(doc.lang)

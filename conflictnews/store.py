@@ -169,7 +169,7 @@ Item = Article | tuple[str, str]
 
 def _items(source: Any, *, lang: str | None, text_column: str | None) -> Iterator[Item]:
     """Articles and ``(path, reason)`` rejections from a Corpus, a DataFrame, records or paths."""
-    from .corpus import Corpus, iter_corpus
+    from .corpus import Corpus, _article_from_row, iter_corpus
 
     if isinstance(source, Corpus):
         yield from source.records
@@ -192,8 +192,10 @@ def _items(source: Any, *, lang: str | None, text_column: str | None) -> Iterato
     for item in items:
         if isinstance(item, Article):
             yield item
-        elif isinstance(item, dict):
+        elif isinstance(item, dict) and item.get("article_id") and item.get("language"):
             yield Article(**{k: item.get(k) for k in Article.__dataclass_fields__})  # type: ignore[arg-type]
+        elif isinstance(item, dict):  # a row of JSON or CSV: read as read_corpus reads a JSONL line
+            yield _article_from_row(item, str(item.get("path") or "<record>"), text_column)
         else:
             raise TypeError(f"expected Article records, dicts or paths, not {type(item).__name__}")
 

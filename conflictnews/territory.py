@@ -52,7 +52,6 @@ class _Patterns:
     territory_nouns: re.Pattern[str]
     population_nouns: re.Pattern[str]
     cues: re.Pattern[str]
-    now: re.Pattern[str]
     clause_words: re.Pattern[str]
 
 
@@ -73,7 +72,6 @@ def _patterns(data: Language) -> _Patterns:
         territory_nouns=data.regex("territory.territory_nouns"),
         population_nouns=data.regex("territory.population_nouns"),
         cues=data.regex("attribution.cues"),
-        now=data.regex("territory.now_words"),
         clause_words=data.regex("territory.clause_words"),
     )
 
@@ -97,7 +95,6 @@ _WORD = re.compile(r"\s*([^\s,;:.!?()\"“”]+)")
 
 def _read(doc: Document) -> list[TerritoryClaim]:
     p = _get(doc.lang)
-    w = world()
     claims: list[TerritoryClaim] = []
     seen: set[tuple[str | None, str, str]] = set()
     for sentence in doc.sentences:
