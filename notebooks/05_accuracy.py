@@ -46,21 +46,8 @@ FORMATS = ("png", "svg")  # add "pdf" for print
 
 
 def show(table, n=20, width=60):
-    """Print up to ``n`` rows as plain text: ISO dates, lists joined, blanks for missing values."""
-
-    def cell(value):
-        if isinstance(value, (list, tuple)):
-            return ", ".join(map(str, value))
-        if isinstance(value, pd.Timestamp):
-            return value.strftime("%Y-%m-%d %H:%M").removesuffix(" 00:00")
-        return "" if pd.isna(value) else value
-
-    out = table.head(n).copy()
-    for name in out.columns:
-        out[name] = [cell(value) for value in out[name]]
-    print(out.to_string(index=False, max_colwidth=width) if len(out) else "(no rows)")
-    if len(table) > n:
-        print(f"... and {len(table) - n} more rows")
+    """Print up to ``n`` rows as plain text (stable across pandas versions)."""
+    print(cn.format_table(table, rows=n, width=width))
 
 
 # %% [markdown]
