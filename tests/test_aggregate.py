@@ -117,3 +117,14 @@ def test_territory_control_and_timeline_merge() -> None:
     merged = cn.merge_timelines(events, place="Mosul")
     assert merged.n_articles.tolist() == [2]
     assert str(merged.date_start.iloc[0].date()) == "2017-07-10"
+
+
+def test_the_same_figure_repeated_across_articles_counts_once() -> None:
+    table = rows(*[{"article_id": f"a{i}", "count_low": 233, "count_best": 233, "count_high": 233, "sentence": str(i),
+                    "victim_group": "armed_group", "victim_actor": "Islamic State",
+                    "period_start": f"2018-05-{10 + i}", "period_end": f"2018-05-{16 + i}"} for i in range(4)])
+    assert total(table)["best"] == 233
+    other = rows({"article_id": "b", "count_low": 40, "count_best": 40, "count_high": 40, "sentence": "x",
+                  "victim_group": "armed_group", "victim_actor": "Islamic State",
+                  "period_start": "2018-05-12", "period_end": "2018-05-18"})
+    assert total(pd.concat([table, other]))["best"] == 273
