@@ -361,12 +361,15 @@ def extract_to_store(corpus_or_paths: Any, db_path: str | os.PathLike[str], *, n
 
     Examples
     --------
-    >>> import tempfile, os
-    >>> folder = tempfile.mkdtemp()
-    >>> store = os.path.join(folder, "facts.duckdb")
-    >>> first = extract_to_store("data/articles", store, progress=False)  # doctest: +SKIP
-    >>> extract_to_store("data/articles", store, progress=False).new  # doctest: +SKIP
-    0
+    >>> import os, tempfile
+    >>> from conflictnews import read_article
+    >>> store = os.path.join(tempfile.mkdtemp(), "facts.duckdb")
+    >>> article = read_article("Bij een aanval zijn gisteren zeker drie burgers gedood.")
+    >>> extract_to_store([article], store, progress=False).new
+    1
+    >>> again = extract_to_store([article], store, progress=False)
+    >>> again.new, again.skipped
+    (0, 1)
     """
     from .pipeline import extract
 

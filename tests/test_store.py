@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 import conflictnews as cn
-import conflictnews.pipeline as pipeline
+from conflictnews import pipeline
 from conflictnews.cli import main
 from conflictnews.store import StoreResult, connect, extract_to_store, read_extraction, store_tables
 from tests.conftest import DATA
