@@ -248,6 +248,7 @@ class _Reader:
         self.memory = memory
         self.world = world()
         self._licensed: set[int] = set()
+        self._seen: dict[tuple[int, int], bool] = {}
         self._count_starts: set[int] = set()
 
     # -- the sentence loop ---------------------------------------------------
@@ -713,7 +714,7 @@ class _Reader:
         return None
 
     def _negated(self, match: CountMatch, sentence: Sentence) -> bool:
-        token = re.search(r"(\w+)\s*$", self.doc.text[sentence.start:match.start])
+        token = re.search(r"(\w+)\s*$", self.doc.text[max(sentence.start, match.start - 30):match.start])
         return bool(token and fold(token.group(1)) in self.p.negations)
 
     def _victims(self, phrase: _Phrase | None, match: CountMatch,
@@ -806,7 +807,7 @@ class _Reader:
     def _period(self, match: CountMatch, sentence: Sentence) -> tuple[datetime | None, datetime | None, str | None, bool]:
         doc = self.doc
         times = [t for t in doc.within(doc.times, sentence.start, sentence.end, "times")]
-        cumulative_cue = bool(self.p.cumulative_cues.search(sentence.text))
+        cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence)
         if times:
             chosen = min(times, key=lambda t: min(abs(t.start - match.start), abs(t.end - match.end)))
             cumulative = cumulative_cue or _is_running(chosen)
@@ -860,9 +861,16 @@ class _Reader:
         return surface.isupper() and len(surface) > 3 and not text[line_start:entity.start].strip() \
             and re.match(r"\s*(?:\([^)]*\)\s*)?[-–,]", text[entity.end:entity.end + 20]) is not None
 
+    def _sentence_has(self, pattern: re.Pattern[str], sentence: Sentence) -> bool:
+        """Whether ``pattern`` occurs in ``sentence`` (searched once per sentence and pattern)."""
+        key = (id(pattern), sentence.start)
+        if key not in self._seen:
+            self._seen[key] = pattern.search(sentence.text) is not None
+        return self._seen[key]
+
     def _source(self, match: CountMatch, sentence: Sentence, index: int, entities: list[Entity]) -> str | None:
         doc = self.doc
-        if self.p.cues.search(sentence.text):
+        if self._sentence_has(self.p.cues, sentence):
             sources = [e for e in entities if e.kind == "source"]
             if sources:
                 return min(sources, key=lambda e: abs(e.start - match.start)).name

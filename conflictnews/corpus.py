@@ -171,7 +171,8 @@ def parse_article_text(raw: str, *, path: str | None = None) -> Article:
     header = _read_header(text)
     body = header.body
     source = header.source
-    trailing = _TRAILING_SOURCE.search(body)
+    tail_start = max(0, len(body.rstrip()) - 300)
+    trailing = _TRAILING_SOURCE.search(body.rstrip(), tail_start)
     if trailing:
         source = source or trailing.group(1).strip()
         body = body[:trailing.start()].rstrip()

@@ -62,7 +62,7 @@ def _patterns(data: Language) -> _Patterns:
     return _Patterns(
         status=data.regex(*paths),
         status_of=data.lookup(*paths),
-        held=re.compile(rf"(?P<actor>[\w’']+)[-\s]{held}", re.IGNORECASE),
+        held=re.compile(rf"(?<![\w’'])(?P<actor>[\w’']+)[-\s]{held}", re.IGNORECASE),
         agent_words=frozenset(fold(w) for w in data.words("territory.agent_words")),
         loser_words=frozenset(fold(w) for w in data.words("territory.loser_words")),
         state_nouns=re.compile(rf"\s*[\w-]*{state_nouns}(?![\w])", re.IGNORECASE),

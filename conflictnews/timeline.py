@@ -10,6 +10,7 @@ to the month) stays in the timeline with a missing date: it is never guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 from datetime import datetime
 from typing import Any, Iterable
@@ -62,6 +63,12 @@ def timeline_from_documents(docs: Iterable[Document], casualties: Iterable[Casua
     return events
 
 
+@functools.lru_cache(maxsize=256)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Where the clause breaks of a sentence start and end (cached: a sentence may hold many dates)."""
+    return tuple((m.start(), m.end()) for m in _CLAUSE.finditer(sentence))
+
+
 def _who_and_where(doc: Document, start: int, end: int) -> tuple[str | None, str | None]:
     """The most specific place and the actors named between ``start`` and ``end``."""
     w = world()
@@ -78,9 +85,9 @@ def summarise(sentence: str, start: int, end: int, *, limit: int = 110) -> str:
     >>> summarise("Sinds 2015 in handen van IS, aldus de krant.", 0, 10)
     'Sinds 2015 in handen van IS'
     """
-    bounds = [0] + [m.end() for m in _CLAUSE.finditer(sentence)] + [len(sentence) + 2]
-    clause_start = max(b for b in bounds if b <= start)
-    clause_end = min((m.start() for m in _CLAUSE.finditer(sentence) if m.start() >= end), default=len(sentence))
+    breaks = _clause_breaks(sentence)
+    clause_start = max((b for _, b in breaks if b <= start), default=0)
+    clause_end = min((a for a, _ in breaks if a >= end), default=len(sentence))
     text = sentence[clause_start:clause_end].strip().rstrip(".")
     if len(text.split()) < 4:
         text = sentence.strip().rstrip(".")

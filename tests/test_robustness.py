@@ -386,21 +386,8 @@ _PER_COUNT = "casualties.py: each count of a sentence scans the whole sentence a
              "re.search(r'(\\w+)\\s*$', sentence-so-far), _source's and _period's cue searches, _is_subset), " \
              "time in the square of a sentence's length"
 KNOWN_SUPERLINEAR = {
-    ("nines", "extract_territory"): _HELD,
-    ("nines", "extract_timeline"): _HELD,
-    ("glued-number-words", "extract_territory"): _HELD,
-    ("glued-number-words", "extract_timeline"): _HELD,
-    ("long-word", "extract_territory"): _HELD,
-    ("long-word", "extract_timeline"): _HELD,
-    ("long-word", "extract_casualties"): "casualties.py _negated: re.search(r'(\\w+)\\s*$', text[sentence.start:"
-                                         "match.start]) backtracks over a long word followed by a comma",
-    ("counts-in-one-sentence-nl", "extract_casualties"): _PER_COUNT,
-    ("counts-in-one-sentence-nl", "extract_timeline"): _PER_COUNT,
-    ("counts-in-one-sentence-en", "extract_casualties"): _PER_COUNT,
-    ("counts-in-one-sentence-en", "extract_timeline"): _PER_COUNT,
-    ("dates-in-one-sentence", "extract_timeline"): "timeline.py summarise: each time expression of a sentence "
-                                                   "scans the whole sentence for clause breaks",
-    ("blank-lines", "read_article"): "corpus.py _TRAILING_SOURCE \\n\\s*Bron: ... retries \\s* from every newline",
+    ("dates-in-one-sentence", "extract_timeline"): "many time expressions in one sentence: the casualty and "
+                                                   "territory readers look up the sentence's times per fact",
 }
 RATIO = 8.0  # linear growth gives 4; a quadratic one 16
 FLOOR = 0.05  # seconds: below this on 4n characters, any ratio passes (timer noise)
