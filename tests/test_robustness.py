@@ -380,11 +380,6 @@ RUNNERS: dict[str, Callable[[str, str], Any]] = {
     "read_article": lambda text, lang: cn.read_article(text),
 }
 
-_HELD = "territory.py: the held pattern (?P<actor>[\\w’']+)[-\\s]<held> retries the whole word at each of its " \
-        "characters, time in the square of a word's length"
-_PER_COUNT = "casualties.py: each count of a sentence scans the whole sentence again (_negated's " \
-             "re.search(r'(\\w+)\\s*$', sentence-so-far), _source's and _period's cue searches, _is_subset), " \
-             "time in the square of a sentence's length"
 KNOWN_SUPERLINEAR = {
     ("dates-in-one-sentence", "extract_timeline"): "many time expressions in one sentence: the casualty and "
                                                    "territory readers look up the sentence's times per fact",
