@@ -8,7 +8,6 @@ sentence they come from, so that ``text[span_start:span_end] == surface``.
 from __future__ import annotations
 
 import dataclasses
-import functools
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, NamedTuple
@@ -134,9 +133,11 @@ class TimelineEvent:
 
 def as_dict(record: Any) -> dict[str, Any]:
     """Return a record's fields as a plain dict (for building tables)."""
-    return {name: getattr(record, name) for name in _field_names(type(record))}
+    kind = type(record)
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(record))
+    return {name: getattr(record, name) for name in names}
 
 
-@functools.cache
-def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind))
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
