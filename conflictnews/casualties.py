@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Iterable
 
-from .document import Document, documents
+from .document import Document, documents, is_reference_place
 from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
 from .numbers import CountMatch
 from .records import CasualtyReport, Count
@@ -851,15 +851,7 @@ class _Reader:
         return earlier[-1].name if earlier else self.memory.place
 
     def _not_a_location(self, entity: Entity) -> bool:
-        """A dateline ("BEIROET - ", "BEIRUT (AFP) -") or a base ("Britain-based", "in Londen gevestigde")."""
-        text = self.doc.text
-        after = text[entity.end:entity.end + 14].lower()
-        if after.startswith(self.p.based_suffixes) or re.match(r"\s*(?:gevestigde|based)\b", after):
-            return True
-        surface = text[entity.start:entity.end]
-        line_start = text.rfind("\n", 0, entity.start) + 1
-        return surface.isupper() and len(surface) > 3 and not text[line_start:entity.start].strip() \
-            and re.match(r"\s*(?:\([^)]*\)\s*)?[-–,]", text[entity.end:entity.end + 20]) is not None
+        return is_reference_place(self.doc, entity)
 
     def _sentence_has(self, pattern: re.Pattern[str], sentence: Sentence) -> bool:
         """Whether ``pattern`` occurs in ``sentence`` (searched once per sentence and pattern)."""

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Sequence, TypeVar
 
-from .lexicon import Entity, check_language, world
+from .lexicon import Entity, check_language, language, phrase_pattern, world
 from .numbers import CountMatch, find_counts
 from .records import Article
 from .temporal import Reference, TimeExpression, find_times
@@ -136,6 +136,27 @@ def analyse(text: str, *, lang: str, reference: Reference, article_id: str | Non
     )
     doc.country = _main_country(entities)
     return doc
+
+
+def is_reference_place(doc: Document, entity: Entity) -> bool:
+    """Whether a place is named as a point of reference rather than where something happened.
+
+    A dateline ("BEIROET - ", "BEIRUT (AFP) -", "Baghdad — "), a base ("Britain-based",
+    "in Londen gevestigde") or a bearing ("120 km northeast of the Iraqi capital Baghdad").
+    """
+    text = doc.text
+    data = language(doc.lang)
+    after = text[entity.end:entity.end + 14].lower()
+    based = tuple(w.lower() for w in data.words("places.based_suffixes"))
+    if after.startswith(based) or re.match(r"\s*(?:gevestigde|based)\b", after):
+        return True
+    line_start = text.rfind("\n", 0, entity.start) + 1
+    if not text[line_start:entity.start].strip() and re.match(r"\s*(?:\([^)]*\)\s*)?(?:[-–—]|,\s*\w+\s*[-–—])",
+                                                               text[entity.end:entity.end + 24]):
+        return True  # a dateline at the start of a line
+    reference: re.Pattern[str] = data.memo("reference_places", lambda: re.compile(
+        phrase_pattern(data.words("places.reference_words")) + r"(?:\s+\S+){0,4}\s*$", re.IGNORECASE))
+    return reference.search(text, max(0, entity.start - 60), entity.start) is not None
 
 
 def _main_country(entities: Sequence[Entity]) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Iterable
 
-from .document import Document, documents
+from .document import Document, documents, is_reference_place
 from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
 from .records import TerritoryClaim
 from .text import Sentence
@@ -132,7 +132,7 @@ def _places(doc: Document, entities: list[Entity], p: _Patterns) -> list[tuple[i
     w = world()
     found = []
     for entity in entities:
-        if entity.kind == "place" and entity.name in w.places:
+        if entity.kind == "place" and entity.name in w.places and not is_reference_place(doc, entity):
             found.append((entity.start, entity.end, entity.name))
         elif entity.kind == "adjective":
             noun = re.match(r"\s+(\S+)", doc.text[entity.end:entity.end + 30])

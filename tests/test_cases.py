@@ -53,3 +53,18 @@ def test_times_with_month_only_publication(lang: str, text: str, start: str | No
 @pytest.mark.parametrize("lang, text", times.NOT_DATES)
 def test_not_dates(lang: str, text: str) -> None:
     assert find_times(text, lang=lang, reference=REFERENCE) == []
+
+
+@pytest.mark.parametrize("text, lang, place", [
+    ("BAGHDAD — Five soldiers were killed in Tikrit, 160 km north of Baghdad.", "en", "Tikrit"),
+    ("BEIRUT (AFP) - Air strikes killed 12 civilians in Douma, the Britain-based monitor said.", "en", "Douma"),
+    ("Bij een aanval 20 kilometer ten zuiden van Aleppo zijn zeker vijf burgers gedood.", "nl", None),
+], ids=["distance-and-dateline", "dateline-and-base", "bearing-nl"])
+def test_reference_places_are_not_where_it_happened(text: str, lang: str, place: str | None) -> None:
+    assert [r.place for r in cn.extract_casualties(text, lang=lang)] == [place]
+
+
+def test_territory_ignores_reference_places() -> None:
+    claims = cn.extract_territory("Iraqi forces retook Saadiya, some 120 km northeast of the Iraqi capital Baghdad.",
+                                  lang="en")
+    assert {(c.actor, c.place, c.status) for c in claims} == {("Iraqi government", "Saadiya", "captured")}
