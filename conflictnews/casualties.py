@@ -87,6 +87,7 @@ class _Patterns:
     cues: re.Pattern[str]
     back_reference: frozenset[str]
     separable: list[tuple[re.Pattern[str], re.Pattern[str], str]]
+    separable_verbs: re.Pattern[str]  # any verb of ``separable``: most sentences have none
     singular: re.Pattern[str]
     capital: re.Pattern[str]
     country_nouns: re.Pattern[str]
@@ -174,6 +175,8 @@ def _patterns(data: Language) -> _Patterns:
         cues=data.regex("attribution.cues"),
         back_reference=frozenset(fold(w) for w in data.words("attribution.back_reference")),
         separable=separable,
+        separable_verbs=re.compile(phrase_pattern([v for rule in data.get("casualties.separable", [])
+                                                   for v in rule["verb"]]), re.IGNORECASE),
         singular=singular,
         capital=data.regex("places.capital_nouns"),
         country_nouns=data.regex("places.country_nouns"),
@@ -188,7 +191,7 @@ def _patterns(data: Language) -> _Patterns:
         possessives=frozenset(fold(w) for w in data.words("victims.possessives")),
         not_people=frozenset(fold(w) for w in data.words("victims.not_people")),
         singular_auxiliaries=frozenset(fold(w) for w in data.words("casualties.singular_auxiliaries")),
-        perpetrators=re.compile(r"(?:" + "|".join(phrase_alternation([p]) for p in [
+        perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
         based_suffixes=tuple(w.lower() for w in data.words("places.based_suffixes")),
@@ -463,7 +466,8 @@ class _Reader:
             outcome = self.p.trigger_outcome.get(fold(m.group()))
             if outcome:
                 found.append(_Trigger(sentence.start + m.start(), sentence.start + m.end(), outcome))
-        for verb, particle, outcome in self.p.separable:
+        separable = self.p.separable if self.p.separable_verbs.search(sentence.text) else ()
+        for verb, particle, outcome in separable:
             v = verb.search(sentence.text)
             if v:
                 for m in particle.finditer(sentence.text, v.end()):

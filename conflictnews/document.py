@@ -41,6 +41,7 @@ class Document:
     entities: list[Entity]
     country: str | None = None  # the country the article is mostly about
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _reference_places: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
 
     def within(self, items: Sequence[T], start: int, end: int, name: str) -> list[T]:
         """Return the items (sorted by ``.start``) that start in ``[start, end)``."""
@@ -144,18 +145,34 @@ def is_reference_place(doc: Document, entity: Entity) -> bool:
     A dateline ("BEIROET - ", "BEIRUT (AFP) -", "Baghdad — "), a base ("Britain-based",
     "in Londen gevestigde") or a bearing ("120 km northeast of the Iraqi capital Baghdad").
     """
+    key = (entity.start, entity.end)
+    known = doc._reference_places.get(key)
+    if known is None:
+        known = doc._reference_places[key] = _is_reference_place(doc, entity)
+    return known
+
+
+def _reference_patterns(lang: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    data = language(lang)
+    found: tuple[tuple[str, ...], re.Pattern[str]] = data.memo("reference_places", lambda: (
+        tuple(w.lower() for w in data.words("places.based_suffixes")),
+        re.compile(phrase_pattern(data.words("places.reference_words")) + r"(?:\s+\S+){0,4}\s*$", re.IGNORECASE)))
+    return found
+
+
+_BASED = re.compile(r"\s*(?:gevestigde|based)\b")
+_DATELINE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-–—]|,\s*\w+\s*[-–—])")
+
+
+def _is_reference_place(doc: Document, entity: Entity) -> bool:
     text = doc.text
-    data = language(doc.lang)
+    based, reference = _reference_patterns(doc.lang)
     after = text[entity.end:entity.end + 14].lower()
-    based = tuple(w.lower() for w in data.words("places.based_suffixes"))
-    if after.startswith(based) or re.match(r"\s*(?:gevestigde|based)\b", after):
+    if after.startswith(based) or _BASED.match(after):
         return True
     line_start = text.rfind("\n", 0, entity.start) + 1
-    if not text[line_start:entity.start].strip() and re.match(r"\s*(?:\([^)]*\)\s*)?(?:[-–—]|,\s*\w+\s*[-–—])",
-                                                               text[entity.end:entity.end + 24]):
+    if not text[line_start:entity.start].strip() and _DATELINE.match(text[entity.end:entity.end + 24]):
         return True  # a dateline at the start of a line
-    reference: re.Pattern[str] = data.memo("reference_places", lambda: re.compile(
-        phrase_pattern(data.words("places.reference_words")) + r"(?:\s+\S+){0,4}\s*$", re.IGNORECASE))
     return reference.search(text, max(0, entity.start - 60), entity.start) is not None
 
 
