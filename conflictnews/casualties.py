@@ -11,6 +11,8 @@ rule of the language, with its words in ``lexicon/<lang>.toml``.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -369,8 +371,13 @@ class _Reader:
         doc = self.doc
         found = []
         times = doc.within(doc.times, sentence.start - 40, sentence.end, "times")
+        # A count overlaps a time when some time starts before the count ends and ends after it
+        # starts: the times are sorted by start, so the furthest end so far answers it (linear).
+        starts = [t.start for t in times]
+        furthest = list(itertools.accumulate((t.end for t in times), max))
         for match in doc.within(doc.counts, sentence.start, sentence.end, "counts"):
-            if any(t.start <= match.start < t.end or match.start <= t.start < match.end for t in times):
+            before = bisect.bisect_left(starts, match.end)
+            if before and furthest[before - 1] > match.start:
                 continue  # "de voorbije zes dagen", "sinds 2011": a time, not people
             if match.count.best <= 0 or match.count.best > 50_000_000:
                 continue

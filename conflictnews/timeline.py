@@ -10,6 +10,7 @@ to the month) stays in the timeline with a missing date: it is never guessed.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from datetime import datetime
@@ -64,9 +65,17 @@ def timeline_from_documents(docs: Iterable[Document], casualties: Iterable[Casua
 
 
 @functools.lru_cache(maxsize=256)
-def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
-    """Where the clause breaks of a sentence start and end (cached: a sentence may hold many dates)."""
-    return tuple((m.start(), m.end()) for m in _CLAUSE.finditer(sentence))
+def _clause_breaks(sentence: str) -> tuple[list[int], list[int]]:
+    """Where the clause breaks of a sentence start, and where they end (cached: a sentence may hold many dates).
+
+    The breaks do not overlap, so both lists are sorted.
+    """
+    spans = [m.span() for m in _CLAUSE.finditer(sentence)]
+    return [a for a, _ in spans], [b for _, b in spans]
+
+
+# At least four words: ``len(text.split()) >= 4`` without splitting a long text.
+_FOUR_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S+\s+\S")
 
 
 def _who_and_where(doc: Document, start: int, end: int) -> tuple[str | None, str | None]:
@@ -85,11 +94,13 @@ def summarise(sentence: str, start: int, end: int, *, limit: int = 110) -> str:
     >>> summarise("Sinds 2015 in handen van IS, aldus de krant.", 0, 10)
     'Sinds 2015 in handen van IS'
     """
-    breaks = _clause_breaks(sentence)
-    clause_start = max((b for _, b in breaks if b <= start), default=0)
-    clause_end = min((a for a, _ in breaks if a >= end), default=len(sentence))
+    starts, ends = _clause_breaks(sentence)
+    before = bisect.bisect_right(ends, start)  # the last break ending at or before the expression
+    after = bisect.bisect_left(starts, end)  # the first break starting at or after it
+    clause_start = ends[before - 1] if before else 0
+    clause_end = starts[after] if after < len(starts) else len(sentence)
     text = sentence[clause_start:clause_end].strip().rstrip(".")
-    if len(text.split()) < 4:
+    if _FOUR_WORDS.match(text) is None:
         text = sentence.strip().rstrip(".")
     if len(text) > limit:
         cut = text.rfind(" ", 0, limit - 1)
