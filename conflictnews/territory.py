@@ -11,6 +11,7 @@ from the counts beside the phrase.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -62,7 +63,7 @@ def _patterns(data: Language) -> _Patterns:
     return _Patterns(
         status=data.regex(*paths),
         status_of=data.lookup(*paths),
-        held=re.compile(rf"(?<![\w’'])(?P<actor>[\w’']+)[-\s]{held}", re.IGNORECASE),
+        held=re.compile(rf"(?<=[\w’'])[-\s]{held}", re.IGNORECASE),
         agent_words=frozenset(fold(w) for w in data.words("territory.agent_words")),
         loser_words=frozenset(fold(w) for w in data.words("territory.loser_words")),
         state_nouns=re.compile(rf"\s*[\w-]*{state_nouns}(?![\w])", re.IGNORECASE),
@@ -93,17 +94,46 @@ def territory_from_documents(docs: Iterable[Document]) -> list[TerritoryClaim]:
 _WORD = re.compile(r"\s*([^\s,;:.!?()\"“”]+)")
 
 
+def _cues(doc: Document, p: _Patterns) -> dict[int, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]]:
+    """The status phrases and held compounds of a document, by sentence index (sentences without any left out).
+
+    The text is scanned once (sentences lie within lines and end at white space, so a match
+    never spans two of them); most sentences hold no territory wording at all and are skipped.
+    """
+    found: dict[int, tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]]] = {}
+    if not doc.sentences:
+        return found
+    starts = [s.start for s in doc.sentences]
+
+    def bucket(start: int, end: int) -> tuple[list[tuple[int, int, str]], list[tuple[int, int, str]]] | None:
+        index = bisect.bisect_right(starts, start) - 1
+        if index < 0 or end > doc.sentences[index].end:
+            return None
+        return found.setdefault(index, ([], []))
+
+    status_of = p.status_of
+    for m in p.status.finditer(doc.text):
+        status = status_of.get(fold(m.group()))
+        lists = bucket(m.start(), m.end()) if status else None
+        if lists is not None and status:
+            lists[0].append((m.start(), m.end(), status))
+    text = doc.text
+    for m in p.held.finditer(text):
+        start = m.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'"):
+            start -= 1  # the word before the suffix: "IS" of "IS-held" (the scan finds the suffix alone)
+        lists = bucket(start, m.end())
+        if lists is not None:
+            lists[1].append((start, m.end(), text[start:m.start()]))
+    return found
+
+
 def _read(doc: Document) -> list[TerritoryClaim]:
     p = _get(doc.lang)
     claims: list[TerritoryClaim] = []
     seen: set[tuple[str | None, str, str]] = set()
-    for sentence in doc.sentences:
-        hits = [(sentence.start + m.start(), sentence.start + m.end(), p.status_of[fold(m.group())])
-                for m in p.status.finditer(sentence.text) if fold(m.group()) in p.status_of]
-        held = [(sentence.start + m.start(), sentence.start + m.end(), m.group("actor"))
-                for m in p.held.finditer(sentence.text)]
-        if not hits and not held:
-            continue
+    for index, (hits, held) in sorted(_cues(doc, p).items()):
+        sentence = doc.sentences[index]
         entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
         places = _places(doc, entities, p)
         actors = _actors(doc, sentence, entities, p)
