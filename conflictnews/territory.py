@@ -160,7 +160,7 @@ def _read(doc: Document) -> list[TerritoryClaim]:
             if status == "captured" and p.intent.search(doc.text, _clause_start(doc, sentence, start, p), start):
                 status = "seeks_control"  # "wil Idlib heroveren": an intent, not a deed
             actor, agentive = _actor_for(doc, sentence, start, end, actors, p, status)
-            clause_places = _clause_places(doc, sentence, places, start, end, agentive)
+            clause_places = _clause_places(doc, sentence, places, start, end, agentive, status)
             share, population, qualifier = _measures(doc, sentence, start, end, p)
             if not clause_places and (share is not None or population is not None) and doc.country:
                 clause_places = [(start, end, doc.country)]
@@ -301,7 +301,7 @@ def _actor_for(doc: Document, sentence: Sentence, start: int, end: int, actors: 
 
 
 def _clause_places(doc: Document, sentence: Sentence, places: list[tuple[int, int, str]], start: int, end: int,
-                   agentive: bool) -> list[tuple[int, int, str]]:
+                   agentive: bool, status: str) -> list[tuple[int, int, str]]:
     before = [pl for pl in places if pl[1] <= start]
     after = [pl for pl in places if pl[0] >= end]
     # The clause: back to the previous clause break for places before, up to the next for places after.
@@ -317,7 +317,7 @@ def _clause_places(doc: Document, sentence: Sentence, places: list[tuple[int, in
         return _specific(_dedupe(before or after))
     chosen = _listed(doc, after) or before[-3:]
     if not chosen:
-        earlier = [pl for pl in places if pl[1] <= start]
+        earlier = [pl for pl in places if pl[1] <= start and (status in ("controls", "lost") or not _is_country(pl[2]))]
         if earlier:
             chosen = [min(earlier, key=lambda pl: world().places[pl[2]].rank if pl[2] in world().places else 9)]
     return _specific(_dedupe(chosen))
@@ -345,6 +345,11 @@ def _listed(doc: Document, after: list[tuple[int, int, str]]) -> list[tuple[int,
             break
         chosen.append(place)
     return chosen
+
+
+def _is_country(place: str) -> bool:
+    entry = world().places.get(place)
+    return entry is not None and entry.kind == "country"
 
 
 def _specific(places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
