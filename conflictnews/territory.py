@@ -55,6 +55,7 @@ class _Patterns:
     cues: re.Pattern[str]
     clause_words: re.Pattern[str]
     intent: re.Pattern[str]
+    passive_words: frozenset[str]
 
 
 def _patterns(data: Language) -> _Patterns:
@@ -76,6 +77,7 @@ def _patterns(data: Language) -> _Patterns:
         cues=data.regex("attribution.cues"),
         clause_words=data.regex("territory.clause_words"),
         intent=data.regex("territory.intent_words"),
+        passive_words=frozenset(fold(w) for w in data.words("territory.passive_words")),
     )
 
 
@@ -278,6 +280,8 @@ def _actor_for(doc: Document, sentence: Sentence, start: int, end: int, actors: 
     following = _WORD.match(doc.text, end)
     phrase_words = fold(doc.text[start:end]).split()
     agentive = bool(phrase_words and phrase_words[-1] in p.agent_words)
+    if agentive and status in ("captured", "seeks_control") and phrase_words[-1] not in p.passive_words:
+        agentive = False  # "retook control of a town": the object follows, not the agent
     if not agentive and following and fold(following.group(1)) in p.agent_words:
         agentive = True
     after = [a for a in actors if a[0] >= end and a[0] - end < 40]
