@@ -11,6 +11,7 @@ from the counts beside the phrase.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -53,16 +54,18 @@ class _Patterns:
     population_nouns: re.Pattern[str]
     cues: re.Pattern[str]
     clause_words: re.Pattern[str]
+    intent: re.Pattern[str]
+    passive_words: frozenset[str]
 
 
 def _patterns(data: Language) -> _Patterns:
-    paths = [f"territory.{s}" for s in STATUSES]
+    paths = [f"territory.{s}" for s in (*STATUSES, "not_claims")]
     state_nouns = phrase_alternation(data.words("territory.state_nouns"))
     held = phrase_pattern(data.words("territory.held_suffixes")).replace(r"(?<![\w])", "")
     return _Patterns(
         status=data.regex(*paths),
         status_of=data.lookup(*paths),
-        held=re.compile(rf"(?<![\w’'])(?P<actor>[\w’']+)[-\s]{held}", re.IGNORECASE),
+        held=re.compile(rf"(?<=[\w’')])[-\s]{held}", re.IGNORECASE),
         agent_words=frozenset(fold(w) for w in data.words("territory.agent_words")),
         loser_words=frozenset(fold(w) for w in data.words("territory.loser_words")),
         state_nouns=re.compile(rf"\s*[\w-]*{state_nouns}(?![\w])", re.IGNORECASE),
@@ -73,6 +76,8 @@ def _patterns(data: Language) -> _Patterns:
         population_nouns=data.regex("territory.population_nouns"),
         cues=data.regex("attribution.cues"),
         clause_words=data.regex("territory.clause_words"),
+        intent=data.regex("territory.intent_words"),
+        passive_words=frozenset(fold(w) for w in data.words("territory.passive_words")),
     )
 
 
@@ -93,31 +98,71 @@ def territory_from_documents(docs: Iterable[Document]) -> list[TerritoryClaim]:
 _WORD = re.compile(r"\s*([^\s,;:.!?()\"“”]+)")
 
 
+Cues = tuple[list[tuple[int, int, str]], list[tuple[int, int, int]]]
+
+
+def _cues(doc: Document, p: _Patterns) -> dict[int, Cues]:
+    """The status phrases and held compounds of a document, by sentence index (sentences without any left out).
+
+    The text is scanned once (sentences lie within lines and end at white space, so a match
+    never spans two of them); most sentences hold no territory wording at all and are skipped.
+    """
+    found: dict[int, Cues] = {}
+    if not doc.sentences:
+        return found
+    starts = [s.start for s in doc.sentences]
+
+    def bucket(start: int, end: int) -> Cues | None:
+        index = bisect.bisect_right(starts, start) - 1
+        if index < 0 or end > doc.sentences[index].end:
+            return None
+        return found.setdefault(index, ([], []))
+
+    status_of = p.status_of
+    for m in p.status.finditer(doc.text):
+        status = status_of.get(fold(m.group()))
+        if status is None or status == "not_claims":
+            continue  # "took place", "doden gevallen": the words of a status, not a claim
+        lists = bucket(m.start(), m.end())
+        if lists is not None:
+            lists[0].append((m.start(), m.end(), status))
+    text = doc.text
+    for m in p.held.finditer(text):
+        start = m.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'"):
+            start -= 1  # the word before the suffix: "IS" of "IS-held" (the scan finds the suffix alone)
+        lists = bucket(start, m.end())
+        if lists is not None:
+            lists[1].append((start, m.end(), m.start()))
+    return found
+
+
 def _read(doc: Document) -> list[TerritoryClaim]:
     p = _get(doc.lang)
     claims: list[TerritoryClaim] = []
     seen: set[tuple[str | None, str, str]] = set()
-    for sentence in doc.sentences:
-        hits = [(sentence.start + m.start(), sentence.start + m.end(), p.status_of[fold(m.group())])
-                for m in p.status.finditer(sentence.text) if fold(m.group()) in p.status_of]
-        held = [(sentence.start + m.start(), sentence.start + m.end(), m.group("actor"))
-                for m in p.held.finditer(sentence.text)]
-        if not hits and not held:
-            continue
+    for index, (hits, held) in sorted(_cues(doc, p).items()):
+        sentence = doc.sentences[index]
         entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
         places = _places(doc, entities, p)
         actors = _actors(doc, sentence, entities, p)
         places = [pl for pl in places if not any(a[0] == pl[0] for a in actors)]
-        for start, end, prefix in held:
-            actor = _canonical_actor(prefix, doc)
-            after = [pl for pl in places if pl[0] >= end][:3]
+        held = [h for h in held if _holder(doc, actors, h)]  # "is held by": the status phrase says who
+        for start, end, suffix in held:
+            actor = _holder(doc, actors, (start, end, suffix))
+            start = min([start] + [a[0] for a in actors if a[1] <= suffix and not doc.text[a[1]:suffix].strip(" )")][-1:])
+            after = _listed(doc, [pl for pl in places if pl[0] >= end and not _breaks(doc.text, end, pl[0])])
             for place_start, place_end, place in after:
                 _add(claims, seen, doc, sentence, start, place_end, actor, place, "controls", p)
         for start, end, status in hits:
             if any(h[0] <= start < h[1] for h in held):
                 continue
+            if status == "lost" and _counts_people(doc, sentence, start, end, p, places):
+                continue  # "lost 57 fighters", "veertien militairen verloren": people, not a place
+            if status == "captured" and p.intent.search(doc.text, _clause_start(doc, sentence, start, p), start):
+                status = "seeks_control"  # "wil Idlib heroveren": an intent, not a deed
             actor, agentive = _actor_for(doc, sentence, start, end, actors, p, status)
-            clause_places = _clause_places(doc, sentence, places, start, end, agentive)
+            clause_places = _clause_places(doc, sentence, places, start, end, agentive, status)
             share, population, qualifier = _measures(doc, sentence, start, end, p)
             if not clause_places and (share is not None or population is not None) and doc.country:
                 clause_places = [(start, end, doc.country)]
@@ -126,6 +171,13 @@ def _read(doc: Document) -> list[TerritoryClaim]:
                 _add(claims, seen, doc, sentence, span_start, span_end, actor, place, status, p,
                      share=share, population=population, qualifier=qualifier)
     return claims
+
+
+def _holder(doc: Document, actors: list[tuple[int, int, str]], held: tuple[int, int, int]) -> str | None:
+    """The actor named before a held suffix ("Faylaq al-Rahman-held", "(IS) gecontroleerde"), or None."""
+    start, _, suffix = held
+    holder = [a for a in actors if a[1] <= suffix and not doc.text[a[1]:suffix].strip(" )")]
+    return holder[-1][2] if holder else _canonical_actor(doc.text[start:suffix], doc)
 
 
 def _places(doc: Document, entities: list[Entity], p: _Patterns) -> list[tuple[int, int, str]]:
@@ -202,11 +254,24 @@ def _clause_start(doc: Document, sentence: Sentence, position: int, p: _Patterns
     """Where the clause holding ``position`` begins: after the last comma or subordinating word."""
     start = sentence.start
     comma = doc.text.rfind(",", sentence.start, position)
+    while comma != -1 and _list_comma(doc, comma):
+        comma = doc.text.rfind(",", sentence.start, comma)  # "Jarmoek, Hajar al-Aswad en Qadam in handen"
     if comma != -1:
         start = comma + 1
     for m in p.clause_words.finditer(doc.text, start, position):
         start = m.end()
     return start
+
+
+_PLACE_AFTER_COMMA = re.compile(r",\s*(?:de |het |the )?", re.IGNORECASE)
+
+
+def _list_comma(doc: Document, comma: int) -> bool:
+    """Whether the comma at ``comma`` separates two places of a list rather than two clauses."""
+    entities = doc.within(doc.entities, max(0, comma - 80), comma + 12, "entities")
+    gap = _PLACE_AFTER_COMMA.match(doc.text, comma)
+    before = any(e.kind == "place" and e.end == comma for e in entities)
+    return before and gap is not None and any(e.kind == "place" and e.start == gap.end() for e in entities)
 
 
 def _actor_for(doc: Document, sentence: Sentence, start: int, end: int, actors: list[tuple[int, int, str]],
@@ -215,6 +280,8 @@ def _actor_for(doc: Document, sentence: Sentence, start: int, end: int, actors: 
     following = _WORD.match(doc.text, end)
     phrase_words = fold(doc.text[start:end]).split()
     agentive = bool(phrase_words and phrase_words[-1] in p.agent_words)
+    if agentive and status in ("captured", "seeks_control") and phrase_words[-1] not in p.passive_words:
+        agentive = False  # "retook control of a town": the object follows, not the agent
     if not agentive and following and fold(following.group(1)) in p.agent_words:
         agentive = True
     after = [a for a in actors if a[0] >= end and a[0] - end < 40]
@@ -238,7 +305,7 @@ def _actor_for(doc: Document, sentence: Sentence, start: int, end: int, actors: 
 
 
 def _clause_places(doc: Document, sentence: Sentence, places: list[tuple[int, int, str]], start: int, end: int,
-                   agentive: bool) -> list[tuple[int, int, str]]:
+                   agentive: bool, status: str) -> list[tuple[int, int, str]]:
     before = [pl for pl in places if pl[1] <= start]
     after = [pl for pl in places if pl[0] >= end]
     # The clause: back to the previous clause break for places before, up to the next for places after.
@@ -254,10 +321,18 @@ def _clause_places(doc: Document, sentence: Sentence, places: list[tuple[int, in
         return _specific(_dedupe(before or after))
     chosen = _listed(doc, after) or before[-3:]
     if not chosen:
-        earlier = [pl for pl in places if pl[1] <= start]
+        earlier = [pl for pl in places if pl[1] <= start and (status in ("controls", "lost") or not _is_country(pl[2]))]
         if earlier:
             chosen = [min(earlier, key=lambda pl: world().places[pl[2]].rank if pl[2] in world().places else 9)]
     return _specific(_dedupe(chosen))
+
+
+_BREAK = re.compile(r"[,;:()]")
+
+
+def _breaks(text: str, start: int, end: int) -> bool:
+    """Whether a clause break (comma, semicolon, colon, bracket) stands between ``start`` and ``end``."""
+    return _BREAK.search(text, start, end) is not None
 
 
 _LIST_GAP = re.compile(r"^\s*(?:,|\ben\b|\band\b|\bof\b|\bor\b|&)?\s*(?:de |het |the )?"
@@ -276,6 +351,11 @@ def _listed(doc: Document, after: list[tuple[int, int, str]]) -> list[tuple[int,
     return chosen
 
 
+def _is_country(place: str) -> bool:
+    entry = world().places.get(place)
+    return entry is not None and entry.kind == "country"
+
+
 def _specific(places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A country is only the place of a claim when the clause names nothing more specific."""
     gazetteer = world().places
@@ -290,6 +370,22 @@ def _dedupe(places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
             seen.add(place[2])
             result.append(place)
     return result
+
+
+def _counts_people(doc: Document, sentence: Sentence, start: int, end: int, p: _Patterns,
+                   places: list[tuple[int, int, str]]) -> bool:
+    """Whether a loss counts people: a number as the verb's object ("lost 57 fighters", "veertien
+    militairen verloren"), with no place between it and the verb; a share ("30 percent") is territory."""
+    for match in doc.within(doc.counts, max(sentence.start, start - 40), min(sentence.end, end + 20), "counts"):
+        following = _WORD.match(doc.text, match.end)
+        if following and p.percent.fullmatch(following.group(1)) or doc.text.startswith("%", match.end):
+            continue
+        low, high = (end, match.start) if match.start >= end else (match.end, start)
+        if low > high or any(low <= pl[0] < high for pl in places):
+            continue
+        if len(doc.text[low:high].split()) <= 3:
+            return True
+    return False
 
 
 def _measures(doc: Document, sentence: Sentence, start: int, end: int,

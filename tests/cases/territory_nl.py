@@ -1,0 +1,67 @@
+"""Dutch territory cases: a sentence in, the (actor, place, status) claims out.
+
+Written for the project. A claim is ``(actor, place, status)`` with the actor and
+the place as the actors table and the gazetteer name them; the claims of a
+sentence are compared as a set. An empty list is a negative case: the sentence
+names places and perhaps armed groups, but claims no control over a place.
+"""
+
+from pytest import mark, param
+
+GAP = mark.xfail(strict=True, reason="known gap")
+
+CASES = [
+    # controls: the holder after "in handen van", "onder controle van", "door ... gecontroleerde"
+    param("De stad Raqqa is sinds 2014 in handen van IS.", [("Islamic State", "Raqqa", "controls")], id="in-handen-van"),
+    param("Idlib staat onder controle van rebellen.", [("rebels", "Idlib", "controls")], id="onder-controle-van"),
+    param("Het zuiden van Damascus is nog altijd in handen van IS.", [("Islamic State", "Damascus", "controls")], id="zuiden-van"),
+    param("De door IS gecontroleerde stad Mosul werd zwaar gebombardeerd.", [("Islamic State", "Mosul", "controls")], id="door-is-gecontroleerde"),
+    param("De door terreurgroep Islamitische Staat (IS) gecontroleerde stad Raqqa ligt onder vuur.", [("Islamic State", "Raqqa", "controls")], id="door-is-haakjes-gecontroleerde"),
+    param("Douma, dat in handen is van Jaish al-Islam, ligt onder vuur.", [("Jaish al-Islam", "Douma", "controls")], id="relatief-in-handen-van"),
+    param("De Gazastrook staat onder het gezag van Hamas.", [("Hamas", "Gaza Strip", "controls")], id="onder-het-gezag"),
+    # controls: the holder as the subject
+    param("Het Syrische leger controleert Aleppo.", [("Syrian government", "Aleppo", "controls")], id="leger-controleert"),
+    param("De Houthi's controleren de hoofdstad Sanaa.", [("Houthis", "Sanaa", "controls")], id="houthis-controleren"),
+    param("De Taliban beheersen Kandahar.", [("Taliban", "Kandahar", "controls")], id="beheersen"),
+    param("IS heeft Jarmoek, Hajar al-Aswad en Qadam in handen.",
+          [("Islamic State", "Yarmouk", "controls"), ("Islamic State", "Hajar al-Aswad", "controls"), ("Islamic State", "Qadam", "controls")], id="lijst-in-handen"),
+    param("Hamas heeft de controle over de Gazastrook.", [("Hamas", "Gaza Strip", "controls")], id="heeft-de-controle-over"),
+    param("IS bezit nog maar 3 procent van het Iraakse grondgebied.", [("Islamic State", "Iraq", "controls")], id="bezit-procent"),
+    # captured
+    param("Het Iraakse leger heeft Tikrit heroverd.", [("Iraqi government", "Tikrit", "captured")], id="heroverd"),
+    param("Iraakse troepen heroverden Ramadi op IS.", [("Iraqi government", "Ramadi", "captured")], id="heroverden-op"),
+    param("IS veroverde in 2014 de stad Mosul.", [("Islamic State", "Mosul", "captured")], id="veroverde"),
+    param("De Russen hebben Marioepol ingenomen.", [("Russian government", "Mariupol", "captured")], id="russen-ingenomen"),
+    param("De SDF heroverde Raqqa en Tabqa.", [("Syrian Democratic Forces", "Raqqa", "captured"), ("Syrian Democratic Forces", "Tabqa", "captured")], id="lijst-heroverde"),
+    param("Oekraïense troepen hebben Cherson bevrijd.", [("Ukrainian government", "Kherson", "captured")], id="bevrijd"),
+    param("Regeringstroepen namen gisteren Palmyra in.", [("Syrian government", "Palmyra", "captured")], id="namen-in-gescheiden", marks=GAP),
+    param("Tikrit werd door het Iraakse leger heroverd.", [("Iraqi government", "Tikrit", "captured")], id="passief-door"),
+    # lost
+    param("IS werd uit Palmyra verdreven.", [("Islamic State", "Palmyra", "lost")], id="uit-verdreven"),
+    param("IS is Mosul kwijtgespeeld.", [("Islamic State", "Mosul", "lost")], id="kwijtgespeeld"),
+    param("De rebellen trokken zich terug uit Aleppo.", [("rebels", "Aleppo", "lost")], id="trokken-zich-terug"),
+    param("Het leger rukt op naar Palmyra, waaruit IS in maart werd verdreven.", [("Islamic State", "Palmyra", "lost")], id="waaruit-verdreven"),
+    # contested, besieged
+    param("Russische troepen vechten om Bachmoet.", [("Russian government", "Bakhmut", "contested")], id="vechten-om"),
+    param("Het regeringsleger heeft Oost-Ghouta omsingeld.", [("Syrian government", "Eastern Ghouta", "besieged")], id="omsingeld"),
+    param("Oost-Ghouta wordt sinds 2013 belegerd door het Syrische leger.", [("Syrian government", "Eastern Ghouta", "besieged")], id="belegerd-door"),
+    # seeks_control
+    param("Het Syrische leger wil Idlib heroveren.", [("Syrian government", "Idlib", "seeks_control")], id="wil-heroveren"),
+    param("Het Turkse leger begon een offensief om Afrin in te nemen.", [("Turkish government", "Afrin", "seeks_control")], id="offensief-om-in-te-nemen"),
+    param("Het Iraakse leger probeert Fallujah onder controle te krijgen.", [("Iraqi government", "Fallujah", "seeks_control")], id="onder-controle-te-krijgen"),
+    # negatives: places and groups, but no claim of control
+    param("De strijd om Mosul duurt al maanden.", [], id="geen-strijd-zonder-partij"),
+    param("Bij de aanslag in Bagdad zijn 52 doden gevallen.", [], id="geen-doden-gevallen"),
+    param("In Syrië zijn op één dag meer dan 150 doden gevallen.", [], id="geen-doden-gevallen-land"),
+    param("Zes soldaten hebben in Kandahar het leven verloren.", [], id="geen-leven-verloren"),
+    param("Het vredesoverleg vond plaats in Genève.", [], id="geen-overleg"),
+    param("De minister bezocht gisteren Kabul.", [], id="geen-bezoek"),
+    param("De politie heeft in Amsterdam een verdachte opgepakt.", [], id="geen-politie"),
+    param("Vluchtelingen uit Aleppo zijn in Turkije aangekomen.", [], id="geen-vluchtelingen"),
+    param("De VN-gezant sprak in Damascus met de regering.", [], id="geen-gezant"),
+    param("Er zijn in Mosul drie mensen gewond geraakt.", [], id="geen-gewonden"),
+    param("Het Syrisch Observatorium voor de Mensenrechten in Londen meldt zware gevechten.", [], id="geen-bron"),
+    param("IS pleegde een aanslag in Bagdad.", [], id="geen-aanslag"),
+    param("De prijzen in Damascus zijn sterk gestegen.", [], id="geen-prijzen"),
+    param("Het Turkse leger heeft in Afrin veertien militairen verloren.", [], id="geen-militairen-verloren"),
+]
