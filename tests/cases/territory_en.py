@@ -37,6 +37,11 @@ CASES = [
     param("Kurdish Peshmerga forces recaptured Bashir.", [("Peshmerga", "Bashir", "captured")], id="peshmerga"),
     param("Iraqi troops retook control of Ramadi.", [("Iraqi government", "Ramadi", "captured")], id="retook-control-of"),
     param("Islamic State took hold of Tallat Bahouta last night.", [("Islamic State", "Tallat Bahouta", "captured")], id="took-hold-of"),
+    # headlines in the present tense
+    param("Al-Shabaab takes control of Baidoa after Ethiopian troops withdrew.",
+          [("al-Shabaab", "Baidoa", "captured")], id="takes-control-of-after-withdrawal"),
+    param("Iraqi army recaptures Tikrit.", [("Iraqi government", "Tikrit", "captured")], id="present-recaptures"),
+    param("Islamic State seizes Palmyra.", [("Islamic State", "Palmyra", "captured")], id="present-seizes"),
     param("Tikrit was recaptured by Iraqi forces.", [("Iraqi government", "Tikrit", "captured")], id="passive-by"),
     param("The army advanced on Palmyra, which Islamic State had seized in 2015.", [("Islamic State", "Palmyra", "captured")], id="which-seized"),
     # lost
