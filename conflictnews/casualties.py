@@ -163,20 +163,21 @@ def _patterns(data: Language) -> _Patterns:
     # A singular subject before its passive verb, at a clause's start ("when a soldier was shot dead"): up to
     # six words, or up to a dozen when a person noun opens it ("a man who tried to rob a shop was killed").
     # Only the article is consumed, so that coordinated subjects are each found: "a widow and a man were killed".
+    reported = phrase_pattern(data.words("casualties.report_verbs"))
     openers = "".join(rf"|(?<=\b{re.escape(w)}\s)" for w in data.words("casualties.clause_openers"))
     word = r"[^\s,;:.()]+\s+"
     subject_singular = re.compile(
         rf"(?:^|(?<=[,;:]\s){openers})(?P<art>{indefinite})\s+(?=(?:(?:{word}){{1,6}}?"
         rf"|(?:{word}){{0,2}}?{singular_heads}\s+(?:{word}){{1,11}}?)"
-        rf"(?:{auxiliaries})\s+(?:\w+\s+)?{casualty_words})", re.IGNORECASE)
+        rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?{casualty_words})", re.IGNORECASE)
     # "a farmer and his brother were killed": a possessive coordinated to a subject names one more victim.
     possessive = phrase_pattern(data.words("victims.coordinated_possessives"))
     subject_possessive = re.compile(
         rf"(?:{openers[1:]})(?P<art>{possessive})\s+(?=(?:{word}){{0,2}}?{singular_heads}\s+"
-        rf"(?:{auxiliaries})\s+(?:\w+\s+)?{casualty_words})", re.IGNORECASE)
+        rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?{casualty_words})", re.IGNORECASE)
     # An apposition names one victim: "Hamid, a police colonel, was killed".
     subject_appositive = re.compile(
-        rf",\s+(?P<art>{indefinite})\s+(?=[^,;:.()]{{1,80}},\s+(?:{auxiliaries})\s+(?:\w+\s+)?{casualty_words})",
+        rf",\s+(?P<art>{indefinite})\s+(?=[^,;:.()]{{1,80}},\s+(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?{casualty_words})",
         re.IGNORECASE)
     return _Patterns(
         triggers=data.regex(*trigger_paths),
@@ -489,6 +490,8 @@ class _Reader:
                     continue  # "five people, a child among them, were killed": the apposition is a part
                 if pattern is not self.p.object_singular and any(f.start == start for f in found):
                     continue
+                if pattern is not self.p.object_singular and not self._subject_before_count(end, counts, sentence):
+                    continue  # "a clash broke out and two militants were killed": the count is the subject
                 next_word = _TOKEN.match(self.doc.text, end, sentence.end)
                 if next_word is None or re.fullmatch(r"[\d.,]+", next_word.group(1)) or \
                         fold(next_word.group(1)) in self.p.vague_words or self._plural(next_word.group(1)) and \
@@ -503,6 +506,21 @@ class _Reader:
                 continue
             found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
         return found
+
+    def _subject_before_count(self, position: int, counts: list[CountMatch], sentence: Sentence) -> bool:
+        """Whether a person noun follows an article before the next count: "a soldier and three civilians"."""
+        following = [c.start for c in counts if c.start >= position]
+        if not following:
+            return True
+        cursor = position
+        while cursor < following[0]:
+            if self._head_at(cursor, sentence) is not None:
+                return True
+            token = _TOKEN.match(self.doc.text, cursor, following[0])
+            if token is None:
+                break
+            cursor = token.end()
+        return False
 
     def _triggers(self, sentence: Sentence) -> list[_Trigger]:
         found = []
@@ -556,8 +574,8 @@ class _Reader:
                 return _Phrase(end, group, None, head_actor or of_actor or actor, country,
                                state or head_state or of_state, False, mixed)
             token = _TOKEN.match(text, position, sentence.end)
-            if token is None:
-                return None
+            if token is None or token.start(1) in self._count_starts and token.start(1) != match.start:
+                return None  # "two farmer groups left three people dead": the next count has its own phrase
             word = fold(token.group(1))
             entity = self._entity_at(entities, token.start(1))
             if entity is not None and entity.kind == "actor":
@@ -676,6 +694,9 @@ class _Reader:
         if token is None or fold(token.group(1)) not in self.p.of:
             return position, None, False
         window_end = min(sentence.end, token.end() + 60)
+        verb = self.p.triggers.search(text, token.end(), window_end)
+        if verb is not None:
+            window_end = verb.start()  # "a fighter of the factions died by IS fire": the actor is not theirs
         state = self.p.state_forces.search(text, token.end(), window_end)
         named = [e for e in entities if token.end() <= e.start < window_end and e.kind == "actor"]
         if named and not (state and state.start() < named[0].start):
