@@ -168,7 +168,7 @@ def _patterns(data: Language) -> _Patterns:
     word = r"[^\s,;:.()]+\s+"
     subject_singular = re.compile(
         rf"(?:^|(?<=[,;:]\s){openers})(?P<art>{indefinite})\s+(?=(?:(?:{word}){{1,6}}?"
-        rf"|(?:{word}){{0,2}}?{singular_heads}\s+(?:{word}){{1,11}}?)"
+        rf"|(?:{word}){{0,2}}?{singular_heads}\s+(?:{word}){{1,12}}?)"
         rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?{casualty_words})", re.IGNORECASE)
     # "a farmer and his brother were killed": a possessive coordinated to a subject names one more victim.
     possessive = phrase_pattern(data.words("victims.coordinated_possessives"))
@@ -611,8 +611,8 @@ class _Reader:
             if step == 0 and word in self.p.of and match.count.qualifier in ("vague", "about"):
                 position = token.end()  # "dozens of civilians", "a number of people"
                 continue
-            if word in self.p.not_people:
-                return None  # "45 sheep", "five vehicles"
+            if word in self.p.not_people and (self._head_at(token.end(), sentence) or ("", ""))[1] not in _GROUPS:
+                return None  # "45 sheep", "five vehicles"; but "a cattle herder"
             if step > 0 and word in self.p.auxiliaries and self._people_verb_follows(token.end(), sentence) \
                     and not (match.count.best > 1 and word in self.p.singular_auxiliaries):
                 # "two volunteers were killed": the verb says these are people, whatever the noun

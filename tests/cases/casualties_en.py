@@ -105,6 +105,8 @@ CASES = [
     # lists, objects, typos
     param("Three policemen, two soldiers and one civilian were killed.", [("killed", 3, "military"), ("killed", 2, "military"), ("killed", 1, "civilian")], id="list-of-counts"),
     param("Militiamen killed four Dinkas near the river.", [("killed", 4, "unknown")], id="object-unknown-noun"),
+    param("Gunmen shot dead a cattle herder near the well.", [("killed", 1, "civilian")], id="thing-noun-as-modifier"),
+    param("Troops recaptured two towns seized by militants.", [], id="neg-towns-seized"),
     param("Clashes between two farmer groups left three people dead.", [("killed", 3, "unknown")], id="neg-singular-head-as-modifier"),
     param("Troops killed several militants and rescued 16 hostages.", [("killed", 3, "armed_group")], id="neg-object-of-other-verb"),
     param("Bandits attacked a bus, killling 12 passengers.", [("killed", 12, "civilian")], id="tripled-letter-typo"),
