@@ -28,6 +28,8 @@ from .text import Sentence
 __all__ = ["extract_casualties", "casualties_from_documents"]
 
 _TOKEN = re.compile(r"\s*([^\s,;:.!?()\"“”„«»]+)")
+_TRIPLED = re.compile(r"\b\w*([^\W\d_])\1\1\w*\b")
+_TRIPLED_LETTER = re.compile(r"([^\W\d_])\1\1+")
 
 
 def extract_casualties(article_or_text: Any, *, lang: str | None = None,
@@ -59,7 +61,7 @@ def casualties_from_documents(docs: Iterable[Document]) -> list[CasualtyReport]:
     memory = _Memory()
     for doc in docs:
         found = _Reader(doc, memory).read()
-        reports.extend(_mark_breakdowns(found))
+        reports.extend(_mark_breakdowns(found, doc))
     return reports
 
 
@@ -113,6 +115,14 @@ class _Patterns:
     based_suffixes: tuple[str, ...]
     perpetrators_included: re.Pattern[str]
     captives: re.Pattern[str]
+    subject_appositive: re.Pattern[str]
+    subject_possessive: re.Pattern[str]
+    not_a_count: re.Pattern[str]
+    later_cues: frozenset[str]
+    object_pronouns: frozenset[str]
+    verb_suffixes: tuple[str, ...]
+    linking_verbs: frozenset[str]
+    short_anchor: re.Pattern[str]
 
 
 _OUTCOMES = ("killed", "injured", "captured", "missing", "displaced", "mixed")
@@ -153,9 +163,25 @@ def _patterns(data: Language) -> _Patterns:
     object_singular = re.compile(rf"{killing}\s+(?P<art>{indefinite}|{articles_definite})\s+(?=\S)", re.IGNORECASE)
     # Headline style, without an article: "Unidentified gunmen kill NISS officer".
     object_bare = re.compile(rf"{killing}\s+(?:[\w’'-]+\s+){{0,2}}?(?P<head>{singular_heads})", re.IGNORECASE)
+    # A singular subject before its passive verb, at a clause's start ("when a soldier was shot dead"): up to
+    # six words, or up to a dozen when a person noun opens it ("a man who tried to rob a shop was killed").
+    # Only the article is consumed, so that coordinated subjects are each found: "a widow and a man were killed".
+    reported = phrase_pattern(data.words("casualties.report_verbs"))
+    openers = "".join(rf"|(?<=\b{re.escape(w)}\s)" for w in data.words("casualties.clause_openers"))
+    word = r"[^\s,;:.()]+\s+"
     subject_singular = re.compile(
-        rf"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\ben\s))(?P<art>{indefinite})\s+(?:[^\s,;:.]+\s+){{1,6}}?"
-        rf"(?:{auxiliaries})\s+(?:\w+\s+)?(?={casualty_words})", re.IGNORECASE)
+        rf"(?:^|(?<=[,;:]\s){openers})(?P<art>{indefinite})\s+(?=(?:(?:{word}){{1,6}}?"
+        rf"|(?:{word}){{0,2}}?{singular_heads}\s+(?:{word}){{1,12}}?)"
+        rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?{casualty_words})", re.IGNORECASE)
+    # "a farmer and his brother were killed": a possessive coordinated to a subject names one more victim.
+    possessive = phrase_pattern(data.words("victims.coordinated_possessives"))
+    subject_possessive = re.compile(
+        rf"(?:{openers[1:]})(?P<art>{possessive})\s+(?=(?:{word}){{0,2}}?{singular_heads}\s+"
+        rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?{casualty_words})", re.IGNORECASE)
+    # An apposition names one victim: "Hamid, a police colonel, was killed".
+    subject_appositive = re.compile(
+        rf",\s+(?P<art>{indefinite})\s+(?=[^,;:.()]{{1,80}},\s+(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?{casualty_words})",
+        re.IGNORECASE)
     return _Patterns(
         triggers=data.regex(*trigger_paths),
         trigger_outcome=data.lookup(*trigger_paths),
@@ -204,6 +230,15 @@ def _patterns(data: Language) -> _Patterns:
         perpetrators_included=re.compile(phrase_alternation(data.words("casualties.perpetrators_included")),
                                          re.IGNORECASE),
         captives=re.compile(phrase_pattern(data.words("casualties.captives")), re.IGNORECASE),
+        subject_appositive=subject_appositive,
+        subject_possessive=subject_possessive,
+        not_a_count=re.compile(r"\s*" + phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
+        later_cues=frozenset(fold(w) for w in data.words("casualties.later_cues")),
+        object_pronouns=frozenset(fold(w) for w in data.words("casualties.object_pronouns")),
+        verb_suffixes=tuple(data.words("casualties.verb_suffixes")),
+        linking_verbs=frozenset(fold(w) for w in data.words("casualties.linking_verbs")),
+        short_anchor=re.compile(phrase_pattern([*data.words("time.weekdays"), *data.words("time.relative_days"),
+                                                *data.words("time.named")]), re.IGNORECASE),
         vague_words=frozenset(fold(w).split()[0] for w in [*data.words("numbers.vague"), *data.words("numbers.approximate")]),
     )
 
@@ -273,9 +308,7 @@ class _Reader:
             if captives is not None:
                 reports.append(captives)
                 continue
-            if not counts and not self.p.singular.search(sentence.text) and not self.p.object_singular.search(
-                    sentence.text) and not self.p.subject_singular.search(sentence.text) \
-                    and not self.p.perpetrators.search(sentence.text):
+            if not counts and not self._names_a_victim(sentence):
                 continue
             counts = counts + self._perpetrators(sentence, counts)
             counts = counts + self._singulars(sentence, counts, triggers)
@@ -321,6 +354,13 @@ class _Reader:
                     and reports[-1].from_title == self.doc.from_title)
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
         return reports
+
+    def _names_a_victim(self, sentence: Sentence) -> bool:
+        """Whether a sentence without a number may still name a victim: "a soldier", "the attacker"."""
+        text = sentence.text
+        return any(pattern.search(text) for pattern in (
+            self.p.singular, self.p.object_singular, self.p.subject_singular, self.p.perpetrators,
+            self.p.object_bare, self.p.subject_appositive))
 
     def _plural(self, head: str) -> bool:
         word = fold(head.split()[-1].split("-")[-1])
@@ -395,6 +435,8 @@ class _Reader:
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if any(c.start <= start < c.end or start <= c.start < end for c in counts):
                 continue
+            if fold(m.group().split()[0]) in self.p.negations:
+                continue  # "no soldier was hurt", "no reported combatant dead"
             partitive = len(m.group().split()) >= 4 and fold(m.group().split()[1]) in self.p.of
             if self._plural(m.group("head")) != partitive:
                 continue  # "een soldaat", "een van de rebellen"
@@ -446,13 +488,20 @@ class _Reader:
 
     def _verb_singulars(self, sentence: Sentence, counts: list[CountMatch]) -> list[CountMatch]:
         """One person named only through the verb: "killed a revenue collector", "a drug suspect was killed"."""
-        found = []
-        for pattern in (self.p.object_singular, self.p.subject_singular):
+        found: list[CountMatch] = []
+        for pattern in (self.p.object_singular, self.p.subject_singular, self.p.subject_appositive,
+                        self.p.subject_possessive):
             for m in pattern.finditer(sentence.text):
                 start = sentence.start + m.start("art")
                 end = sentence.start + m.end("art")
-                if any(c.start <= start < c.end + 1 for c in counts):
+                if any(c.start <= start < c.end + 1 for c in counts) or self.p.not_a_count.match(self.doc.text, end):
+                    continue  # "an unknown number of assailants" is not one person
+                if pattern is self.p.subject_appositive and any(c.start < start for c in [*counts, *found]):
+                    continue  # "five people, a child among them, were killed": the apposition is a part
+                if pattern is not self.p.object_singular and any(f.start == start for f in found):
                     continue
+                if pattern is not self.p.object_singular and not self._subject_before_count(end, counts, sentence):
+                    continue  # "a clash broke out and two militants were killed": the count is the subject
                 next_word = _TOKEN.match(self.doc.text, end, sentence.end)
                 if next_word is None or re.fullmatch(r"[\d.,]+", next_word.group(1)) or \
                         fold(next_word.group(1)) in self.p.vague_words or self._plural(next_word.group(1)) and \
@@ -461,16 +510,37 @@ class _Reader:
                 found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
         for m in self.p.object_bare.finditer(sentence.text):
             start, end = sentence.start + m.start("head"), sentence.start + m.end("head")
-            if self._plural(m.group("head")) or any(c.start <= start < c.end + 1 or start <= c.start < end
+            verb_start = sentence.start + m.start()
+            if self._plural(m.group("head")) or any(c.start <= start < c.end + 1 or verb_start <= c.start < end
                                                     for c in [*counts, *found]):
                 continue
             found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
         return found
 
+    def _subject_before_count(self, position: int, counts: list[CountMatch], sentence: Sentence) -> bool:
+        """Whether a person noun follows an article before the next count: "a soldier and three civilians"."""
+        following = [c.start for c in counts if c.start >= position]
+        if not following:
+            return True
+        cursor = position
+        while cursor < following[0]:
+            if self._head_at(cursor, sentence) is not None:
+                return True
+            token = _TOKEN.match(self.doc.text, cursor, following[0])
+            if token is None:
+                break
+            cursor = token.end()
+        return False
+
     def _triggers(self, sentence: Sentence) -> list[_Trigger]:
         found = []
         for m in self.p.triggers.finditer(sentence.text):
             outcome = self.p.trigger_outcome.get(fold(m.group()))
+            if outcome:
+                found.append(_Trigger(sentence.start + m.start(), sentence.start + m.end(), outcome))
+        for m in _TRIPLED.finditer(sentence.text) if _TRIPLED_LETTER.search(sentence.text) else ():
+            # "killling": a letter typed three times is a typo of the word with two.
+            outcome = self.p.trigger_outcome.get(fold(_TRIPLED_LETTER.sub(r"\1\1", m.group())))
             if outcome:
                 found.append(_Trigger(sentence.start + m.start(), sentence.start + m.end(), outcome))
         separable = self.p.separable if self.p.separable_verbs.search(sentence.text) else ()
@@ -505,13 +575,18 @@ class _Reader:
                 head_end, group, head_actor, head_state = head
                 if group in _OUTCOMES:
                     return _Phrase(head_end, None, group, actor, country, state, False, False)
+                if match.count.best > 1 and position != match.start and not self._plural(text[position:head_end]) \
+                        and not self._ends_phrase(head_end, sentence) \
+                        and fold(text_after(text, head_end)) not in self.p.of:
+                    position = head_end  # "two farmer groups": the singular noun is a modifier here
+                    continue
                 end, of_actor, of_state = self._of_phrase(head_end, sentence, entities)
                 mixed = self._mixed(end, sentence, group)
                 return _Phrase(end, group, None, head_actor or of_actor or actor, country,
                                state or head_state or of_state, False, mixed)
             token = _TOKEN.match(text, position, sentence.end)
-            if token is None:
-                return None
+            if token is None or token.start(1) in self._count_starts and token.start(1) != match.start:
+                return None  # "two farmer groups left three people dead": the next count has its own phrase
             word = fold(token.group(1))
             entity = self._entity_at(entities, token.start(1))
             if entity is not None and entity.kind == "actor":
@@ -547,8 +622,8 @@ class _Reader:
             if step == 0 and word in self.p.of and match.count.qualifier in ("vague", "about"):
                 position = token.end()  # "dozens of civilians", "a number of people"
                 continue
-            if word in self.p.not_people:
-                return None  # "45 sheep", "five vehicles"
+            if word in self.p.not_people and (self._head_at(token.end(), sentence) or ("", ""))[1] not in _GROUPS:
+                return None  # "45 sheep", "five vehicles"; but "a cattle herder"
             if step > 0 and word in self.p.auxiliaries and self._people_verb_follows(token.end(), sentence) \
                     and not (match.count.best > 1 and word in self.p.singular_auxiliaries):
                 # "two volunteers were killed": the verb says these are people, whatever the noun
@@ -630,6 +705,9 @@ class _Reader:
         if token is None or fold(token.group(1)) not in self.p.of:
             return position, None, False
         window_end = min(sentence.end, token.end() + 60)
+        verb = self.p.triggers.search(text, token.end(), window_end)
+        if verb is not None:
+            window_end = verb.start()  # "a fighter of the factions died by IS fire": the actor is not theirs
         state = self.p.state_forces.search(text, token.end(), window_end)
         named = [e for e in entities if token.end() <= e.start < window_end and e.kind == "actor"]
         if named and not (state and state.start() < named[0].start):
@@ -694,13 +772,15 @@ class _Reader:
         before = [t for t in triggers if t.end <= match.start]
         if match.start in self._licensed:
             # "assassinate an army colonel", "a drug suspect was killed": the verb names the victim
-            near_before = [t for t in before if not text[t.end:match.start].strip()]
-            after_verb = [t for t in triggers if t.start >= match.end]
-            return near_before[-1].outcome if near_before else after_verb[0].outcome if after_verb else None
+            near_before = [t for t in before if self._governs(t, match)]
+            after_verb = self._verbs_of(match, [t for t in triggers if t.start >= match.end])
+            return near_before[-1].outcome if near_before else self._settled(after_verb) if after_verb else None
         if before:
             gap = text[before[-1].end:match.start]
-            adjacent = len(gap) <= 6 and all(fold(w) in self.p.determiners for w in gap.split()) and "," not in gap
-            if adjacent and (phrase is not None or self._ends_phrase(match.end, sentence)):
+            adjacent = len(gap) <= 6 and all(fold(w) in self.p.determiners for w in gap.strip(" \"“”'").split()) \
+                and "," not in gap
+            if adjacent and (phrase is not None or self._ends_phrase(match.end, sentence)
+                             or self._one_noun_follows(match.end, sentence)):
                 return before[-1].outcome
         if phrase is None:
             # A bare number: the toll ("dodental opgelopen naar 65") or an ellipsis ("en negen gewond").
@@ -715,14 +795,77 @@ class _Reader:
                 if following and between and len(between) <= 2 and all(fold(w) in self.p.auxiliaries for w in between):
                     return following[0].outcome  # "many were wounded", "2 zijn gewond geraakt"
             return None
-        after = [t for t in triggers if t.start >= phrase.end]
+        after = self._verbs_of(match, [t for t in triggers if t.start >= phrase.end])
         if after:
-            return after[0].outcome
-        if before:
+            return self._settled(after)
+        if before and not self._object_of_other_verb(match):
             return before[-1].outcome
         if self.p.toll.search(text, sentence.start, match.start):
             return "killed"  # "the count since 19 April stands at 203 government fighters"
         return None
+
+    def _verbs_of(self, match: CountMatch, after: list[_Trigger]) -> list[_Trigger]:
+        """The casualty words after a subject that may be its verbs: not those with their own object pronoun.
+
+        "Four militants stormed his home and killed him": the four are the killers, not the killed.
+        """
+        text = self.doc.text
+        return [t for t in after if fold(text_after(text, t.end)) not in self.p.object_pronouns
+                or text[t.end:t.end + 1] not in (" ", "\n")]
+
+    def _settled(self, after: list[_Trigger]) -> str:
+        """What finally happened to one subject: "was kidnapped and killed", "injured in the raid, later died".
+
+        A casualty word is followed by a killed word of the same subject when only "and" and auxiliaries stand
+        between them, or a word of later time ("later", "subsequently"); no other count may stand between.
+        """
+        first = after[0]
+        if first.outcome not in ("injured", "captured", "missing"):
+            return first.outcome
+        text = self.doc.text
+        for later in after[1:]:
+            gap = text[first.end:later.start]
+            if re.search(r"[.;:()]", gap) or any(first.end <= c < later.start for c in self._count_starts):
+                break
+            if later.outcome != "killed":
+                continue
+            words = [fold(w) for w in re.findall(r"[^\W\d_][\w'’-]*", gap)]
+            joined = bool(words) and all(w in ("and", "en") or w in self.p.auxiliaries for w in words)
+            if joined or any(w in self.p.later_cues for w in words):
+                return later.outcome
+            break
+        return first.outcome
+
+    def _one_noun_follows(self, position: int, sentence: Sentence) -> bool:
+        """"killing 1 pastoralist", "killed four Fulanis": one word after the count, then the phrase ends."""
+        token = _TOKEN.match(self.doc.text, position, sentence.end)
+        if token is None or not token.group(1).isalpha():
+            return False
+        word = fold(token.group(1))
+        if word in self.p.not_people or word in self.p.breakers or word in self.p.of or self.p.trigger_outcome.get(word):
+            return False
+        return self._ends_phrase(token.end(), sentence)
+
+    def _object_of_other_verb(self, match: CountMatch) -> bool:
+        """"killing several and rescuing 16 of their hostages": another verb stands just before the count."""
+        if not self.p.verb_suffixes:
+            return False
+        words = re.findall(r"[\w'’-]+", self.doc.text[max(0, match.start - 40):match.start])
+        while words and fold(words[-1]) in self.p.possessives:
+            words.pop()
+        if not words:
+            return False
+        word = fold(words[-1])
+        return word.endswith(self.p.verb_suffixes) and len(word) > 4 and word not in self.p.linking_verbs \
+            and not self.p.trigger_outcome.get(word) and word not in self.p.vague_words
+
+    def _governs(self, trigger: _Trigger, match: CountMatch) -> bool:
+        """The verb before a singular victim is its verb: "killed a cattle herder" (a few words, no punctuation)."""
+        gap = self.doc.text[trigger.end:match.start]
+        if not gap.strip():
+            return True
+        return match.count.surface[:1].isalpha() and not match.count.surface.istitle() and len(gap.split()) <= 3 \
+            and not re.search(r"[,;:.()]", gap) and not any(fold(w) in self.p.breakers for w in gap.split())
 
     def _negated(self, match: CountMatch, sentence: Sentence) -> bool:
         token = re.search(r"(\w+)\s*$", self.doc.text[max(sentence.start, match.start - 30):match.start])
@@ -821,7 +964,7 @@ class _Reader:
         cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence)
         if times:
             chosen = min(times, key=lambda t: min(abs(t.start - match.start), abs(t.end - match.end)))
-            cumulative = cumulative_cue or _is_running(chosen)
+            cumulative = cumulative_cue or _is_running(chosen, self.p.short_anchor)
             period = (chosen.date_start, chosen.date_end, chosen.precision)
             if chosen.resolved and not cumulative:
                 self.memory.period = period
@@ -894,22 +1037,34 @@ def text_after(text: str, position: int) -> str:
     return m.group(1) if m else ""
 
 
-def _is_running(time: TimeExpression) -> bool:
-    """A toll since an anchor more than a month back (or undated) is a running toll."""
+def _is_running(time: TimeExpression, short_anchor: re.Pattern[str] | None = None) -> bool:
+    """A toll since an anchor more than a month back (or undated) is a running toll.
+
+    An anchor of days ("since Monday", "sinds gisteren") opens a window of days, dated or not.
+    """
     if not time.since:
         return False
     if time.date_start is None or time.date_end is None:
-        return True
+        return not (short_anchor is not None and short_anchor.search(time.surface))
     return time.precision in ("month", "year") or (time.date_end - time.date_start).days > 31
 
 
-def _mark_breakdowns(reports: list[CasualtyReport]) -> list[CasualtyReport]:
-    """Parts that add up to a total given before them are subsets: "42 doden, 35 burgers en zeven soldaten"."""
+def _mark_breakdowns(reports: list[CasualtyReport], doc: Document | None = None) -> list[CasualtyReport]:
+    """Parts that add up to a total given before them are subsets: "42 doden, 35 burgers en zeven soldaten".
+
+    The total must be complete before its parts: its casualty word stands between them. In "3 policemen,
+    2 militiamen and 1 soldier were killed" the three figures are a list of their own, not 3 = 2 + 1.
+    """
     from dataclasses import replace
 
     result = list(reports)
+    triggers = _get_patterns(doc.lang).triggers if doc is not None else None
     for i, total in enumerate(result):
         if total.subset or total.cumulative:
+            continue
+        if doc is not None and triggers is not None and i + 1 < len(result) \
+                and result[i + 1].sentence == total.sentence and result[i + 1].span_start > total.span_end \
+                and not triggers.search(doc.text, total.span_end, result[i + 1].span_start):
             continue
         running, members = 0, []
         for j in range(i + 1, len(result)):

@@ -68,3 +68,16 @@ def test_territory_ignores_reference_places() -> None:
     claims = cn.extract_territory("Iraqi forces retook Saadiya, some 120 km northeast of the Iraqi capital Baghdad.",
                                   lang="en")
     assert {(c.actor, c.place, c.status) for c in claims} == {("Iraqi government", "Saadiya", "captured")}
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "Three policemen, two soldiers and one civilian were killed.", 6),
+    ("en", "Six people were killed: four soldiers and two civilians.", 6),
+    ("en", "Police shot dead five protesters since Monday.", 5),
+    ("nl", "Sinds maandag zijn vijf betogers doodgeschoten.", 5),
+], ids=["list-is-not-a-breakdown", "breakdown-after-total", "since-a-weekday-undated", "sinds-maandag-undated"])
+def test_killed_totals(lang: str, text: str, total: int) -> None:
+    """Totals without a publication date: a list is not a breakdown, a window of days is not a running toll."""
+    from conflictnews.evaluate import killed_total
+
+    assert killed_total(text, lang=lang) == total

@@ -102,4 +102,8 @@ CASES = [
     param("Een gebied van 1800 vierkante kilometer is bevrijd.", [], id="neg-area"),
     param("Er lopen 300 koeien in het veld.", [], id="neg-cattle"),
     param("Bij de aanval werden zeventien aanslagen gepleegd.", [], id="neg-attacks"),
+    param("Een boer en zijn zoon werden doodgeschoten.", [("killed", 1, "civilian"), ("killed", 1, "civilian")], id="coordinated-possessive"),
+    param("Een journalist werd ontvoerd en later vermoord.", [("killed", 1, "civilian")], id="ontvoerd-en-later-vermoord"),
+    param("Een onbekend aantal strijders is gedood.", [], id="neg-onbekend-aantal"),
+    param("Geen soldaat raakte gewond.", [], id="neg-geen-soldaat"),
 ]
