@@ -115,6 +115,7 @@ class _Patterns:
     based_suffixes: tuple[str, ...]
     perpetrators_included: re.Pattern[str]
     captives: re.Pattern[str]
+    singular_pronoun: re.Pattern[str]  # a sentence opening with "He", "She": one person named before
     subject_appositive: re.Pattern[str]
     subject_possessive: re.Pattern[str]
     not_a_count: re.Pattern[str]
@@ -162,22 +163,25 @@ def _patterns(data: Language) -> _Patterns:
     indefinite = phrase_pattern(data.words("numbers.singular_articles"))
     object_singular = re.compile(rf"{killing}\s+(?P<art>{indefinite}|{articles_definite})\s+(?=\S)", re.IGNORECASE)
     # Headline style, without an article: "Unidentified gunmen kill NISS officer".
-    object_bare = re.compile(rf"{killing}\s+(?:[\w’'-]+\s+){{0,2}}?(?P<head>{singular_heads})", re.IGNORECASE)
+    members = phrase_pattern(data.words("victims.members"))
+    object_bare = re.compile(rf"{killing}\s+(?:[\w’'-]+\s+){{0,2}}?(?P<head>{singular_heads}|{members})", re.IGNORECASE)
     # A singular subject before its passive verb, at a clause's start ("when a soldier was shot dead"): up to
     # six words, or up to a dozen when a person noun opens it ("a man who tried to rob a shop was killed").
     # Only the article is consumed, so that coordinated subjects are each found: "a widow and a man were killed".
     reported = phrase_pattern(data.words("casualties.report_verbs"))
     openers = "".join(rf"|(?<=\b{re.escape(w)}\s)" for w in data.words("casualties.clause_openers"))
     word = r"[^\s,;:.()]+\s+"
+    # "was shot and killed", "werd ontvoerd en vermoord": a first verb coordinated to the casualty word.
+    chained = rf"{phrase_pattern(data.words('casualties.chained_verbs'))}\s+{phrase_pattern(data.words('casualties.coordinators'))}"
     subject_singular = re.compile(
         rf"(?:^|(?<=[,;:]\s){openers})(?P<art>{indefinite})\s+(?=(?:(?:{word}){{1,6}}?"
         rf"|(?:{word}){{0,2}}?{singular_heads}\s+(?:{word}){{1,12}}?)"
-        rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?{casualty_words})", re.IGNORECASE)
+        rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?(?:{chained}\s+)?{casualty_words})", re.IGNORECASE)
     # "a farmer and his brother were killed": a possessive coordinated to a subject names one more victim.
     possessive = phrase_pattern(data.words("victims.coordinated_possessives"))
     subject_possessive = re.compile(
         rf"(?:{openers[1:]})(?P<art>{possessive})\s+(?=(?:{word}){{0,2}}?{singular_heads}\s+"
-        rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?{casualty_words})", re.IGNORECASE)
+        rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?(?:{chained}\s+)?{casualty_words})", re.IGNORECASE)
     # An apposition names one victim: "Hamid, a police colonel, was killed".
     subject_appositive = re.compile(
         rf",\s+(?P<art>{indefinite})\s+(?=[^,;:.()]{{1,80}},\s+(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?{casualty_words})",
@@ -230,6 +234,8 @@ def _patterns(data: Language) -> _Patterns:
         perpetrators_included=re.compile(phrase_alternation(data.words("casualties.perpetrators_included")),
                                          re.IGNORECASE),
         captives=re.compile(phrase_pattern(data.words("casualties.captives")), re.IGNORECASE),
+        singular_pronoun=re.compile(rf"\W*(?P<pronoun>{phrase_pattern(data.words('casualties.singular_pronouns'))})",
+                                    re.IGNORECASE),
         subject_appositive=subject_appositive,
         subject_possessive=subject_possessive,
         not_a_count=re.compile(r"\s*" + phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
@@ -304,7 +310,8 @@ class _Reader:
             triggers = self._triggers(sentence)
             if not triggers and not self.p.toll_noun.search(sentence.text) or self.p.skip.match(sentence.text):
                 continue
-            captives = self._captives_killed(sentence, reports, entities, index, triggers)
+            captives = self._captives_killed(sentence, reports, entities, index, triggers) \
+                or self._pronoun_died(sentence, reports, entities, index, triggers)
             if captives is not None:
                 reports.append(captives)
                 continue
@@ -474,6 +481,32 @@ class _Reader:
         start, end = sentence.start + m.start(), sentence.start + m.end()
         match = CountMatch(start, end, Count(last.count_low, last.count_best, last.count_high, last.qualifier,
                                              self.doc.text[start:end]))
+        return self._report(match, "killed", last.victim_group, last.victim_actor, sentence, index, entities,
+                            subset=False)
+
+    def _pronoun_died(self, sentence: Sentence, reports: list[CasualtyReport], entities: list[Entity],
+                      index: int, triggers: list[_Trigger]) -> CasualtyReport | None:
+        """"Gunmen wounded a boy. He died the next day.": the one person of the sentence before was killed.
+
+        The sentence opens with a singular pronoun whose verb is a killed word, with at most
+        auxiliaries and words such as "later" between; the sentence before reported exactly one
+        person injured or captured.
+        """
+        m = self.p.singular_pronoun.match(sentence.text)
+        previous = self.doc.sentence_at(index - 1)
+        if m is None or previous is None or not reports:
+            return None
+        last = reports[-1]
+        if last.sentence != previous.text or last.outcome not in ("injured", "captured") \
+                or last.count_best != 1 or last.subset or last.from_title != self.doc.from_title:
+            return None
+        after = [t for t in triggers if t.start >= sentence.start + m.end()]
+        between = [fold(w) for w in sentence.text[m.end():after[0].start - sentence.start].split()] if after else []
+        if not after or after[0].outcome != "killed" or len(between) > 3 \
+                or any(w not in self.p.auxiliaries and w not in self.p.later_cues for w in between):
+            return None  # "He later died", "Hij is later overleden"; not "She said he died"
+        start, end = sentence.start + m.start("pronoun"), sentence.start + m.end("pronoun")
+        match = CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end]))
         return self._report(match, "killed", last.victim_group, last.victim_actor, sentence, index, entities,
                             subset=False)
 

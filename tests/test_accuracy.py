@@ -45,7 +45,7 @@ def test_seed_gold() -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name, floor", [("acled_2020_global_dev.csv", 0.91), ("acled_2016_africa_dev.csv", 0.83),
+@pytest.mark.parametrize("name, floor", [("acled_2020_global_dev.csv", 0.92), ("acled_2016_africa_dev.csv", 0.85),
                                          ("gtd_iraq_dev.csv", 0.855)])
 def test_event_data(name: str, floor: float) -> None:
     if not (SHARED / "events" / name).exists():

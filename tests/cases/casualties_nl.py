@@ -106,4 +106,7 @@ CASES = [
     param("Een journalist werd ontvoerd en later vermoord.", [("killed", 1, "civilian")], id="ontvoerd-en-later-vermoord"),
     param("Een onbekend aantal strijders is gedood.", [], id="neg-onbekend-aantal"),
     param("Geen soldaat raakte gewond.", [], id="neg-geen-soldaat"),
+    param("Een jongen raakte gewond bij een schietpartij. Hij is later overleden.", [("injured", 1, "civilian"), ("killed", 1, "civilian")], id="hij-later-overleden"),
+    param("Een jongen raakte gewond bij een schietpartij. Zij zei dat hij overleed.", [("injured", 1, "civilian")], id="zij-zei-geen-slachtoffer"),
+    param("Een soldaat werd ontvoerd en vermoord.", [("killed", 1, "military")], id="ontvoerd-en-vermoord"),
 ]
