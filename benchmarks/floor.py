@@ -3,8 +3,9 @@
 ``python benchmarks/floor.py`` prints, per seed article and in CPU time of one
 core, the time of each of the three large patterns every extractor depends on
 (counts, time expressions, names), run bare (no Python work on the matches),
-next to the bare yardstick scan of ``benchmark.py``. It shows how much of the
-budget of a target speed the regex engine alone takes.
+next to the bare yardstick scan of ``benchmark.py``, then full extraction and
+its stages. It shows how much of the budget of a target speed the regex engine
+alone takes.
 """
 
 from __future__ import annotations
@@ -21,7 +22,11 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.benchmark import YARDSTICK, _sources  # noqa: E402
 from conflictnews import numbers, temporal  # noqa: E402
 from conflictnews.lexicon import language, world  # noqa: E402
+from conflictnews.casualties import casualties_from_documents  # noqa: E402
+from conflictnews.document import documents  # noqa: E402
 from conflictnews.pipeline import extract_article  # noqa: E402
+from conflictnews.territory import territory_from_documents  # noqa: E402
+from conflictnews.timeline import timeline_from_documents  # noqa: E402
 from conflictnews.text import split_sentences  # noqa: E402
 
 
@@ -54,6 +59,15 @@ def main(argv: list[str] | None = None) -> int:
         ("names patterns, bare", lambda: list(names.finditer(text))),
         ("sentence split", lambda: split_sentences(text, lang=lang)),
         ("full extraction", lambda: extract_article(article)),
+    ]
+    docs = documents(article)
+    casualties = casualties_from_documents(docs)
+    territory = territory_from_documents(docs)
+    rows += [
+        ("  stage: analysis (documents)", lambda: documents(article)),
+        ("  stage: casualties", lambda: casualties_from_documents(docs)),
+        ("  stage: territory", lambda: territory_from_documents(docs)),
+        ("  stage: timeline", lambda: timeline_from_documents(docs, casualties, territory)),
     ]
     print(f"seed article: {len(text):,} characters; CPU ms per article, best of 3 x {args.repeats}")
     budget = 1000 / 2000
