@@ -112,7 +112,6 @@ class _Patterns:
     outcome_groups: dict[str, str]
     number_of: re.Pattern[str]
     more: frozenset[str]
-    based_suffixes: tuple[str, ...]
     perpetrators_included: re.Pattern[str]
     captives: re.Pattern[str]
     singular_pronoun: re.Pattern[str]  # a sentence opening with "He", "She": one person named before
@@ -120,6 +119,7 @@ class _Patterns:
     subject_possessive: re.Pattern[str]
     not_a_count: re.Pattern[str]
     later_cues: frozenset[str]
+    coordinators: frozenset[str]
     object_pronouns: frozenset[str]
     verb_suffixes: tuple[str, ...]
     linking_verbs: frozenset[str]
@@ -169,23 +169,23 @@ def _patterns(data: Language) -> _Patterns:
     # six words, or up to a dozen when a person noun opens it ("a man who tried to rob a shop was killed").
     # Only the article is consumed, so that coordinated subjects are each found: "a widow and a man were killed".
     reported = phrase_pattern(data.words("casualties.report_verbs"))
-    openers = "".join(rf"|(?<=\b{re.escape(w)}\s)" for w in data.words("casualties.clause_openers"))
+    openers = "|".join(rf"(?<=\b{re.escape(w)}\s)" for w in data.words("casualties.clause_openers"))
     word = r"[^\s,;:.()]+\s+"
-    # "was shot and killed", "werd ontvoerd en vermoord": a first verb coordinated to the casualty word.
+    # The passive verb after a singular subject: "was killed", "was reportedly killed", "was confirmed
+    # dead", and with a first verb coordinated to the casualty word, "was shot and killed", "werd
+    # ontvoerd en vermoord".
     chained = rf"{phrase_pattern(data.words('casualties.chained_verbs'))}\s+{phrase_pattern(data.words('casualties.coordinators'))}"
+    passive = rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?(?:{chained}\s+)?{casualty_words}"
     subject_singular = re.compile(
-        rf"(?:^|(?<=[,;:]\s){openers})(?P<art>{indefinite})\s+(?=(?:(?:{word}){{1,6}}?"
-        rf"|(?:{word}){{0,2}}?{singular_heads}\s+(?:{word}){{1,12}}?)"
-        rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?(?:{chained}\s+)?{casualty_words})", re.IGNORECASE)
+        rf"(?:^|(?<=[,;:]\s)|{openers})(?P<art>{indefinite})\s+(?=(?:(?:{word}){{1,6}}?"
+        rf"|(?:{word}){{0,2}}?{singular_heads}\s+(?:{word}){{1,12}}?){passive})", re.IGNORECASE)
     # "a farmer and his brother were killed": a possessive coordinated to a subject names one more victim.
     possessive = phrase_pattern(data.words("victims.coordinated_possessives"))
     subject_possessive = re.compile(
-        rf"(?:{openers[1:]})(?P<art>{possessive})\s+(?=(?:{word}){{0,2}}?{singular_heads}\s+"
-        rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?(?:{chained}\s+)?{casualty_words})", re.IGNORECASE)
+        rf"(?:{openers})(?P<art>{possessive})\s+(?=(?:{word}){{0,2}}?{singular_heads}\s+{passive})", re.IGNORECASE)
     # An apposition names one victim: "Hamid, a police colonel, was killed".
     subject_appositive = re.compile(
-        rf",\s+(?P<art>{indefinite})\s+(?=[^,;:.()]{{1,80}},\s+(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?{casualty_words})",
-        re.IGNORECASE)
+        rf",\s+(?P<art>{indefinite})\s+(?=[^,;:.()]{{1,80}},\s+{passive})", re.IGNORECASE)
     return _Patterns(
         triggers=data.regex(*trigger_paths),
         trigger_outcome=data.lookup(*trigger_paths),
@@ -226,7 +226,6 @@ def _patterns(data: Language) -> _Patterns:
         perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
-        based_suffixes=tuple(w.lower() for w in data.words("places.based_suffixes")),
         number_of=re.compile(r"\s+" + phrase_pattern(data.words("casualties.number_of")), re.IGNORECASE),
         more=frozenset(fold(w) for w in data.words("casualties.more")),
         outcome_groups=data.table("casualties.outcome_groups"),
@@ -240,6 +239,7 @@ def _patterns(data: Language) -> _Patterns:
         subject_possessive=subject_possessive,
         not_a_count=re.compile(r"\s*" + phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
         later_cues=frozenset(fold(w) for w in data.words("casualties.later_cues")),
+        coordinators=frozenset(fold(w) for w in data.words("casualties.coordinators")),
         object_pronouns=frozenset(fold(w) for w in data.words("casualties.object_pronouns")),
         verb_suffixes=tuple(data.words("casualties.verb_suffixes")),
         linking_verbs=frozenset(fold(w) for w in data.words("casualties.linking_verbs")),
@@ -863,7 +863,7 @@ class _Reader:
             if later.outcome != "killed":
                 continue
             words = [fold(w) for w in re.findall(r"[^\W\d_][\w'’-]*", gap)]
-            joined = bool(words) and all(w in ("and", "en") or w in self.p.auxiliaries for w in words)
+            joined = bool(words) and all(w in self.p.coordinators or w in self.p.auxiliaries for w in words)
             if joined or any(w in self.p.later_cues for w in words):
                 return later.outcome
             break
@@ -1070,7 +1070,7 @@ def text_after(text: str, position: int) -> str:
     return m.group(1) if m else ""
 
 
-def _is_running(time: TimeExpression, short_anchor: re.Pattern[str] | None = None) -> bool:
+def _is_running(time: TimeExpression, short_anchor: re.Pattern[str]) -> bool:
     """A toll since an anchor more than a month back (or undated) is a running toll.
 
     An anchor of days ("since Monday", "sinds gisteren") opens a window of days, dated or not.
@@ -1078,11 +1078,11 @@ def _is_running(time: TimeExpression, short_anchor: re.Pattern[str] | None = Non
     if not time.since:
         return False
     if time.date_start is None or time.date_end is None:
-        return not (short_anchor is not None and short_anchor.search(time.surface))
+        return short_anchor.search(time.surface) is None
     return time.precision in ("month", "year") or (time.date_end - time.date_start).days > 31
 
 
-def _mark_breakdowns(reports: list[CasualtyReport], doc: Document | None = None) -> list[CasualtyReport]:
+def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[CasualtyReport]:
     """Parts that add up to a total given before them are subsets: "42 doden, 35 burgers en zeven soldaten".
 
     The total must be complete before its parts: its casualty word stands between them. In "3 policemen,
@@ -1091,11 +1091,11 @@ def _mark_breakdowns(reports: list[CasualtyReport], doc: Document | None = None)
     from dataclasses import replace
 
     result = list(reports)
-    triggers = _get_patterns(doc.lang).triggers if doc is not None else None
+    triggers = _get_patterns(doc.lang).triggers
     for i, total in enumerate(result):
         if total.subset or total.cumulative:
             continue
-        if doc is not None and triggers is not None and i + 1 < len(result) \
+        if i + 1 < len(result) \
                 and result[i + 1].sentence == total.sentence and result[i + 1].span_start > total.span_end \
                 and not triggers.search(doc.text, total.span_end, result[i + 1].span_start):
             continue

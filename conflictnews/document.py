@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Sequence, TypeVar
 
-from .lexicon import Entity, check_language, language, phrase_pattern, world
+from .lexicon import Entity, check_language, language, phrase_alternation, phrase_pattern, world
 from .numbers import CountMatch, find_counts
 from .records import Article
 from .temporal import Reference, TimeExpression, find_times
@@ -152,23 +152,23 @@ def is_reference_place(doc: Document, entity: Entity) -> bool:
     return known
 
 
-def _reference_patterns(lang: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
+def _reference_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The base after a place ("-based", " gevestigde", across any white space) and the bearing before it."""
     data = language(lang)
-    found: tuple[tuple[str, ...], re.Pattern[str]] = data.memo("reference_places", lambda: (
-        tuple(w.lower() for w in data.words("places.based_suffixes")),
+    found: tuple[re.Pattern[str], re.Pattern[str]] = data.memo("reference_places", lambda: (
+        re.compile(r"(?:-|\s*)" + phrase_alternation(w.strip(" -") for w in data.words("places.based_suffixes"))
+                   + r"(?![\w])", re.IGNORECASE),
         re.compile(phrase_pattern(data.words("places.reference_words")) + r"(?:\s+\S+){0,4}\s*$", re.IGNORECASE)))
     return found
 
 
-_BASED = re.compile(r"\s*(?:gevestigde|based)\b")
 _DATELINE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-–—]|,\s*\w+\s*[-–—])")
 
 
 def _is_reference_place(doc: Document, entity: Entity) -> bool:
     text = doc.text
     based, reference = _reference_patterns(doc.lang)
-    after = text[entity.end:entity.end + 14].lower()
-    if after.startswith(based) or _BASED.match(after):
+    if based.match(text, entity.end, entity.end + 24):
         return True
     line_start = text.rfind("\n", 0, entity.start) + 1
     if not text[line_start:entity.start].strip() and _DATELINE.match(text[entity.end:entity.end + 24]):

@@ -147,13 +147,16 @@ def _read(doc: Document) -> list[TerritoryClaim]:
         places = _places(doc, entities, p)
         actors = _actors(doc, sentence, entities, p)
         places = [pl for pl in places if not any(a[0] == pl[0] for a in actors)]
-        held = [h for h in held if _holder(doc, actors, h)]  # "is held by": the status phrase says who
-        for start, end, suffix in held:
-            actor = _holder(doc, actors, (start, end, suffix))
-            start = min([start] + [a[0] for a in actors if a[1] <= suffix and not doc.text[a[1]:suffix].strip(" )")][-1:])
+        # A held suffix without a holder before it ("is held by") leaves the claim to its status phrase.
+        holders = [(h, _holder(doc, actors, h)) for h in held]
+        held = [h for h, holder in holders if holder is not None]
+        for (_, end, _), holder in holders:
+            if holder is None:
+                continue
+            start, holder_name = holder
             after = _listed(doc, [pl for pl in places if pl[0] >= end and not _breaks(doc.text, end, pl[0])])
             for place_start, place_end, place in after:
-                _add(claims, seen, doc, sentence, start, place_end, actor, place, "controls", p)
+                _add(claims, seen, doc, sentence, start, place_end, holder_name, place, "controls", p)
         for start, end, status in hits:
             if any(h[0] <= start < h[1] for h in held):
                 continue
@@ -173,11 +176,17 @@ def _read(doc: Document) -> list[TerritoryClaim]:
     return claims
 
 
-def _holder(doc: Document, actors: list[tuple[int, int, str]], held: tuple[int, int, int]) -> str | None:
-    """The actor named before a held suffix ("Faylaq al-Rahman-held", "(IS) gecontroleerde"), or None."""
+def _holder(doc: Document, actors: list[tuple[int, int, str]], held: tuple[int, int, int]) -> tuple[int, str] | None:
+    """The actor named before a held suffix ("Faylaq al-Rahman-held", "(IS) gecontroleerde"), or None.
+
+    Returns where the claim starts (the actor's name, or the word before the suffix) and the actor.
+    """
     start, _, suffix = held
     holder = [a for a in actors if a[1] <= suffix and not doc.text[a[1]:suffix].strip(" )")]
-    return holder[-1][2] if holder else _canonical_actor(doc.text[start:suffix], doc)
+    if holder:
+        return min(start, holder[-1][0]), holder[-1][2]
+    actor = _canonical_actor(doc.text[start:suffix], doc)
+    return (start, actor) if actor else None
 
 
 def _places(doc: Document, entities: list[Entity], p: _Patterns) -> list[tuple[int, int, str]]:

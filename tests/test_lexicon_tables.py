@@ -257,3 +257,29 @@ def test_acled_territory_locations_covered(places):
     known |= {p.casefold() for p in places["place"]}
     missing = sorted(l for l in locations if l.casefold() not in known)
     assert not missing, missing
+
+
+def _phrase_lists(node, path=()):
+    """Every list of phrases in a language file, with its dotted path."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _phrase_lists(value, (*path, key))
+    elif isinstance(node, list) and node and all(isinstance(item, str) for item in node):
+        yield ".".join(path), node
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_no_phrase_listed_twice(lang):
+    """A phrase stands once in its list: a second copy is dead weight that edits miss."""
+    import tomllib
+
+    data = tomllib.loads((LEXICON / f"{lang}.toml").read_text(encoding="utf-8"))
+    repeated = {}
+    for path, phrases in _phrase_lists(data):
+        seen = set()
+        for phrase in phrases:
+            key = " ".join(phrase.lower().split())
+            if key in seen:
+                repeated.setdefault(path, []).append(phrase)
+            seen.add(key)
+    assert not repeated, repeated
