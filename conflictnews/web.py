@@ -237,7 +237,11 @@ def parse_html(markup: str, *, path: str | None = None, url: str | None = None) 
                                                include_tables=True, favor_precision=True)
     except (ValueError, TypeError, LookupError, RecursionError) as error:
         raise Rejected(f"not a readable HTML page: {error}") from None
-    found: dict[str, Any] = document.as_dict() if document is not None else {}
+    found: dict[str, Any] = {}
+    if isinstance(document, dict):
+        found = document
+    elif document is not None:
+        found = document.as_dict()
     body = _paragraphs(str(found.get("text") or ""))
     if not re.search(r"\w", body):
         raise Rejected("no body text in the page")
