@@ -7,6 +7,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import chromium
 import pandas as pd
 import pytest
 
@@ -344,3 +345,81 @@ def test_highlight_ignores_spans_outside_the_text() -> None:
 def test_period(start: str | None, end: str | None, precision: str | None, expected: str) -> None:
     stamp = lambda v: pd.Timestamp(v) if v else None
     assert _period(stamp(start), stamp(end), precision) == expected
+
+
+# --------------------------------------------------------------------------
+# In a real browser: the index's tables sort, filter and search, with no request to the network
+# --------------------------------------------------------------------------
+
+needs_chromium = pytest.mark.skipif(chromium.executable() is None,
+                                    reason="needs Chromium (Debian: apt-get install chromium)")
+
+_VISIBLE = """(() => Array.from(document.querySelectorAll('#incidents-table tbody:not(.group) tr'))
+  .filter(r => !r.hidden).map(r => ({place: r.dataset.place || '', source: r.dataset.source || '',
+    start: r.dataset.dateStart || '', end: r.dataset.dateEnd || '', text: r.textContent,
+    best: r.cells[5].dataset.sort, group: r.parentElement.previousElementSibling.id})))()"""
+
+
+def _set(browser: chromium.Browser, selector: str, value: str) -> None:
+    browser.evaluate(f"""(() => {{ const e = document.querySelector({selector!r}); e.value = {value!r};
+        e.dispatchEvent(new Event('input', {{bubbles: true}})); e.dispatchEvent(new Event('change', {{bubbles: true}}));
+        }})()""")
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_index_tables_sort_filter_and_search_in_chromium(sample: Sample, tmp_path: Path) -> None:
+    with chromium.Browser() as browser:
+        browser.open(sample.index)
+        assert browser.evaluate("document.querySelectorAll('.tools').length") >= 4
+        total = len(sample.facts.casualties) and browser.evaluate(
+            "document.querySelectorAll('#incidents-table tbody:not(.group) tr').length")
+        assert total == len(pd.read_parquet(sample.index.parent / "tables" / "incidents.parquet"))
+        tools = "#incidents .tools"
+        assert browser.evaluate(f"document.querySelector('{tools} .count').textContent") == f"{total:,} rows"
+
+        # sort by best, up then down, within each victim group
+        for direction in ("ascending", "descending"):
+            browser.evaluate("document.querySelector('#incidents-table thead th:nth-child(6)').click()")
+            rows = browser.evaluate(_VISIBLE)
+            by_group: dict[str, list[int]] = {}
+            for row in rows:
+                by_group.setdefault(row["group"], []).append(int(row["best"]))
+            for values in by_group.values():
+                assert values == sorted(values, reverse=direction == "descending")
+            assert browser.evaluate("document.querySelector('#incidents-table thead th:nth-child(6)')"
+                                    ".getAttribute('aria-sort')") == direction
+
+        # filter by place: every row shown is of that place, and no other row is
+        places = pd.read_parquet(sample.index.parent / "tables" / "incidents.parquet")["place"].value_counts()
+        place = str(places.index[0])
+        _set(browser, f"{tools} select[data-tool=place]", place)
+        rows = browser.evaluate(_VISIBLE)
+        assert len(rows) == places.iloc[0] and all(place in r["place"].split("|") for r in rows)
+        assert browser.evaluate(f"document.querySelector('{tools} .count').textContent") == \
+            f"{len(rows):,} of {total:,} rows"
+        _set(browser, f"{tools} select[data-tool=place]", "")
+
+        # a date range keeps the incidents whose period overlaps it
+        _set(browser, f"{tools} input[data-tool=date-from]", "2018-04-01")
+        _set(browser, f"{tools} input[data-tool=date-to]", "2018-04-30")
+        rows = browser.evaluate(_VISIBLE)
+        assert 0 < len(rows) < total
+        assert all(r["start"] and r["start"] <= "2018-04-30" and r["end"] >= "2018-04-01" for r in rows)
+
+        # search within that range: every word must occur in the row
+        word = "SOHR"
+        _set(browser, f"{tools} input[data-tool=search]", word.lower())
+        searched = browser.evaluate(_VISIBLE)
+        assert 0 < len(searched) <= len(rows) and all(word.lower() in r["text"].lower() for r in searched)
+        hidden_groups = browser.evaluate("document.querySelectorAll('#incidents-table tbody.group[hidden]').length")
+        assert hidden_groups > 0  # a group without a row shown loses its heading too
+
+        browser.evaluate(f"document.querySelector('{tools} button[data-tool=reset]').click()")
+        assert len(browser.evaluate(_VISIBLE)) == total
+        browser.screenshot(tmp_path / "incidents.png", selector="#incidents")
+        browser.open(sample.index.parent / "articles" / f"{sample.facts.casualties['article_id'].iloc[0]}.html")
+        assert browser.evaluate("document.querySelectorAll('mark').length") > 0
+    # data: is the date input's calendar icon, drawn by Chromium itself
+    elsewhere = [url for url in browser.requests if not url.startswith(("file:", "data:"))]
+    assert browser.requests and not elsewhere, elsewhere
