@@ -17,7 +17,15 @@ from conflictnews.aggregate import casualty_totals
 from conflictnews.corpus import Corpus
 from conflictnews.pipeline import Extraction
 from conflictnews.plots import NO_DATA
-from conflictnews.report import _highlight, _incidents_with_members, _match_members, _period, _Span, write_report
+from conflictnews.report import (
+    _highlight,
+    _incidents_with_members,
+    _match_members,
+    _period,
+    _Span,
+    _web_address,
+    write_report,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -423,3 +431,62 @@ def test_index_tables_sort_filter_and_search_in_chromium(sample: Sample, tmp_pat
     # data: is the date input's calendar icon, drawn by Chromium itself
     elsewhere = [url for url in browser.requests if not url.startswith(("file:", "data:"))]
     assert browser.requests and not elsewhere, elsewhere
+
+
+# --------------------------------------------------------------------------
+# A report written over an older one
+# --------------------------------------------------------------------------
+
+def _write_corpus(folder: Path, articles: dict[str, str]) -> Corpus:
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return read_corpus(folder, progress=False)
+
+
+@pytest.mark.slow
+def test_report_over_an_older_one_leaves_no_stale_pages(tmp_path: Path) -> None:
+    older = _write_corpus(tmp_path / "older", {
+        "market.txt": "Shells hit market in Aleppo\n\nFive civilians were killed and twelve were injured when shells "
+                      "hit a market in Aleppo on Monday, 24 April 2018, the civil defence said.\n",
+        "convoy.txt": "Convoy ambushed near Homs\n\nSeven soldiers were killed when their convoy was ambushed near "
+                      "Homs on Tuesday, 25 April 2018, the army said.\n",
+        "talks.txt": "Talks resume in Geneva\n\nDelegations met again in Geneva on Wednesday, 26 April 2018.\n",
+    })
+    out = tmp_path / "report"
+    write_report(older, extract(older, progress=False), out, progress=False)
+    old_pages = {p.name for p in (out / "articles").glob("*.html")}
+    assert len(old_pages) == 3 and (out / "charts" / "injured_over_time.png").is_file()
+    # what the user put there, and an old page the user changed, stay
+    (out / "notes.txt").write_text("my notes", encoding="utf-8")
+    (out / "articles" / "my-page.html").write_text("<p>mine</p>", encoding="utf-8")
+    convoy_id = older.articles.set_index(older.articles["path"].map(lambda p: Path(p).name)).loc["convoy.txt",
+                                                                                                  "article_id"]
+    edited = out / "articles" / f"{convoy_id}.html"
+    edited.write_text(edited.read_text(encoding="utf-8") + "<!-- checked by me -->", encoding="utf-8")
+
+    newer = _write_corpus(tmp_path / "newer", {
+        "bridge.txt": "Bridge retaken\n\nThe army said on Friday, 28 April 2018, that its troops control the bridge "
+                      "at Raqqa again after three soldiers were killed.\n"})
+    index = write_report(newer, extract(newer, progress=False), out, progress=False)
+    new_id = str(newer.articles["article_id"].iloc[0])
+    pages = {p.name for p in (out / "articles").glob("*.html")}
+    assert pages == {f"{new_id}.html", "my-page.html", edited.name}
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "my notes"
+    assert "checked by me" in edited.read_text(encoding="utf-8")
+    assert not list((out / "charts").glob("injured_over_time.*"))  # the older report's chart, unchanged: removed
+    page = read_page(index)
+    linked = {urllib.parse.unquote(link.split("#")[0]) for link in page.links if link.startswith("articles/")}
+    assert linked == {f"articles/{new_id}.html"}
+    assert "1 article read" in page.text and "Convoy ambushed" not in page.text
+    for link in [*page.links, *page.images]:  # nothing of the index points at a file that is not there
+        target = local_target(index, link)
+        assert target is None or target[0].is_file(), link
+
+
+@pytest.mark.parametrize(("url", "linked"), [
+    ("https://news.example/a?b=1&c=2", True), ("http://news.example/", True), ("javascript:alert(1)", False),
+    (" JavaScript:alert(1)", False), ("data:text/html,<b>x</b>", False), ("file:///etc/passwd", False), ("", False),
+])
+def test_only_web_addresses_are_links(url: str, linked: bool) -> None:
+    assert _web_address(url)[1] is linked
