@@ -246,6 +246,9 @@ def parse_html(markup: str, *, path: str | None = None, url: str | None = None) 
     if not re.search(r"\w", body):
         raise Rejected("no body text in the page")
     title = " ".join(str(found.get("title") or "").split()) or None
+    first, _, rest = body.partition("\n\n")
+    if title and first == title and re.search(r"\w", rest):  # the page's heading, read again as a paragraph
+        body = rest
     url = url or (str(found["url"]) if found.get("url") else None)
     published, precision = _published(markup, url)
     source = " ".join(str(found.get("sitename") or "").split()) or _host(url)
