@@ -194,3 +194,36 @@ def test_web_libraries_load_only_when_used() -> None:
             "print(sorted(heavy & set(sys.modules)))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_urls_are_kept_in_the_store(tmp_path: Path) -> None:
+    from conflictnews.store import connect, extract_to_store
+
+    _warc(tmp_path / "crawl.warc.gz")
+    db = tmp_path / "facts.duckdb"
+    extract_to_store(tmp_path / "crawl.warc.gz", db)
+    connection = connect(db, read_only=True)
+    try:
+        urls = sorted(r[0] for r in connection.execute("SELECT url FROM articles").fetchall())
+    finally:
+        connection.close()
+    assert urls == ["https://courier.example/world/ceasefire-talks", "https://courier.example/world/market-shelled"]
+
+
+def test_a_store_made_before_urls_gains_the_column(tmp_path: Path) -> None:
+    import duckdb
+
+    from conflictnews.store import connect
+
+    db = tmp_path / "old.duckdb"
+    old = duckdb.connect(str(db))
+    old.execute("CREATE TABLE articles (article_id VARCHAR PRIMARY KEY, title VARCHAR, published TIMESTAMP, "
+                "published_precision VARCHAR, source VARCHAR, byline VARCHAR, language VARCHAR, text VARCHAR, "
+                "path VARCHAR, extracted_at TIMESTAMP)")
+    old.execute("INSERT INTO articles (article_id, text) VALUES ('a1', 'x')")
+    old.close()
+    connection = connect(db)
+    try:
+        assert connection.execute("SELECT article_id, url FROM articles").fetchall() == [("a1", None)]
+    finally:
+        connection.close()
