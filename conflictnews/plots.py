@@ -1132,13 +1132,6 @@ def _break_at_gaps(
     return out
 
 
-def _truncate(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    return text[: max(width - 1, 1)].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
-
-
 # ---------------------------------------------------------------------------
 # Casualties
 # ---------------------------------------------------------------------------
@@ -2334,7 +2327,9 @@ def plot_timeline(
         counts the events left out. Useful when articles recall the distant
         past ("in 1969 ...").
     label_width : int, default 60
-        Summaries are cut to this many characters.
+        The longest label, in characters (in lanes, at most 30 a line, three
+        lines). A label is a whole phrase: the summary, or its part up to where
+        a clause ends; an event whose phrases are all too long is not labelled.
     title : str, optional
         Chart title.
     source_note : str, optional
@@ -2598,10 +2593,12 @@ def _label_events(
 
     With one row per event, a label goes right of its event, or where there
     is more room: left of it, or inside a span's bar (on a white ground), so
-    that a span covering the whole window keeps its label; it is cut to
-    fit. With lanes per kind, a label goes above or below its lane, right
-    or left of its event (of the part of a span inside the window), where
-    it overlaps no other label; labels that fit nowhere are left out.
+    that a span covering the whole window keeps its label; it is the longest
+    whole phrase that fits (``_phrases``). With lanes per kind, a label is a
+    whole phrase wrapped on up to three lines, above or below its lane, right
+    or left of its event (of the part of a span inside the window), where it
+    overlaps no other label (a label above a lane and one below the lane over
+    it share that gap); labels that fit nowhere are left out.
     """
     lo, hi = limits
     fontsize = _BASE_FONT * (0.85 if rows_mode else 0.8)

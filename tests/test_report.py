@@ -490,3 +490,26 @@ def test_report_over_an_older_one_leaves_no_stale_pages(tmp_path: Path) -> None:
 ])
 def test_only_web_addresses_are_links(url: str, linked: bool) -> None:
     assert _web_address(url)[1] is linked
+
+
+@pytest.mark.slow
+def test_new_fact_columns_are_shown_and_break_nothing(tmp_path: Path) -> None:
+    corpus = _write_corpus(tmp_path / "corpus", {
+        "market.txt": "Shells hit market in Aleppo\n\nFive civilians were killed when shells hit a market in Aleppo "
+                      "on Monday, 24 April 2018, the civil defence said. Rebels still hold the old city of Aleppo, "
+                      "the army said.\n"})
+    facts = extract(corpus, progress=False)
+    assert len(facts.casualties)
+    more = Extraction(
+        casualties=facts.casualties.assign(country="Syria", perpetrator="<b>artillery</b>", brand_new_column=7),
+        territory=facts.territory.assign(admin1="Aleppo Governorate"), timeline=facts.timeline, errors=facts.errors)
+    index = write_report(corpus, more, tmp_path / "report", progress=False)
+    article_id = str(corpus.articles["article_id"].iloc[0])
+    source = (index.parent / "articles" / f"{article_id}.html").read_text(encoding="utf-8")
+    page = read_page(index.parent / "articles" / f"{article_id}.html")
+    for header in ("country", "perpetrator", "brand new column"):
+        assert f"<th>{header}</th>" in source
+    assert "Syria" in page.text and "<b>artillery</b>" in page.text and "&lt;b&gt;artillery" in source
+    if len(facts.territory):
+        assert "<th>region</th>" in source and "Aleppo Governorate" in page.text
+    assert read_page(index).text  # the index still renders
