@@ -425,7 +425,7 @@ class ExportScore:
 
     @property
     def precision(self) -> float:
-        """Share of the export's dated, located events that match a reference event."""
+        """Share of the export's dated events, located finer than a country, that match a reference event."""
         return self.matched / self.placed if self.placed else 0.0
 
     @property
@@ -440,7 +440,7 @@ class ExportScore:
         return "\n".join([
             f"{self.export} against {self.reference} (same event: dates within {self.days} days, "
             f"places within {self.km:g} km)",
-            f"  export events: {self.events} ({self.placed} with a date and a place)",
+            f"  export events: {self.events} ({self.placed} with a date and a place finer than a country)",
             f"  reference events: {self.reference_events} ({self.reference_in_reach} in reach of an export event)",
             f"  matched: {self.matched}  precision {self.precision:.3f}  recall in reach {self.recall:.3f}",
             f"  fatalities on matched events: equal {self.fatalities_exact} ({exact:.3f}), within 10% "
@@ -461,7 +461,9 @@ def read_events(path: str | os.PathLike[str]) -> tuple[str, "pd.DataFrame"]:
     -------
     (str, DataFrame)
         The layout's name and a table with ``start``, ``end``, ``latitude``,
-        ``longitude``, ``deaths`` and ``location``.
+        ``longitude``, ``deaths``, ``location`` and ``country_only`` (the
+        point stands for a whole country: ``where_prec`` 6 or 7, or a
+        ``location`` that is the ``country``).
     """
     import pandas as pd
 
@@ -487,10 +489,16 @@ def read_events(path: str | os.PathLike[str]) -> tuple[str, "pd.DataFrame"]:
         return pd.to_numeric(raw[column].str.strip().str.lstrip("'"), errors="coerce")
 
     location = next((c for c in ("location", "where_coordinates", "city") if c in raw.columns), None)
+    places = raw[location] if location else pd.Series("", index=raw.index)
+    # A point that stands for a whole country (UCDP where_prec 6 or 7, or a location named as the country)
+    # says nothing about where an event was.
+    country_only = numbers("where_prec") >= 6
+    if "country" in raw.columns:
+        country_only |= (places.str.strip() != "") & (places.str.strip() == raw["country"].str.strip())
     events = pd.DataFrame({
         "start": dates(start), "end": dates(end), "latitude": numbers("latitude"),
-        "longitude": numbers("longitude"), "deaths": numbers(deaths),
-        "location": raw[location] if location else "",
+        "longitude": numbers("longitude"), "deaths": numbers(deaths), "location": places,
+        "country_only": country_only.to_numpy(dtype=bool),
     })
     return name, events
 
@@ -529,9 +537,9 @@ def score_export(export: str | os.PathLike[str], against: str | os.PathLike[str]
     _, mine = read_events(export)
     layout, theirs = read_events(against)
     slack = np.timedelta64(int(days), "D")
-    placed = mine.dropna(subset=["start", "latitude", "longitude"]).reset_index(drop=True)
+    placed = mine[~mine["country_only"]].dropna(subset=["start", "latitude", "longitude"]).reset_index(drop=True)
     placed["end"] = placed["end"].fillna(placed["start"])
-    known = theirs.dropna(subset=["start", "latitude", "longitude"]).reset_index(drop=True)
+    known = theirs[~theirs["country_only"]].dropna(subset=["start", "latitude", "longitude"]).reset_index(drop=True)
     known["end"] = known["end"].fillna(known["start"])
     candidates: list[tuple[float, int, int, int]] = []
     in_reach: set[int] = set()
