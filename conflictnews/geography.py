@@ -273,10 +273,7 @@ def control_as_of(ledger: "pd.DataFrame", *, as_of: Any = None, since: Any = Non
 
     if ledger is None or len(ledger) == 0 or "place" not in ledger.columns:
         return locate(pd.DataFrame(columns=[c for c in CONTROL_COLUMNS if c not in PLACE_COLUMNS]))
-    if "holder" not in ledger.columns or "date" not in ledger.columns:
-        from .aggregate import territory_control
-
-        ledger = territory_control(ledger)
+    ledger = as_ledger(ledger)
     claims = ledger[ledger["date"].notna() & ledger["place"].notna()].copy()
     claims["date"] = pd.to_datetime(claims["date"])
     if claims.empty:
@@ -303,6 +300,17 @@ def control_as_of(ledger: "pd.DataFrame", *, as_of: Any = None, since: Any = Non
                      "accounts": accounts})
     return locate(pd.DataFrame(rows, columns=[c for c in CONTROL_COLUMNS if c not in PLACE_COLUMNS]))[
         list(CONTROL_COLUMNS)]
+
+
+def as_ledger(territory: "pd.DataFrame") -> "pd.DataFrame":
+    """The control ledger of a ``territory`` table (a ledger is returned as it is); absent columns are empty."""
+    if "holder" in territory.columns and "date" in territory.columns:
+        return territory
+    from .aggregate import territory_control
+    from .pipeline import TERRITORY_COLUMNS
+
+    missing = {column: None for column in TERRITORY_COLUMNS if column not in territory.columns}
+    return territory_control(territory.assign(**missing) if missing else territory)
 
 
 def _holder(group: "pd.DataFrame") -> tuple[str | None, bool, str]:

@@ -344,15 +344,11 @@ def _territory_events(territory: "pd.DataFrame | None", located: "pd.DataFrame")
     """ACLED rows for captures: one per place, day and actor."""
     import pandas as pd
 
-    from .geography import acled_geo_precision, is_state_actor, locate
+    from .geography import acled_geo_precision, as_ledger, is_state_actor, locate
 
     if territory is None or len(territory) == 0:
         return []
-    ledger = territory
-    if "holder" not in ledger.columns or "date" not in ledger.columns:
-        from .aggregate import territory_control
-
-        ledger = territory_control(territory)
+    ledger = as_ledger(territory)
     ledger = ledger[ledger["date"].notna()].copy()
     ledger["day"] = pd.to_datetime(ledger["date"]).dt.normalize()
     captures = ledger[(ledger["status"] == "captured") & ledger["actor"].notna()]
@@ -576,6 +572,8 @@ def places_geojson(territory: "pd.DataFrame", *, as_of: Any = None, since: Any =
 
 def _text_cells_defused(table: "pd.DataFrame") -> "pd.DataFrame":
     """Text cells a spreadsheet would run as a formula, quoted (dates as ISO days)."""
+    import pandas as pd
+
     from .export import _defuse
 
     out = table.copy()
@@ -583,7 +581,7 @@ def _text_cells_defused(table: "pd.DataFrame") -> "pd.DataFrame":
         values = out[column]
         if str(values.dtype).startswith("datetime64"):
             out[column] = values.dt.strftime(_DAY)
-        elif values.dtype == object:
+        elif values.dtype == object or pd.api.types.is_string_dtype(values):
             out[column] = values.map(_defuse)
     return out
 

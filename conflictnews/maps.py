@@ -285,7 +285,7 @@ def _note(kind: str, table: "pd.DataFrame", info: dict[str, Any]) -> str:
 
     unmapped = info["unmapped"]
     if kind == "control":
-        text = f"Source: {_plural(int(info['reports']), 'claim')} about {_plural(len(table), 'place')}"
+        text = f"Source: {_plural(int(info['reports']), 'claim')} about {_plural(int(info['total']), 'place')}"
         if info["articles"]:
             text += f" in {_plural(int(info['articles']), 'article')}"
         parts = [text]
