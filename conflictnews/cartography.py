@@ -207,7 +207,7 @@ def draw_countries(ax: Axes, extent: Extent, *, labels: bool = True) -> list[Tex
     span_x = extent.east - extent.west
     span_y = extent.north - extent.south
     view = (extent.west - span_x, extent.south - span_y, extent.east + span_x, extent.north + span_y)
-    rings = []
+    rings: list[Any] = []
     names: list[Text] = []
     for country in country_outlines():
         west, south, east, north = country.bounds
@@ -274,7 +274,7 @@ def _label_point(ring: np.ndarray[Any, Any], extent: Extent) -> tuple[float | No
 _DIRECTIONS = ((1, 0), (1, 1), (0, 1), (-1, 1), (-1, 0), (-1, -1), (0, -1), (1, -1))
 
 
-def _alignment(dx: int, dy: int) -> tuple[str, str]:
+def _alignment(dx: int, dy: int) -> tuple[Any, Any]:
     return ({1: "left", 0: "center", -1: "right"}[dx], {1: "bottom", 0: "center", -1: "top"}[dy])
 
 
@@ -302,8 +302,8 @@ class _LabelPlacer:
 
         ax = self.ax
         frame = ax.get_window_extent(renderer)
-        points = renderer.points_to_pixels(1.0)
-        centres = ax.transData.transform([(x, y) for x, y, _ in self.obstacles]) if self.obstacles else []
+        points = float(renderer.points_to_pixels(1.0))  # type: ignore[arg-type]
+        centres: Any = ax.transData.transform([(x, y) for x, y, _ in self.obstacles]) if self.obstacles else []
         discs = [Bbox.from_extents(cx - r * points, cy - r * points, cx + r * points, cy + r * points)
                  for (cx, cy), (_, _, r) in zip(centres, self.obstacles)]
         placed: list[Bbox] = [Bbox(ax.transAxes.transform([(x0, y0), (x1, y1)])) for x0, y0, x1, y1 in self.blocked]
@@ -320,7 +320,7 @@ class _LabelPlacer:
             size = Text.get_window_extent(label, renderer)
             width, height = size.width, size.height
             x, y = ax.transData.transform(label.xy)
-            best: tuple[float, tuple[float, float], tuple[str, str], bool, Bbox] | None = None
+            best: tuple[float, tuple[float, float], tuple[Any, Any], bool, Bbox] | None = None
             for ring, distance in enumerate((radius + 2.5, radius + 13.0)):
                 for rank, (dx, dy) in enumerate(_DIRECTIONS):
                     norm = math.hypot(dx, dy)

@@ -547,6 +547,7 @@ def score_export(export: str | os.PathLike[str], against: str | os.PathLike[str]
     their_end = known["end"].to_numpy()
     their_lat = known["latitude"].to_numpy(dtype="float64")
     their_lon = known["longitude"].to_numpy(dtype="float64")
+    event: Any
     for i, event in enumerate(placed.itertuples(index=False)):
         near_in_time = (their_start <= np.datetime64(event.end) + slack) & (their_end >= np.datetime64(event.start)
                                                                             - slack)
@@ -555,7 +556,7 @@ def score_export(export: str | os.PathLike[str], against: str | os.PathLike[str]
         index = np.flatnonzero(near_in_time)
         distance = distance_km(event.latitude, event.longitude, their_lat[index], their_lon[index])
         distance = np.atleast_1d(distance)
-        for j, d in zip(index, distance):
+        for j, d in zip(index.tolist(), distance.tolist()):
             if d <= km:
                 gap = abs(int((their_start[j] - np.datetime64(event.start)) / np.timedelta64(1, "D")))
                 candidates.append((float(d), gap, i, int(j)))

@@ -131,6 +131,9 @@ def _evidence(incident: Any, by_article: dict[str, list[Any]]) -> tuple[list[str
     keep = []
     start = None if _missing(incident.period_start) else pd.Timestamp(incident.period_start)
     end = None if _missing(incident.period_end) else pd.Timestamp(incident.period_end)
+    row: Any
+    row_start: Any
+    row_end: Any
     for row in rows:
         if not all(_same(getattr(row, key, None), getattr(incident, key)) for key in
                    ("outcome", "victim_group", "victim_actor", "place")):
@@ -297,6 +300,10 @@ def acled_events(casualties: "pd.DataFrame", territory: "pd.DataFrame | None" = 
         groups = set(group["victim_group"].fillna("unknown"))
         fighters = [*_victims(group, "military"), *_victims(group, "armed_group")]
         perpetrators = _joined(group["perpetrator"])
+        event_type: str | None
+        sub_event_type: str | None
+        actor1: str | None
+        actor2: str | None
         if groups & {"military", "armed_group"}:
             event_type, sub_event_type = "Battles", "Armed clash"
             actor1 = perpetrators or (fighters[0] if fighters else None)
@@ -308,7 +315,7 @@ def acled_events(casualties: "pd.DataFrame", territory: "pd.DataFrame | None" = 
             actor1 = perpetrators
             actor2 = f"Civilians ({place['country']})" if place["country"] else "Civilians"
         else:
-            event_type = sub_event_type = None
+            event_type, sub_event_type = None, None
             actor1, actor2 = perpetrators, None
         killed = group[group["outcome"] == "killed"]
         rows.append({
@@ -433,6 +440,8 @@ def ucdp_events(casualties: "pd.DataFrame", articles: "pd.DataFrame | None" = No
         others = _victims(group, "armed_group")
         deaths = {g: group[group["victim_group"].fillna("unknown") == g] for g in
                   ("military", "armed_group", "civilian", "unknown")}
+        side_a: str | None
+        side_b: str | None
         if state:
             side_a, deaths_a = _government(state, place["country"]), _sum(deaths["military"]["best"])
             side_b, deaths_b = _joined(others), _sum(deaths["armed_group"]["best"])
@@ -489,6 +498,8 @@ def _citations(articles: "pd.DataFrame | None") -> dict[str, str]:
     if articles is None or len(articles) == 0 or "article_id" not in articles.columns:
         return {}
     cites = {}
+    row: Any
+    published: Any
     for row in articles.itertuples(index=False):
         source = getattr(row, "source", None)
         published = getattr(row, "published", None)
@@ -541,7 +552,7 @@ def incidents_geojson(casualties: "pd.DataFrame") -> dict[str, Any]:
     geometry, as RFC 7946 allows, so that nothing is left out unseen.
     """
     located = located_incidents(casualties if casualties is not None else _empty_casualties())
-    features = [_feature(dict(row)) for row in located.to_dict("records")]
+    features = [_feature({str(k): v for k, v in row.items()}) for row in located.to_dict("records")]
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -560,7 +571,7 @@ def places_geojson(territory: "pd.DataFrame", *, as_of: Any = None, since: Any =
 
     places = control_as_of(territory if territory is not None else pd.DataFrame(), as_of=as_of, since=since)
     day = as_of if as_of is not None else (places["last_claim"].max() if len(places) else None)
-    features = [_feature(dict(row)) for row in places.to_dict("records")]
+    features = [_feature({str(k): v for k, v in row.items()}) for row in places.to_dict("records")]
     return {"type": "FeatureCollection", "as_of": _json_value(None if day is None else pd.Timestamp(day)),
             "since": _json_value(None if since is None else pd.Timestamp(since)), "features": features}
 

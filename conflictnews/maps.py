@@ -245,7 +245,7 @@ def plot_map(data: "pd.DataFrame", *, kind: str = "casualties", outcome: str | N
             return _no_data(ax, title=title or default_title, note=note)
         from .cartography import fit_extent
 
-        extent = fit_extent(table["longitude"], table["latitude"])
+        extent = fit_extent(table["longitude"].tolist(), table["latitude"].tolist())
         places = _places(table, value="best") if kind == "casualties" else _places(
             table.assign(weight=table["claims"]), value="weight")
         layout = _layout(places, extent, inset=inset)
@@ -579,6 +579,7 @@ def _draw_place(ax: Axes, rows: "pd.DataFrame", styles: dict[str, Any], scale: f
     figure = ax.get_figure()
     assert figure is not None
     hollow = _precision(rows) in _AREA_PRECISIONS
+    row: Any
     for (dx, dy), (index, row) in zip(_offsets(len(rows), spread), zip(rows.index, rows.itertuples(index=False))):
         lift = 0.01 * layer[index]
         style = styles.get(str(row.victim_group), styles["unknown"])
@@ -633,7 +634,7 @@ def _ring_handle(ax: Axes, *, size: float, linestyle: Any = "solid", linewidth: 
 
 
 def _precision(rows: "pd.DataFrame") -> int | None:
-    value = rows["place_precision"].iloc[0] if "place_precision" in rows.columns and len(rows) else None
+    value: Any = rows["place_precision"].iloc[0] if "place_precision" in rows.columns and len(rows) else None
     return None if _missing(value) else int(value)
 
 
@@ -834,9 +835,10 @@ def save_maps(casualties: "pd.DataFrame", territory: "pd.DataFrame", out_dir: st
     folder = Path(out_dir)
     saved = []
     last = None
-    if territory is not None and len(territory):
-        dates = pd.to_datetime(territory.get("as_of")).fillna(pd.to_datetime(territory.get("since"))) \
-            if "as_of" in territory.columns else pd.Series(dtype="datetime64[ns]")
+    if territory is not None and len(territory) and "place" in territory.columns:
+        from .geography import as_ledger
+
+        dates = pd.to_datetime(as_ledger(territory)["date"])
         last = dates.max() if dates.notna().any() else None
     since = None if last is None else (pd.Timestamp(last).normalize() - pd.Timedelta(days=since_days))
     specs = [
