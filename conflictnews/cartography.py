@@ -206,14 +206,19 @@ def draw_countries(ax: Axes, extent: Extent, *, labels: bool = True) -> list[Tex
 
     span_x = extent.east - extent.west
     span_y = extent.north - extent.south
-    view = (extent.west - span_x, extent.south - span_y, extent.east + span_x, extent.north + span_y)
+    view = (extent.west - 0.05 * span_x, extent.south - 0.05 * span_y, extent.east + 0.05 * span_x,
+            extent.north + 0.05 * span_y)
+    tolerance = max(span_x, span_y) / 1500  # a vertex closer than this to the last one kept adds nothing
     rings: list[Any] = []
     names: list[Text] = []
     for country in country_outlines():
         west, south, east, north = country.bounds
         if east < view[0] or west > view[2] or north < view[1] or south > view[3]:
             continue
-        rings.extend(country.rings)
+        for ring in country.rings:
+            clipped = _clip(ring, view)
+            if len(clipped) >= 3:
+                rings.append(_thin(clipped, tolerance))
         if not labels:
             continue
         points = country.largest
@@ -235,6 +240,53 @@ def draw_countries(ax: Axes, extent: Extent, *, labels: bool = True) -> list[Tex
     collection.set_gid("conflictnews-outlines")
     ax.add_collection(collection, autolim=False)
     return names
+
+
+def _clip(ring: np.ndarray[Any, Any], view: tuple[float, float, float, float]) -> np.ndarray[Any, Any]:
+    """A polygon ring clipped to a rectangle (Sutherland-Hodgman), so that only what is in view is drawn.
+
+    >>> import numpy as np
+    >>> square = np.array([[0.0, 0.0], [4.0, 0.0], [4.0, 4.0], [0.0, 4.0]])
+    >>> _clip(square, (1.0, 1.0, 2.0, 5.0)).tolist()
+    [[2.0, 1.0], [2.0, 4.0], [1.0, 4.0], [1.0, 1.0]]
+    """
+    import numpy as np
+
+    west, south, east, north = view
+    if (ring[:, 0].min() >= west and ring[:, 0].max() <= east and ring[:, 1].min() >= south
+            and ring[:, 1].max() <= north):
+        return ring
+    points = ring
+    for axis, bound, keep_above in ((0, west, True), (0, east, False), (1, south, True), (1, north, False)):
+        if len(points) == 0:
+            break
+        following = np.roll(points, -1, axis=0)
+        inside = points[:, axis] >= bound if keep_above else points[:, axis] <= bound
+        crossing = inside != np.roll(inside, -1)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            share = (bound - points[:, axis]) / (following[:, axis] - points[:, axis])
+        share = np.where(np.isfinite(share), share, 0.0)
+        cuts = points + share[:, None] * (following - points)
+        # Each vertex gives itself when inside, then the crossing towards the next vertex when the edge crosses.
+        pieces = np.stack([points, cuts], axis=1)
+        wanted = np.stack([inside, crossing], axis=1)
+        points = pieces[wanted]
+    return points
+
+
+def _thin(ring: np.ndarray[Any, Any], tolerance: float) -> np.ndarray[Any, Any]:
+    """A ring without the vertices that lie within ``tolerance`` of the previous vertex kept."""
+    import numpy as np
+
+    if len(ring) < 50 or tolerance <= 0:
+        return ring
+    keep = [0]
+    last_x, last_y = ring[0]
+    for i, (x, y) in enumerate(ring.tolist()):
+        if abs(x - last_x) > tolerance or abs(y - last_y) > tolerance:
+            keep.append(i)
+            last_x, last_y = x, y
+    return np.asarray(ring[keep]) if len(keep) >= 3 else ring
 
 
 def _label_point(ring: np.ndarray[Any, Any], extent: Extent) -> tuple[float | None, float | None]:
@@ -423,7 +475,7 @@ def _nice_length(km: float) -> float:
     if km <= 0:
         return 0.0
     power = 10 ** math.floor(math.log10(km))
-    return max(step * power for step in (1, 2, 5) if step * power <= km)
+    return float(max(step * power for step in (1, 2, 5) if step * power <= km))
 
 
 def add_scale_bar(ax: Axes, extent: Extent, *, corner: str = "lower left") -> tuple[float, float, float, float]:

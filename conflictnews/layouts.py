@@ -167,7 +167,7 @@ def _events(located: "pd.DataFrame", outcomes: Iterable[str]) -> list["pd.DataFr
     if chosen.empty:
         return []
     keys = chosen.assign(_start=pd.to_datetime(chosen["period_start"]), _end=pd.to_datetime(chosen["period_end"]),
-                         _place=chosen["place"].fillna(""))
+                         _place=chosen["place"].astype(object).where(chosen["place"].notna(), ""))
     groups = [g for _, g in keys.groupby(["_start", "_end", "_place"], dropna=False, sort=True)]
     return groups
 

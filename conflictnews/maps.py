@@ -383,6 +383,17 @@ def _draw_layers(ax: Axes, table: "pd.DataFrame", places: list[_Place], layout: 
     child.set_ylim(zoom.south, zoom.north)
     indicator = ax.indicate_inset_zoom(child, edgecolor="0.2", linewidth=0.9, alpha=0.9)
     indicator.set_gid("conflictnews-inset-frame")
+    # matplotlib picks the two connecting lines before the layout is known; pick them from the layout instead,
+    # by its own rule (inset corners lower left, upper left, lower right, upper right).
+    main = layout.extent
+    rect_x0 = (zoom.west - main.west) / (main.east - main.west)
+    rect_x1 = (zoom.east - main.west) / (main.east - main.west)
+    rect_y0 = (zoom.south - main.south) / (main.north - main.south)
+    rect_y1 = (zoom.north - main.south) / (main.north - main.south)
+    a, b = rect_x0 < x0, rect_x1 < x0 + width
+    c, d = rect_y0 < y0, rect_y1 < y0 + height
+    for connector, visible in zip(indicator.connectors, (a ^ c, a == d, b == c, b ^ d)):
+        connector.set_visible(visible)
     child.set_gid("conflictnews-inset")
 
 
@@ -405,26 +416,38 @@ def _layout(places: list[_Place], extent: Extent, *, inset: bool) -> _Layout:
     cluster = _cluster(places, extent) if inset else None
     if cluster is None:
         return _Layout(extent, None, None)
-    for _ in range(4):
-        for wanted in (0.5, 0.42, 0.36):
-            height = min(0.62, wanted * extent.shape / cluster.extent.shape)
-            width = min(wanted, height * cluster.extent.shape / extent.shape)
-            corners = _corners(width, height)
-            free = [name for name, box in corners.items() if _covered(places, extent, box) == 0]
-            if free:
-                x0, y0, x1, y1 = corners[free[0]]
-                return _Layout(extent, cluster, (x0, y0, x1 - x0, y1 - y0))
-        options = []
-        for name, box in corners.items():
-            for grown in _grow(places, extent, box, name):
-                growth = ((grown.east - grown.west) * (grown.north - grown.south)) / (
-                    (extent.east - extent.west) * (extent.north - extent.south))
-                options.append((growth, grown))
-        if not options:
-            break
-        extent = min(options, key=lambda option: option[0])[1]
-        extent = _Extent(extent.west, extent.east, extent.south, extent.north)
-    return _Layout(extent, None, None)
+    centre = _Place("", sum(p.lon for p in cluster.members) / len(cluster.members),
+                    sum(p.lat for p in cluster.members) / len(cluster.members), 0.0)
+    area = (extent.east - extent.west) * (extent.north - extent.south)
+    best: tuple[float, Extent, tuple[float, float, float, float]] | None = None
+    for wanted in (0.5, 0.42, 0.36):
+        for corner in ("upper right", "lower right", "upper left", "lower left"):
+            tries = [extent]
+            box = _inset_box(extent, cluster, wanted, corner)
+            if _covered(places, extent, box):
+                tries = _grow(places, extent, box, corner)
+            for option in tries:
+                box = _inset_box(option, cluster, wanted, corner)
+                if _covered(places, option, box):
+                    continue
+                growth = (option.east - option.west) * (option.north - option.south) / area - 1.0
+                x, y = _fraction(centre, option)
+                distance = math.hypot((box[0] + box[2]) / 2 - x, (box[1] + box[3]) / 2 - y)
+                # A larger inset, a map grown little, an inset near the places it enlarges.
+                score = growth + 0.8 * distance + 1.5 * (0.5 - wanted)
+                if best is None or score < best[0]:
+                    best = (score, option, box)
+    if best is None:
+        return _Layout(extent, None, None)
+    _, chosen, (x0, y0, x1, y1) = best
+    return _Layout(chosen, cluster, (x0, y0, x1 - x0, y1 - y0))
+
+
+def _inset_box(extent: Extent, cluster: _Cluster, wanted: float, corner: str) -> tuple[float, float, float, float]:
+    """The inset's box in a corner of the map (axes fraction), about ``wanted`` wide, shaped like its extent."""
+    height = min(0.62, wanted * extent.shape / cluster.extent.shape)
+    width = min(wanted, height * cluster.extent.shape / extent.shape)
+    return _corners(width, height)[corner]
 
 
 def _scale_corner(places: list[_Place], extent: Extent, *,
