@@ -392,7 +392,7 @@ def _draw_layers(ax: Axes, table: "pd.DataFrame", places: list[_Place], layout: 
     rect_y1 = (zoom.north - main.south) / (main.north - main.south)
     a, b = rect_x0 < x0, rect_x1 < x0 + width
     c, d = rect_y0 < y0, rect_y1 < y0 + height
-    for connector, visible in zip(indicator.connectors, (a ^ c, a == d, b == c, b ^ d)):
+    for connector, visible in zip(indicator.connectors or (), (a ^ c, a == d, b == c, b ^ d)):
         connector.set_visible(visible)
     child.set_gid("conflictnews-inset")
 
