@@ -73,6 +73,18 @@ _BATTLE_DAYS = 3
 # --------------------------------------------------------------------------
 
 
+def _located(casualties: "pd.DataFrame | None") -> "pd.DataFrame":
+    """``located_incidents``, computed once per table while :func:`write_layouts` writes the four files."""
+    table = casualties if casualties is not None and len(casualties.columns) else _empty_casualties()
+    cached = _LOCATED.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    return located_incidents(table)
+
+
+_LOCATED: dict[int, tuple[Any, Any]] = {}
+
+
 def located_incidents(casualties: "pd.DataFrame") -> "pd.DataFrame":
     """The incidents of :func:`~conflictnews.aggregate.incidents`, located and with their evidence.
 
@@ -291,8 +303,7 @@ def acled_events(casualties: "pd.DataFrame", territory: "pd.DataFrame | None" = 
 
     from .geography import acled_geo_precision
 
-    located = located_incidents(casualties) if casualties is not None and len(casualties) else located_incidents(
-        _empty_casualties())
+    located = _located(casualties)
     rows: list[dict[str, Any]] = []
     for group in _events(located, _ACLED_OUTCOMES):
         start, end = group["period_start"].iloc[0], group["period_end"].iloc[0]
@@ -430,7 +441,7 @@ def ucdp_events(casualties: "pd.DataFrame", articles: "pd.DataFrame | None" = No
     """
     import pandas as pd
 
-    located = located_incidents(casualties if casualties is not None else _empty_casualties())
+    located = _located(casualties)
     cite = _citations(articles)
     rows: list[dict[str, Any]] = []
     for group in _events(located, ["killed"]):
@@ -551,7 +562,7 @@ def incidents_geojson(casualties: "pd.DataFrame") -> dict[str, Any]:
     ``perpetrator``). An incident without coordinates is kept with a null
     geometry, as RFC 7946 allows, so that nothing is left out unseen.
     """
-    located = located_incidents(casualties if casualties is not None else _empty_casualties())
+    located = _located(casualties)
     features = [_feature({str(k): v for k, v in row.items()}) for row in located.to_dict("records")]
     return {"type": "FeatureCollection", "features": features}
 
@@ -625,12 +636,16 @@ def write_layouts(casualties: "pd.DataFrame", territory: "pd.DataFrame | None", 
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    tables = {"acled": acled_events(casualties, territory), "ucdp": ucdp_events(casualties, articles)}
+    _LOCATED[id(casualties)] = (casualties, located_incidents(casualties))
+    try:
+        tables = {"acled": acled_events(casualties, territory), "ucdp": ucdp_events(casualties, articles)}
+        collections = {"incidents": incidents_geojson(casualties), "places": places_geojson(territory)}
+    finally:
+        _LOCATED.pop(id(casualties), None)
     for name, table in tables.items():
         target = folder / LAYOUT_FILES[name]
         _text_cells_defused(table).to_csv(target, index=False, encoding="utf-8", lineterminator="\n")
         written.append(target)
-    collections = {"incidents": incidents_geojson(casualties), "places": places_geojson(territory)}
     for name, collection in collections.items():
         target = folder / LAYOUT_FILES[name]
         target.write_text(json.dumps(collection, ensure_ascii=False, allow_nan=False, indent=None) + "\n",
