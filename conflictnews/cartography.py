@@ -135,7 +135,7 @@ class Extent:
 
 
 def fit_extent(lons: Sequence[float], lats: Sequence[float], *, margin: float = 0.12, min_span: float = 0.6,
-               min_shape: float = 0.8, max_shape: float = 1.9) -> Extent:
+               min_shape: float = 1.0, max_shape: float = 1.9) -> Extent:
     """The window around points: their bounds, a margin, at least ``min_span`` degrees, a readable shape.
 
     ``margin`` is a share of the span added on each side; ``min_shape`` and
@@ -203,6 +203,7 @@ def draw_countries(ax: Axes, extent: Extent, *, labels: bool = True) -> list[Tex
     """Land and borders of the countries in view, and their names (returned, for the label placer)."""
     import numpy as np
     from matplotlib.collections import PolyCollection
+    from matplotlib.path import Path
 
     span_x = extent.east - extent.west
     span_y = extent.north - extent.south
@@ -224,11 +225,11 @@ def draw_countries(ax: Axes, extent: Extent, *, labels: bool = True) -> list[Tex
         points = country.largest
         inside = points[(points[:, 0] >= extent.west) & (points[:, 0] <= extent.east)
                         & (points[:, 1] >= extent.south) & (points[:, 1] <= extent.north)]
-        if len(inside) < 8:
-            continue
-        visible_width = float(np.ptp(inside[:, 0])) / span_x
-        visible_height = float(np.ptp(inside[:, 1])) / span_y
-        if max(visible_width, visible_height) < 0.3:
+        centre = ((extent.west + extent.east) / 2, (extent.south + extent.north) / 2)
+        # Named when a good part of its outline is in view, or when it fills the middle of the map.
+        large = len(inside) >= 8 and max(float(np.ptp(inside[:, 0])) / span_x,
+                                         float(np.ptp(inside[:, 1])) / span_y) >= 0.3
+        if not large and not Path(points).contains_point(centre):
             continue
         lon, lat = _label_point(country.largest, extent)
         if lon is None or lat is None:

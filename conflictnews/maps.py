@@ -44,6 +44,7 @@ _AREA_PRECISIONS = (3, 4, 5)  # drawn hollow: only the district or province is k
 _UNMAPPED_PRECISIONS = (6, 7)  # country only, international waters: not a point on a map
 _CONTROL_SIZE = 10.0  # marker size (points) on the control map
 _LABEL_ZORDER = 8.0
+_NO_PLACE = "place not stated"
 
 
 # --------------------------------------------------------------------------
@@ -175,7 +176,7 @@ def _mappable(frame: "pd.DataFrame", *, count: str | None = None) -> tuple["pd.D
     placed = frame["latitude"].notna() & frame["longitude"].notna() & ~precision.isin(_UNMAPPED_PRECISIONS)
     unmapped: dict[str, int] = {}
     for row in frame[~placed].itertuples(index=False):
-        name = row.place if isinstance(row.place, str) else "place not stated"
+        name = row.place if isinstance(row.place, str) else _NO_PLACE
         unmapped[name] = unmapped.get(name, 0) + (int(getattr(row, count)) if count else 1)
     return frame[placed], unmapped
 
@@ -289,18 +290,24 @@ def _note(kind: str, table: "pd.DataFrame", info: dict[str, Any]) -> str:
         if info["articles"]:
             text += f" in {_plural(int(info['articles']), 'article')}"
         parts = [text]
-        if unmapped:
-            names = ", ".join(sorted(unmapped))
-            parts.append(f"{_plural(len(unmapped), 'place')} known only as a country not shown ({names})")
+        wide = {name: n for name, n in unmapped.items() if name != _NO_PLACE}
+        if wide:
+            parts.append(f"{_plural(len(wide), 'place')} known only as a country or a wider area not shown "
+                         f"({', '.join(sorted(wide))})")
+        if _NO_PLACE in unmapped:
+            parts.append(f"{_plural(unmapped[_NO_PLACE], 'claim')} without a place not shown")
     else:
         incidents = int(table["incidents"].sum()) if len(table) else 0
         text = (f"Source: {_plural(incidents, 'incident')} ({_plural(int(info['reports']), 'report')} in "
                 f"{_plural(int(info['articles']), 'article')}), double counting removed")
         parts = [text]
-        if unmapped:
-            people = sum(unmapped.values())
-            where = ", ".join(f"{name} {count:,}" for name, count in sorted(unmapped.items()))
-            parts.append(f"{people:,} people located only to a country not shown ({where})")
+        wide = {name: n for name, n in unmapped.items() if name != _NO_PLACE}
+        if wide:
+            where = ", ".join(f"{name} {count:,}" for name, count in sorted(wide.items()))
+            parts.append(f"{sum(wide.values()):,} people located only to a country or a wider area not shown "
+                         f"({where})")
+        if unmapped.get(_NO_PLACE):
+            parts.append(f"{unmapped[_NO_PLACE]:,} people without a place not shown")
         left_out = []
         if info["undated"]:
             left_out.append(f"{_plural(int(info['undated']), 'incident')} without a date")

@@ -149,7 +149,7 @@ mapped, left_out = map_table(extraction.casualties)
 per_place = (mapped.groupby("place").agg(killed=("best", "sum"), incidents=("incidents", "sum"),
                                          precision=("place_precision", "first"))
              .reset_index().sort_values(["killed", "place"], ascending=[False, True]))
-print(f"{len(per_place)} places on the map; located only to a country (not drawn): "
+print(f"{len(per_place)} places on the map; not drawn (a country, a wider area, or no place): "
       + ", ".join(f"{name} {n:,} killed" for name, n in sorted(left_out["unmapped"].items())))
 show(per_place, n=10)
 

@@ -211,7 +211,13 @@ def test_places_known_only_as_a_country_are_counted_not_drawn(casualties: pd.Dat
     assert "Syria" not in set(rows["place"])
     assert info["unmapped"] == {"Syria": 18}
     ax = plot_map(casualties)
-    assert "18 people located only to a country not shown (Syria 18)" in source_note(ax)
+    assert "18 people located only to a country or a wider area not shown (Syria 18)" in source_note(ax)
+
+
+def test_figures_without_a_place_are_counted_apart(casualties: pd.DataFrame) -> None:
+    unplaced = pd.concat([casualties, table([report(None, "civilian", 5, article="a8")])], ignore_index=True)
+    note = source_note(plot_map(unplaced))
+    assert "5 people without a place not shown" in note and "(Syria 18)" in note
 
 
 def test_a_precision_in_the_table_wins_over_the_gazetteer(casualties: pd.DataFrame) -> None:
