@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="extract the fact tables (CSV and Parquet)",
                                   description="Extract casualties, territory claims and timeline events.")
     corpus_options(extract)
-    extract.add_argument("--out", "-o", type=Path, help="folder for the tables (CSV and Parquet)")
+    extract.add_argument("--out", "-o", type=Path,
+                         help="folder for the tables (CSV and Parquet) and the events in ACLED's and UCDP's layouts "
+                              "(CSV) and as GeoJSON")
     extract.add_argument("--db", type=Path,
                          help="a DuckDB file to store the tables in, incrementally: only articles it does not "
                               "hold yet are extracted (with --out, the corpus's tables are read back from it)")
@@ -55,8 +57,17 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="precision, recall and F1 against a gold file",
                                    description="Score the extractors against a gold JSONL file, or against "
-                                               "ACLED/GTD event data (a CSV with notes/fatalities or summary/killed).")
-    evaluate.add_argument("gold", type=Path, metavar="GOLD", help="gold .jsonl file, or an ACLED/GTD .csv file")
+                                               "ACLED/GTD event data (a CSV with notes/fatalities or summary/killed); "
+                                               "with --against, score an export (events_acled.csv, "
+                                               "events_ucdp_ged.csv) against ACLED, UCDP GED or GTD events.")
+    evaluate.add_argument("gold", type=Path, metavar="GOLD",
+                          help="gold .jsonl file, an ACLED/GTD .csv file, or (with --against) an export")
+    evaluate.add_argument("--against", type=Path, metavar="EVENTS",
+                          help="ACLED, UCDP GED or GTD events (.csv) to match the export GOLD to, by date and place")
+    evaluate.add_argument("--days", type=int, default=3, metavar="N",
+                          help="with --against: the same event if the dates are within N days (default 3)")
+    evaluate.add_argument("--km", type=float, default=25.0, metavar="KM",
+                          help="with --against: the same event if the places are within KM km (default 25)")
     evaluate.add_argument("--corpus", type=Path, help="folder with the articles the gold file names")
     evaluate.add_argument("--misses", type=int, default=20, metavar="N", help="list at most N misses (default 20)")
     return parser
@@ -130,7 +141,10 @@ def _run(args: argparse.Namespace) -> int:
     elif out is not None:
         from .export import write_tables
 
+        from .layouts import write_layouts
+
         written.extend(write_tables(tables, out, formats=("csv", "parquet")))
+        written.extend(write_layouts(facts.casualties, facts.territory, out, articles=corpus.articles))
     if not args.quiet:
         print(f"read {len(corpus.articles)} articles; rejected {len(corpus.errors)}; "
               f"{len(facts.casualties)} casualty reports, {len(facts.territory)} territory claims, "
@@ -152,6 +166,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_gold, score_events
 
     gold: Path = args.gold
+    if args.against is not None:
+        return _evaluate_export(args)
     if not gold.is_file():
         raise _Misuse(f"no such gold file: {gold}")
     if gold.suffix.lower() == ".csv":
@@ -174,6 +190,30 @@ def _evaluate(args: argparse.Namespace) -> int:
         where = "headline" if miss["from_title"] else "body"
         sentence = f"  | {miss['sentence'][:140]}" if miss["sentence"] else ""
         print(f"  {miss['kind']:<8} {miss['file']} {where}: {miss['outcome']} {miss['count']}{sentence}")
+    return EXIT_OK
+
+
+def _evaluate_export(args: argparse.Namespace) -> int:
+    """``evaluate EXPORT.csv --against EVENTS.csv``: events matched by date and place, fatalities compared."""
+    from .evaluate import score_export
+
+    for path in (args.gold, args.against):
+        if not path.is_file():
+            raise _Misuse(f"no such file: {path}")
+    if args.days < 0 or not args.km > 0:
+        raise _Misuse("--days must be 0 or more and --km more than 0")
+    try:
+        score = score_export(args.gold, args.against, days=args.days, km=args.km)
+    except ValueError as error:
+        raise _Misuse(str(error)) from None
+    print(score.summary())
+    differing = [p for p in score.pairs if (p["export_deaths"] or 0) != (p["reference_deaths"] or 0)]
+    if differing:
+        print(f"fatalities that differ ({len(differing)}, first {min(args.misses, len(differing))}):")
+    for pair in differing[: args.misses]:
+        print(f"  {pair['export_date']:%Y-%m-%d} {pair['export_location']!s:<24} export {pair['export_deaths']!s:>6}"
+              f"  reference {pair['reference_deaths']!s:>6} ({pair['reference_location']}, {pair['km']} km, "
+              f"{pair['days']} days apart)")
     return EXIT_OK
 
 

@@ -6,7 +6,9 @@ article a line: see ``docs/annotation.md``): precision, recall and F1 on
 status) for territory, the victim-group accuracy of matched facts, and every
 miss with its sentence. ``score_events`` compares the package's total of people
 killed per text with the number human coders gave it (ACLED ``notes`` and
-``fatalities``, GTD ``summary`` and ``killed``).
+``fatalities``, GTD ``summary`` and ``killed``). ``score_export`` matches the
+events of an export in ACLED's or UCDP's layout to ACLED, UCDP GED or GTD
+events by date and distance and reports the agreement on fatalities.
 """
 
 from __future__ import annotations
@@ -18,9 +20,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-__all__ = ["GoldScore", "EventScore", "evaluate_gold", "load_gold", "score_events"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["EventScore", "ExportScore", "GoldScore", "evaluate_gold", "load_gold", "read_events", "score_events",
+           "score_export"]
 
 
 @dataclass
@@ -384,3 +390,200 @@ def score_territory_events(path: str | os.PathLike[str]) -> TerritoryEventScore:
             misses.append({"location": row.get("location"), "side": side, "notes": row.get("notes", ""),
                            "claims": [(c.actor, c.place, c.status) for c in claims]})
     return TerritoryEventScore(dataset=f"ACLED {Path(path).name}", rows=counted, matched=matched, misses=misses)
+
+
+# --------------------------------------------------------------------------
+# An export in the field's layouts, scored against ACLED or UCDP event data
+# --------------------------------------------------------------------------
+
+#: Column names of each layout, as (start, end, deaths); ``end`` may be the start's column.
+_EVENT_LAYOUTS: dict[str, tuple[str, str, str]] = {
+    "UCDP GED": ("date_start", "date_end", "best"),
+    "ACLED": ("event_date", "event_date", "fatalities"),
+    "GTD": ("date", "date", "killed"),
+}
+
+
+@dataclass
+class ExportScore:
+    """How an export's events agree with human-coded events matched by date and distance."""
+
+    export: str
+    reference: str
+    days: int
+    km: float
+    events: int
+    placed: int
+    reference_events: int
+    reference_in_reach: int
+    matched: int
+    fatalities_exact: int
+    fatalities_within_10pct: int
+    fatalities_export: int
+    fatalities_reference: int
+    pairs: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Share of the export's dated events, located finer than a country, that match a reference event."""
+        return self.matched / self.placed if self.placed else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Share of the reference events in reach (same days and place as some export event) that are matched."""
+        return self.matched / self.reference_in_reach if self.reference_in_reach else 0.0
+
+    def summary(self) -> str:
+        """A short text report."""
+        exact = self.fatalities_exact / self.matched if self.matched else 0.0
+        near = self.fatalities_within_10pct / self.matched if self.matched else 0.0
+        return "\n".join([
+            f"{self.export} against {self.reference} (same event: dates within {self.days} days, "
+            f"places within {self.km:g} km)",
+            f"  export events: {self.events} ({self.placed} with a date and a place finer than a country)",
+            f"  reference events: {self.reference_events} ({self.reference_in_reach} in reach of an export event)",
+            f"  matched: {self.matched}  precision {self.precision:.3f}  recall in reach {self.recall:.3f}",
+            f"  fatalities on matched events: equal {self.fatalities_exact} ({exact:.3f}), within 10% "
+            f"{self.fatalities_within_10pct} ({near:.3f}); total export {self.fatalities_export:,}, "
+            f"reference {self.fatalities_reference:,}",
+        ])
+
+
+def read_events(path: str | os.PathLike[str]) -> tuple[str, "pd.DataFrame"]:
+    """Read an ACLED, UCDP GED or GTD file (or an export in those layouts) as one table of events.
+
+    Column names are matched without regard to case (old ACLED files write
+    them in capitals); dates in any of ACLED's formats (``2016-06-29``,
+    ``29 June 2016``, ``1-May-20``, ``31-12-19``, ``01/01/2014``; day before
+    month) are read.
+
+    Returns
+    -------
+    (str, DataFrame)
+        The layout's name and a table with ``start``, ``end``, ``latitude``,
+        ``longitude``, ``deaths``, ``location`` and ``country_only`` (the
+        point stands for a whole country: ``where_prec`` 6 or 7, or a
+        ``location`` that is the ``country``).
+    """
+    import pandas as pd
+
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path}: not a readable CSV file ({error})") from None
+    raw.columns = [str(c).strip().lower() for c in raw.columns]
+    for name, (start, end, deaths) in _EVENT_LAYOUTS.items():
+        if {start, end, deaths} <= set(raw.columns):
+            break
+    else:
+        raise ValueError(f"{path}: neither UCDP GED (date_start, date_end, best), ACLED (event_date, fatalities) "
+                         "nor GTD (date, killed) columns")
+
+    def dates(column: str) -> "pd.Series":
+        text = raw[column].str.strip().str.lstrip("'")
+        return pd.to_datetime(text.where(text != ""), format="mixed", dayfirst=True, errors="coerce").dt.normalize()
+
+    def numbers(column: str) -> "pd.Series":
+        if column not in raw.columns:
+            return pd.Series(float("nan"), index=raw.index)
+        return pd.to_numeric(raw[column].str.strip().str.lstrip("'"), errors="coerce")
+
+    location = next((c for c in ("location", "where_coordinates", "city") if c in raw.columns), None)
+    places = raw[location] if location else pd.Series("", index=raw.index)
+    # A point that stands for a whole country (UCDP where_prec 6 or 7, or a location named as the country)
+    # says nothing about where an event was.
+    country_only = numbers("where_prec") >= 6
+    if "country" in raw.columns:
+        country_only |= (places.str.strip() != "") & (places.str.strip() == raw["country"].str.strip())
+    events = pd.DataFrame({
+        "start": dates(start), "end": dates(end), "latitude": numbers("latitude"),
+        "longitude": numbers("longitude"), "deaths": numbers(deaths), "location": places,
+        "country_only": country_only.to_numpy(dtype=bool),
+    })
+    return name, events
+
+
+def score_export(export: str | os.PathLike[str], against: str | os.PathLike[str], *, days: int = 3,
+                 km: float = 25.0) -> ExportScore:
+    """Score an ACLED- or UCDP-shaped export against ACLED, UCDP GED or GTD events.
+
+    Two events are the same when their date windows come within ``days`` of
+    each other and their places within ``km`` kilometres. Each export event is
+    matched to at most one reference event and the other way round, nearest
+    first (in distance, then in days). Reported: how many export events match
+    (precision), how many reference events in reach of the export are matched
+    (recall: a reference file covering more days or places than the corpus does
+    not lower it), and the agreement of fatalities on matched events.
+
+    Parameters
+    ----------
+    export : path
+        A file written by ``write_layouts`` (``events_acled.csv`` or
+        ``events_ucdp_ged.csv``), or any file in those layouts.
+    against : path
+        ACLED, UCDP GED or GTD events (CSV).
+    days, km : int, float
+        How near in time and space two events must be to be the same.
+
+    Raises
+    ------
+    ValueError
+        If a file is in none of the layouts.
+    """
+    import numpy as np
+
+    from .geography import distance_km
+
+    _, mine = read_events(export)
+    layout, theirs = read_events(against)
+    slack = np.timedelta64(int(days), "D")
+    placed = mine[~mine["country_only"]].dropna(subset=["start", "latitude", "longitude"]).reset_index(drop=True)
+    placed["end"] = placed["end"].fillna(placed["start"])
+    known = theirs[~theirs["country_only"]].dropna(subset=["start", "latitude", "longitude"]).reset_index(drop=True)
+    known["end"] = known["end"].fillna(known["start"])
+    candidates: list[tuple[float, int, int, int]] = []
+    in_reach: set[int] = set()
+    their_start = known["start"].to_numpy()
+    their_end = known["end"].to_numpy()
+    their_lat = known["latitude"].to_numpy(dtype="float64")
+    their_lon = known["longitude"].to_numpy(dtype="float64")
+    event: Any
+    for i, event in enumerate(placed.itertuples(index=False)):
+        near_in_time = (their_start <= np.datetime64(event.end) + slack) & (their_end >= np.datetime64(event.start)
+                                                                            - slack)
+        if not near_in_time.any():
+            continue
+        index = np.flatnonzero(near_in_time)
+        distance = distance_km(event.latitude, event.longitude, their_lat[index], their_lon[index])
+        distance = np.atleast_1d(distance)
+        for j, d in zip(index.tolist(), distance.tolist()):
+            if d <= km:
+                gap = abs(int((their_start[j] - np.datetime64(event.start)) / np.timedelta64(1, "D")))
+                candidates.append((float(d), gap, i, int(j)))
+                in_reach.add(int(j))
+    used_mine: set[int] = set()
+    used_theirs: set[int] = set()
+    pairs = []
+    for d, gap, i, j in sorted(candidates):
+        if i in used_mine or j in used_theirs:
+            continue
+        used_mine.add(i)
+        used_theirs.add(j)
+        ours, coded = placed.iloc[i], known.iloc[j]
+        pairs.append({"export_date": ours["start"], "export_location": ours["location"],
+                      "export_deaths": None if np.isnan(ours["deaths"]) else int(ours["deaths"]),
+                      "reference_date": coded["start"], "reference_location": coded["location"],
+                      "reference_deaths": None if np.isnan(coded["deaths"]) else int(coded["deaths"]),
+                      "km": round(d, 1), "days": gap})
+    exact = near = total_mine = total_theirs = 0
+    for pair in pairs:
+        a, b = pair["export_deaths"] or 0, pair["reference_deaths"] or 0
+        total_mine += a
+        total_theirs += b
+        exact += int(a == b)
+        near += int(abs(a - b) <= 0.1 * max(a, b))
+    return ExportScore(export=Path(export).name, reference=f"{layout} {Path(against).name}", days=days, km=km,
+                       events=len(mine), placed=len(placed), reference_events=len(theirs),
+                       reference_in_reach=len(in_reach), matched=len(pairs), fatalities_exact=exact,
+                       fatalities_within_10pct=near, fatalities_export=total_mine, fatalities_reference=total_theirs,
+                       pairs=pairs)
