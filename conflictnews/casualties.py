@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Iterable
 
+from . import clauses
 from .document import Document, documents, is_reference_place
 from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
 from .numbers import CountMatch
@@ -124,6 +125,12 @@ class _Patterns:
     verb_suffixes: tuple[str, ...]
     linking_verbs: frozenset[str]
     short_anchor: re.Pattern[str]
+    opponent_markers: frozenset[str]
+    state_modifiers: frozenset[str]
+    loss_verbs: re.Pattern[str]
+    side_before: re.Pattern[str]
+    side_state: re.Pattern[str]
+    side_both: re.Pattern[str]
 
 
 _OUTCOMES = ("killed", "injured", "captured", "missing", "displaced", "mixed")
@@ -246,6 +253,12 @@ def _patterns(data: Language) -> _Patterns:
         short_anchor=re.compile(phrase_pattern([*data.words("time.weekdays"), *data.words("time.relative_days"),
                                                 *data.words("time.named")]), re.IGNORECASE),
         vague_words=frozenset(fold(w).split()[0] for w in [*data.words("numbers.vague"), *data.words("numbers.approximate")]),
+        opponent_markers=frozenset(fold(w) for w in data.words("victims.opponent_markers")),
+        state_modifiers=frozenset(fold(w) for w in data.words("victims.state_modifiers")),
+        loss_verbs=re.compile(phrase_pattern(data.words("victims.loss_verbs")) + r"\s*$", re.IGNORECASE),
+        side_before=re.compile(phrase_pattern(data.words("victims.side_markers")) + r"\s+", re.IGNORECASE),
+        side_state=re.compile(phrase_pattern(data.words("victims.state_side")), re.IGNORECASE),
+        side_both=re.compile(phrase_pattern(data.words("victims.both_sides")), re.IGNORECASE),
     )
 
 
@@ -285,6 +298,9 @@ class _Memory:
         self.actor: dict[str, str] = {}
         self.period: tuple[datetime | None, datetime | None, str | None] | None = None
         self.place: str | None = None
+        # The victims of the last report: (document, sentence index, group, actor); "Zes anderen raakten
+        # gewond" in the next sentence of the paragraph points back at them.
+        self.victims: tuple[int, int, str, str | None] | None = None
 
 
 class _Reader:
@@ -326,6 +342,11 @@ class _Reader:
             counts.sort(key=lambda c: c.start)
             previous: _Phrase | None = None
             previous_group: tuple[str, str | None] | None = None
+            last = self.memory.victims
+            before = doc.sentence_at(index - 1)
+            if last is not None and last[0] == id(doc) and last[1] == index - 1 and before is not None \
+                    and before.paragraph == sentence.paragraph:
+                previous_group = (last[2], last[3])
             self._count_starts = {c.start for c in counts}
             last_outcome: str | None = None
             for position, match in enumerate(counts):
@@ -360,6 +381,7 @@ class _Reader:
                     bool(reports) and reports[-1].subset and reports[-1].sentence == sentence.text
                     and reports[-1].from_title == self.doc.from_title)
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
+                self.memory.victims = (id(doc), index, group, actor)
         return reports
 
     def _names_a_victim(self, sentence: Sentence) -> bool:
@@ -644,6 +666,10 @@ class _Reader:
             if entity is not None and entity.kind == "demonym":
                 end, of_actor, of_state = self._of_phrase(entity.end, sentence, entities)
                 return _Phrase(end, "unknown", None, of_actor or actor, entity.name, of_state, False, False)
+            if word in self.p.state_modifiers:
+                state = True  # "pro-government fighters", "regeringsgezinde milities": the state's side
+                position = token.end()
+                continue
             if word in self.p.members:
                 end, of_actor, of_state = self._of_phrase(token.end(), sentence, entities)
                 group = "military" if of_state else self.world.actor_group(of_actor or actor) or "unknown"
@@ -906,6 +932,9 @@ class _Reader:
 
     def _victims(self, phrase: _Phrase | None, match: CountMatch,
                  previous: tuple[str, str | None] | None) -> tuple[str, str | None]:
+        side = self._side(match, phrase)
+        if side is not None:
+            return side
         if phrase is None or phrase.anaphoric or phrase.group is None and phrase.outcome is None:
             if previous is not None and (phrase is None or phrase.anaphoric):
                 return previous
@@ -950,10 +979,59 @@ class _Reader:
             self.memory.actor[group] = actor
         return group or "unknown", actor
 
+    def _side(self, match: CountMatch, phrase: _Phrase | None) -> tuple[str, str | None] | None:
+        """The victims' side as the clause names it, for victims whose own words do not.
+
+        "IS has lost 57 men" (the subject of a loss verb), "52 doden aan regeringszijde", "aan de kant van IS
+        minstens 35" (a side marker before or after the figure), "strijders aan beide kanten" (both sides).
+        """
+        text = self.doc.text
+        end = phrase.end if phrase is not None else match.end
+        if self.p.side_both.match(text, end, end + 40) or self.p.side_both.match(text, end + 1, end + 40):
+            return "unknown", None
+        if phrase is not None and phrase.group not in (None, "unknown") and not phrase.anaphoric:
+            return None
+        if phrase is not None and phrase.actor is not None:
+            return None
+        loss = self.p.loss_verbs.search(text, max(0, match.start - 30), match.start)
+        if loss is not None:
+            who = clauses.subject_before(self.doc, loss.start())
+            side = self._side_of(who)
+            if side is not None:
+                return side
+        clause_start, clause_end = clauses.clause_at(self.doc, clauses.sentence_index(self.doc, match.start),
+                                                     match.start)
+        for start, stop in ((end, min(clause_end, end + 60)), (clause_start, match.start)):
+            if self.p.side_state.search(text, start, stop):
+                return "military", self.world.state_forces(self.doc.country)
+            marker = self.p.side_before.search(text, start, stop)
+            if marker is not None:
+                side = self._side_of(clauses.phrase_at(self.doc, marker.end()))
+                if side is not None:
+                    return side
+        return None
+
+    def _side_of(self, who: clauses.Mention | None) -> tuple[str, str | None] | None:
+        """The side a noun phrase names: an actor, a state's forces, or a group noun ("the jihadists")."""
+        if who is None or clauses.is_attack(self.doc, who):
+            return None
+        if who.kind in ("actor", "state"):
+            return who.group or "armed_group", who.name
+        if who.kind == "noun" and who.group in ("armed_group", "military"):
+            actor = self.memory.actor.get(who.group) if who.group == "armed_group" \
+                else self.world.state_forces(self.doc.country)
+            return who.group, actor
+        return None
+
     def _remember_actors(self, entities: list[Entity], *, before: int) -> None:
+        """The last actor of each side, for victims named only by a noun ("jihadisten"); an actor named as
+        the other side ("fought against IS", "gevechten met IS", "killed by IS") is not theirs."""
         for entity in entities:
             if entity.kind == "actor":
                 group = self.world.actor_group(entity.name)
+                marker = re.search(r"([\w’']+)\W*(?:[\w’']+\W+)?$", self.doc.text[max(0, entity.start - 30):entity.start])
+                if marker and fold(marker.group(1)) in self.p.opponent_markers:
+                    continue
                 if group in ("armed_group", "military"):
                     self.memory.actor[group] = entity.name
 
@@ -980,13 +1058,17 @@ class _Reader:
         if place and not self.doc.from_title:
             self.memory.place = place
         gazetteer = self.world.places.get(place or "")
+        perpetrator = clauses.perpetrator(doc, index, match.start, match.end)
         return CasualtyReport(
             article_id=doc.article_id, outcome=outcome, victim_group=group, victim_actor=actor,
             count_low=count.low, count_best=count.best, count_high=count.high, qualifier=count.qualifier,
             period_start=period_start, period_end=period_end, date_precision=precision,
-            cumulative=cumulative, subset=subset, place=place,
+            cumulative=cumulative, subset=subset,
+            perpetrator=perpetrator.name if perpetrator else None,
+            perpetrator_group=(perpetrator.group or "unknown") if perpetrator else None, place=place,
             latitude=gazetteer.latitude if gazetteer else None, longitude=gazetteer.longitude if gazetteer else None,
-            attributed_to=self._source(match, sentence, index, entities), from_title=doc.from_title,
+            attributed_to=self._source(match, sentence, index, entities),
+            certainty=clauses.certainty(doc, index, match.start, match.end), from_title=doc.from_title,
             surface=doc.text[match.start:match.end], sentence=sentence.text,
             span_start=match.start, span_end=match.end,
         )
@@ -1048,7 +1130,13 @@ class _Reader:
         return self._seen[key]
 
     def _source(self, match: CountMatch, sentence: Sentence, index: int, entities: list[Entity]) -> str | None:
+        """Who says so: the speaker of the clause layer, else a source named beside a cue of the sentence."""
         doc = self.doc
+        speaker = clauses.speaker(doc, index, match.start, match.end)
+        if speaker is not None:
+            return speaker.name
+        if _publishes_counts(doc.publisher):
+            return doc.publisher  # a monitor's own bulletin: every figure in it is the monitor's
         if self._sentence_has(self.p.cues, sentence):
             sources = [e for e in entities if e.kind == "source"]
             if sources:
@@ -1062,6 +1150,12 @@ class _Reader:
                 if sources:
                     return sources[0].name
         return None
+
+
+def _publishes_counts(source: str | None) -> bool:
+    """Whether a source publishes counts of its own (a monitor, an official body), not only news."""
+    row = world().sources.get(source or "")
+    return row is not None and row.get("kind") in ("monitor", "official", "international")
 
 
 def text_after(text: str, position: int) -> str:
