@@ -71,17 +71,21 @@ def check_casualty(fact: dict[str, Any], where: str) -> list[str]:
     if fact["perpetrator_group"] is not None and fact["perpetrator_group"] not in GROUPS:
         faults.append(f"{where}: perpetrator_group {fact['perpetrator_group']!r}")
     start, end, precision = fact["period_start"], fact["period_end"], fact["date_precision"]
-    if (start is None, end is None, precision is None) not in {(True, True, True), (False, False, False)}:
-        faults.append(f"{where}: period_start, period_end and date_precision must be given together")
+    if start is None and (end is not None or precision is not None):
+        faults.append(f"{where}: period_end or date_precision without period_start")
+    elif start is not None and precision is None:
+        faults.append(f"{where}: period_start without date_precision")
     elif start is not None:
+        # period_end may stay null: a span up to a publication time the page does not give
         try:
-            first, last = _parse_point(start), _parse_point(end)
+            first = _parse_point(start)
+            last = _parse_point(end) if end is not None else None
         except ValueError as error:
             faults.append(f"{where}: {error}")
         else:
-            if first > last:
+            if last is not None and first > last:
                 faults.append(f"{where}: period_start {start} after period_end {end}")
-            if (len(start) > 10 or len(end) > 10) and precision != "day":
+            if (len(start) > 10 or len(end or "") > 10) and precision != "day":
                 faults.append(f"{where}: a date-time window must have day precision")
         if precision not in PRECISIONS:
             faults.append(f"{where}: date_precision {precision!r}")
