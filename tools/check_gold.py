@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +37,22 @@ ACTOR_GROUPS = {"state", "non_state"}
 def _parse_published(value: str, precision: str) -> datetime:
     formats = {"minute": "%Y-%m-%dT%H:%M", "day": "%Y-%m-%d", "month": "%Y-%m"}
     return datetime.strptime(value, formats[precision])
+
+
+def _latest(published: str | None, precision: str | None) -> datetime | None:
+    """The last moment the publication time allows (the end of its day or month)."""
+    if published is None or precision not in PUBLISHED_PRECISIONS:
+        return None
+    try:
+        moment = _parse_published(published, precision)
+    except ValueError:
+        return None
+    if precision == "minute":
+        return moment
+    if precision == "day":
+        return moment.replace(hour=23, minute=59)
+    following = moment.replace(year=moment.year + moment.month // 12, month=moment.month % 12 + 1)
+    return following - timedelta(minutes=1)
 
 
 def _parse_point(value: str) -> datetime:
@@ -145,8 +161,18 @@ def check_file(path: Path) -> list[str]:
                     _parse_published(published, precision)
                 except ValueError:
                     faults.append(f"{where}: published {published!r} does not match precision {precision}")
+        latest = _latest(published, precision)
         for index, fact in enumerate(article["casualties"]):
             faults += check_casualty(fact, f"{where} casualty {index}")
+            for key in ("period_start", "period_end"):
+                value = fact.get(key)
+                if latest is not None and isinstance(value, str):
+                    try:
+                        late = _parse_point(value) > latest
+                    except ValueError:
+                        continue
+                    if late:
+                        faults.append(f"{where} casualty {index}: {key} {value} after publication {published}")
         for index, fact in enumerate(article["territory"]):
             faults += check_territory(fact, f"{where} territory {index}")
     return faults
