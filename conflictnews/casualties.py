@@ -60,10 +60,52 @@ def casualties_from_documents(docs: Iterable[Document]) -> list[CasualtyReport]:
     """Casualty reports of analysed documents (the headline first, then the body)."""
     reports: list[CasualtyReport] = []
     memory = _Memory()
+    docs = list(docs)
     for doc in docs:
         found = _Reader(doc, memory).read()
         reports.extend(_mark_breakdowns(found, doc))
-    return reports
+    return _one_doer(_headline_periods(reports), docs)
+
+
+def _one_doer(reports: list[CasualtyReport], docs: list[Document]) -> list[CasualtyReport]:
+    """An article that names one doer tells of one attack: its casualties whose own clause names no doer
+    are that doer's, unless they are the doer's own side ("IS attacked ..., killing five soldiers. Three
+    militants died too": the militants are not IS's victims)."""
+    from dataclasses import replace
+
+    if not any(r.perpetrator is None for r in reports):
+        return reports
+    named = {(who.name, who.group) for doc in docs for who in clauses.agents(doc)}
+    if len({name for name, _ in named}) != 1:
+        return reports
+    (name, group), = named if len(named) == 1 else (sorted(named, key=lambda n: n[1] or "")[:1])
+    fights = {r.sentence for doc in docs for i, sentence in enumerate(doc.sentences)
+              for r in reports if r.sentence == sentence.text and clauses.fighting(doc, i)}
+    return [replace(r, perpetrator=name, perpetrator_group=group or "unknown")
+            if r.perpetrator is None and r.victim_actor != name and r.victim_group != group
+            and r.sentence not in fights else r
+            for r in reports]
+
+
+def _headline_periods(reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """A headline repeats the lead: a headline figure takes the period of the first body report with the
+    same outcome and count (the headline itself seldom says when)."""
+    from dataclasses import replace
+
+    body = {}
+    for report in reports:
+        if not report.from_title:
+            body.setdefault((report.outcome, report.count_best), report)
+    result = []
+    for report in reports:
+        lead = body.get((report.outcome, report.count_best)) if report.from_title else None
+        if lead is not None and not report.cumulative:
+            report = replace(report, period_start=lead.period_start, period_end=lead.period_end,
+                             date_precision=lead.date_precision, cumulative=lead.cumulative)
+            if report.perpetrator is None:
+                report = replace(report, perpetrator=lead.perpetrator, perpetrator_group=lead.perpetrator_group)
+        result.append(report)
+    return result
 
 
 # --------------------------------------------------------------------------
@@ -301,6 +343,8 @@ class _Memory:
         # The victims of the last report: (document, sentence index, group, actor); "Zes anderen raakten
         # gewond" in the next sentence of the paragraph points back at them.
         self.victims: tuple[int, int, str, str | None] | None = None
+        # The last perpetrator named: the doer of "the attack" a later sentence speaks of.
+        self.perpetrator: clauses.Mention | None = None
 
 
 class _Reader:
@@ -312,12 +356,26 @@ class _Reader:
         self._licensed: set[int] = set()
         self._seen: dict[tuple[int, int], bool] = {}
         self._count_starts: set[int] = set()
+        self._reports_so_far: list[CasualtyReport] = []
+        self._pending: set[int] = set()  # reports of an attack whose doer the article names only later
 
     # -- the sentence loop ---------------------------------------------------
 
     def read(self) -> list[CasualtyReport]:
+        reports = self._read()
+        later = self.memory.perpetrator
+        if later is not None:
+            from dataclasses import replace
+
+            for i in sorted(self._pending):
+                if reports[i].perpetrator is None and reports[i].victim_actor != later.name:
+                    reports[i] = replace(reports[i], perpetrator=later.name, perpetrator_group=later.group or "unknown")
+        return reports
+
+    def _read(self) -> list[CasualtyReport]:
         doc = self.doc
         reports: list[CasualtyReport] = []
+        self._reports_so_far = reports
         for index, sentence in enumerate(doc.sentences):
             counts = self._counts(sentence)
             entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
@@ -1059,6 +1117,14 @@ class _Reader:
             self.memory.place = place
         gazetteer = self.world.places.get(place or "")
         perpetrator = clauses.perpetrator(doc, index, match.start, match.end)
+        if perpetrator is not None and perpetrator.name != actor:
+            self.memory.perpetrator = perpetrator
+        elif perpetrator is None and clauses.refers_to_event(doc, index):
+            # "Daarbij kwamen 15 mensen om", "in the attack": the attack the article has named the doer of
+            earlier = self.memory.perpetrator
+            perpetrator = earlier if earlier is not None and earlier.name != actor else None
+            if perpetrator is None:
+                self._pending.add(len(self._reports_so_far))
         return CasualtyReport(
             article_id=doc.article_id, outcome=outcome, victim_group=group, victim_actor=actor,
             count_low=count.low, count_best=count.best, count_high=count.high, qualifier=count.qualifier,
@@ -1074,14 +1140,23 @@ class _Reader:
         )
 
     def _period(self, match: CountMatch, sentence: Sentence) -> tuple[datetime | None, datetime | None, str | None, bool]:
+        """When: the sentence's time expression nearest the figure, else the last one the article gave, else
+        the days before publication (a week when it is known to the day, its month when only the month is).
+
+        A day word on a page dated only to the month ("zaterdag", "over the past 24 hours") cannot be
+        resolved to a day: the fact lies in the publication month.
+        """
         doc = self.doc
         times = [t for t in doc.within(doc.times, sentence.start, sentence.end, "times")]
         cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence)
+        month = self._publication_month()
         if times:
             chosen = min(times, key=lambda t: min(abs(t.start - match.start), abs(t.end - match.end)))
             cumulative = cumulative_cue or _is_running(chosen, self.p.short_anchor)
             period = (chosen.date_start, chosen.date_end, chosen.precision)
-            if chosen.resolved and not cumulative:
+            if not chosen.resolved and month is not None and not chosen.since:
+                period = month
+            if period[0] is not None and not cumulative:
                 self.memory.period = period
             return (*period, cumulative)
         if self.memory.period is not None:
@@ -1090,10 +1165,17 @@ class _Reader:
         if ref.day is not None:
             day = datetime(ref.day.year, ref.day.month, ref.day.day)
             return day - timedelta(days=6), day, "week", cumulative_cue
-        if ref.month is not None:
-            first = datetime(ref.month.year, ref.month.month, 1)
-            return first - timedelta(days=7), (first + timedelta(days=32)).replace(day=1) - timedelta(days=1), "month", cumulative_cue
+        if month is not None:
+            return (*month, cumulative_cue)
         return None, None, None, cumulative_cue
+
+    def _publication_month(self) -> tuple[datetime, datetime, str] | None:
+        """The publication month, when the publication is known to the month only."""
+        ref = self.doc.reference
+        if ref.day is not None or ref.month is None:
+            return None
+        first = datetime(ref.month.year, ref.month.month, 1)
+        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1), "month"
 
     def _place(self, match: CountMatch, sentence: Sentence, entities: list[Entity]) -> str | None:
         text = self.doc.text

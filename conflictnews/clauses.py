@@ -35,8 +35,8 @@ from .lexicon import Language, fold, language, phrase_pattern, world
 if TYPE_CHECKING:
     from .document import Document
 
-__all__ = ["Frame", "Mention", "Parse", "certainty", "clause_at", "parse", "perpetrator", "phrase_at",
-           "sentence_index", "speaker", "speaker_spans", "subject_before"]
+__all__ = ["Frame", "Mention", "Parse", "agents", "certainty", "fighting", "clause_at", "is_attack", "parse", "perpetrator", "phrase_at",
+           "refers_to_event", "sentence_index", "speaker", "speaker_spans", "subject_before"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +106,9 @@ class _Patterns:
     agent_before: re.Pattern[str]
     attack: re.Pattern[str]
     attack_nouns: frozenset[str]
+    attack_heads: tuple[str, ...]
+    group_heads: tuple[str, ...]
+    event_anaphora: re.Pattern[str]
     attack_markers: frozenset[str]
     attack_agent: re.Pattern[str]
     weapons: frozenset[str]
@@ -114,7 +117,10 @@ class _Patterns:
     groups: dict[str, str]
     responsibility: re.Pattern[str]
     uncertain: re.Pattern[str]
+    unverified: re.Pattern[str]
     transitive: re.Pattern[str]
+    attack_verbs: re.Pattern[str]
+    fighting: re.Pattern[str]
     casualty: re.Pattern[str]
     stop: frozenset[str]
     perfect: frozenset[str]
@@ -155,7 +161,12 @@ def _patterns(data: Language) -> _Patterns:
         attack=re.compile(r"(?:[\w’'-]+-)?" + phrase_pattern(words("roles.attack_nouns")).replace(r"(?<![\w])", ""),
                           re.IGNORECASE),
         attack_nouns=folded("roles.attack_nouns"),
+        group_heads=tuple(sorted((g for g in groups if " " not in g and len(g) >= 5), key=len, reverse=True)),
+        # Compounds ending in an attack noun: "zelfmoordaanslag", "raketaanvallen".
+        attack_heads=tuple(sorted((fold(w) for w in words("roles.attack_nouns") if " " not in w and len(w) >= 5),
+                                  key=len, reverse=True)),
         attack_markers=folded("roles.attack_markers"),
+        event_anaphora=re.compile(phrase_pattern(words("roles.event_anaphora")), re.IGNORECASE),
         attack_agent=re.compile(r"\s*" + phrase_pattern(words("roles.attack_agent")), re.IGNORECASE),
         weapons=folded("roles.weapon_nouns"),
         perpetrator_nouns=folded("roles.perpetrator_nouns"),
@@ -163,7 +174,11 @@ def _patterns(data: Language) -> _Patterns:
         groups=groups,
         responsibility=re.compile(phrase_pattern(words("roles.responsibility")), re.IGNORECASE),
         uncertain=re.compile(phrase_pattern(words("roles.uncertain")), re.IGNORECASE),
-        transitive=re.compile(phrase_pattern(words("casualties.transitive")), re.IGNORECASE),
+        unverified=re.compile(phrase_pattern(words("roles.unverified")), re.IGNORECASE),
+        transitive=re.compile(phrase_pattern([*words("casualties.transitive"), *words("roles.result_verbs")]),
+                              re.IGNORECASE),
+        attack_verbs=re.compile(phrase_pattern(words("roles.attack_verbs")), re.IGNORECASE),
+        fighting=re.compile(phrase_pattern(words("roles.fighting")), re.IGNORECASE),
         casualty=re.compile(phrase_pattern([*words("casualties.killed"), *words("casualties.injured"),
                                             *words("casualties.captured")]), re.IGNORECASE),
         stop=frozenset(stop),
@@ -202,6 +217,7 @@ class _Reader:
         self.entities = doc.within(doc.entities, start, end, "entities")
         self._entity_at = {e.start: e for e in self.entities}
         self._entity_ending = {e.end: e for e in self.entities}
+        self._count_starts = {c.start for c in doc.within(doc.counts, start, end, "counts")}
 
     def word(self, index: int) -> str:
         start, end = self.tokens[index]
@@ -228,8 +244,8 @@ class _Reader:
                     continue  # "IS fighters", "the Britain-based Syrian Observatory"
                 break
             word = self.word(i)
-            if not self.text[start].isalnum():
-                break
+            if not self.text[start].isalnum() or i > first and start in self._count_starts:
+                break  # a count opens a phrase of its own: "door de gevechten dertig militairen"
             if word in ("of", "van"):
                 if last is None or i + 1 >= n:
                     break
@@ -291,15 +307,29 @@ class _Reader:
             return None
         return self._mention(first, last)
 
+    def _glued_actor(self, word: str) -> str | None:
+        for noun in self.p.group_heads:
+            if word.endswith(noun) and len(word) > len(noun) + 1:
+                prefix = word[:len(word) - len(noun)].rstrip("-")
+                found = [e for e in world().entities(prefix) if e.kind == "actor" and e.start == 0
+                         and e.end >= len(prefix) - 1]
+                if found:
+                    return found[0].name
+        return None
+
     def _head(self, word: str) -> bool:
         p = self.p
         return word in p.speaker_nouns or word in p.perpetrator_nouns or word in p.weapons \
-            or word in p.attack_nouns or word in p.groups or word.endswith(p.speaker_heads)
+            or word in p.attack_nouns or word in p.groups or word.endswith(p.speaker_heads) \
+            or word.endswith(p.attack_heads)
 
     def _continues(self, index: int) -> bool:
-        """Whether the phrase goes on after a head noun: a second noun ("police officers") or "of X"."""
+        """Whether the phrase goes on after a head noun: a second noun ("police officers"), "of X", or a
+        name in apposition ("terreurgroep IS")."""
         word = self.word(index)
-        return word in ("of", "van") or self._head(word) and word not in self.p.attack_nouns
+        entity = self._entity_at.get(self.tokens[index][0])
+        return word in ("of", "van") or self._head(word) and word not in self.p.attack_nouns \
+            or entity is not None and entity.kind in ("actor", "source")
 
     def _mention(self, first: int, last: int) -> Mention | None:
         start, end = self.tokens[first][0], self.tokens[last][1]
@@ -317,6 +347,9 @@ class _Reader:
                                kind)
         words = [fold(self.text[a:b]) for a, b in self.tokens[first:last + 1]]
         head = words[-1]
+        glued = self._glued_actor(head)
+        if glued is not None:  # "talibanstrijders", "Houthi-rebellen": an actor glued to its noun
+            return Mention(start, end, surface, glued, w.actor_group(glued) or "armed_group", "actor")
         country = next((e.name for e in inside if e.kind in ("adjective", "demonym")), None)
         place = next((e for e in inside if e.kind == "place"), None)
         if country is None and place is not None and w.places.get(place.name) and \
@@ -332,9 +365,11 @@ class _Reader:
         if place is not None and len(words) == len(place.name.split()) or \
                 place is not None and inside and inside[0] is place and end == place.end:
             return Mention(start, end, surface, surface, None, "name")
-        if stateish:
+        if stateish or self.p.groups.get(head) == "military":
+            # "the army", "troops", "soldiers", "the air force": a state's forces, of the article's country
             forces = w.state_forces(self.doc.country)
-            return Mention(start, end, surface, forces or surface, "military", "state" if forces else "noun")
+            return Mention(start, end, _as_written(surface, self.text, start), forces or surface, "military",
+                           "state" if forces else "noun")
         if head in self.p.perpetrator_nouns or head in self.p.groups or head in self.p.weapons \
                 or head in self.p.speaker_nouns or head.endswith(self.p.speaker_heads):
             group = self.p.groups.get(head)
@@ -442,9 +477,13 @@ def _agent_frames(result: Parse, reader: _Reader, p: _Patterns) -> None:
         who = reader.forward(m.end())
         if who is None:
             continue
-        who = _attack_agent(reader, who, p) if fold(who.surface.split()[-1]) in p.attack_nouns else who
+        attack = is_attack(reader.doc, who)
+        if not attack and not p.casualty.search(text, max(start, m.start() - 30), m.start()) \
+                and not p.casualty.match(text, who.end + 1, min(end, who.end + 30)):
+            continue  # "door Russische troepen veroverde": the agent of another verb
+        who = _attack_agent(reader, who, p) if attack else who
         clause = result.clause_at(m.start())
-        if who is not None:
+        if who is not None and who.kind != "source":
             result.frames.append(Frame("agent", m.start(), m.end(), clause[0], clause[1], who))
     for m in p.attack.finditer(text, start, end):
         noun_start = m.start()
@@ -459,6 +498,13 @@ def _agent_frames(result: Parse, reader: _Reader, p: _Patterns) -> None:
             continue
         clause = result.clause_at(m.start())
         result.frames.append(Frame("attack", marker, m.end(), clause[0], clause[1], who))
+    for m in p.attack_verbs.finditer(text, start, end):
+        # "A suicide bomber blew himself up", "Gunmen stormed the village": their subject is a doer.
+        clause_start, clause_end = result.clause_at(m.start())
+        subject = reader.backward(m.start(), clause_start)
+        if subject is not None and subject.kind in ("actor", "state", "noun") and subject.group is not None \
+                and not _has_count(reader, subject.start, subject.end):
+            result.frames.append(Frame("subject", m.start(), m.end(), clause_start, clause_end, subject))
     for m in p.transitive.finditer(text, start, end):
         clause_start, clause_end = result.clause_at(m.start())
         following = _TOKEN.search(text, m.end(), end)
@@ -487,19 +533,21 @@ def _agent_frames(result: Parse, reader: _Reader, p: _Patterns) -> None:
 
 
 def _main_subject(result: Parse, reader: _Reader, before: int, p: _Patterns) -> Mention | None:
-    """The subject of the clause before a participle: the first noun phrase of that clause, or of what a
-    speaker reports in it ("Police said gunmen stormed the village, killing 12": gunmen)."""
-    clauses = [c for c in result.clauses if c[1] <= before]
-    if not clauses:
-        return None
-    base = clauses[-1][0]
-    for frame in result.frames:
-        if frame.kind in ("speech", "denial") and base <= frame.start < before:
-            base = frame.end
-    subject = reader.forward(base)
-    if subject is not None and subject.surface and fold(subject.surface.split()[-1]) in p.attack_nouns:
-        subject = _attack_agent(reader, subject, p)
-    return subject
+    """The subject of the clauses before a participle: the first noun phrase of one of them that names a
+    doer, or of what a speaker reports in it ("Police said gunmen stormed the village, killing 12":
+    gunmen; "Also in the province, a suicide car bomber blew up his car ..., killing 5": the bomber)."""
+    for clause_start, _ in reversed([c for c in result.clauses if c[1] <= before]):
+        base = clause_start
+        for frame in result.frames:
+            if frame.kind in ("speech", "denial") and base <= frame.start < before:
+                base = frame.end
+        subject = reader.forward(base)
+        if subject is not None and is_attack(reader.doc, subject):
+            subject = _attack_agent(reader, subject, p)
+        if subject is not None and subject.kind in ("actor", "state", "noun") and subject.group is not None \
+                and not _has_count(reader, subject.start, subject.end):
+            return subject
+    return None
 
 
 def _has_people_count(reader: _Reader, start: int, end: int) -> bool:
@@ -599,6 +647,42 @@ def subject_before(doc: Document, position: int) -> Mention | None:
     sentence = doc.sentences[index]
     clause_start, _ = parse(doc, index).clause_at(position)
     return _Reader(doc, sentence.start, sentence.end, _get(doc.lang)).backward(position, clause_start)
+
+
+def agents(doc: Document) -> list[Mention]:
+    """Every doer the document names: agents of killings and attacks, subjects of killing verbs, claims of
+    responsibility (read only in the sentences that hold such words)."""
+    p = _get(doc.lang)
+    found = []
+    cues = (p.attack, p.responsibility, p.transitive, p.agent_before, p.attack_verbs)
+    for index, sentence in enumerate(doc.sentences):
+        if not any(cue.search(doc.text, sentence.start, sentence.end) for cue in cues):
+            continue
+        for frame in parse(doc, index).frames:
+            who = frame.who
+            if frame.kind in ("agent", "attack", "subject", "responsibility") and who is not None \
+                    and who.kind in ("actor", "state", "noun") and who.group in ("armed_group", "military"):
+                found.append(who)
+    return found
+
+
+def fighting(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` speaks of fighting between sides ("clashes", "gevechten"): no one side
+    is the doer of its casualties unless the clause says so."""
+    sentence = doc.sentences[index]
+    return _get(doc.lang).fighting.search(doc.text, sentence.start, sentence.end) is not None
+
+
+def refers_to_event(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` speaks of an attack, named ("the attack", "een zelfmoordaanslag") or
+    pointed back at ("daarbij", "in which"), and not of fighting between sides ("killed in clashes"):
+    its casualties are that attack's."""
+    p = _get(doc.lang)
+    sentence = doc.sentences[index]
+    if p.fighting.search(doc.text, sentence.start, sentence.end) is not None:
+        return False
+    return p.attack.search(doc.text, sentence.start, sentence.end) is not None \
+        or p.event_anaphora.search(doc.text, sentence.start, sentence.end) is not None
 
 
 def is_attack(doc: Document, who: Mention) -> bool:
@@ -717,6 +801,16 @@ def certainty(doc: Document, index: int, start: int, end: int) -> str:
     window = (min(clause[0], start), max(clause[1], end))
     if any(window[0] <= a < window[1] or a <= start < b for a, b in result.hedges):
         return "uncertain"
+    p = _get(doc.lang)
+    sentence = doc.sentences[index]
+    if p.unverified.search(doc.text, sentence.start, sentence.end):
+        return "uncertain"  # "..., but this could not be verified"
+    following = doc.sentence_at(index + 1)
+    if following is not None and following.paragraph == sentence.paragraph \
+            and p.unverified.search(following.text) is not None:
+        first = re.match(r"\W*(\w+)", following.text)
+        if first and fold(first.group(1)) in _back_reference(doc.lang) | p.definite:
+            return "uncertain"  # "Die informatie kon niet onafhankelijk bevestigd worden."
     return "stated"
 
 

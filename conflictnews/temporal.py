@@ -175,9 +175,9 @@ def find_times(text: str, *, lang: str, reference: Reference) -> list[TimeExpres
         date_end: datetime | None = period_end
         if since:
             date_end = _end_of_day(reference)
-            if date_end is None or date_start > date_end:
+            if date_end is not None and date_start > date_end:
                 found.append(TimeExpression(start, end, text[start:end], None, None, precision, since))
-                continue
+                continue  # "since" a date after publication: not this article's period
         found.append(TimeExpression(start, end, text[start:end], date_start, date_end, precision, since))
     spans: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] = data.memo("span_patterns",
                                                                            lambda: _span_patterns(data))
