@@ -610,24 +610,34 @@ def clause_at(doc: Document, index: int, position: int) -> tuple[int, int]:
 def speaker(doc: Document, index: int, start: int, end: int) -> Mention | None:
     """Who says so, for a fact at ``[start, end)`` of sentence ``index``.
 
-    The nearest speech frame that governs the fact; else a next sentence that points back ("Dat meldt X",
-    "This was reported by X"); else the speaker of the sentence before, in the same paragraph, when this
-    sentence has no speaker of its own (a report goes on: "According to X, 12 died. Another 20 were hurt.").
+    1. The nearest speech frame of the sentence that governs the fact.
+    2. Else an attribution that closes the report, later in the same paragraph: a sentence that points
+       back ("Dat meldt X", "This was reported by X") or ends on its speaker ("50 anderen raakten gewond,
+       zo melden ziekenhuisbronnen"), with no other speaker between.
+    3. Else the speaker of the sentence before, in the same paragraph, when this sentence goes on with its
+       report ("According to X, 12 died. Also, 20 were hurt.").
     """
     frames = _speech(doc, index)
     governing = [f for f in frames if f.scope_start <= start and end <= f.scope_end]
     if governing:
         return _as_speaker(doc, min(governing, key=lambda f: min(abs(f.start - start), abs(f.start - end))).who)
-    following = doc.sentence_at(index + 1)
-    if following is not None and following.paragraph == doc.sentences[index].paragraph:
+    if frames:
+        return None
+    paragraph = doc.sentences[index].paragraph
+    for later in range(index + 1, min(len(doc.sentences), index + 4)):
+        following = doc.sentences[later]
+        if following.paragraph != paragraph:
+            break
+        closing = [f for f in _speech(doc, later) if f.scope_start == following.start and f.scope_end <= f.start]
         first = re.match(r"\W*(\w+)", following.text)
-        if first and fold(first.group(1)) in _back_reference(doc.lang):
-            pointing = _speech(doc, index + 1)
-            if pointing:
-                return _as_speaker(doc, pointing[0].who)
+        pointing = first is not None and fold(first.group(1)) in _back_reference(doc.lang)
+        if closing or pointing and _speech(doc, later):
+            return _as_speaker(doc, (closing or _speech(doc, later))[0].who)
+        if _speech(doc, later):
+            break
     previous = doc.sentence_at(index - 1)
     opening = re.match(r"\W*(\w+)", doc.sentences[index].text)
-    if not frames and previous is not None and previous.paragraph == doc.sentences[index].paragraph \
+    if previous is not None and previous.paragraph == paragraph \
             and opening is not None and fold(opening.group(1)) in _get(doc.lang).continuations:
         before = _speech(doc, index - 1)
         if before:
@@ -719,6 +729,14 @@ def _as_speaker(doc: Document, who: Mention | None) -> Mention | None:
             antecedent = _antecedent(doc, who.start, "")
             if antecedent is not None and office.group("owner") is not None:
                 return Mention(who.start, who.end, who.surface, antecedent, None, "source")
+    if who.kind == "state":
+        # "Turkey says", "De Turken zeggen", "Irak claimt": a government speaking for itself
+        country = next((e.name for e in doc.within(doc.entities, who.start, who.end, "entities")
+                        if e.kind in ("adjective", "demonym") or e.kind == "place" and world().places.get(e.name)
+                        and world().places[e.name].kind == "country"), None)
+        government = world().government(country) if country else None
+        if government and len(re.findall(r"[\w’']+", who.surface)) <= 2:
+            return Mention(who.start, who.end, who.surface, government, None, "state")
     words = [fold(w) for w in re.findall(r"[\w’']+", who.surface)]
     before = re.search(r"([\w’']+)\s*$", doc.text[max(0, who.start - 24):who.start])
     definite = len(words) == 1 and words[0] in p.pronouns or bool(words) and words[0] in p.definite \
