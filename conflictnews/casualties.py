@@ -168,6 +168,7 @@ class _Patterns:
     linking_verbs: frozenset[str]
     short_anchor: re.Pattern[str]
     opponent_markers: frozenset[str]
+    reflexives: frozenset[str]
     state_modifiers: frozenset[str]
     loss_verbs: re.Pattern[str]
     side_before: re.Pattern[str]
@@ -296,6 +297,7 @@ def _patterns(data: Language) -> _Patterns:
                                                 *data.words("time.named")]), re.IGNORECASE),
         vague_words=frozenset(fold(w).split()[0] for w in [*data.words("numbers.vague"), *data.words("numbers.approximate")]),
         opponent_markers=frozenset(fold(w) for w in data.words("victims.opponent_markers")),
+        reflexives=frozenset(fold(w) for w in data.words("victims.reflexives")),
         state_modifiers=frozenset(fold(w) for w in data.words("victims.state_modifiers")),
         loss_verbs=re.compile(phrase_pattern(data.words("victims.loss_verbs")) + r"\s*$", re.IGNORECASE),
         side_before=re.compile(phrase_pattern(data.words("victims.side_markers")) + r"\s+", re.IGNORECASE),
@@ -431,7 +433,8 @@ class _Reader:
                     continue
                 if self._is_agent_of_passive(match, sentence):
                     continue
-                group, actor = ("unknown", None) if continued else self._victims(phrase, match, previous_group)
+                group, actor = (self._side(match, None) or ("unknown", None)) if continued \
+                    else self._victims(phrase, match, previous_group)
                 previous_group = (group, actor)
                 previous = phrase
                 last_outcome = outcome
@@ -469,6 +472,9 @@ class _Reader:
         if position == 0:
             return False
         gap = self.doc.text[counts[position - 1].end:match.start]
+        noun = self.p.triggers.match(gap.lstrip())
+        if noun is not None:  # "52 doden, aan de kant van IS 35": the outcome noun of the figure before
+            gap = gap.lstrip()[noun.end():]
         if not (re.search(r"[,:]|\b(?:en|and)\b", gap) and len(gap) < 80) or self.p.triggers.search(gap):
             return False
         following = _TOKEN.match(self.doc.text, match.end)
@@ -994,8 +1000,10 @@ class _Reader:
         if side is not None:
             return side
         if phrase is None or phrase.anaphoric or phrase.group is None and phrase.outcome is None:
-            if previous is not None and (phrase is None or phrase.anaphoric):
-                return previous
+            before = self.doc.text[max(0, match.start - 24):match.start]
+            if previous is not None and (phrase is None or phrase.anaphoric) \
+                    and not any(fold(w) in self.p.reflexives for w in before.split()):
+                return previous  # not "killed himself and 14 others": the others are his victims
             return "unknown", None
         if phrase.outcome is not None:
             named = self.p.outcome_groups.get(fold(self.doc.text[match.end:phrase.end]).split()[-1]

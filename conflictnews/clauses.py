@@ -108,6 +108,7 @@ class _Patterns:
     attack_nouns: frozenset[str]
     attack_heads: tuple[str, ...]
     group_heads: tuple[str, ...]
+    force_nouns: frozenset[str]
     event_anaphora: re.Pattern[str]
     attack_markers: frozenset[str]
     attack_agent: re.Pattern[str]
@@ -151,7 +152,7 @@ def _patterns(data: Language) -> _Patterns:
         # ("the monitor's"), or a named source ("SOHR director").
         office=re.compile(
             r"(?:(?P<owner>" + phrase_pattern(words("clauses.possessives")) + r"|(?:" + phrase_pattern(
-                words("roles.definite")) + r")\s+[\w-]+['’]s)\s+|\S\s+)?(?:[\w-]+\s+)?"
+                words("roles.definite")) + r")\s+[\w-]+['’]s)\s+)?(?:[\w-]+\s+)?"
             + phrase_pattern(words("roles.offices")) + r"\s*,?\s*$", re.IGNORECASE),
         definite=folded("roles.definite"),
         pronouns=folded("roles.pronouns"),
@@ -161,6 +162,7 @@ def _patterns(data: Language) -> _Patterns:
         attack=re.compile(r"(?:[\w’'-]+-)?" + phrase_pattern(words("roles.attack_nouns")).replace(r"(?<![\w])", ""),
                           re.IGNORECASE),
         attack_nouns=folded("roles.attack_nouns"),
+        force_nouns=folded("victims.military"),
         group_heads=tuple(sorted((g for g in groups if " " not in g and len(g) >= 5), key=len, reverse=True)),
         # Compounds ending in an attack noun: "zelfmoordaanslag", "raketaanvallen".
         attack_heads=tuple(sorted((fold(w) for w in words("roles.attack_nouns") if " " not in w and len(w) >= 5),
@@ -288,7 +290,9 @@ class _Reader:
             if entity is not None:
                 if name and i < last:
                     break
-                i = self.index_at(entity.start) - 1  # a name is one piece, whatever its words ("IS")
+                # a name is one piece, whatever its words ("IS"); always a step back, even when it starts
+                # inside a word ("pro-IS")
+                i = min(i, self.index_at(entity.start)) - 1
                 continue
             word = self.word(i)
             if not self.text[self.tokens[i][0]].isalnum():
@@ -321,7 +325,7 @@ class _Reader:
         p = self.p
         return word in p.speaker_nouns or word in p.perpetrator_nouns or word in p.weapons \
             or word in p.attack_nouns or word in p.groups or word.endswith(p.speaker_heads) \
-            or word.endswith(p.attack_heads)
+            or word.endswith(p.attack_heads) or word.endswith(p.group_heads)
 
     def _continues(self, index: int) -> bool:
         """Whether the phrase goes on after a head noun: a second noun ("police officers"), "of X", or a
@@ -365,7 +369,7 @@ class _Reader:
         if place is not None and len(words) == len(place.name.split()) or \
                 place is not None and inside and inside[0] is place and end == place.end:
             return Mention(start, end, surface, surface, None, "name")
-        if stateish or self.p.groups.get(head) == "military":
+        if stateish or head in self.p.force_nouns:
             # "the army", "troops", "soldiers", "the air force": a state's forces, of the article's country
             forces = w.state_forces(self.doc.country)
             return Mention(start, end, _as_written(surface, self.text, start), forces or surface, "military",
@@ -723,18 +727,26 @@ def _as_speaker(doc: Document, who: Mention | None) -> Mention | None:
         # through an office of an organisation speaks for it.
         office = p.office.search(doc.text, max(0, who.start - 60), who.start)
         if office is not None:
-            inside = [e for e in doc.within(doc.entities, office.start(), who.start, "entities") if e.kind == "source"]
+            inside = [e for e in doc.within(doc.entities, max(0, office.start() - 40), who.start, "entities")
+                      if e.kind == "source" and e.end >= office.start() - 3]
             if inside:
                 return Mention(who.start, who.end, who.surface, inside[-1].name, None, "source")
             antecedent = _antecedent(doc, who.start, "")
             if antecedent is not None and office.group("owner") is not None:
                 return Mention(who.start, who.end, who.surface, antecedent, None, "source")
-    if who.kind == "state":
-        # "Turkey says", "De Turken zeggen", "Irak claimt": a government speaking for itself
-        country = next((e.name for e in doc.within(doc.entities, who.start, who.end, "entities")
-                        if e.kind in ("adjective", "demonym") or e.kind == "place" and world().places.get(e.name)
-                        and world().places[e.name].kind == "country"), None)
-        government = world().government(country) if country else None
+    if who.kind in ("state", "name"):
+        # "Turkey says", "De Turken zeggen", "Irak claimt", "according to Kyiv", "Washington said": a
+        # government speaking for itself, by its country, its people or its capital
+        w = world()
+        inside = doc.within(doc.entities, who.start, who.end, "entities")
+        country = next((e.name for e in inside if e.kind in ("adjective", "demonym")), None) if who.kind == "state" \
+            else None
+        for entity in inside:
+            place = w.places.get(entity.name) if entity.kind == "place" else None
+            if place is not None and entity.end - entity.start >= len(who.surface) - 1 and (
+                    place.kind == "country" or place.country and w.capital(place.country) == place.name):
+                country = place.country
+        government = w.government(country) if country else None
         if government and len(re.findall(r"[\w’']+", who.surface)) <= 2:
             return Mention(who.start, who.end, who.surface, government, None, "state")
     words = [fold(w) for w in re.findall(r"[\w’']+", who.surface)]
