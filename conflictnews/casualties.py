@@ -360,6 +360,7 @@ class _Reader:
         self._count_starts: set[int] = set()
         self._reports_so_far: list[CasualtyReport] = []
         self._pending: set[int] = set()  # reports of an attack whose doer the article names only later
+        self._carried: tuple[str, str | None] | None = None  # the victims of the sentence before
 
     # -- the sentence loop ---------------------------------------------------
 
@@ -404,9 +405,8 @@ class _Reader:
             previous_group: tuple[str, str | None] | None = None
             last = self.memory.victims
             before = doc.sentence_at(index - 1)
-            if last is not None and last[0] == id(doc) and last[1] == index - 1 and before is not None \
-                    and before.paragraph == sentence.paragraph:
-                previous_group = (last[2], last[3])
+            self._carried = (last[2], last[3]) if last is not None and last[0] == id(doc) and last[1] == index - 1 \
+                and before is not None and before.paragraph == sentence.paragraph else None
             self._count_starts = {c.start for c in counts}
             last_outcome: str | None = None
             for position, match in enumerate(counts):
@@ -1001,6 +1001,8 @@ class _Reader:
             return side
         if phrase is None or phrase.anaphoric or phrase.group is None and phrase.outcome is None:
             before = self.doc.text[max(0, match.start - 24):match.start]
+            if previous is None and phrase is not None and phrase.anaphoric:
+                previous = self._carried  # "Zes anderen raakten gewond": the others of the sentence before
             if previous is not None and (phrase is None or phrase.anaphoric) \
                     and not any(fold(w) in self.p.reflexives for w in before.split()):
                 return previous  # not "killed himself and 14 others": the others are his victims

@@ -117,6 +117,7 @@ class _Patterns:
     state_words: frozenset[str]
     groups: dict[str, str]
     responsibility: re.Pattern[str]
+    english: dict[str, str]
     uncertain: re.Pattern[str]
     unverified: re.Pattern[str]
     transitive: re.Pattern[str]
@@ -174,7 +175,8 @@ def _patterns(data: Language) -> _Patterns:
         perpetrator_nouns=folded("roles.perpetrator_nouns"),
         state_words=folded("victims.state_forces"),
         groups=groups,
-        responsibility=re.compile(phrase_pattern(words("roles.responsibility")), re.IGNORECASE),
+        responsibility=_claims(words("roles.claim_verbs"), words("roles.claim_objects")),
+        english=dict(data.table("roles.english")),
         uncertain=re.compile(phrase_pattern(words("roles.uncertain")), re.IGNORECASE),
         unverified=re.compile(phrase_pattern(words("roles.unverified")), re.IGNORECASE),
         transitive=re.compile(phrase_pattern([*words("casualties.transitive"), *words("roles.result_verbs")]),
@@ -186,6 +188,13 @@ def _patterns(data: Language) -> _Patterns:
         stop=frozenset(stop),
         perfect=folded("clauses.perfect_auxiliaries"),
     )
+
+
+def _claims(verbs: list[str], objects: list[str]) -> re.Pattern[str]:
+    """A claim of responsibility: a claim verb and its object within four words, in either order."""
+    verb, thing = phrase_pattern(verbs), phrase_pattern(objects)
+    gap = r"(?:\W+[\w’'-]+){0,4}?\W+"
+    return re.compile(rf"{verb}{gap}{thing}|{thing}{gap}{verb}", re.IGNORECASE)
 
 
 def _get(lang: str) -> _Patterns:
@@ -233,6 +242,8 @@ class _Reader:
         """The noun phrase that starts at ``position`` (articles skipped), up to its head noun or name."""
         i = self.index_at(position)
         n = len(self.tokens)
+        while i < n and self.text[self.tokens[i][0]] in ",;:–—-" and self.tokens[i][0] - position < 3:
+            i += 1  # a clause that opens with its comma or dash
         while i < n and self.word(i) in self.p.articles:
             i += 1
         first, last = i, None
@@ -311,6 +322,15 @@ class _Reader:
             return None
         return self._mention(first, last)
 
+    def _english(self, words: str) -> str:
+        """A noun phrase as written, in English words where the language's table knows them."""
+        table = self.p.english
+        if not table:
+            return words
+        if fold(words) in table:
+            return table[fold(words)]
+        return " ".join(table.get(fold(w), w) for w in words.split())
+
     def _glued_actor(self, word: str) -> str | None:
         for noun in self.p.group_heads:
             if word.endswith(noun) and len(word) > len(noun) + 1:
@@ -379,8 +399,8 @@ class _Reader:
             group = self.p.groups.get(head)
             if head in self.p.perpetrator_nouns and group is None:
                 group = "unknown"
-            return Mention(start, end, _as_written(surface, self.text, start), _as_written(surface, self.text, start),
-                           group, "noun")
+            written = self._english(_as_written(surface, self.text, start))
+            return Mention(start, end, written, written, group, "noun")
         if all(_CAPITAL.match(self.text[a]) or fold(self.text[a:b]) in _PARTICLES
                for a, b in self.tokens[first:last + 1]) and _CAPITAL.match(surface):
             return Mention(start, end, surface, surface, None, "name")
@@ -428,7 +448,10 @@ def _parse(doc: Document, index: int) -> Parse:
     _speech_frames(result, reader, p)
     _agent_frames(result, reader, p)
     for m in p.responsibility.finditer(text, sentence.start, sentence.end):
-        who = reader.backward(m.start(), sentence.start)
+        agent = p.agent_before.search(text, m.start(), m.end())
+        who = reader.forward(agent.end()) if agent is not None else None
+        if who is None or who.kind not in ("actor", "state", "noun"):
+            who = reader.backward(m.start(), sentence.start)
         result.frames.append(Frame("responsibility", m.start(), m.end(), sentence.start, sentence.end, who))
     result.hedges = [(m.start(), m.end()) for m in p.uncertain.finditer(text, sentence.start, sentence.end)]
     return result
@@ -776,7 +799,11 @@ def _antecedent(doc: Document, position: int, head: str) -> str | None:
                 return _as_speaker(doc, who).name if who.kind == "actor" else who.surface
     named = [e for e in doc.within(doc.entities, 0, position, "entities") if e.kind == "source"
              and not _in_dateline(doc.text, e)]
-    return named[-1].name if named else None
+    if named:
+        return named[-1].name
+    later = [e for e in doc.within(doc.entities, position, len(doc.text), "entities") if e.kind == "source"
+             and not _in_dateline(doc.text, e)]
+    return later[0].name if later else None  # "the monitor said ... the Syrian Observatory, which ..."
 
 
 _DATELINE = re.compile(r"^[^\S\n]*[A-ZÀ-Þ][A-ZÀ-Þ' .,-]*\($")

@@ -54,7 +54,7 @@ CASES = [
     param("en", "The Observatory counted 40 dead. It said 12 children were among the dead.", 12,
           {"attributed_to": "SOHR"}, id="it-said"),
     param("en", "Four children were among the dead, the monitor's head Rami Abdel Rahman said. The Syrian Observatory "
-          "had counted 45.", 4, {"attributed_to": "Rami Abdel Rahman"}, id="no-antecedent-before"),
+          "had counted 45.", 4, {"attributed_to": "SOHR"}, id="antecedent-after"),
     param("en", "The Syrian Observatory counted 45 dead. Four children were among the dead, its head Rami Abdel "
           "Rahman said.", 4, {"attributed_to": "SOHR"}, id="its-head-said"),
     param("en", "BEIRUT (AFP) - Air strikes killed 12 civilians in Douma.", 12, {"attributed_to": None},
