@@ -73,14 +73,17 @@ def _one_doer(reports: list[CasualtyReport], docs: list[Document]) -> list[Casua
     militants died too": the militants are not IS's victims)."""
     from dataclasses import replace
 
-    if not any(r.perpetrator is None for r in reports):
+    waiting = {r.sentence for r in reports if r.perpetrator is None}
+    if not waiting:
+        return reports
+    fights = {sentence.text for doc in docs for i, sentence in enumerate(doc.sentences)
+              if sentence.text in waiting and clauses.fighting(doc, i)}
+    if not waiting - fights:
         return reports
     named = {(who.name, who.group) for doc in docs for who in clauses.agents(doc)}
     if len({name for name, _ in named}) != 1:
         return reports
     (name, group), = named if len(named) == 1 else (sorted(named, key=lambda n: n[1] or "")[:1])
-    fights = {r.sentence for doc in docs for i, sentence in enumerate(doc.sentences)
-              for r in reports if r.sentence == sentence.text and clauses.fighting(doc, i)}
     return [replace(r, perpetrator=name, perpetrator_group=group or "unknown")
             if r.perpetrator is None and r.victim_actor != name and r.victim_group != group
             and r.sentence not in fights else r

@@ -26,11 +26,12 @@ instead of searching the sentence again. Every word comes from the
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .lexicon import Language, fold, language, phrase_pattern, world
+from .lexicon import Language, StartScanner, fold, language, phrase_pattern, phrase_prefixes, world
 
 if TYPE_CHECKING:
     from .document import Document
@@ -121,6 +122,7 @@ class _Patterns:
     uncertain: re.Pattern[str]
     unverified: re.Pattern[str]
     transitive: re.Pattern[str]
+    cues: StartScanner
     attack_verbs: re.Pattern[str]
     fighting: re.Pattern[str]
     casualty: re.Pattern[str]
@@ -160,8 +162,8 @@ def _patterns(data: Language) -> _Patterns:
         continuations=folded("clauses.continuations"),
         articles=frozenset({*folded("clauses.articles"), *folded("clauses.possessives")}),
         agent_before=re.compile(phrase_pattern(words("roles.agent_before")), re.IGNORECASE),
-        attack=re.compile(r"(?:[\w’'-]+-)?" + phrase_pattern(words("roles.attack_nouns")).replace(r"(?<![\w])", ""),
-                          re.IGNORECASE),
+        # no word start before the noun: compounds hold it ("zelfmoordaanslag", "IS-aanval")
+        attack=re.compile(phrase_pattern(words("roles.attack_nouns")).replace(r"(?<![\w])", ""), re.IGNORECASE),
         attack_nouns=folded("roles.attack_nouns"),
         force_nouns=folded("victims.military"),
         group_heads=tuple(sorted((g for g in groups if " " not in g and len(g) >= 5), key=len, reverse=True)),
@@ -182,12 +184,41 @@ def _patterns(data: Language) -> _Patterns:
         transitive=re.compile(phrase_pattern([*words("casualties.transitive"), *words("roles.result_verbs")]),
                               re.IGNORECASE),
         attack_verbs=re.compile(phrase_pattern(words("roles.attack_verbs")), re.IGNORECASE),
+        # Every cue of a sentence in one scan, its kind the name of its group; at one position the first kind
+        # listed wins ("claimed responsibility" is a claim, not a speech verb).
+        cues=_cue_scanner(data),
         fighting=re.compile(phrase_pattern(words("roles.fighting")), re.IGNORECASE),
         casualty=re.compile(phrase_pattern([*words("casualties.killed"), *words("casualties.injured"),
                                             *words("casualties.captured")]), re.IGNORECASE),
         stop=frozenset(stop),
         perfect=folded("clauses.perfect_auxiliaries"),
     )
+
+
+def _cue_scanner(data: Language) -> StartScanner:
+    """Every cue of a sentence in one scan, its kind the name of its group; at one position the first kind
+    listed wins ("claimed responsibility" is a claim, not a speech verb). The scan tries the large pattern
+    only where a cue's first letters stand: at a word's start, or anywhere for an attack noun, which
+    compounds hold ("zelfmoordaanslag", "IS-aanval")."""
+    words = data.words
+    kinds = (
+        ("claim", _claims(words("roles.claim_verbs"), words("roles.claim_objects")).pattern, words("roles.claim_verbs")
+         + words("roles.claim_objects")),
+        ("source", phrase_pattern(words("roles.source_before")), words("roles.source_before")),
+        ("speech", phrase_pattern([*words("roles.speech"), *words("roles.denial")]),
+         [*words("roles.speech"), *words("roles.denial")]),
+        ("hedge", phrase_pattern(words("roles.uncertain")), words("roles.uncertain")),
+        ("attacking", phrase_pattern(words("roles.attack_verbs")), words("roles.attack_verbs")),
+        ("killing", phrase_pattern([*words("casualties.transitive"), *words("roles.result_verbs")]),
+         [*words("casualties.transitive"), *words("roles.result_verbs")]),
+        ("agent", phrase_pattern(words("roles.agent_before")), words("roles.agent_before")),
+    )
+    attacks = words("roles.attack_nouns")
+    pattern = re.compile("|".join(f"(?P<{kind}>{source})" for kind, source, _ in kinds)
+                         + "|(?P<attack>" + phrase_pattern(attacks).replace(r"(?<![\w])", "") + ")", re.IGNORECASE)
+    starts = re.compile(r"(?<![\w])(?=" + phrase_prefixes(w for _, _, phrases in kinds for w in phrases) + ")|(?="
+                        + phrase_prefixes(attacks) + ")", re.IGNORECASE)
+    return StartScanner(pattern, starts)
 
 
 def _claims(verbs: list[str], objects: list[str]) -> re.Pattern[str]:
@@ -332,14 +363,7 @@ class _Reader:
         return " ".join(table.get(fold(w), w) for w in words.split())
 
     def _glued_actor(self, word: str) -> str | None:
-        for noun in self.p.group_heads:
-            if word.endswith(noun) and len(word) > len(noun) + 1:
-                prefix = word[:len(word) - len(noun)].rstrip("-")
-                found = [e for e in world().entities(prefix) if e.kind == "actor" and e.start == 0
-                         and e.end >= len(prefix) - 1]
-                if found:
-                    return found[0].name
-        return None
+        return _glued(self.doc.lang, word)
 
     def _head(self, word: str) -> bool:
         p = self.p
@@ -407,6 +431,19 @@ class _Reader:
         return None
 
 
+@functools.lru_cache(maxsize=16384)
+def _glued(lang: str, word: str) -> str | None:
+    """An actor glued to a group noun: "talibanstrijders", "houthi-rebellen" (the word folded)."""
+    for noun in _get(lang).group_heads:
+        if word.endswith(noun) and len(word) > len(noun) + 1:
+            prefix = word[:len(word) - len(noun)].rstrip("-")
+            found = [e for e in world().entities(prefix) if e.kind == "actor" and e.start == 0
+                     and e.end >= len(prefix) - 1]
+            if found:
+                return found[0].name
+    return None
+
+
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "van", "der", "den", "de", "du", "la", "le"})
 
 
@@ -444,23 +481,28 @@ def _parse(doc: Document, index: int) -> Parse:
     cuts.append(sentence.end)
     clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     result = Parse(sentence.start, sentence.end, clauses)
+    cues: dict[str, list[re.Match[str]]] = {}
+    for m in p.cues.finditer(text, sentence.start, sentence.end):
+        cues.setdefault(m.lastgroup or "", []).append(m)
+    if not cues:
+        return result
     reader = _Reader(doc, sentence.start, sentence.end, p)
-    _speech_frames(result, reader, p)
-    _agent_frames(result, reader, p)
-    for m in p.responsibility.finditer(text, sentence.start, sentence.end):
+    _speech_frames(result, reader, p, cues)
+    _agent_frames(result, reader, p, cues)
+    for m in cues.get("claim", []):
         agent = p.agent_before.search(text, m.start(), m.end())
         who = reader.forward(agent.end()) if agent is not None else None
         if who is None or who.kind not in ("actor", "state", "noun"):
             who = reader.backward(m.start(), sentence.start)
         result.frames.append(Frame("responsibility", m.start(), m.end(), sentence.start, sentence.end, who))
-    result.hedges = [(m.start(), m.end()) for m in p.uncertain.finditer(text, sentence.start, sentence.end)]
+    result.hedges = [(m.start(), m.end()) for m in cues.get("hedge", [])]
     return result
 
 
-def _speech_frames(result: Parse, reader: _Reader, p: _Patterns) -> None:
+def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, list[re.Match[str]]]) -> None:
     text = reader.text
     start, end = result.start, result.end
-    for m in p.source_before.finditer(text, start, end):
+    for m in cues.get("source", []):
         who = reader.forward(m.end())
         if who is not None:
             result.frames.append(Frame("speech", m.start(), m.end(), start, end, who))
@@ -471,8 +513,8 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns) -> None:
         who = reader.backward(colon, clause_start)
         if who is not None and who.kind in ("source", "actor", "state"):
             result.frames.append(Frame("speech", colon, colon + 1, colon + 1, end, who))
-    claims = [(m.start(), m.end()) for m in p.responsibility.finditer(text, start, end)]
-    for m in p.speech.finditer(text, start, end):
+    claims = [(m.start(), m.end()) for m in cues.get("claim", [])]
+    for m in cues.get("speech", []):
         if any(f.start <= m.start() < f.who.end for f in result.frames if f.who is not None) \
                 or any(a <= m.start() < b for a, b in claims):
             continue  # inside "according to X", or "claimed responsibility"
@@ -494,11 +536,11 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns) -> None:
             result.frames.append(Frame(kind, m.start(), m.end(), *scope, subject))
 
 
-def _agent_frames(result: Parse, reader: _Reader, p: _Patterns) -> None:
+def _agent_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, list[re.Match[str]]]) -> None:
     text = reader.text
     start, end = result.start, result.end
     speech = [(f.start, f.end) for f in result.frames if f.kind in ("speech", "denial")]
-    for m in p.agent_before.finditer(text, start, end):
+    for m in cues.get("agent", []):
         if any(a <= m.start() < b for a, b in speech):
             continue  # "reported by X": a speaker, not an agent
         who = reader.forward(m.end())
@@ -512,7 +554,7 @@ def _agent_frames(result: Parse, reader: _Reader, p: _Patterns) -> None:
         clause = result.clause_at(m.start())
         if who is not None and who.kind != "source":
             result.frames.append(Frame("agent", m.start(), m.end(), clause[0], clause[1], who))
-    for m in p.attack.finditer(text, start, end):
+    for m in cues.get("attack", []):
         noun_start = m.start()
         marker = _marker_before(reader, noun_start, p)
         if marker is None:
@@ -525,14 +567,14 @@ def _agent_frames(result: Parse, reader: _Reader, p: _Patterns) -> None:
             continue
         clause = result.clause_at(m.start())
         result.frames.append(Frame("attack", marker, m.end(), clause[0], clause[1], who))
-    for m in p.attack_verbs.finditer(text, start, end):
+    for m in cues.get("attacking", []):
         # "A suicide bomber blew himself up", "Gunmen stormed the village": their subject is a doer.
         clause_start, clause_end = result.clause_at(m.start())
         subject = reader.backward(m.start(), clause_start)
         if subject is not None and subject.kind in ("actor", "state", "noun") and subject.group is not None \
                 and not _has_count(reader, subject.start, subject.end):
             result.frames.append(Frame("subject", m.start(), m.end(), clause_start, clause_end, subject))
-    for m in p.transitive.finditer(text, start, end):
+    for m in cues.get("killing", []):
         clause_start, clause_end = result.clause_at(m.start())
         following = _TOKEN.search(text, m.end(), end)
         if following is None or fold(following.group()) in p.stop and following.group()[:1].isalpha() \
@@ -618,8 +660,11 @@ def _attack_agent(reader: _Reader, phrase: Mention, p: _Patterns) -> Mention | N
 
 def _compound_agent(reader: _Reader, start: int, end: int) -> Mention | None:
     """An actor glued to an attack noun: "IS-aanval", "Taliban attack"."""
+    word_start = start
+    while word_start > 0 and (reader.text[word_start - 1].isalnum() or reader.text[word_start - 1] in "-’'"):
+        word_start -= 1
     for entity in reader.entities:
-        if entity.kind == "actor" and start <= entity.start < end:
+        if entity.kind == "actor" and word_start <= entity.start < end:
             return Mention(entity.start, entity.end, reader.text[entity.start:entity.end], entity.name,
                            world().actor_group(entity.name) or "armed_group", "actor")
     return None
@@ -674,8 +719,9 @@ def speaker(doc: Document, index: int, start: int, end: int) -> Mention | None:
 
 def sentence_index(doc: Document, position: int) -> int:
     """The index of the sentence that holds ``position``."""
-    starts = [s.start for s in doc.sentences]
-    return max(0, bisect.bisect_right(starts, position) - 1)
+    if "sentences" not in doc._starts:
+        doc._starts["sentences"] = [s.start for s in doc.sentences]
+    return max(0, bisect.bisect_right(doc._starts["sentences"], position) - 1)
 
 
 def subject_before(doc: Document, position: int) -> Mention | None:
@@ -686,15 +732,22 @@ def subject_before(doc: Document, position: int) -> Mention | None:
     return _Reader(doc, sentence.start, sentence.end, _get(doc.lang)).backward(position, clause_start)
 
 
+_DOER_CUES = frozenset({"claim", "attacking", "killing", "agent", "attack"})
+
+
 def agents(doc: Document) -> list[Mention]:
     """Every doer the document names: agents of killings and attacks, subjects of killing verbs, claims of
-    responsibility (read only in the sentences that hold such words)."""
+    responsibility (read only in the sentences that hold such words, found in one scan of the text)."""
     p = _get(doc.lang)
     found = []
-    cues = (p.attack, p.responsibility, p.transitive, p.agent_before, p.attack_verbs)
-    for index, sentence in enumerate(doc.sentences):
-        if not any(cue.search(doc.text, sentence.start, sentence.end) for cue in cues):
+    seen: set[int] = set()
+    for m in p.cues.finditer(doc.text):
+        if m.lastgroup not in _DOER_CUES:
             continue
+        index = sentence_index(doc, m.start())
+        if index in seen or not doc.sentences:
+            continue
+        seen.add(index)
         for frame in parse(doc, index).frames:
             who = frame.who
             if frame.kind in ("agent", "attack", "subject", "responsibility") and who is not None \
@@ -790,8 +843,7 @@ def _antecedent(doc: Document, position: int, head: str) -> str | None:
     """The source a definite speaker points back to: the last earlier speaker with the same head noun
     ("a security source told ..." ... "the source said"), else the last source named before (not in a
     dateline: "BEIRUT (AFP) -" names the publisher)."""
-    starts = [s.start for s in doc.sentences]
-    index = bisect.bisect_right(starts, position) - 1
+    index = sentence_index(doc, position)
     for earlier in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
         for frame in reversed(_speech(doc, earlier)):
             who = frame.who
