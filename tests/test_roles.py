@@ -45,3 +45,16 @@ def test_the_clause_layer_ends_on_repetitive_text(text: str) -> None:
             clauses.speaker(doc, index, sentence.start, sentence.end)
             clauses.perpetrator(doc, index, sentence.start, sentence.start + 1)
             clauses.certainty(doc, index, sentence.start, sentence.end)
+
+
+def test_doubted_tolls_are_kept_flagged_and_left_out_of_totals_unless_asked_for() -> None:
+    text = ("Twelve soldiers were killed in the ambush on Monday. Three civilians are feared dead. "
+            "Rebels said 40 militants died, but this could not be verified.")
+    table = cn.extract([{"article_id": "a", "title": None, "text": text, "language": "en",
+                         "published": "2018-04-24"}]).casualties
+    assert sorted(zip(table["count_best"], table["certainty"])) == [(3, "uncertain"), (12, "stated"),
+                                                                    (40, "uncertain")]
+    stated = cn.casualty_totals(table, by=["victim_group"])
+    assert dict(zip(stated["victim_group"], stated["best"])) == {"military": 12}
+    asked = cn.casualty_totals(table, by=["victim_group"], certainty=("stated", "uncertain"))
+    assert dict(zip(asked["victim_group"], asked["best"])) == {"armed_group": 40, "civilian": 3, "military": 12}
