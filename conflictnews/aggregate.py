@@ -295,12 +295,14 @@ def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("v
 def running_tolls(casualties: "pd.DataFrame", articles: "pd.DataFrame | None" = None) -> "pd.DataFrame":
     """The running tolls ("sinds 2011 meer dan 350.000 doden"), one row per report, by date reported.
 
-    ``published`` comes from ``articles`` when given, else from the end of the toll's period.
+    ``published`` comes from ``articles`` when given, else from the end of the toll's period. ``victim_actor``
+    and ``subset`` (a part given beside its total) tell the series of tolls apart.
     """
     import pandas as pd
 
-    columns = ["article_id", "published", "period_start", "period_end", "outcome", "victim_group", "place",
-               "attributed_to", "count_low", "count_best", "count_high", "qualifier", "surface", "sentence"]
+    columns = ["article_id", "published", "period_start", "period_end", "outcome", "victim_group", "victim_actor",
+               "place", "attributed_to", "count_low", "count_best", "count_high", "qualifier", "subset", "surface",
+               "sentence"]
     if casualties is None or len(casualties) == 0:
         return pd.DataFrame(columns=columns)
     tolls = casualties[casualties["cumulative"].fillna(False).astype(bool)].copy()
@@ -309,6 +311,7 @@ def running_tolls(casualties: "pd.DataFrame", articles: "pd.DataFrame | None" = 
         lookup = articles.drop_duplicates("article_id").set_index("article_id")["published"]
         published = pd.to_datetime(tolls["article_id"].map(lookup)).fillna(published)
     tolls["published"] = published
+    tolls = tolls.reindex(columns=list(dict.fromkeys([*columns, *tolls.columns])))  # victim_actor, subset if absent
     return tolls[columns].sort_values(["published", "place"], na_position="last").reset_index(drop=True)
 
 

@@ -24,6 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
+from . import web
 from .lexicon import check_language, language, world
 from .records import Article, as_dict
 from .text import detect_language
@@ -39,7 +40,7 @@ TITLE_COLUMNS = ("title", "headline")
 DATE_COLUMNS = ("published", "publication_date", "date", "event_date", "pubdate")
 SOURCE_COLUMNS = ("source", "outlet", "agency")
 ARTICLE_COLUMNS = ["article_id", "title", "published", "published_precision", "source",
-                   "byline", "language", "text", "path"]
+                   "byline", "language", "text", "path", "url"]
 
 
 class Rejected(ValueError):
@@ -444,6 +445,10 @@ def iter_corpus(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLi
                 items: Iterator[Article | tuple[str, str]] = _read_jsonl(path, text_column, max_bytes)
             elif suffix in (".csv", ".tsv"):
                 items = _read_table(path, text_column, max_bytes)
+            elif web.is_warc_path(path):
+                items = web.iter_warc(path, max_bytes=max_bytes)
+            elif web.is_html_path(path):
+                items = iter([web.read_html_file(path, max_bytes=max_bytes)])
             else:
                 items = iter([read_article(Path(path), max_bytes=max_bytes)])
             for item in items:

@@ -56,6 +56,7 @@ class Article:
     language: str
     text: str
     path: str | None
+    url: str | None = None  # the page's address, for a page read from a crawl or a saved web page
 
     def get(self, field: str, default: Any = None) -> Any:
         """Return a field by name, like ``dict.get``."""
