@@ -68,6 +68,10 @@ class Frame:
     who: Mention | None
 
 
+_REACH = 6  # frames looked at on each side of a fact
+_PHRASE_WORDS = 10  # the longest noun phrase read backwards
+
+
 @dataclass
 class Parse:
     """One sentence read into clauses, frames and hedges."""
@@ -77,12 +81,27 @@ class Parse:
     clauses: list[tuple[int, int]]
     frames: list[Frame] = field(default_factory=list)
     hedges: list[tuple[int, int]] = field(default_factory=list)
+    _clause_starts: list[int] = field(default_factory=list, repr=False)
+    _kinds: dict[str, tuple[list[int], list[Frame]]] = field(default_factory=dict, repr=False)
 
     def clause_at(self, position: int) -> tuple[int, int]:
         """The clause that holds ``position``."""
-        starts = [c[0] for c in self.clauses]
-        index = max(0, bisect.bisect_right(starts, position) - 1)
-        return self.clauses[index] if self.clauses else (self.start, self.end)
+        if not self.clauses:
+            return self.start, self.end
+        if not self._clause_starts:
+            self._clause_starts = [c[0] for c in self.clauses]
+        return self.clauses[max(0, bisect.bisect_right(self._clause_starts, position) - 1)]
+
+    def near(self, kinds: tuple[str, ...], position: int, *, reach: int = _REACH) -> list[Frame]:
+        """The frames of ``kinds`` with a role, the ``reach`` nearest on each side of ``position`` (a reader
+        never looks further: a sentence of a thousand counts is read in linear time)."""
+        key = "|".join(kinds)
+        if key not in self._kinds:
+            chosen = sorted((f for f in self.frames if f.kind in kinds and f.who is not None), key=lambda f: f.start)
+            self._kinds[key] = ([f.start for f in chosen], chosen)
+        starts, frames = self._kinds[key]
+        at = bisect.bisect_left(starts, position)
+        return frames[max(0, at - reach):at + reach]
 
 
 # --------------------------------------------------------------------------
@@ -323,6 +342,7 @@ class _Reader:
         if i < 0 or self.tokens[i][0] < floor:
             return None
         last = i
+        floor = max(floor, self.tokens[max(0, i - _PHRASE_WORDS)][0])  # a noun phrase is a few words
         # A person's name ends the phrase at its first word: "the monitor's head Rami Abdel Rahman".
         name = self._entity_ending.get(self.tokens[i][1]) is None and _CAPITAL.match(self.text[self.tokens[i][0]]) \
             is not None and self.word(i) not in self.p.speaker_nouns
@@ -605,7 +625,7 @@ def _main_subject(result: Parse, reader: _Reader, before: int, p: _Patterns) -> 
     """The subject of the clauses before a participle: the first noun phrase of one of them that names a
     doer, or of what a speaker reports in it ("Police said gunmen stormed the village, killing 12":
     gunmen; "Also in the province, a suicide car bomber blew up his car ..., killing 5": the bomber)."""
-    for clause_start, _ in reversed([c for c in result.clauses if c[1] <= before]):
+    for clause_start, _ in reversed([c for c in result.clauses if c[1] <= before][-4:]):
         base = clause_start
         for frame in result.frames:
             if frame.kind in ("speech", "denial") and base <= frame.start < before:
@@ -690,7 +710,8 @@ def speaker(doc: Document, index: int, start: int, end: int) -> Mention | None:
        report ("According to X, 12 died. Also, 20 were hurt.").
     """
     frames = _speech(doc, index)
-    governing = [f for f in frames if f.scope_start <= start and end <= f.scope_end]
+    governing = [f for f in parse(doc, index).near(("speech", "denial"), start)
+                 if f.scope_start <= start and end <= f.scope_end]
     if governing:
         return _as_speaker(doc, min(governing, key=lambda f: min(abs(f.start - start), abs(f.start - end))).who)
     if frames:
@@ -759,20 +780,27 @@ def agents(doc: Document) -> list[Mention]:
 def fighting(doc: Document, index: int) -> bool:
     """Whether sentence ``index`` speaks of fighting between sides ("clashes", "gevechten"): no one side
     is the doer of its casualties unless the clause says so."""
-    sentence = doc.sentences[index]
-    return _get(doc.lang).fighting.search(doc.text, sentence.start, sentence.end) is not None
+    return _sentence_has(doc, index, "fighting")
 
 
 def refers_to_event(doc: Document, index: int) -> bool:
     """Whether sentence ``index`` speaks of an attack, named ("the attack", "een zelfmoordaanslag") or
     pointed back at ("daarbij", "in which"), and not of fighting between sides ("killed in clashes"):
     its casualties are that attack's."""
-    p = _get(doc.lang)
-    sentence = doc.sentences[index]
-    if p.fighting.search(doc.text, sentence.start, sentence.end) is not None:
+    if _sentence_has(doc, index, "fighting"):
         return False
-    return p.attack.search(doc.text, sentence.start, sentence.end) is not None \
-        or p.event_anaphora.search(doc.text, sentence.start, sentence.end) is not None
+    return _sentence_has(doc, index, "attack") or _sentence_has(doc, index, "event_anaphora")
+
+
+def _sentence_has(doc: Document, index: int, name: str) -> bool:
+    """Whether sentence ``index`` holds a phrase of the pattern ``name`` (searched once per sentence)."""
+    key = (name, index)
+    found: bool | None = doc._clauses.get(key)
+    if found is None:
+        sentence = doc.sentences[index]
+        found = doc._clauses[key] = getattr(_get(doc.lang), name).search(doc.text, sentence.start,
+                                                                         sentence.end) is not None
+    return found
 
 
 def is_attack(doc: Document, who: Mention) -> bool:
@@ -788,7 +816,7 @@ def phrase_at(doc: Document, position: int) -> Mention | None:
 
 
 def _speech(doc: Document, index: int) -> list[Frame]:
-    return [f for f in parse(doc, index).frames if f.kind in ("speech", "denial") and f.who is not None]
+    return parse(doc, index).near(("speech", "denial"), 0, reach=1_000_000)
 
 
 def _as_speaker(doc: Document, who: Mention | None) -> Mention | None:
@@ -848,14 +876,23 @@ def _antecedent(doc: Document, position: int, head: str) -> str | None:
         for frame in reversed(_speech(doc, earlier)):
             who = frame.who
             if head and who is not None and fold(who.surface.split()[-1]) == head and who.kind != "source":
-                return _as_speaker(doc, who).name if who.kind == "actor" else who.surface
-    named = [e for e in doc.within(doc.entities, 0, position, "entities") if e.kind == "source"
-             and not _in_dateline(doc.text, e)]
-    if named:
-        return named[-1].name
-    later = [e for e in doc.within(doc.entities, position, len(doc.text), "entities") if e.kind == "source"
-             and not _in_dateline(doc.text, e)]
-    return later[0].name if later else None  # "the monitor said ... the Syrian Observatory, which ..."
+                return who.name if who.kind == "actor" else who.surface
+    sources = _sources(doc)
+    at = bisect.bisect_left([e.start for e in sources], position) if len(sources) < 64 else \
+        bisect.bisect_left(doc._clauses.setdefault("source starts", [e.start for e in sources]), position)
+    if at:
+        return sources[at - 1].name
+    # "the monitor said ... the Syrian Observatory, which ...": named only after
+    return sources[at].name if at < len(sources) else None
+
+
+def _sources(doc: Document) -> list[Any]:
+    """The sources named in a document, in order, datelines left out (read once)."""
+    found: list[Any] | None = doc._clauses.get("sources")
+    if found is None:
+        found = doc._clauses["sources"] = [e for e in doc.entities if e.kind == "source"
+                                           and not _in_dateline(doc.text, e)]
+    return found
 
 
 _DATELINE = re.compile(r"^[^\S\n]*[A-ZÀ-Þ][A-ZÀ-Þ' .,-]*\($")
@@ -883,11 +920,11 @@ def perpetrator(doc: Document, index: int, start: int, end: int) -> Mention | No
     """
     result = parse(doc, index)
     clause = result.clause_at(start)
-    frames = [f for f in result.frames if f.who is not None and not (f.who.start < end and start < f.who.end)]
     for kind, same_clause in (("agent", True), ("subject", True), ("attack", True), ("subject", False),
                               ("attack", False), ("agent", False), ("responsibility", False)):
-        candidates = [f for f in frames if f.kind == kind and (not same_clause or f.scope_start <= start < f.scope_end
-                                                               or clause[0] <= f.start < clause[1])]
+        candidates = [f for f in result.near((kind,), start) if f.who is not None
+                      and not (f.who.start < end and start < f.who.end)
+                      and (not same_clause or f.scope_start <= start < f.scope_end or clause[0] <= f.start < clause[1])]
         if kind == "subject":
             candidates = [f for f in candidates if f.who is not None and f.who.end <= start]
         if candidates:
@@ -904,19 +941,20 @@ def perpetrator(doc: Document, index: int, start: int, end: int) -> Mention | No
 def certainty(doc: Document, index: int, start: int, end: int) -> str:
     """How sure the text is of a fact at ``[start, end)``: ``stated``, ``uncertain`` or ``denied``."""
     result = parse(doc, index)
-    if any(f.kind == "denial" and f.scope_start <= start and end <= f.scope_end for f in result.frames):
+    if any(f.scope_start <= start and end <= f.scope_end for f in result.near(("denial",), start)):
         return "denied"
     clause = result.clause_at(start)
     window = (min(clause[0], start), max(clause[1], end))
-    if any(window[0] <= a < window[1] or a <= start < b for a, b in result.hedges):
+    at = bisect.bisect_left(result.hedges, (start, start))
+    if any(window[0] <= a < window[1] or a <= start < b for a, b in result.hedges[max(0, at - _REACH):at + _REACH]):
         return "uncertain"
     p = _get(doc.lang)
     sentence = doc.sentences[index]
-    if p.unverified.search(doc.text, sentence.start, sentence.end):
+    if _sentence_has(doc, index, "unverified"):
         return "uncertain"  # "..., but this could not be verified"
     following = doc.sentence_at(index + 1)
     if following is not None and following.paragraph == sentence.paragraph \
-            and p.unverified.search(following.text) is not None:
+            and _sentence_has(doc, index + 1, "unverified"):
         first = re.match(r"\W*(\w+)", following.text)
         if first and fold(first.group(1)) in _back_reference(doc.lang) | p.definite:
             return "uncertain"  # "Die informatie kon niet onafhankelijk bevestigd worden."

@@ -43,7 +43,7 @@ class Document:
     publisher: str | None = None  # the article's source (outlet or agency), as the corpus reader found it
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _reference_places: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
-    _clauses: dict[int, Any] = field(default_factory=dict, repr=False)  # sentence index -> clauses.Parse
+    _clauses: dict[Any, Any] = field(default_factory=dict, repr=False)  # sentence index -> clauses.Parse
 
     def within(self, items: Sequence[T], start: int, end: int, name: str) -> list[T]:
         """Return the items (sorted by ``.start``) that start in ``[start, end)``."""
