@@ -25,8 +25,12 @@ def _day_window(frame: "pd.DataFrame") -> tuple["pd.Series", "pd.Series"]:
     return start, end
 
 
-def incidents(casualties: "pd.DataFrame") -> "pd.DataFrame":
+def incidents(casualties: "pd.DataFrame", *, certainty: Sequence[str] = ("stated",)) -> "pd.DataFrame":
     """Group casualty reports into incidents, one row per incident, nothing counted twice.
+
+    Only reports whose ``certainty`` is in ``certainty`` are counted: by default those the text states,
+    not a toll it doubts ("feared dead", "could not be verified") or one a party denies. Pass
+    ``certainty=("stated", "uncertain")`` to count doubted tolls too.
 
     The rules, in order:
 
@@ -65,6 +69,8 @@ def incidents(casualties: "pd.DataFrame") -> "pd.DataFrame":
             data[column] = False
         data[column] = data[column].fillna(False).astype(bool)
     data = data[~data["cumulative"] & ~data["subset"]]
+    if "certainty" in data:
+        data = data[data["certainty"].fillna("stated").isin(list(certainty))]
     body_outcomes = set(zip(data.loc[~data["from_title"], "article_id"], data.loc[~data["from_title"], "outcome"]))
     headline_repeats = data["from_title"] & pd.Series(
         [(a, o) in body_outcomes for a, o in zip(data["article_id"], data["outcome"])], index=data.index)
@@ -205,7 +211,7 @@ def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
 
 
 def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("victim_group",),
-                    freq: str | None = None) -> "pd.DataFrame":
+                    freq: str | None = None, certainty: Sequence[str] = ("stated",)) -> "pd.DataFrame":
     """Totals of ``low``, ``best`` and ``high`` per group (and period), with double counting removed.
 
     Parameters
@@ -220,6 +226,9 @@ def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("v
     freq
         A pandas period frequency (``"D"``, ``"W"``, ``"M"``): incidents are counted
         in the period in which their window ends.
+    certainty
+        The reports counted, by ``certainty``: by default ``("stated",)``, leaving out
+        tolls the text doubts or a party denies (they stay in the table, flagged).
 
     Returns
     -------
@@ -257,7 +266,7 @@ def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("v
     import pandas as pd
 
     keys = [by] if isinstance(by, str) else list(by)
-    found = incidents(casualties)
+    found = incidents(casualties, certainty=certainty)
     explode = [k for k in keys if k in ("attributed_to", "article_id")]
     if explode:
         found = found.assign(attributed_to=found["sources"].map(lambda s: s or [None]),

@@ -184,6 +184,9 @@ def _evaluate(args: argparse.Namespace) -> int:
     except (ValueError, FileNotFoundError) as error:
         raise _Misuse(str(error)) from None
     print(result.summary())
+    from .records_score import score_records
+
+    print(score_records(gold, corpus=args.corpus).summary())
     if result.misses:
         print(f"misses ({len(result.misses)}, first {min(args.misses, len(result.misses))}):")
     for miss in result.misses[: args.misses]:

@@ -325,7 +325,9 @@ def _plain_header(text: str) -> _Header:
     A first line that only names the outlet (a masthead) is skipped.
     """
     m = re.match(r"\s*([^\n]{3,160})\n", text)
+    masthead = None
     if m and _is_masthead(m.group(1)):
+        masthead = next(e.name for e in world().entities(m.group(1)) if e.kind == "source")
         text = text[m.end():]
         m = re.match(r"\s*([^\n]{3,160})\n", text)
     if m:
@@ -337,8 +339,8 @@ def _plain_header(text: str) -> _Header:
             and len(next_line.group(1)) > len(line) and len(line.split()) <= 16
         if line and line[-1] not in ".!?:;,…" and "©" not in line and "Ⓒ" not in line and re.search(r"\w{3}", rest) \
                 and (blank_line or paragraph_follows):
-            return _Header(title=line, body=rest)
-    return _Header(body=text)
+            return _Header(title=line, source=masthead, body=rest)
+    return _Header(source=masthead, body=text)
 
 
 def _is_masthead(line: str) -> bool:

@@ -40,8 +40,10 @@ class Document:
     times: list[TimeExpression]
     entities: list[Entity]
     country: str | None = None  # the country the article is mostly about
+    publisher: str | None = None  # the article's source (outlet or agency), as the corpus reader found it
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _reference_places: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
+    _clauses: dict[Any, Any] = field(default_factory=dict, repr=False)  # sentence index -> clauses.Parse
 
     def within(self, items: Sequence[T], start: int, end: int, name: str) -> list[T]:
         """Return the items (sorted by ``.start``) that start in ``[start, end)``."""
@@ -97,11 +99,20 @@ def documents(article_or_text: Article | str | Any, *, lang: str | None = None,
         precision = "minute" if (article_published.hour or article_published.minute) else "day"
     reference = Reference(article_published, precision if article_published else None)
     body = analyse(text, lang=code, reference=reference, article_id=article_id)
+    body.publisher = _publisher(article_or_text)
     if not title:
         return [body]
     head = analyse(title, lang=code, reference=reference, article_id=article_id, from_title=True)
+    head.publisher = body.publisher
     body.country = head.country = _main_country([*head.entities, *body.entities])
     return [head, body]
+
+
+def _publisher(article_or_text: Article | str | Any) -> str | None:
+    if isinstance(article_or_text, str):
+        return None
+    source = article_or_text.get("source") if hasattr(article_or_text, "get") else getattr(article_or_text, "source", None)
+    return source if isinstance(source, str) and source.strip() else None
 
 
 def _is_missing_time(value: Any) -> bool:

@@ -241,7 +241,11 @@ class EventScore:
 
 
 def killed_total(text: str, *, lang: str = "en", published: Any = None) -> int:
-    """The package's best total of people killed in one text, double counting removed."""
+    """The package's best total of people killed in one text, double counting removed.
+
+    Tolls the text doubts ("feared dead") count here, as event-data coders count them (ACLED and GTD code
+    "at least eight people are feared dead" as eight); a toll a party denies does not.
+    """
     from .aggregate import casualty_totals
     from .casualties import extract_casualties
     from .pipeline import CASUALTY_COLUMNS, frame
@@ -249,7 +253,8 @@ def killed_total(text: str, *, lang: str = "en", published: Any = None) -> int:
     reports = [r for r in extract_casualties(text, lang=lang, published=published) if r.outcome == "killed"]
     if not reports:
         return 0
-    totals = casualty_totals(frame(reports, CASUALTY_COLUMNS), by=["victim_group"])
+    totals = casualty_totals(frame(reports, CASUALTY_COLUMNS), by=["victim_group"],
+                             certainty=("stated", "uncertain"))
     return int(totals["best"].sum()) if len(totals) else 0
 
 

@@ -23,6 +23,7 @@ __all__ = [
 
 OUTCOMES = ("killed", "injured", "captured", "missing", "displaced")
 VICTIM_GROUPS = ("military", "armed_group", "civilian", "unknown")
+CERTAINTIES = ("stated", "uncertain", "denied")
 QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "about", "up_to", "range", "vague")
 STATUSES = ("controls", "captured", "lost", "contested", "besieged", "seeks_control")
 PRECISIONS = ("minute", "day", "week", "month", "year")
@@ -79,10 +80,13 @@ class CasualtyReport:
     date_precision: str | None
     cumulative: bool
     subset: bool
+    perpetrator: str | None        # who did it, canonical where known, else the words as written
+    perpetrator_group: str | None  # military, armed_group, civilian, unknown
     place: str | None
     latitude: float | None
     longitude: float | None
     attributed_to: str | None
+    certainty: str                 # stated, uncertain ("feared dead", "unconfirmed") or denied
     from_title: bool
     surface: str
     sentence: str

@@ -183,9 +183,9 @@ class StartScanner:
         # lets the regex engine skip every other position without a Python loop.
         self._guarded = re.compile(f"(?:{starts.pattern})(?:{pattern.pattern})", pattern.flags)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Yield the matches of ``pattern`` in ``text``, left to right, without overlaps."""
-        return self._guarded.finditer(text)
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """Yield the matches of ``pattern`` in ``text[pos:endpos]``, left to right, without overlaps."""
+        return self._guarded.finditer(text, pos, len(text) if endpos is None else endpos)
 
 
 # --------------------------------------------------------------------------
