@@ -21,6 +21,7 @@ from typing import Any, Iterable
 from .document import Document, documents, is_reference_place
 from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
 from .numbers import CountMatch
+from .places import PlaceRef, event_place
 from .records import CasualtyReport, Count
 from .temporal import TimeExpression
 from .text import Sentence
@@ -284,7 +285,7 @@ class _Memory:
     def __init__(self) -> None:
         self.actor: dict[str, str] = {}
         self.period: tuple[datetime | None, datetime | None, str | None] | None = None
-        self.place: str | None = None
+        self.place: PlaceRef | None = None
 
 
 class _Reader:
@@ -979,13 +980,14 @@ class _Reader:
         place = self._place(match, sentence, entities)
         if place and not self.doc.from_title:
             self.memory.place = place
-        gazetteer = self.world.places.get(place or "")
         return CasualtyReport(
             article_id=doc.article_id, outcome=outcome, victim_group=group, victim_actor=actor,
             count_low=count.low, count_best=count.best, count_high=count.high, qualifier=count.qualifier,
             period_start=period_start, period_end=period_end, date_precision=precision,
-            cumulative=cumulative, subset=subset, place=place,
-            latitude=gazetteer.latitude if gazetteer else None, longitude=gazetteer.longitude if gazetteer else None,
+            cumulative=cumulative, subset=subset, place=place.name if place else None,
+            country=place.country if place else None, admin1=place.admin1 if place else None,
+            latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+            place_precision=place.precision if place else None,
             attributed_to=self._source(match, sentence, index, entities), from_title=doc.from_title,
             surface=doc.text[match.start:match.end], sentence=sentence.text,
             span_start=match.start, span_end=match.end,
@@ -1013,29 +1015,8 @@ class _Reader:
             return first - timedelta(days=7), (first + timedelta(days=32)).replace(day=1) - timedelta(days=1), "month", cumulative_cue
         return None, None, None, cumulative_cue
 
-    def _place(self, match: CountMatch, sentence: Sentence, entities: list[Entity]) -> str | None:
-        text = self.doc.text
-        candidates: list[tuple[int, int, str]] = []  # (rank, distance, name)
-        for entity in entities:
-            if self._not_a_location(entity):
-                continue
-            if entity.kind == "place" and entity.name in self.world.places:
-                place = self.world.places[entity.name]
-                candidates.append((place.rank, abs(entity.start - match.start), place.name))
-            elif entity.kind == "adjective":
-                after = text[entity.end:entity.end + 30]
-                noun = re.match(r"\s+(\S+)", after)
-                if noun and self.p.capital.fullmatch(noun.group(1).rstrip(".,;")):
-                    capital = self.world.capital(entity.name)
-                    if capital and capital in self.world.places:
-                        candidates.append((self.world.places[capital].rank, abs(entity.start - match.start), capital))
-                elif noun and self.p.country_nouns.fullmatch(noun.group(1).rstrip(".,;")):
-                    candidates.append((4, abs(entity.start - match.start), entity.name))
-        if candidates:
-            return min(candidates)[2]
-        earlier = [e for e in self.doc.entities if e.kind == "place" and e.end <= sentence.start
-                   and e.name in self.world.places and not self._not_a_location(e)]
-        return earlier[-1].name if earlier else self.memory.place
+    def _place(self, match: CountMatch, sentence: Sentence, entities: list[Entity]) -> PlaceRef | None:
+        return event_place(self.doc, match.start, match.end, sentence=sentence, fallback=self.memory.place)
 
     def _not_a_location(self, entity: Entity) -> bool:
         return is_reference_place(self.doc, entity)

@@ -79,8 +79,11 @@ class CasualtyReport:
     cumulative: bool
     subset: bool
     place: str | None
+    country: str | None
+    admin1: str | None
     latitude: float | None
     longitude: float | None
+    place_precision: int | None  # UCDP where_prec: 1 the place, 2 near it, 3 admin2, 4 admin1, 5 region, 6 country
     attributed_to: str | None
     from_title: bool
     surface: str
@@ -96,8 +99,11 @@ class TerritoryClaim:
     article_id: str | None
     actor: str | None
     place: str
+    country: str | None
+    admin1: str | None
     latitude: float | None
     longitude: float | None
+    place_precision: int | None
     status: str
     since: datetime | None
     as_of: datetime | None
@@ -123,6 +129,11 @@ class TimelineEvent:
     kind: str
     summary: str
     place: str | None
+    country: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    place_precision: int | None
     actors: str | None  # canonical actors named in the sentence, "|"-separated
     from_title: bool
     surface: str

@@ -1,0 +1,761 @@
+"""Places: which words of a text name places, what they resolve to, and where a fact took place.
+
+Three steps, each one pass over a document:
+
+1. ``find_places`` reads the names of a text as an analyst does: the places of
+   the curated tables (``lexicon/places.csv``, and a user's table, see
+   ``use_places``), GeoNames names (``gazetteer``) where the text says they are
+   places (after "in", "near", "the village of", before "district", in ACLED's
+   "X (Admin2, Admin1)" bracket, in a list with another place) or where the
+   gazetteer is sure (a large city, or a place of the article's country), and
+   capitalised names that no gazetteer knows but whose context says they are
+   places ("the village of Nassougou", "het dorp Nassougou").
+2. Namesakes are chosen by the article's context: the divisions named in a
+   bracket, the countries the article names (through places, countries,
+   adjectives and actors), then population and kind.
+3. ``event_place`` chooses the place of one fact (a count, a claim, a date):
+   the most specific place near it in its sentence that is not a point of
+   reference (a dateline, a base, a bearing: ``document.is_reference_place``)
+   nor a speaker ("according to Kyiv", "Washington said"), else the last place
+   named before it.
+
+Each place is a ``PlaceRef`` with its coordinates and a precision in the codes
+of UCDP GED's ``where_prec``: 1 the place itself, 2 within about 25 km of a
+named point ("near Bakhmut", or an unknown village near it), 3 a second-order
+division, 4 a first-order division, 5 a larger region, 6 the country.
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import csv
+import functools
+import io
+import itertools
+import math
+import os
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
+
+from .gazetteer import ADMIN1, ADMIN2, CITY, GeoPlace, distance_km, fold_key, gazetteer
+from .lexicon import Entity, Place, fold, language, phrase_alternation, phrase_pattern, world
+
+if TYPE_CHECKING:
+    from .document import Document
+    from .text import Sentence
+
+__all__ = ["PlaceRef", "PRECISION", "event_place", "find_places", "load_places", "ref_for_name", "use_places"]
+
+# UCDP GED where_prec codes.
+EXACT, NEAR, ADMIN2_PRECISION, ADMIN1_PRECISION, REGION_PRECISION, COUNTRY_PRECISION = 1, 2, 3, 4, 5, 6
+PRECISION = {"exact": EXACT, "near": NEAR, "admin2": ADMIN2_PRECISION, "admin1": ADMIN1_PRECISION,
+             "region": REGION_PRECISION, "country": COUNTRY_PRECISION}
+
+# Precision of a place by its kind (curated kinds, GeoNames kinds, the kinds of place nouns).
+_KIND_PRECISION = {"camp": EXACT, "village": EXACT, "neighbourhood": EXACT, "town": EXACT, "city": EXACT,
+                   "district": EXACT, CITY: EXACT, "area": NEAR, ADMIN2: ADMIN2_PRECISION,
+                   ADMIN1: ADMIN1_PRECISION, "province": ADMIN1_PRECISION, "region": REGION_PRECISION,
+                   "country": COUNTRY_PRECISION}
+# How specific a place is, for choosing among the places of a sentence (lower is more specific): the ranks
+# of ``lexicon.Place`` for the curated kinds.
+_KIND_RANK = {"camp": 0, "district": 0, "village": 0, "neighbourhood": 0, "town": 1, "city": 1, CITY: 1,
+              "area": 1, ADMIN2: 2, ADMIN1: 2, "province": 2, "region": 2, "country": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceRef:
+    """Where a place is: its name, country, first-order division, coordinates and precision (UCDP ``where_prec``)."""
+
+    name: str
+    country: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    precision: int
+    kind: str = "city"
+
+    @property
+    def rank(self) -> int:
+        """How specific the place is: lower is more specific."""
+        return _KIND_RANK.get(self.kind, 3)
+
+
+# --------------------------------------------------------------------------
+# A user's places
+# --------------------------------------------------------------------------
+
+_user_places: list[Place] = []
+_user_version = 0
+
+
+def load_places(source: Any) -> list[Place]:
+    """Read a table of places: a CSV path, a CSV text, a DataFrame, or rows (dicts).
+
+    The columns are those of ``lexicon/places.csv``: ``place`` (required),
+    ``kind``, ``country``, ``parent``, ``latitude``, ``longitude``, ``aliases``
+    (``|``-separated); ``admin1`` may be given too. Rows without a ``place``
+    are skipped; a table without a ``place`` column raises ``ValueError``.
+
+    >>> [p.name for p in load_places("place,kind,country,latitude,longitude,aliases\\nKamuge,village,Kenya,1.9,35.9,Kamunge\\n")]
+    ['Kamuge']
+    """
+    rows: list[dict[str, Any]]
+    if isinstance(source, (str, os.PathLike)) and not (isinstance(source, str) and "\n" in source):
+        with open(source, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    elif isinstance(source, str):
+        rows = list(csv.DictReader(io.StringIO(source.lstrip("\ufeff"), newline="")))
+    elif hasattr(source, "to_dict") and hasattr(source, "columns"):
+        rows = source.to_dict("records")
+    else:
+        rows = [dict(row) for row in source]
+    if rows and "place" not in rows[0]:
+        raise ValueError("a places table needs a 'place' column (and optionally kind, country, parent, latitude, "
+                         "longitude, aliases)")
+    places = []
+    for row in rows:
+        name = str(row.get("place") or "").strip()
+        if not name or name.lower() == "nan":
+            continue
+        places.append(Place(name=name, kind=_text(row.get("kind")) or "town", country=_text(row.get("country")),
+                            parent=_text(row.get("parent")), latitude=_number(row.get("latitude")),
+                            longitude=_number(row.get("longitude"))))
+        aliases = [a.strip() for a in str(_text(row.get("aliases")) or "").split("|") if a.strip()]
+        _USER_ALIASES[name] = aliases
+    return places
+
+
+_USER_ALIASES: dict[str, list[str]] = {}
+
+
+def _text(value: Any) -> str | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _number(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if math.isnan(number) else number
+
+
+@contextlib.contextmanager
+def use_places(source: Any) -> Iterator[None]:
+    """Within the block, read texts with a user's places merged over the built-in tables (``None``: none).
+
+    A user's place wins over a built-in place or a GeoNames place of the same name.
+    """
+    global _user_places, _user_version
+    previous = _user_places
+    set_user_places(load_places(source) if source is not None else [])
+    try:
+        yield
+    finally:
+        set_user_places(previous)
+
+
+def set_user_places(places: list[Place]) -> None:
+    """Use ``places`` (from ``load_places``) for every text read from now on (``[]``: none)."""
+    global _user_places, _user_version
+    _user_places = list(places)
+    _user_version += 1
+
+
+@functools.lru_cache(maxsize=4)
+def _user_matcher(version: int) -> tuple[Any, dict[str, Place]]:
+    from .lexicon import _AliasMatcher
+
+    aliases: dict[str, tuple[str, str]] = {}
+    table: dict[str, Place] = {}
+    for place in _user_places:
+        table[place.name] = place
+        for alias in [place.name, *_USER_ALIASES.get(place.name, [])]:
+            aliases.setdefault(alias, ("place", place.name))
+    return _AliasMatcher(aliases), table
+
+
+# --------------------------------------------------------------------------
+# Language patterns
+# --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Patterns:
+    before: re.Pattern[str]  # a locative phrase or a place noun just before a name
+    noun_before: re.Pattern[str]  # a place noun (and its link) just before a name: "the village of"
+    noun_after: re.Pattern[str] | None  # a place noun just after a name: "Kitgum district"
+    near: re.Pattern[str]  # words that place an event near a point
+    speaker_before: re.Pattern[str]
+    speaker_after: re.Pattern[str]
+    nouns: dict[str, str]  # folded noun -> kind
+    not_places: frozenset[str]
+    list_gap: re.Pattern[str]
+    capital: re.Pattern[str]
+    country_nouns: re.Pattern[str]
+
+
+def _patterns(lang: str) -> _Patterns:
+    data = language(lang)
+
+    def build() -> _Patterns:
+        nouns = data.table("places.nouns")
+        links = data.words("places.noun_links")
+        noun = phrase_alternation(nouns)
+        link = rf"(?:\s+{phrase_alternation(links)})" if links else ""
+        articles = phrase_alternation(data.words("victims.definite_articles") + data.words("victims.determiners"))
+        locatives = phrase_alternation(data.words("places.locatives"))
+        auxiliaries = phrase_alternation(data.words("casualties.auxiliaries"))
+        cues = phrase_alternation(data.words("attribution.cues"))
+        coordinators = phrase_alternation(data.words("casualties.coordinators"))
+        not_places = {fold_key(w) for code in ("en", "nl") for w in language(code).words("places.not_places")}
+        return _Patterns(
+            before=re.compile(rf"(?<![\w])(?:{locatives}(?:\s+{articles})?|(?:{articles}\s+)?{noun}{link})\s+$",
+                              re.IGNORECASE),
+            noun_before=re.compile(rf"(?<![\w]){noun}{link}\s+$", re.IGNORECASE),
+            noun_after=re.compile(rf"[\s-]+(?P<noun>{noun})(?![\w])", re.IGNORECASE)
+            if data.get("places.nouns_after_name") else None,
+            near=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.near_words'))}"
+                            rf"(?:\s+{articles})?(?:\s+{noun}{link})?\s+$", re.IGNORECASE),
+            speaker_before=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.speaker_before'))}\s+$",
+                                      re.IGNORECASE),
+            speaker_after=re.compile(rf"\s+(?:(?:{auxiliaries}|also|ook)\s+)?{cues}(?![\w])", re.IGNORECASE),
+            nouns=nouns,
+            not_places=frozenset(not_places),
+            list_gap=re.compile(rf"\s*(?:,\s*(?:{coordinators}\s+)?|\s+{coordinators}\s+|\s*&\s*)$", re.IGNORECASE),
+            capital=data.regex("places.capital_nouns"),
+            country_nouns=data.regex("places.country_nouns"),
+        )
+
+    found: _Patterns = data.memo("place_patterns", build)
+    return found
+
+
+# Capitalised names: a capital letter, then words joined by spaces or hyphens, with short lower-case
+# particles between capitalised words ("Hajar al-Aswad", "Dar es Salaam", "Kafr Nabl").
+_UPPER = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF"
+_NAME = re.compile(
+    rf"(?<![\w'’])[{_UPPER}][\w'’]*(?:(?:[ \t]+|[ \t]*-[ \t]*)(?:[a-z]{{1,3}}(?:[ \t]+|-))?[{_UPPER}0-9][\w'’]*)*")
+_WORD = re.compile(r"[\w'’]+")
+_BRACKET = re.compile(r"\s*\(\s*([^()\n]{2,80}?)\s*\)")
+
+
+# --------------------------------------------------------------------------
+# Countries
+# --------------------------------------------------------------------------
+
+@functools.cache
+def _countries() -> tuple[dict[str, str], dict[str, Place]]:
+    """ISO code -> the tables' name of the country, and the tables' country entries by name."""
+    w = world()
+    table = {name: place for name, place in w.places.items() if place.kind == "country"}
+    names: dict[str, str] = {}
+    for code, name in gazetteer().countries.items():
+        found = [e.name for e in w.entities(name) if e.kind == "place" and e.end - e.start == len(name)
+                 and e.name in table]
+        names[code] = found[0] if found else name
+    return names, table
+
+
+def _country_name(code: str) -> str:
+    return _countries()[0].get(code, code)
+
+
+def _country_ref(country: str | None) -> PlaceRef | None:
+    if not country:
+        return None
+    entry = _countries()[1].get(country)
+    return PlaceRef(country, country, None, entry.latitude if entry else None, entry.longitude if entry else None,
+                    COUNTRY_PRECISION, "country")
+
+
+# --------------------------------------------------------------------------
+# References for the tables' places and GeoNames entries
+# --------------------------------------------------------------------------
+
+def _curated_ref(place: Place, table: dict[str, Place]) -> PlaceRef:
+    admin1 = None
+    current: Place | None = place
+    seen = 0
+    while current is not None and seen < 8:
+        if current.kind in ("province",) and current is not place:
+            admin1 = current.name
+            break
+        current = table.get(current.parent or "")
+        seen += 1
+    latitude, longitude = place.latitude, place.longitude
+    if place.kind != "country" and (admin1 is None or latitude is None) and len(gazetteer()):
+        twin = _geonames_twin(place)
+        if twin is not None:
+            admin1 = admin1 or twin.admin1
+            if latitude is None:
+                latitude, longitude = twin.latitude, twin.longitude
+    precision = _KIND_PRECISION.get(place.kind, EXACT)
+    if latitude is None and place.kind != "country":
+        parent = table.get(place.parent or "")
+        if parent is not None and parent.latitude is not None:
+            latitude, longitude = parent.latitude, parent.longitude
+            precision = max(precision, _KIND_PRECISION.get(parent.kind, EXACT), NEAR)
+    return PlaceRef(place.name, place.country, admin1, latitude, longitude, precision, place.kind)
+
+
+def _geonames_twin(place: Place) -> GeoPlace | None:
+    """The GeoNames entry of a table's place: same name, same country, nearest (within 50 km when both are known)."""
+    found = [p for p in gazetteer().lookup(place.name) if _country_name(p.country_code) == place.country]
+    if place.latitude is not None and place.longitude is not None:
+        found = [p for p in found if distance_km(p.latitude, p.longitude, place.latitude, place.longitude) <= 50]
+    return found[0] if found else None
+
+
+@functools.lru_cache(maxsize=4096)
+def _table_ref(name: str, version: int) -> PlaceRef | None:
+    user = _user_matcher(version)[1] if _user_places else {}
+    if name in user:
+        return _curated_ref(user[name], {**world().places, **user})
+    place = world().places.get(name)
+    return _curated_ref(place, world().places) if place is not None else None
+
+
+def ref_for_name(name: str | None) -> PlaceRef | None:
+    """The reference of a place of the tables (a user's, then the built-in ones), by its canonical name."""
+    return _table_ref(name, _user_version) if name else None
+
+
+def _geo_ref(place: GeoPlace, *, precision: int | None = None) -> PlaceRef:
+    kind = place.kind
+    return PlaceRef(place.name, _country_name(place.country_code), place.admin1, place.latitude, place.longitude,
+                    precision or _KIND_PRECISION[kind], kind)
+
+
+# --------------------------------------------------------------------------
+# Finding the places of a text
+# --------------------------------------------------------------------------
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    entries: tuple[int, ...]  # GeoNames entries
+    evidence: str = ""  # why it is a place: locative, noun, bracket, list, sure
+    noun_kind: str | None = None
+    parents: tuple[str, ...] = ()
+
+
+def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
+    """The entities of ``text`` with its places found and resolved (each place entity carries its ``PlaceRef``).
+
+    ``entities`` are those of the built-in tables (``lexicon.World.entities``); the
+    result holds them (their places resolved), a user's places, GeoNames places and
+    unknown places named in a locative context, sorted and without overlaps.
+    """
+    p = _patterns(lang)
+    table_entities = _with_user_places(text, entities)
+    taken = _Spans([(e.start, e.end) for e in table_entities if e.kind != "place"])
+    place_entities = [e for e in table_entities if e.kind == "place"]
+    place_ends = [e.end for e in place_entities]
+    g = gazetteer()
+    hits: list[_Hit] = []
+    unknown: list[tuple[int, int, str]] = []  # start, end, evidence
+    covered: list[tuple[int, int]] = []  # a table's places inside a longer GeoNames name ("North Darfur")
+    for m in _NAME.finditer(text):
+        for start, end in _names_in(text, m.start(), m.end(), g):
+            key = fold_key(text[start:end])
+            if key in p.not_places or taken.overlaps(start, end):
+                continue
+            entries = g.entries(key)
+            first = bisect.bisect_right(place_ends, start)
+            inner = list(itertools.takewhile(lambda e: e.start < end, place_entities[first:first + 8]))
+            if inner:
+                if entries and all(start <= e.start and e.end <= end for e in inner) and \
+                        end - start > max(e.end - e.start for e in inner):
+                    covered.extend((e.start, e.end) for e in inner)
+                    hits.append(_Hit(start, end, entries))
+                continue
+            if entries:
+                hits.append(_Hit(start, end, entries))
+            else:
+                unknown.append((start, end, ""))
+    if covered:
+        dropped = set(covered)
+        table_entities = [e for e in table_entities if (e.start, e.end) not in dropped]
+    _gather_evidence(text, p, hits, table_entities)
+    context = _country_context(table_entities, hits)
+    result: list[Entity] = []
+    for entity in table_entities:
+        if entity.kind == "place" and entity.place is None:
+            ref = ref_for_name(entity.name)
+            entity = replace(entity, place=ref) if ref is not None else entity
+        result.append(entity)
+    accepted = _accept(text, p, hits, context)
+    resolved = {id(hit): _choose(hit, context, text, p) for hit in accepted}
+    for hit in accepted:
+        ref = resolved[id(hit)]
+        if ref is not None:
+            result.append(Entity(hit.start, hit.end, "place", ref.name, ref))
+    known = sorted([e for e in result if e.kind == "place" and e.place is not None], key=lambda e: e.start)
+    for start, end in _unknown_places(text, p, unknown, known):
+        ref = _unknown_ref(text, p, start, end, known, context)
+        if ref is not None:
+            result.append(Entity(start, end, "place", ref.name, ref))
+    result.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    cleaned: list[Entity] = []
+    last_end = -1
+    for entity in result:
+        if entity.start >= last_end:
+            cleaned.append(entity)
+            last_end = entity.end
+    return cleaned
+
+
+class _Spans:
+    """Sorted, non-overlapping spans, asked whether a span overlaps one of them (bisect)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self.ends, start + 1)
+        return index < len(self.starts) and self.starts[index] < end
+
+
+def _with_user_places(text: str, entities: list[Entity]) -> list[Entity]:
+    """The tables' entities with a user's places merged over them (a user's place wins where they overlap)."""
+    if not _user_places:
+        return entities
+    matcher, _ = _user_matcher(_user_version)
+    found = sorted(matcher.finditer(text), key=lambda h: (h[0], -(h[1] - h[0])))
+    user: list[Entity] = []
+    last_end = -1
+    for start, end, _, name in found:
+        if start >= last_end:
+            ref = ref_for_name(name)
+            user.append(Entity(start, end, "place", name, ref))
+            last_end = end
+    if not user:
+        return entities
+    spans = _Spans([(e.start, e.end) for e in user])
+    merged = user + [e for e in entities if not spans.overlaps(e.start, e.end)]
+    merged.sort(key=lambda e: e.start)
+    return merged
+
+
+def _names_in(text: str, start: int, end: int, g: Any) -> Iterator[tuple[int, int]]:
+    """The names within a capitalised run: the longest GeoNames name at each word, else the whole run.
+
+    "Bacaadley" of "Bacaadley (Bacaadweyne, Mudug)"; "Kamuge" and "Turkana East" of a run are found apart
+    only when the run holds both, which a run of capitalised words rarely does.
+    """
+    words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    longest = max(1, min(getattr(g, "longest", 1) or 1, 6))
+    index = 0
+    found_any = False
+    while index < len(words):
+        if not text[words[index][0]].isupper():
+            index += 1
+            continue
+        match = None
+        for last in range(min(len(words), index + longest) - 1, index - 1, -1):
+            if not (text[words[last][0]].isupper() or text[words[last][0]].isdigit()):
+                continue
+            key = fold_key(text[words[index][0]:words[last][1]])
+            if g.entries(key):
+                match = last
+                break
+        if match is not None:
+            found_any = True
+            yield words[index][0], words[match][1]
+            index = match + 1
+        else:
+            index += 1
+    if not found_any and words:
+        yield words[0][0], words[-1][1]
+
+
+def _gather_evidence(text: str, p: _Patterns, hits: list[_Hit], entities: list[Entity]) -> None:
+    """Why each GeoNames name is a place: the words before and after it, a bracket, a list."""
+    for hit in hits:
+        before = text[max(0, hit.start - 48):hit.start]
+        if p.noun_before.search(before):
+            hit.evidence = "noun"
+            hit.noun_kind = _noun_kind(p, p.noun_before.search(before).group())  # type: ignore[union-attr]
+        elif p.before.search(before):
+            hit.evidence = "locative"
+        if p.noun_after is not None:
+            after = p.noun_after.match(text, hit.end, hit.end + 40)
+            if after:
+                hit.evidence = hit.evidence or "noun"
+                hit.noun_kind = p.nouns.get(fold(after.group("noun")))
+        bracket = _BRACKET.match(text, hit.end, hit.end + 90)
+        if bracket and "," in bracket.group(1):
+            hit.evidence = hit.evidence or "bracket"
+            hit.parents = tuple(part.strip() for part in bracket.group(1).split(",") if part.strip())
+        elif _inside_bracket(text, hit.start, hit.end):
+            hit.evidence = hit.evidence or "bracket"
+
+
+def _noun_kind(p: _Patterns, phrase: str) -> str | None:
+    for word in reversed(fold(phrase).split()):
+        if word in p.nouns:
+            return p.nouns[word]
+    folded = fold(phrase)
+    for noun, kind in p.nouns.items():
+        if noun in folded:
+            return kind
+    return None
+
+
+def _inside_bracket(text: str, start: int, end: int) -> bool:
+    """"Bacaadweyne" of "Bacaadley (Bacaadweyne, Mudug)": a name in a bracket of names after a name."""
+    opening = text.rfind("(", max(0, start - 60), start)
+    if opening == -1 or ")" in text[opening:start] or "\n" in text[opening:start]:
+        return False
+    closing = text.find(")", end, end + 60)
+    return closing != -1 and "," in text[opening:closing] and bool(re.search(r"\w\s*$", text[max(0, opening - 40):opening]))
+
+
+def _country_context(entities: list[Entity], hits: list[_Hit]) -> dict[str, float]:
+    """How strongly the text points at each country: its countries, adjectives, actors and places."""
+    w = world()
+    tally: dict[str, float] = {}
+
+    def add(country: str | None, weight: float) -> None:
+        if country:
+            tally[country] = tally.get(country, 0.0) + weight
+
+    for entity in entities:
+        if entity.kind in ("adjective", "demonym"):
+            add(entity.name, 1.0)
+        elif entity.kind == "place":
+            ref = entity.place or ref_for_name(entity.name)
+            add(ref.country if ref else w.country_of(entity.name), 1.0)
+        elif entity.kind == "actor":
+            row = w.actors.get(entity.name)
+            add(row.get("country") if row else None, 0.5)
+    g = gazetteer()
+    for hit in hits:
+        countries = {g.place(i).country_code for i in hit.entries}
+        if len(countries) == 1 and hit.evidence:
+            add(_country_name(countries.pop()), 0.5)
+    return tally
+
+
+def _accept(text: str, p: _Patterns, hits: list[_Hit], context: dict[str, float]) -> list[_Hit]:
+    """The GeoNames names that are places here: with evidence, sure, or listed with an accepted place."""
+    g = gazetteer()
+    accepted: list[_Hit] = []
+    for hit in hits:
+        surface = text[hit.start:hit.end]
+        if surface.isupper() and len(surface) <= 5:
+            continue  # an acronym: UPDF, LRA
+        if hit.evidence:
+            accepted.append(hit)
+            continue
+        if accepted and p.list_gap.match(text[accepted[-1].end:hit.start]) and hit.start - accepted[-1].end < 12:
+            hit.evidence = "list"
+            accepted.append(hit)
+            continue
+        best = max((g.place(i) for i in hit.entries), key=lambda e: e.population)
+        in_context = any(context.get(_country_name(g.place(i).country_code), 0) >= 1 for i in hit.entries)
+        initial = _sentence_initial(text, hit.start)
+        if best.population >= 100_000 and not initial or (in_context and best.population >= 20_000 and not initial):
+            hit.evidence = "sure"
+            accepted.append(hit)
+    return accepted
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[max(0, start - 4):start].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:\n"
+
+
+def _choose(hit: _Hit, context: dict[str, float], text: str, p: _Patterns) -> PlaceRef | None:
+    """The namesake a text means: by its bracket's divisions, the text's countries, the noun, the population."""
+    g = gazetteer()
+    parents = [fold_key(part) for part in hit.parents]
+    best: tuple[Any, ...] | None = None
+    chosen: GeoPlace | None = None
+    for number in hit.entries:
+        place = g.place(number)
+        country = _country_name(place.country_code)
+        divisions = {fold_key(d) for d in (place.admin1, place.admin2) if d}
+        bracket = sum(1 for part in parents if part in divisions or any(part in d or d in part for d in divisions))
+        wanted = hit.noun_kind
+        kind_fits = (wanted in (ADMIN1, ADMIN2) and place.kind == wanted) or \
+            (wanted not in (ADMIN1, ADMIN2) and place.kind == CITY)
+        score = (bracket, context.get(country, 0.0) > 0, kind_fits, context.get(country, 0.0), place.population)
+        if best is None or score > best:
+            best, chosen = score, place
+    if chosen is None:
+        return None
+    precision = NEAR if p.near.search(text[max(0, hit.start - 48):hit.start]) and chosen.kind == CITY else None
+    return _geo_ref(chosen, precision=precision)
+
+
+def _unknown_places(text: str, p: _Patterns, unknown: list[tuple[int, int, str]],
+                    known: list[Entity]) -> Iterator[tuple[int, int]]:
+    """Capitalised names no gazetteer knows, in a context that makes them places."""
+    starts = [e.start for e in known]
+    for start, end, _ in unknown:
+        words = text[start:end].split()
+        if not words or text[start:end].isupper() and len(text[start:end]) <= 5:
+            continue
+        before = text[max(0, start - 48):start]
+        after = text[end:end + 90]
+        strong = p.noun_before.search(before) is not None or \
+            (p.noun_after is not None and p.noun_after.match(text, end, end + 40) is not None)
+        bracket = _BRACKET.match(text, end, end + 90)
+        if bracket and "," in bracket.group(1):
+            strong = True  # ACLED's "Bacaadley (Bacaadweyne, Mudug)"
+        elif _inside_bracket(text, start, end):
+            strong = True
+        if not strong and p.near.search(before) and not _sentence_initial(text, start):
+            strong = True
+        if not strong and p.before.search(before) and not _sentence_initial(text, start):
+            # "in Kamuge, Turkana" or "in Kamuge in Turkana East": a known place follows as its parent.
+            index = bisect.bisect_left(starts, end)
+            if index < len(known) and known[index].start - end < 30 and \
+                    re.match(r"\s*(?:,|\(|\s(?:in|of|near|bij|nabij|te)\s)", after):
+                strong = True
+        if strong:
+            yield start, end
+
+
+def _unknown_ref(text: str, p: _Patterns, start: int, end: int, known: list[Entity],
+                 context: dict[str, float]) -> PlaceRef | None:
+    """An unknown place: the coordinates of its parent (the next place named after it, else the one before,
+    else the text's country) and a precision saying so."""
+    name = text[start:end].strip()
+    noun = p.noun_after.match(text, end, end + 40) if p.noun_after is not None else None
+    kind = p.nouns.get(fold(noun.group("noun"))) if noun else None
+    if kind is None:
+        before = p.noun_before.search(text[max(0, start - 48):start])
+        kind = _noun_kind(p, before.group()) if before else None
+    kind = kind or "village"
+    starts = [e.start for e in known]
+    index = bisect.bisect_left(starts, end)
+    parent: PlaceRef | None = None
+    for entity in known[index:index + 3]:
+        if entity.start - end > 120:
+            break
+        if entity.place is not None and entity.place.rank >= _KIND_RANK.get(kind, 1):
+            parent = entity.place
+            break
+    if parent is None:
+        for entity in reversed(known[max(0, index - 3):index]):
+            if start - entity.end > 200:
+                break
+            if entity.place is not None and entity.place.rank >= 2:
+                parent = entity.place
+                break
+    if parent is None and context:
+        parent = _country_ref(max(context.items(), key=lambda item: item[1])[0])
+    if parent is None:
+        return PlaceRef(name, None, None, None, None, COUNTRY_PRECISION, kind)
+    precision = max(NEAR if parent.precision == EXACT else parent.precision, _KIND_PRECISION.get(kind, EXACT))
+    admin1 = parent.admin1 if parent.kind != ADMIN1 else parent.name
+    if parent.kind == "province":
+        admin1 = parent.name
+    return PlaceRef(name, parent.country, admin1, parent.latitude, parent.longitude, precision, kind)
+
+
+# --------------------------------------------------------------------------
+# The place of a fact
+# --------------------------------------------------------------------------
+
+WINDOW = 400  # characters either side of a fact within which its places are looked for
+LOOK_BACK = 24  # place entities looked at before a sentence, at most
+
+
+def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
+                fallback: PlaceRef | None = None) -> PlaceRef | None:
+    """The place of the fact at ``doc.text[start:end]``, or None.
+
+    A place named within ``[start, end)`` is the fact's place (a territory claim
+    passes the span of its place). Else the most specific place of the sentence
+    near the fact (within ``WINDOW`` characters), then the nearest: not a point of
+    reference (a dateline, a base, a bearing) and not a speaker ("according to
+    Kyiv", "Washington said"); a capital named as "de Syrische hoofdstad" counts,
+    and a country named as "het Syrische conflict". Without one, the last place
+    named before the sentence (up to ``LOOK_BACK`` places back), else
+    ``fallback``. Time and memory are bounded per call: the entities are found by
+    bisection and only a bounded number are looked at.
+    """
+    from .document import is_reference_place
+
+    entities = doc.within(doc.entities, max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW),
+                          "entities")
+    inside = [e for e in entities if e.kind == "place" and start <= e.start and e.end <= end and e.place is not None]
+    if inside:
+        return min(inside, key=lambda e: e.place.rank if e.place else 9).place
+    p = _patterns(doc.lang)
+    candidates: list[tuple[int, int, PlaceRef]] = []
+    for entity in entities:
+        if entity.kind == "place":
+            ref = entity.place or ref_for_name(entity.name)
+            if ref is None or is_reference_place(doc, entity) or _is_speaker(doc, entity, p):
+                continue
+            candidates.append((ref.rank, abs(entity.start - start), ref))
+        elif entity.kind == "adjective":
+            ref = _described(doc, entity, p)
+            if ref is not None:
+                candidates.append((ref.rank, abs(entity.start - start), ref))
+    if candidates:
+        return min(candidates, key=lambda c: (c[0], c[1]))[2]
+    return _earlier(doc, sentence.start, p) or fallback
+
+
+def _described(doc: "Document", entity: Entity, p: _Patterns) -> PlaceRef | None:
+    """"de Syrische hoofdstad" (the capital of Syria), "het Syrische conflict" (Syria)."""
+    noun = re.match(r"\s+(\S+)", doc.text[entity.end:entity.end + 30])
+    if not noun:
+        return None
+    word = noun.group(1).rstrip(".,;")
+    if p.capital.fullmatch(word):
+        return ref_for_name(world().capital(entity.name))
+    if p.country_nouns.fullmatch(word):
+        return ref_for_name(entity.name) or _country_ref(entity.name)
+    return None
+
+
+def _is_speaker(doc: "Document", entity: Entity, p: _Patterns) -> bool:
+    """A place named as who speaks: "according to Kyiv", "Washington said", "Ankara has announced"."""
+    text = doc.text
+    if p.speaker_before.search(text, max(0, entity.start - 24), entity.start):
+        return True
+    return p.speaker_after.match(text, entity.end, entity.end + 40) is not None
+
+
+def _earlier(doc: "Document", position: int, p: _Patterns) -> PlaceRef | None:
+    from .document import is_reference_place
+
+    if "entities" not in doc._starts:
+        doc._starts["entities"] = [e.start for e in doc.entities]
+    index = bisect.bisect_left(doc._starts["entities"], position)
+    looked = 0
+    for entity in reversed(doc.entities[max(0, index - LOOK_BACK):index]):
+        looked += 1
+        if entity.kind != "place" or entity.end > position:
+            continue
+        ref = entity.place or ref_for_name(entity.name)
+        if ref is not None and not is_reference_place(doc, entity) and not _is_speaker(doc, entity, p):
+            return ref
+    return None
+
+
+def main_country(entities: Sequence[Entity]) -> str | None:
+    """The country named most often, through its places, adjectives and demonyms."""
+    tally: dict[str, int] = {}
+    for entity in entities:
+        country: str | None = None
+        if entity.kind in ("adjective", "demonym"):
+            country = entity.name
+        elif entity.kind == "place":
+            country = entity.place.country if entity.place is not None else world().country_of(entity.name)
+        if country:
+            tally[country] = tally.get(country, 0) + 1
+    return max(tally.items(), key=lambda item: item[1])[0] if tally else None
