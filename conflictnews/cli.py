@@ -162,6 +162,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(score.summary())
         for miss in score.misses[: args.misses]:
             print(f"  expected {miss['expected']:>4}  got {miss['predicted']:>4}  {miss['text'][:160]}")
+        _evaluate_places(gold, args.misses)
         return EXIT_OK
     try:
         result = evaluate_gold(gold, corpus=args.corpus)
@@ -175,6 +176,20 @@ def _evaluate(args: argparse.Namespace) -> int:
         sentence = f"  | {miss['sentence'][:140]}" if miss["sentence"] else ""
         print(f"  {miss['kind']:<8} {miss['file']} {where}: {miss['outcome']} {miss['count']}{sentence}")
     return EXIT_OK
+
+
+def _evaluate_places(path: Path, misses: int) -> None:
+    """For event data with coordinates (ACLED): how far the package's places lie from the coded points."""
+    from .evaluate import has_coordinates, score_event_places, score_territory_places
+
+    if not has_coordinates(path):
+        return
+    for score in (score_event_places(path), score_territory_places(path)):
+        if not score.units:
+            continue
+        print(score.summary())
+        for miss in score.misses[: misses // 2]:
+            print(f"  placed at {miss['places']}  coded {miss['coded']}  {miss['text'][:120]}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -197,6 +197,10 @@ class _Patterns:
     list_gap: re.Pattern[str]
     capital: re.Pattern[str]
     country_nouns: re.Pattern[str]
+    people_after: re.Pattern[str]  # "Pokot raiders": a people, not a place
+    indefinite_before: re.Pattern[str]  # "a Sunni town": an adjective before a place noun
+    link_after: re.Pattern[str] | None  # "the Shiite city of Karbala": the noun introduces the next name
+    article_before: re.Pattern[str]  # "al-" of "al-Qeba"
 
 
 def _patterns(lang: str) -> _Patterns:
@@ -229,6 +233,12 @@ def _patterns(lang: str) -> _Patterns:
             list_gap=re.compile(rf"\s*(?:,\s*(?:{coordinators}\s+)?|\s+{coordinators}\s+|\s*&\s*)$", re.IGNORECASE),
             capital=data.regex("places.capital_nouns"),
             country_nouns=data.regex("places.country_nouns"),
+            people_after=re.compile(rf"\s+{phrase_pattern(data.words('places.not_before_nouns'))}", re.IGNORECASE),
+            indefinite_before=re.compile(rf"(?<![\w]){phrase_alternation(data.words('numbers.singular_articles'))}"
+                                         rf"(?:\s+\w+)?\s+$", re.IGNORECASE),
+            link_after=re.compile(rf"\s+{phrase_alternation(links)}(?![\w])", re.IGNORECASE) if links else None,
+            article_before=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.name_articles'))}[-’']$",
+                                      re.IGNORECASE),
         )
 
     found: _Patterns = data.memo("place_patterns", build)
@@ -395,9 +405,10 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
     for hit in accepted:
         ref = resolved[id(hit)]
         if ref is not None:
-            result.append(Entity(hit.start, hit.end, "place", ref.name, ref))
+            result.append(Entity(_with_article(text, p, hit.start), hit.end, "place", ref.name, ref))
     known = sorted([e for e in result if e.kind == "place" and e.place is not None], key=lambda e: e.start)
     for start, end in _unknown_places(text, p, unknown, known):
+        start = _with_article(text, p, start)
         ref = _unknown_ref(text, p, start, end, known, context)
         if ref is not None:
             result.append(Entity(start, end, "place", ref.name, ref))
@@ -409,6 +420,12 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
             cleaned.append(entity)
             last_end = entity.end
     return cleaned
+
+
+def _with_article(text: str, p: _Patterns, start: int) -> int:
+    """Where a name starts with the article written before it: "al-Qeba", not "Qeba"."""
+    found = p.article_before.search(text, max(0, start - 4), start)
+    return found.start() if found else start
 
 
 class _Spans:
@@ -486,7 +503,7 @@ def _gather_evidence(text: str, p: _Patterns, hits: list[_Hit], entities: list[E
         elif p.before.search(before):
             hit.evidence = "locative"
         if p.noun_after is not None:
-            after = p.noun_after.match(text, hit.end, hit.end + 40)
+            after = _noun_after(text, p, hit.start, hit.end)
             if after:
                 hit.evidence = hit.evidence or "noun"
                 hit.noun_kind = p.nouns.get(fold(after.group("noun")))
@@ -496,6 +513,21 @@ def _gather_evidence(text: str, p: _Patterns, hits: list[_Hit], entities: list[E
             hit.parents = tuple(part.strip() for part in bracket.group(1).split(",") if part.strip())
         elif _inside_bracket(text, hit.start, hit.end):
             hit.evidence = hit.evidence or "bracket"
+
+
+def _noun_after(text: str, p: _Patterns, start: int, end: int) -> re.Match[str] | None:
+    """A place noun after a name ("Kitgum district"), unless the name is an adjective before it ("a Sunni town",
+    "the Shiite city of Karbala")."""
+    if p.noun_after is None:
+        return None
+    found = p.noun_after.match(text, end, end + 40)
+    if found is None:
+        return None
+    if p.link_after is not None and p.link_after.match(text, found.end(), found.end() + 12):
+        return None
+    if p.indefinite_before.search(text, max(0, start - 24), start):
+        return None
+    return found
 
 
 def _noun_kind(p: _Patterns, phrase: str) -> str | None:
@@ -552,6 +584,8 @@ def _accept(text: str, p: _Patterns, hits: list[_Hit], context: dict[str, float]
         surface = text[hit.start:hit.end]
         if surface.isupper() and len(surface) <= 5:
             continue  # an acronym: UPDF, LRA
+        if p.people_after.match(text, hit.end, hit.end + 30) or _before_and_people(text, p, hit.end):
+            continue  # "Pokot raiders", "Borana and Gabra communities"
         if hit.evidence:
             accepted.append(hit)
             continue
@@ -566,6 +600,13 @@ def _accept(text: str, p: _Patterns, hits: list[_Hit], context: dict[str, float]
             hit.evidence = "sure"
             accepted.append(hit)
     return accepted
+
+
+def _before_and_people(text: str, p: _Patterns, end: int) -> bool:
+    """"Borana and Gabra communities": a name coordinated with another before a people noun."""
+    m = re.match(r"\s+\w+\s+[A-Z][\w'’-]*(?=\s)", text[end:end + 40])
+    return bool(m) and p.list_gap.match(" " + m.group().split()[0] + " ") is not None \
+        and p.people_after.match(text, end + m.end(), end + m.end() + 30) is not None
 
 
 def _sentence_initial(text: str, start: int) -> bool:
@@ -604,10 +645,11 @@ def _unknown_places(text: str, p: _Patterns, unknown: list[tuple[int, int, str]]
         words = text[start:end].split()
         if not words or text[start:end].isupper() and len(text[start:end]) <= 5:
             continue
+        if p.people_after.match(text, end, end + 30) or _before_and_people(text, p, end):
+            continue
         before = text[max(0, start - 48):start]
         after = text[end:end + 90]
-        strong = p.noun_before.search(before) is not None or \
-            (p.noun_after is not None and p.noun_after.match(text, end, end + 40) is not None)
+        strong = p.noun_before.search(before) is not None or _noun_after(text, p, start, end) is not None
         bracket = _BRACKET.match(text, end, end + 90)
         if bracket and "," in bracket.group(1):
             strong = True  # ACLED's "Bacaadley (Bacaadweyne, Mudug)"
@@ -630,7 +672,7 @@ def _unknown_ref(text: str, p: _Patterns, start: int, end: int, known: list[Enti
     """An unknown place: the coordinates of its parent (the next place named after it, else the one before,
     else the text's country) and a precision saying so."""
     name = text[start:end].strip()
-    noun = p.noun_after.match(text, end, end + 40) if p.noun_after is not None else None
+    noun = _noun_after(text, p, start, end)
     kind = p.nouns.get(fold(noun.group("noun"))) if noun else None
     if kind is None:
         before = p.noun_before.search(text[max(0, start - 48):start])
