@@ -198,9 +198,12 @@ class _Patterns:
     capital: re.Pattern[str]
     country_nouns: re.Pattern[str]
     people_after: re.Pattern[str]  # "Pokot raiders": a people, not a place
+    count_before: re.Pattern[str]  # "6 Kikuyu were killed": a count of people, not a place
     indefinite_before: re.Pattern[str]  # "a Sunni town": an adjective before a place noun
     link_after: re.Pattern[str] | None  # "the Shiite city of Karbala": the noun introduces the next name
     article_before: re.Pattern[str]  # "al-" of "al-Qeba"
+    openers: frozenset[str]  # capitalised words that open a sentence before a name: "In", "Near", "The"
+    names: re.Pattern[str]  # runs of capitalised words, with the particles of names between them
 
 
 def _patterns(lang: str) -> _Patterns:
@@ -233,10 +236,17 @@ def _patterns(lang: str) -> _Patterns:
             list_gap=re.compile(rf"\s*(?:,\s*(?:{coordinators}\s+)?|\s+{coordinators}\s+|\s*&\s*)$", re.IGNORECASE),
             capital=data.regex("places.capital_nouns"),
             country_nouns=data.regex("places.country_nouns"),
-            people_after=re.compile(rf"\s+{phrase_pattern(data.words('places.not_before_nouns'))}", re.IGNORECASE),
+            people_after=re.compile(rf"\s+{phrase_pattern(data.words('places.not_before_nouns') + _people_nouns(data))}",
+                                    re.IGNORECASE),
+            count_before=re.compile(r"(?<![\w.,])\d+\s+$|" + rf"(?<![\w]){phrase_alternation(data.words('numbers.word_morphemes'))}\s+$",
+                                    re.IGNORECASE),
             indefinite_before=re.compile(rf"(?<![\w]){phrase_alternation(data.words('numbers.singular_articles'))}"
                                          rf"(?:\s+\w+)?\s+$", re.IGNORECASE),
             link_after=re.compile(rf"\s+{phrase_alternation(links)}(?![\w])", re.IGNORECASE) if links else None,
+            names=_name_pattern([*data.words("places.name_articles"), *data.words("places.name_particles")]),
+            openers=frozenset(not_places | {fold_key(w) for code in ("en", "nl") for w in [
+                *language(code).words("places.locatives"), *language(code).words("victims.definite_articles"),
+                *language(code).words("numbers.singular_articles")] if " " not in w}),
             article_before=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.name_articles'))}[-’']$",
                                       re.IGNORECASE),
         )
@@ -248,8 +258,18 @@ def _patterns(lang: str) -> _Patterns:
 # Capitalised names: a capital letter, then words joined by spaces or hyphens, with short lower-case
 # particles between capitalised words ("Hajar al-Aswad", "Dar es Salaam", "Kafr Nabl").
 _UPPER = "A-Z\u00C0-\u00D6\u00D8-\u00DE\u0100-\u017F\u1E00-\u1EFF"
-_NAME = re.compile(
-    rf"(?<![\w'’])[{_UPPER}][\w'’]*(?:(?:[ \t]+|[ \t]*-[ \t]*)(?:[a-z]{{1,3}}(?:[ \t]+|-))?[{_UPPER}0-9][\w'’]*)*")
+
+
+def _people_nouns(data: Any) -> list[str]:
+    """The victims' head nouns of a language, without the state's forces ("Kikuyu businessmen", "Turkana herders")."""
+    return [w for group in ("civilian", "armed_group", "unknown", "military") for w in data.words(f"victims.{group}")
+            if w.islower() and " " not in w]
+
+
+def _name_pattern(particles: list[str]) -> re.Pattern[str]:
+    joined = "|".join(sorted((re.escape(w) for w in particles), key=len, reverse=True)) or "(?!x)x"
+    return re.compile(rf"(?<![\w'’])[{_UPPER}][\w'’]*(?:(?:[ \t]+|[ \t]*-[ \t]*)(?:(?:{joined})(?:[ \t]+|-))?"
+                      rf"[{_UPPER}][\w'’]*)*")
 _WORD = re.compile(r"[\w'’]+")
 _BRACKET = re.compile(r"\s*\(\s*([^()\n]{2,80}?)\s*\)")
 
@@ -371,8 +391,8 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
     hits: list[_Hit] = []
     unknown: list[tuple[int, int, str]] = []  # start, end, evidence
     covered: list[tuple[int, int]] = []  # a table's places inside a longer GeoNames name ("North Darfur")
-    for m in _NAME.finditer(text):
-        for start, end in _names_in(text, m.start(), m.end(), g):
+    for m in p.names.finditer(text):
+        for start, end in _names_in(text, m.start(), m.end(), g, p):
             key = fold_key(text[start:end])
             if key in p.not_places or taken.overlaps(start, end):
                 continue
@@ -393,7 +413,7 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
         dropped = set(covered)
         table_entities = [e for e in table_entities if (e.start, e.end) not in dropped]
     _gather_evidence(text, p, hits, table_entities)
-    context = _country_context(table_entities, hits)
+    context, strong = _country_context(table_entities, hits)
     result: list[Entity] = []
     for entity in table_entities:
         if entity.kind == "place" and entity.place is None:
@@ -401,12 +421,15 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
             entity = replace(entity, place=ref) if ref is not None else entity
         result.append(entity)
     accepted = _accept(text, p, hits, context)
-    resolved = {id(hit): _choose(hit, context, text, p) for hit in accepted}
-    for hit in accepted:
-        ref = resolved[id(hit)]
+    resolved = _resolve(accepted, context, strong, text, p,
+                        [e for e in result if e.kind == "place" and e.place is not None and e.place.kind != "country"])
+    for hit, ref in zip(accepted, resolved):
         if ref is not None:
             result.append(Entity(_with_article(text, p, hit.start), hit.end, "place", ref.name, ref))
+        else:
+            unknown.append((hit.start, hit.end, "namesake"))  # a namesake of another country: a place unknown here
     known = sorted([e for e in result if e.kind == "place" and e.place is not None], key=lambda e: e.start)
+    unknown.sort()
     for start, end in _unknown_places(text, p, unknown, known):
         start = _with_article(text, p, start)
         ref = _unknown_ref(text, p, start, end, known, context)
@@ -461,35 +484,39 @@ def _with_user_places(text: str, entities: list[Entity]) -> list[Entity]:
     return merged
 
 
-def _names_in(text: str, start: int, end: int, g: Any) -> Iterator[tuple[int, int]]:
-    """The names within a capitalised run: the longest GeoNames name at each word, else the whole run.
-
-    "Bacaadley" of "Bacaadley (Bacaadweyne, Mudug)"; "Kamuge" and "Turkana East" of a run are found apart
-    only when the run holds both, which a run of capitalised words rarely does.
-    """
+def _names_in(text: str, start: int, end: int, g: Any, p: _Patterns) -> Iterator[tuple[int, int]]:
+    """The names within a capitalised run: its GeoNames names when they cover every capitalised word of the
+    run ("Lira-Kotido": two names), else the whole run as one name ("Shirin Tagab" is not "Shirin")."""
     words = [(m.start() + start, m.end() + start) for m in _WORD.finditer(text[start:end])]
+    while len(words) > 1 and fold_key(text[words[0][0]:words[0][1]]) in p.openers:
+        words.pop(0)  # "In Bomet county": the preposition opens the sentence, the name follows
     longest = max(1, min(getattr(g, "longest", 1) or 1, 6))
     index = 0
-    found_any = False
+    found: list[tuple[int, int]] = []
+    uncovered = False
     while index < len(words):
         if not text[words[index][0]].isupper():
             index += 1
             continue
         match = None
         for last in range(min(len(words), index + longest) - 1, index - 1, -1):
-            if not (text[words[last][0]].isupper() or text[words[last][0]].isdigit()):
+            if not text[words[last][0]].isupper():
                 continue
-            key = fold_key(text[words[index][0]:words[last][1]])
-            if g.entries(key):
+            if g.entries(fold_key(text[words[index][0]:words[last][1]])):
                 match = last
                 break
         if match is not None:
-            found_any = True
-            yield words[index][0], words[match][1]
+            found.append((words[index][0], words[match][1]))
             index = match + 1
         else:
+            word = fold_key(text[words[index][0]:words[index][1]])
+            # A place noun or a common word after a name leaves it one name ("Mandera County"); before it,
+            # it makes another name of it ("Lake Turkana").
+            uncovered = uncovered or not found or not (word in p.nouns or word in p.not_places)
             index += 1
-    if not found_any and words:
+    if found and not uncovered:
+        yield from found
+    elif words:
         yield words[0][0], words[-1][1]
 
 
@@ -503,7 +530,7 @@ def _gather_evidence(text: str, p: _Patterns, hits: list[_Hit], entities: list[E
         elif p.before.search(before):
             hit.evidence = "locative"
         if p.noun_after is not None:
-            after = _noun_after(text, p, hit.start, hit.end)
+            after = _noun_after(text, p, hit.start, hit.end, known=True)
             if after:
                 hit.evidence = hit.evidence or "noun"
                 hit.noun_kind = p.nouns.get(fold(after.group("noun")))
@@ -511,11 +538,13 @@ def _gather_evidence(text: str, p: _Patterns, hits: list[_Hit], entities: list[E
         if bracket and "," in bracket.group(1):
             hit.evidence = hit.evidence or "bracket"
             hit.parents = tuple(part.strip() for part in bracket.group(1).split(",") if part.strip())
-        elif _inside_bracket(text, hit.start, hit.end):
+        slot = _bracket_slot(text, hit.start, hit.end)
+        if slot is not None and not (bracket and "," in bracket.group(1)):
             hit.evidence = hit.evidence or "bracket"
+            hit.noun_kind = hit.noun_kind or slot
 
 
-def _noun_after(text: str, p: _Patterns, start: int, end: int) -> re.Match[str] | None:
+def _noun_after(text: str, p: _Patterns, start: int, end: int, *, known: bool = False) -> re.Match[str] | None:
     """A place noun after a name ("Kitgum district"), unless the name is an adjective before it ("a Sunni town",
     "the Shiite city of Karbala")."""
     if p.noun_after is None:
@@ -523,7 +552,7 @@ def _noun_after(text: str, p: _Patterns, start: int, end: int) -> re.Match[str] 
     found = p.noun_after.match(text, end, end + 40)
     if found is None:
         return None
-    if p.link_after is not None and p.link_after.match(text, found.end(), found.end() + 12):
+    if not known and p.link_after is not None and p.link_after.match(text, found.end(), found.end() + 12):
         return None
     if p.indefinite_before.search(text, max(0, start - 24), start):
         return None
@@ -543,15 +572,24 @@ def _noun_kind(p: _Patterns, phrase: str) -> str | None:
 
 def _inside_bracket(text: str, start: int, end: int) -> bool:
     """"Bacaadweyne" of "Bacaadley (Bacaadweyne, Mudug)": a name in a bracket of names after a name."""
+    return _bracket_slot(text, start, end) is not None
+
+
+def _bracket_slot(text: str, start: int, end: int) -> str | None:
+    """Which division a name in ACLED's bracket of parents is: the last one the first-order, the others the second."""
     opening = text.rfind("(", max(0, start - 60), start)
     if opening == -1 or ")" in text[opening:start] or "\n" in text[opening:start]:
-        return False
+        return None
     closing = text.find(")", end, end + 60)
-    return closing != -1 and "," in text[opening:closing] and bool(re.search(r"\w\s*$", text[max(0, opening - 40):opening]))
+    if closing == -1 or "(" in text[end:closing] or "," not in text[opening:closing] \
+            or not re.search(r"\w\s*$", text[max(0, opening - 40):opening]):
+        return None
+    return ADMIN1 if "," not in text[end:closing] else ADMIN2
 
 
-def _country_context(entities: list[Entity], hits: list[_Hit]) -> dict[str, float]:
-    """How strongly the text points at each country: its countries, adjectives, actors and places."""
+def _country_context(entities: list[Entity], hits: list[_Hit]) -> tuple[dict[str, float], dict[str, float]]:
+    """How strongly the text points at each country: through its countries, adjectives, actors and places;
+    and through the tables' entries alone (without GeoNames names, whose country is itself a guess)."""
     w = world()
     tally: dict[str, float] = {}
 
@@ -569,11 +607,12 @@ def _country_context(entities: list[Entity], hits: list[_Hit]) -> dict[str, floa
             row = w.actors.get(entity.name)
             add(row.get("country") if row else None, 0.5)
     g = gazetteer()
+    strong = dict(tally)  # what the tables alone say
     for hit in hits:
         countries = {g.place(i).country_code for i in hit.entries}
         if len(countries) == 1 and hit.evidence:
             add(_country_name(countries.pop()), 0.5)
-    return tally
+    return tally, strong
 
 
 def _accept(text: str, p: _Patterns, hits: list[_Hit], context: dict[str, float]) -> list[_Hit]:
@@ -584,8 +623,9 @@ def _accept(text: str, p: _Patterns, hits: list[_Hit], context: dict[str, float]
         surface = text[hit.start:hit.end]
         if surface.isupper() and len(surface) <= 5:
             continue  # an acronym: UPDF, LRA
-        if p.people_after.match(text, hit.end, hit.end + 30) or _before_and_people(text, p, hit.end):
-            continue  # "Pokot raiders", "Borana and Gabra communities"
+        if p.people_after.match(text, hit.end, hit.end + 30) or _before_and_people(text, p, hit.end) \
+                or p.count_before.search(text, max(0, hit.start - 16), hit.start):
+            continue  # "Pokot raiders", "Borana and Gabra communities", "6 Kikuyu"
         if hit.evidence:
             accepted.append(hit)
             continue
@@ -614,25 +654,68 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
-def _choose(hit: _Hit, context: dict[str, float], text: str, p: _Patterns) -> PlaceRef | None:
-    """The namesake a text means: by its bracket's divisions, the text's countries, the noun, the population."""
+NEIGHBOURS = 6  # places either side whose choice helps choose a namesake
+NEAR_KM = 150.0
+FAR_KM = 1000.0
+
+
+def _resolve(hits: list[_Hit], context: dict[str, float], strong: dict[str, float], text: str, p: _Patterns,
+             table: list[Entity]) -> list[PlaceRef | None]:
+    """Each accepted name's namesake: chosen alone first, then again beside its neighbours' first choices
+    and the tables' places named near it."""
+    table_starts = [e.start for e in table]
+    first = []
+    for hit in hits:
+        index = bisect.bisect_left(table_starts, hit.start)
+        near = [e.place for e in table[max(0, index - NEIGHBOURS):index + NEIGHBOURS]
+                if e.place is not None and abs(e.start - hit.start) < 300]
+        first.append((_choose(hit, context, strong, text, p, near), near))
+    result: list[PlaceRef | None] = []
+    for index, hit in enumerate(hits):
+        neighbours = [place for other, (place, _) in zip(hits[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1],
+                                                         first[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1])
+                      if other is not hit and place is not None and abs(other.start - hit.start) < 300]
+        result.append(_choose(hit, context, strong, text, p, neighbours + first[index][1]))
+    return result
+
+
+def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text: str, p: _Patterns,
+            neighbours: list[PlaceRef]) -> PlaceRef | None:
+    """The namesake a text means: by the divisions named with it (a bracket, its neighbours), its neighbours'
+    positions, the text's countries, the noun, the population. None when every namesake lies in a country
+    the text does not speak of while it speaks of another (a village unknown to GeoNames that shares a
+    city's name)."""
     g = gazetteer()
-    parents = [fold_key(part) for part in hit.parents]
+    parents = {fold_key(part) for part in hit.parents} | {fold_key(n.name) for n in neighbours
+                                                         if n.kind in (ADMIN1, ADMIN2, "province", "region")}
     best: tuple[Any, ...] | None = None
     chosen: GeoPlace | None = None
     for number in hit.entries:
         place = g.place(number)
         country = _country_name(place.country_code)
         divisions = {fold_key(d) for d in (place.admin1, place.admin2) if d}
-        bracket = sum(1 for part in parents if part in divisions or any(part in d or d in part for d in divisions))
+        named = sum(1 for part in parents if part in divisions or any(part in d or d in part for d in divisions))
+        closest = min((distance_km(place.latitude, place.longitude, n.latitude, n.longitude) for n in neighbours
+                       if n.latitude is not None and n.longitude is not None), default=math.inf)
+        near = 2 if closest <= NEAR_KM / 3 else 1 if closest <= NEAR_KM else 0
         wanted = hit.noun_kind
         kind_fits = (wanted in (ADMIN1, ADMIN2) and place.kind == wanted) or \
             (wanted not in (ADMIN1, ADMIN2) and place.kind == CITY)
-        score = (bracket, context.get(country, 0.0) > 0, kind_fits, context.get(country, 0.0), place.population)
+        weight = context.get(country, 0.0)
+        score = (named, near, weight > 0, kind_fits, weight, place.population)
         if best is None or score > best:
             best, chosen = score, place
-    if chosen is None:
+    if chosen is None or best is None:
         return None
+    country = _country_name(chosen.country_code)
+    others = max((w for c, w in context.items() if c != country), default=0.0)
+    if not best[0] and not best[1] and context.get(country, 0.0) <= 0 and others >= 0.5 \
+            and hit.evidence not in ("sure", "list") and chosen.population < 100_000:
+        return None  # a namesake in a country the text does not speak of, while it speaks of another
+    if hit.evidence == "bracket" and neighbours and not best[0] and not best[1] and all(
+            n.latitude is not None and n.longitude is not None
+            and distance_km(chosen.latitude, chosen.longitude, n.latitude, n.longitude) > FAR_KM for n in neighbours):
+        return None  # "(Mifi, Ouest)" after a town of Cameroon: not the Ouest of Haiti
     precision = NEAR if p.near.search(text[max(0, hit.start - 48):hit.start]) and chosen.kind == CITY else None
     return _geo_ref(chosen, precision=precision)
 
@@ -641,11 +724,15 @@ def _unknown_places(text: str, p: _Patterns, unknown: list[tuple[int, int, str]]
                     known: list[Entity]) -> Iterator[tuple[int, int]]:
     """Capitalised names no gazetteer knows, in a context that makes them places."""
     starts = [e.start for e in known]
-    for start, end, _ in unknown:
+    for start, end, evidence in unknown:
+        if evidence == "namesake":
+            yield start, end
+            continue
         words = text[start:end].split()
         if not words or text[start:end].isupper() and len(text[start:end]) <= 5:
             continue
-        if p.people_after.match(text, end, end + 30) or _before_and_people(text, p, end):
+        if p.people_after.match(text, end, end + 30) or _before_and_people(text, p, end) \
+                or p.count_before.search(text, max(0, start - 16), start):
             continue
         before = text[max(0, start - 48):start]
         after = text[end:end + 90]
@@ -667,6 +754,10 @@ def _unknown_places(text: str, p: _Patterns, unknown: list[tuple[int, int, str]]
             yield start, end
 
 
+# Between a name and its parent: "Surobi district, Kabul", "Kamuge village in Turkana", "Nacutuco (Mucojo, ...".
+_PARENT_GAP = re.compile(r"(?:[\s-]+[\w-]+)?\s*(?:,|\(|\s+\w{2,3}\s+(?:\w+\s+)?)\s*$")
+
+
 def _unknown_ref(text: str, p: _Patterns, start: int, end: int, known: list[Entity],
                  context: dict[str, float]) -> PlaceRef | None:
     """An unknown place: the coordinates of its parent (the next place named after it, else the one before,
@@ -677,14 +768,15 @@ def _unknown_ref(text: str, p: _Patterns, start: int, end: int, known: list[Enti
     if kind is None:
         before = p.noun_before.search(text[max(0, start - 48):start])
         kind = _noun_kind(p, before.group()) if before else None
-    kind = kind or "village"
+    kind = kind or _bracket_slot(text, start, end) or "village"
     starts = [e.start for e in known]
     index = bisect.bisect_left(starts, end)
     parent: PlaceRef | None = None
-    for entity in known[index:index + 3]:
+    for position, entity in enumerate(known[index:index + 3]):
         if entity.start - end > 120:
             break
-        if entity.place is not None and entity.place.rank >= _KIND_RANK.get(kind, 1):
+        joined = position == 0 and _PARENT_GAP.match(text, end, entity.start) is not None
+        if entity.place is not None and (entity.place.rank >= _KIND_RANK.get(kind, 1) or joined):
             parent = entity.place
             break
     if parent is None:
@@ -699,6 +791,8 @@ def _unknown_ref(text: str, p: _Patterns, start: int, end: int, known: list[Enti
     if parent is None:
         return PlaceRef(name, None, None, None, None, COUNTRY_PRECISION, kind)
     precision = max(NEAR if parent.precision == EXACT else parent.precision, _KIND_PRECISION.get(kind, EXACT))
+    if kind in (ADMIN1, ADMIN2) and parent.kind not in (ADMIN1, ADMIN2, "province", "region", "country"):
+        precision = max(precision, ADMIN1_PRECISION)  # "Surobi district, Kabul": the province of that name
     admin1 = parent.admin1 if parent.kind != ADMIN1 else parent.name
     if parent.kind == "province":
         admin1 = parent.name
@@ -735,19 +829,22 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
     if inside:
         return min(inside, key=lambda e: e.place.rank if e.place else 9).place
     p = _patterns(doc.lang)
-    candidates: list[tuple[int, int, PlaceRef]] = []
+    candidates: list[tuple[int, bool, int, PlaceRef]] = []
     for entity in entities:
         if entity.kind == "place":
             ref = entity.place or ref_for_name(entity.name)
             if ref is None or is_reference_place(doc, entity) or _is_speaker(doc, entity, p):
                 continue
-            candidates.append((ref.rank, abs(entity.start - start), ref))
+            # Of places equally specific, one named where something happened ("in Nairobi") before one
+            # named otherwise ("a bus that left for Kampala").
+            locative = p.before.search(doc.text, max(0, entity.start - 48), entity.start) is not None
+            candidates.append((ref.rank, not locative, abs(entity.start - start), ref))
         elif entity.kind == "adjective":
             ref = _described(doc, entity, p)
             if ref is not None:
-                candidates.append((ref.rank, abs(entity.start - start), ref))
+                candidates.append((ref.rank, False, abs(entity.start - start), ref))
     if candidates:
-        return min(candidates, key=lambda c: (c[0], c[1]))[2]
+        return min(candidates, key=lambda c: c[:3])[3]
     return _earlier(doc, sentence.start, p) or fallback
 
 
