@@ -254,7 +254,7 @@ def _patterns(lang: str) -> _Patterns:
                                          rf"(?:\s+\w+)?\s+$", re.IGNORECASE),
             link_after=re.compile(rf"\s+{phrase_alternation(links)}(?![\w])", re.IGNORECASE) if links else None,
             names=_name_pattern([*data.words("places.name_articles"), *data.words("places.name_particles")]),
-            openers=frozenset(not_places | {fold_key(w) for code in ("en", "nl") for w in [
+            openers=frozenset({fold_key(w) for code in ("en", "nl") for w in [
                 *language(code).words("places.locatives"), *language(code).words("victims.definite_articles"),
                 *language(code).words("numbers.singular_articles")] if " " not in w}),
             article_before=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.name_articles'))}[-’']$",
@@ -524,7 +524,10 @@ def _names_in(text: str, start: int, end: int, g: Any, p: _Patterns) -> Iterator
             # it makes another name of it ("Lake Turkana").
             uncovered = uncovered or not found or not (word in p.nouns or word in p.not_places)
             index += 1
-    if found and not uncovered:
+    # Names side by side in one run are two names only where a hyphen joins them ("Lira-Kotido"): words
+    # joined by spaces are one name ("Vila da Graca" is not "Vila" and "Graca").
+    apart = all("-" in text[a[1]:b[0]] for a, b in zip(found, found[1:]))
+    if found and not uncovered and apart:
         yield from found
     elif words:
         yield words[0][0], words[-1][1]
@@ -666,6 +669,20 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n"
 
 
+def _variants_of(name: str) -> list[str]:
+    """A GeoNames main name and its forms without a leading article (see ``gazetteer``)."""
+    from .gazetteer import _variants, _words
+
+    return list(_variants(name, _words_cached()))
+
+
+@functools.cache
+def _words_cached() -> Any:
+    from .gazetteer import _words
+
+    return _words()
+
+
 NEIGHBOURS = 6  # places either side whose choice helps choose a namesake
 NEAR_KM = 150.0
 FAR_KM = 1000.0
@@ -702,6 +719,7 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
                                                          if n.kind in (ADMIN1, ADMIN2, "province", "region")}
     best: tuple[Any, ...] | None = None
     chosen: GeoPlace | None = None
+    key = fold_key(text[hit.start:hit.end])
     for number in hit.entries:
         place = g.place(number)
         country = _country_name(place.country_code)
@@ -714,7 +732,10 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
         kind_fits = (wanted in (ADMIN1, ADMIN2) and place.kind == wanted) or \
             (wanted not in (ADMIN1, ADMIN2) and place.kind == CITY)
         weight = context.get(country, 0.0)
-        score = (named, near, weight > 0, kind_fits, weight, place.population)
+        # A place called so by its main name before one that has the name among its alternate names
+        # ("Kuito" of Angola, not Quito, which some languages write "Kuito").
+        main = key in {fold_key(v) for v in _variants_of(place.name)}
+        score = (named, near, weight > 0, kind_fits, main, weight, place.population)
         if best is None or score > best:
             best, chosen = score, place
     if chosen is None or best is None:
