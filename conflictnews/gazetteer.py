@@ -278,7 +278,7 @@ class _Words:
 
     articles: frozenset[str]  # "al" of "Al Hajar al Aswad"
     affixes: frozenset[str]  # "District" of "Kitgum District", "Muhafazat" of "Muhafazat al Hudaydah"
-    compass: dict[str, str]  # "northern" -> "north"
+    compass: dict[str, tuple[str, ...]]  # "northern" -> ("north", "noord")
 
 
 def _words() -> _Words:
@@ -286,13 +286,14 @@ def _words() -> _Words:
 
     articles: set[str] = set()
     affixes: set[str] = set()
-    compass: dict[str, str] = {}
+    compass: dict[str, set[str]] = {}
     for code in SUPPORTED_LANGUAGES:
         data = language(code)
         articles.update(fold_key(w) for w in data.words("places.name_articles"))
         affixes.update(fold_key(w) for w in data.words("places.division_affixes"))
-        compass.update({fold_key(k): fold_key(v) for k, v in data.get("places.compass_variants", {}).items()})
-    return _Words(frozenset(articles), frozenset(affixes), compass)
+        for word, forms in data.get("places.compass_variants", {}).items():
+            compass.setdefault(fold_key(word), set()).update(fold_key(f) for f in forms)
+    return _Words(frozenset(articles), frozenset(affixes), {k: tuple(sorted(v)) for k, v in compass.items()})
 
 
 def _build(cities_path: Path, countries_path: Path, rg_path: Path | None) -> Gazetteer:
@@ -409,8 +410,9 @@ def _division_variants(name: str, words: _Words) -> Iterator[str]:
         yield " ".join(core[1:])
     if core != folded:
         yield " ".join(core)
-    if core and core[0] in words.compass:
-        yield " ".join([words.compass[core[0]], *core[1:]])
+    if core and core[0] in words.compass and len(core) > 1:
+        for form in words.compass[core[0]]:
+            yield " ".join([form, *core[1:]])
 
 
 def _cache_key(cities_path: Path) -> str:

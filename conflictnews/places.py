@@ -448,11 +448,24 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
     result.sort(key=lambda e: (e.start, -(e.end - e.start)))
     cleaned: list[Entity] = []
     last_end = -1
+    head: Entity | None = None  # the last place before a bracket of its divisions
     for entity in result:
-        if entity.start >= last_end:
-            cleaned.append(entity)
-            last_end = entity.end
+        if entity.start < last_end:
+            continue
+        if entity.kind == "place" and head is not None and _in_brackets_of(text, head, entity):
+            continue  # "Bacaadley (Bacaadweyne, Mudug)": one place, its divisions in brackets
+        cleaned.append(entity)
+        last_end = entity.end
+        if entity.kind == "place":
+            head = entity
     return cleaned
+
+
+def _in_brackets_of(text: str, head: Entity, entity: Entity) -> bool:
+    """Whether ``entity`` is one of the divisions in the bracket right after the place ``head``."""
+    gap = text[head.end:entity.start]
+    return _bracket_slot(text, entity.start, entity.end) is not None and "(" in gap and ")" not in gap \
+        and len(gap) < 80 and gap.lstrip().startswith("(")
 
 
 def _with_article(text: str, p: _Patterns, start: int) -> int:
@@ -829,6 +842,8 @@ def _unknown_ref(text: str, p: _Patterns, start: int, end: int, known: list[Enti
     admin1 = parent.admin1 if parent.kind != ADMIN1 else parent.name
     if parent.kind == "province":
         admin1 = parent.name
+    if parent.rank <= _KIND_RANK.get(kind, 1) and kind not in (ADMIN1, ADMIN2):
+        kind = "village"  # "the town of Kawlin in Sagaing": inside its parent, so more specific than it
     return PlaceRef(name, parent.country, admin1, parent.latitude, parent.longitude, precision, kind)
 
 
