@@ -439,10 +439,11 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
         else:
             unknown.append((hit.start, hit.end, "namesake"))  # a namesake of another country: a place unknown here
     known = sorted([e for e in result if e.kind == "place" and e.place is not None], key=lambda e: e.start)
+    known_starts = [e.start for e in known]
     unknown.sort()
     for start, end in _unknown_places(text, p, unknown, known):
         start = _with_article(text, p, start)
-        ref = _unknown_ref(text, p, start, end, known, context)
+        ref = _unknown_ref(text, p, start, end, known, known_starts, context)
         if ref is not None:
             result.append(Entity(start, end, "place", ref.name, ref))
     result.sort(key=lambda e: (e.start, -(e.end - e.start)))
@@ -804,7 +805,7 @@ def _unknown_places(text: str, p: _Patterns, unknown: list[tuple[int, int, str]]
 _PARENT_GAP = re.compile(r"(?:[\s-]+[\w-]+)?\s*(?:,|\(|\s+\w{2,3}\s+(?:\w+\s+)?)\s*$")
 
 
-def _unknown_ref(text: str, p: _Patterns, start: int, end: int, known: list[Entity],
+def _unknown_ref(text: str, p: _Patterns, start: int, end: int, known: list[Entity], starts: list[int],
                  context: dict[str, float]) -> PlaceRef | None:
     """An unknown place: the coordinates of its parent (the next place named after it, else the one before,
     else the text's country) and a precision saying so."""
@@ -815,7 +816,6 @@ def _unknown_ref(text: str, p: _Patterns, start: int, end: int, known: list[Enti
         before = p.noun_before.search(text[max(0, start - 48):start])
         kind = _noun_kind(p, before.group()) if before else None
     kind = kind or _bracket_slot(text, start, end) or "village"
-    starts = [e.start for e in known]
     index = bisect.bisect_left(starts, end)
     parent: PlaceRef | None = None
     for position, entity in enumerate(known[index:index + 3]):
