@@ -42,7 +42,7 @@ from typing import Any, Iterable, Iterator
 
 __all__ = ["GeoPlace", "Gazetteer", "Matcher", "cache_dir", "fold_key", "fold_text", "gazetteer", "INDEX_VERSION"]
 
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 CACHE_ENV = "CONFLICTNEWS_CACHE"
 
 # Kinds of GeoNames entries: a populated place, a second-order division, a first-order division.
@@ -228,29 +228,71 @@ def sources_available() -> bool:
     return folder is not None and (folder / "data" / "cities500.json").is_file()
 
 
+# Letters of other scripts than the Latin one (Latin, its extensions, modifier letters, combining marks and
+# punctuation pass).
+_NOT_LATIN = re.compile(r"[^\x00-\u036F\u1E00-\u1EFF\u2000-\u206F]")
+
+
 def _is_latin(name: str) -> bool:
-    return all(ord(c) < 0x250 or 0x1E00 <= ord(c) < 0x1F00 or not c.isalpha() for c in name)
+    return _NOT_LATIN.search(name) is None
+
+
+def name_hash(key: str) -> int:
+    """A stable 64-bit hash of a folded name (the index keeps hashes, not the names: it loads in milliseconds)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "little", signed=True)
 
 
 class Gazetteer:
-    """The GeoNames places and their folded names (``fold_key``)."""
+    """The GeoNames places and their folded names (``fold_key``), as flat arrays.
 
-    def __init__(self, columns: dict[str, Any], names: dict[str, int | tuple[int, ...]], countries: dict[str, str]):
+    A name is looked up by its 64-bit hash (``name_hash``) in a sorted array; the
+    entries of the name are a slice of another array. Arrays load from the cache
+    as bytes, so that a later use takes a few hundredths of a second.
+    """
+
+    def __init__(self, columns: dict[str, Any], key_places: dict[str, list[int]], countries: dict[str, str]):
         self._columns = columns
-        self.names = names  # folded name -> entry, or entries
         self.countries = countries  # ISO code -> GeoNames country name
         self._admin_names: list[str] = columns["admin_names"]
-        self.longest = max((k.count(" ") + 1 for k in names), default=0)  # words in the longest name
+        pairs = sorted((name_hash(key), numbers) for key, numbers in key_places.items())
+        self._hashes = array.array("q", (h for h, _ in pairs))
+        self._offsets = array.array("i", [0])
+        self._ids = array.array("i")
+        for _, numbers in pairs:
+            self._ids.extend(numbers)
+            self._offsets.append(len(self._ids))
+        self.longest = max((k.count(" ") + 1 for k in key_places), default=0)  # words in the longest name
+        self._names_text = "\n".join(columns.pop("name"))
+        codes = columns["country"]
+        if isinstance(codes, list):  # two letters an entry, in one string
+            columns["country"] = "".join((code or "").ljust(2)[:2] for code in codes)
+        self._names: list[str] | None = None
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state["_names"] = None
+        return state
 
     def __len__(self) -> int:
-        return len(self._columns["name"])
+        return len(self._columns["kind"])
+
+    @property
+    def name_count(self) -> int:
+        """How many names (folded) the index knows."""
+        return len(self._hashes)
+
+    def _name(self, number: int) -> str:
+        if self._names is None:
+            self._names = self._names_text.split("\n")
+        return self._names[number]
 
     def place(self, number: int) -> GeoPlace:
         """The entry at index ``number``."""
         c = self._columns
         admin1 = c["admin1"][number]
         admin2 = c["admin2"][number]
-        return GeoPlace(name=c["name"][number], kind=_KINDS[c["kind"][number]], country_code=c["country"][number],
+        return GeoPlace(name=self._name(number), kind=_KINDS[c["kind"][number]],
+                        country_code=c["country"][2 * number:2 * number + 2].strip(),
                         admin1=self._admin_names[admin1] if admin1 >= 0 else None,
                         admin2=self._admin_names[admin2] if admin2 >= 0 else None,
                         latitude=round(float(c["lat"][number]), 5), longitude=round(float(c["lon"][number]), 5),
@@ -258,10 +300,13 @@ class Gazetteer:
 
     def entries(self, key: str) -> tuple[int, ...]:
         """The entries whose name folds to ``key`` (see ``fold_key``)."""
-        found = self.names.get(key)
-        if found is None:
+        if not self._hashes:
             return ()
-        return (found,) if isinstance(found, int) else found
+        wanted = name_hash(key)
+        index = bisect.bisect_left(self._hashes, wanted)
+        if index == len(self._hashes) or self._hashes[index] != wanted:
+            return ()
+        return tuple(self._ids[self._offsets[index]:self._offsets[index + 1]])
 
     def lookup(self, name: str) -> list[GeoPlace]:
         """Every entry named ``name`` (any of its alternate names), most populous first.
@@ -376,7 +421,7 @@ def _build(cities_path: Path, countries_path: Path, rg_path: Path | None) -> Gaz
         for spelling in spellings:
             # Alternate names in other scripts and lower-case romanisations are not how an English or Dutch
             # text writes the place (a division's variants are folded already).
-            if not spelling or not _is_latin(spelling) or number < cities and not any(c.isupper() for c in spelling):
+            if not spelling or not _is_latin(spelling) or number < cities and spelling == spelling.lower():
                 continue
             for variant in _variants(spelling, words):
                 folded = fold_key(variant)
@@ -384,9 +429,7 @@ def _build(cities_path: Path, countries_path: Path, rg_path: Path | None) -> Gaz
                     continue
                 seen.add(folded)
                 key_places[folded].append(number)
-    table: dict[str, int | tuple[int, ...]] = {
-        key: numbers[0] if len(numbers) == 1 else tuple(numbers) for key, numbers in key_places.items()}
-    return Gazetteer(columns, table, countries)
+    return Gazetteer(columns, key_places, countries)
 
 
 def _variants(name: str, words: _Words) -> Iterator[str]:
