@@ -465,8 +465,8 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
 def _in_brackets_of(text: str, head: Entity, entity: Entity) -> bool:
     """Whether ``entity`` is one of the divisions in the bracket right after the place ``head``."""
     gap = text[head.end:entity.start]
-    return _bracket_slot(text, entity.start, entity.end) is not None and "(" in gap and ")" not in gap \
-        and len(gap) < 80 and gap.lstrip().startswith("(")
+    return _bracket_slot(text, entity.start, entity.end) is not None and ")" not in gap and len(gap) < 80 \
+        and re.match(r"\s*(?:[\w-]+\s*)?\(", gap) is not None  # "Ceel Salini settlement (Afgooye, ..."
 
 
 def _with_article(text: str, p: _Patterns, start: int) -> int:
@@ -918,20 +918,36 @@ def _is_speaker(doc: "Document", entity: Entity, p: _Patterns) -> bool:
 
 
 def _earlier(doc: "Document", position: int, p: _Patterns) -> PlaceRef | None:
+    """The place of the last sentence before ``position`` that names one: its most specific place, the one
+    named where something happened first, the last one last (at most ``LOOK_BACK`` places back)."""
     from .document import is_reference_place
 
     if "entities" not in doc._starts:
         doc._starts["entities"] = [e.start for e in doc.entities]
     index = bisect.bisect_left(doc._starts["entities"], position)
-    looked = 0
+    found: list[tuple[int, bool, int, PlaceRef]] = []
+    boundary: int | None = None
     for entity in reversed(doc.entities[max(0, index - LOOK_BACK):index]):
-        looked += 1
         if entity.kind != "place" or entity.end > position:
             continue
+        if boundary is not None and entity.end <= boundary:
+            break  # an earlier sentence than the one that named a place
         ref = entity.place or ref_for_name(entity.name)
-        if ref is not None and not is_reference_place(doc, entity) and not _is_speaker(doc, entity, p):
-            return ref
-    return None
+        if ref is None or is_reference_place(doc, entity) or _is_speaker(doc, entity, p):
+            continue
+        if boundary is None:
+            boundary = _sentence_start(doc, entity.start)
+        locative = p.before.search(doc.text, max(0, entity.start - 48), entity.start) is not None
+        found.append((ref.rank, not locative, position - entity.end, ref))
+    return min(found, key=lambda c: c[:3])[3] if found else None
+
+
+def _sentence_start(doc: "Document", position: int) -> int:
+    starts = doc._starts.get("sentences")
+    if starts is None:
+        starts = doc._starts["sentences"] = [s.start for s in doc.sentences]
+    index = bisect.bisect_right(starts, position) - 1
+    return doc.sentences[index].start if index >= 0 else 0
 
 
 def main_country(entities: Sequence[Entity]) -> str | None:
