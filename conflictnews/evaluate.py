@@ -407,6 +407,8 @@ class PlaceScore:
     placed: int  # of these, every fact placed at a named place (precision 1 to 5)
     within: int  # of these, every fact within ``radius_km`` of a coded point
     misses: list[dict[str, Any]] = field(default_factory=list)
+    placed_fine: int = 0  # units whose facts are all placed at a place or a second-order division (precision 1-3)
+    within_fine: int = 0  # of these, within ``radius_km``
 
     @property
     def rate(self) -> float:
@@ -424,7 +426,9 @@ class PlaceScore:
         return (f"{self.dataset}: {self.what} within {self.radius_km:.0f} km of the coded point: "
                 f"{self.within} of {self.placed} placed ({self.rate:.3f}); "
                 f"{unit}: {self.units}, with {self.what}: {self.with_facts}, placed at a named place: {self.placed}, "
-                f"within {self.radius_km:.0f} km of all {unit}: {self.rate_of_all:.3f}")
+                f"within {self.radius_km:.0f} km of all {unit}: {self.rate_of_all:.3f}; placed at a place or a "
+                f"second-order division (precision 1-3): {self.placed_fine}, within {self.radius_km:.0f} km: "
+                f"{self.within_fine} ({self.within_fine / self.placed_fine if self.placed_fine else 0.0:.3f})")
 
 
 def _coordinates(row: dict[str, str]) -> tuple[float, float] | None:
@@ -486,7 +490,7 @@ def score_event_places(path: str | os.PathLike[str], *, radius_km: float = 50.0,
         except ValueError:
             continue
     texts = [t for t in notes if deaths.get(t, 0.0) > 0][:limit] if limit else [t for t in notes if deaths.get(t, 0.0) > 0]
-    with_facts = placed = within = 0
+    with_facts = placed = within = placed_fine = within_fine = 0
     misses = []
     for text in texts:
         killed = [r for r in extract_casualties(text, lang="en") if r.outcome == "killed"]
@@ -494,11 +498,14 @@ def score_event_places(path: str | os.PathLike[str], *, radius_km: float = 50.0,
         is_placed, is_within = _placed_within(killed, notes[text], radius_km)
         placed += is_placed
         within += is_within
+        fine = is_placed and all((r.place_precision or 9) <= 3 for r in killed)
+        placed_fine += fine
+        within_fine += fine and is_within
         if is_placed and not is_within:
             misses.append({"text": text, "places": [(r.place, r.place_precision) for r in killed],
                            "coded": notes[text][0]})
     return PlaceScore(f"ACLED {Path(path).name}", "killed reports", radius_km, len(texts), with_facts, placed, within,
-                      misses)
+                      misses, placed_fine, within_fine)
 
 
 def score_territory_places(path: str | os.PathLike[str], *, radius_km: float = 25.0) -> PlaceScore:
@@ -513,7 +520,7 @@ def score_territory_places(path: str | os.PathLike[str], *, radius_km: float = 2
     from .territory import extract_territory
 
     rows = _event_rows(path)
-    units = with_facts = placed = within = 0
+    units = with_facts = placed = within = placed_fine = within_fine = 0
     misses = []
     for row in rows:
         kind = (row.get("sub_event_type") or row.get("event_type") or "").lower().replace("battle-", "").strip()
@@ -531,8 +538,11 @@ def score_territory_places(path: str | os.PathLike[str], *, radius_km: float = 2
         placed += 1
         hit = any(distance_km(c.latitude, c.longitude, *point) <= radius_km for c in located)  # type: ignore[arg-type]
         within += hit
+        if all((c.place_precision or 9) <= 3 for c in located):
+            placed_fine += 1
+            within_fine += hit
         if not hit:
             misses.append({"text": text, "places": [(c.place, c.place_precision) for c in located],
                            "coded": point, "location": row.get("location")})
     return PlaceScore(f"ACLED {Path(path).name}", "territory claims", radius_km, units, with_facts, placed, within,
-                      misses)
+                      misses, placed_fine, within_fine)

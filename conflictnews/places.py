@@ -759,10 +759,10 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
     if not best[0] and not best[1] and context.get(country, 0.0) <= 0 and others >= 0.5 \
             and hit.evidence not in ("sure", "list") and chosen.population < 100_000:
         return None  # a namesake in a country the text does not speak of, while it speaks of another
-    if hit.evidence == "bracket" and neighbours and not best[0] and not best[1] and all(
+    if hit.evidence != "sure" and neighbours and not best[0] and not best[1] and chosen.population < 100_000 and all(
             n.latitude is not None and n.longitude is not None
             and distance_km(chosen.latitude, chosen.longitude, n.latitude, n.longitude) > FAR_KM for n in neighbours):
-        return None  # "(Mifi, Ouest)" after a town of Cameroon: not the Ouest of Haiti
+        return None  # "(Mifi, Ouest)" after a town of Cameroon: not the Ouest of Haiti; "Fino, Mandera county"
     precision = NEAR if p.near.search(text[max(0, hit.start - 48):hit.start]) and chosen.kind == CITY else None
     return _geo_ref(chosen, precision=precision)
 
