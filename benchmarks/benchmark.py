@@ -186,9 +186,16 @@ def measure_gazetteer_once() -> dict[str, Any]:
             "cache_mb": sum(p.stat().st_size for p in gz.cache_dir().glob("geonames-*.pickle")) / 1e6}
 
 
-def measure_gazetteer() -> dict[str, Any]:
-    """First use (an empty cache folder) and later use (the cache filled), each in a fresh process."""
+def measure_gazetteer() -> dict[str, Any] | None:
+    """First use (an empty cache folder) and later use (the cache filled), each in a fresh process.
+
+    None for a version of the package without a gazetteer (to compare with an older checkout on PYTHONPATH).
+    """
+    import importlib.util
     import tempfile
+
+    if importlib.util.find_spec("conflictnews.gazetteer") is None:
+        return None
 
     with tempfile.TemporaryDirectory(prefix="conflictnews-bench-cache-") as folder:
         env = {**os.environ, "CONFLICTNEWS_CACHE": folder}
@@ -354,7 +361,9 @@ def report(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _gazetteer_lines(g: dict[str, Any]) -> str:
+def _gazetteer_lines(g: dict[str, Any] | None) -> str:
+    if g is None:
+        return "gazetteer: none in this version of the package"
     return (f"gazetteer: first use {g['first_use_seconds']:.1f} s (index built, {g['entries']:,} entries, "
             f"{g['names']:,} names, cache file {g['cache_mb']:.0f} MB); later use {g['later_use_seconds']:.2f} s "
             f"(loaded from the cache); the loaded index takes {g['index_mb']:.0f} MB of memory")
