@@ -95,6 +95,19 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@functools.cache
+def _ascii_table() -> bytes:
+    """``_fold_table`` for ASCII text, as a ``bytes.translate`` table (a C loop over bytes)."""
+    table = _fold_table()
+    return bytes(ord(table.get(code, chr(code))) for code in range(128)) + bytes(range(128, 256))
+
+
+def _translate(text: str) -> str:
+    if text.isascii():
+        return text.encode("ascii").translate(_ascii_table()).decode("ascii")
+    return text.translate(_fold_table())
+
+
 _RUNS = re.compile(r"\s{2,}")
 
 
@@ -104,7 +117,7 @@ def fold_key(name: str) -> str:
     >>> fold_key("Al Ḩajar al-Aswad")
     'al hajar al aswad'
     """
-    return " ".join(name.translate(_fold_table()).split())
+    return " ".join(_translate(name).split())
 
 
 def fold_text(text: str) -> tuple[str, list[int], list[int]]:
@@ -117,7 +130,7 @@ def fold_text(text: str) -> tuple[str, list[int], list[int]]:
     starts: list[int] = []
     shifts: list[int] = []
     if "  " not in text and "\n\n" not in text and not _RUNS.search(text):
-        return text.translate(_fold_table()), starts, shifts
+        return _translate(text), starts, shifts
     pieces = []
     last = 0
     removed = 0
@@ -128,7 +141,7 @@ def fold_text(text: str) -> tuple[str, list[int], list[int]]:
         shifts.append(removed)
         last = m.end()
     pieces.append(text[last:])
-    return "".join(pieces).translate(_fold_table()), starts, shifts
+    return _translate("".join(pieces)), starts, shifts
 
 
 def to_original(position: int, starts: list[int], shifts: list[int]) -> int:

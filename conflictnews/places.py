@@ -214,6 +214,8 @@ class _Patterns:
     article_before: re.Pattern[str]  # "al-" of "al-Qeba"
     openers: frozenset[str]  # capitalised words that open a sentence before a name: "In", "Near", "The"
     names: re.Pattern[str]  # runs of capitalised words, with the particles of names between them
+    lang: str
+    openers_and_not_places: frozenset[str]
 
 
 def _patterns(lang: str) -> _Patterns:
@@ -254,6 +256,10 @@ def _patterns(lang: str) -> _Patterns:
                                          rf"(?:\s+\w+)?\s+$", re.IGNORECASE),
             link_after=re.compile(rf"\s+{phrase_alternation(links)}(?![\w])", re.IGNORECASE) if links else None,
             names=_name_pattern([*data.words("places.name_articles"), *data.words("places.name_particles")]),
+            lang=lang,
+            openers_and_not_places=frozenset(not_places | {fold_key(w) for code in ("en", "nl") for w in [
+                *language(code).words("places.locatives"), *language(code).words("victims.definite_articles"),
+                *language(code).words("numbers.singular_articles")] if " " not in w}),
             openers=frozenset({fold_key(w) for code in ("en", "nl") for w in [
                 *language(code).words("places.locatives"), *language(code).words("victims.definite_articles"),
                 *language(code).words("numbers.singular_articles")] if " " not in w}),
@@ -401,8 +407,12 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
     hits: list[_Hit] = []
     unknown: list[tuple[int, int, str]] = []  # start, end, evidence
     covered: list[tuple[int, int]] = []  # a table's places inside a longer GeoNames name ("North Darfur")
+    names_in = _names_cache(p.lang, id(g))
     for m in p.names.finditer(text):
-        for start, end in _names_in(text, m.start(), m.end(), g, p):
+        run = m.group()
+        if " " not in run and "-" not in run and fold_key(run) in p.openers_and_not_places:
+            continue  # "The", "On", "Police": a capitalised word that is no place
+        for start, end in ((m.start() + a, m.start() + b) for a, b in names_in(run)):
             key = fold_key(text[start:end])
             if key in p.not_places or taken.overlaps(start, end):
                 continue
@@ -506,6 +516,19 @@ def _with_user_places(text: str, entities: list[Entity]) -> list[Entity]:
     merged = user + [e for e in entities if not spans.overlaps(e.start, e.end)]
     merged.sort(key=lambda e: e.start)
     return merged
+
+
+@functools.lru_cache(maxsize=8)
+def _names_cache(lang: str, _index: int) -> Any:
+    """``_names_in`` for a run of capitalised words, cached: the same names recur from article to article."""
+    p = _patterns(lang)
+    g = gazetteer()
+
+    @functools.lru_cache(maxsize=65536)
+    def names(run: str) -> tuple[tuple[int, int], ...]:
+        return tuple(_names_in(run, 0, len(run), g, p))
+
+    return names
 
 
 def _names_in(text: str, start: int, end: int, g: Any, p: _Patterns) -> Iterator[tuple[int, int]]:
@@ -869,8 +892,6 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
     ``fallback``. Time and memory are bounded per call: the entities are found by
     bisection and only a bounded number are looked at.
     """
-    from .document import is_reference_place
-
     entities = doc.within(doc.entities, max(sentence.start, start - WINDOW), min(sentence.end, end + WINDOW),
                           "entities")
     inside = [e for e in entities if e.kind == "place" and start <= e.start and e.end <= end and e.place is not None]
@@ -880,12 +901,11 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
     candidates: list[tuple[int, bool, int, PlaceRef]] = []
     for entity in entities:
         if entity.kind == "place":
-            ref = entity.place or ref_for_name(entity.name)
-            if ref is None or is_reference_place(doc, entity) or _is_speaker(doc, entity, p):
+            usable, locative, ref = _read_place(doc, entity, p)
+            if not usable or ref is None:
                 continue
             # Of places equally specific, one named where something happened ("in Nairobi") before one
             # named otherwise ("a bus that left for Kampala").
-            locative = p.before.search(doc.text, max(0, entity.start - 48), entity.start) is not None
             candidates.append((ref.rank, not locative, abs(entity.start - start), ref))
         elif entity.kind == "adjective":
             ref = _described(doc, entity, p)
@@ -894,6 +914,22 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
     if candidates:
         return min(candidates, key=lambda c: c[:3])[3]
     return _earlier(doc, sentence.start, p) or fallback
+
+
+def _read_place(doc: "Document", entity: Entity, p: _Patterns) -> tuple[bool, bool, PlaceRef | None]:
+    """Whether a place entity may be a fact's place (not a reference, not a speaker), whether it is named in a
+    locative context, and its reference: read once per entity and document."""
+    from .document import is_reference_place
+
+    notes: dict[tuple[int, int], tuple[bool, bool, PlaceRef | None]] = doc.__dict__.setdefault("_place_notes", {})
+    key = (entity.start, entity.end)
+    found = notes.get(key)
+    if found is None:
+        ref = entity.place or ref_for_name(entity.name)
+        usable = ref is not None and not is_reference_place(doc, entity) and not _is_speaker(doc, entity, p)
+        locative = usable and p.before.search(doc.text, max(0, entity.start - 48), entity.start) is not None
+        found = notes[key] = (usable, locative, ref)
+    return found
 
 
 def _described(doc: "Document", entity: Entity, p: _Patterns) -> PlaceRef | None:
@@ -920,8 +956,6 @@ def _is_speaker(doc: "Document", entity: Entity, p: _Patterns) -> bool:
 def _earlier(doc: "Document", position: int, p: _Patterns) -> PlaceRef | None:
     """The place of the last sentence before ``position`` that names one: its most specific place, the one
     named where something happened first, the last one last (at most ``LOOK_BACK`` places back)."""
-    from .document import is_reference_place
-
     if "entities" not in doc._starts:
         doc._starts["entities"] = [e.start for e in doc.entities]
     index = bisect.bisect_left(doc._starts["entities"], position)
@@ -932,12 +966,11 @@ def _earlier(doc: "Document", position: int, p: _Patterns) -> PlaceRef | None:
             continue
         if boundary is not None and entity.end <= boundary:
             break  # an earlier sentence than the one that named a place
-        ref = entity.place or ref_for_name(entity.name)
-        if ref is None or is_reference_place(doc, entity) or _is_speaker(doc, entity, p):
+        usable, locative, ref = _read_place(doc, entity, p)
+        if not usable or ref is None:
             continue
         if boundary is None:
             boundary = _sentence_start(doc, entity.start)
-        locative = p.before.search(doc.text, max(0, entity.start - 48), entity.start) is not None
         found.append((ref.rank, not locative, position - entity.end, ref))
     return min(found, key=lambda c: c[:3])[3] if found else None
 
