@@ -172,8 +172,10 @@ def use_places(source: Any) -> Iterator[None]:
 def set_user_places(table: PlacesTable | None) -> None:
     """Use ``table`` (from ``load_places``) for every text read from now on (``None``: none)."""
     global _user, _user_version
-    _user = table or _EMPTY
-    _user_version += 1
+    table = table or _EMPTY
+    if table != _user:  # the tables' references are cached per version of the user's table
+        _user = table
+        _user_version += 1
 
 
 @functools.lru_cache(maxsize=4)
@@ -216,6 +218,7 @@ class _Patterns:
     names: re.Pattern[str]  # runs of capitalised words, with the particles of names between them
     lang: str
     openers_and_not_places: frozenset[str]
+    parent_gap: re.Pattern[str]  # between an unknown name and a known parent: ", ", " (", " in "
 
 
 def _patterns(lang: str) -> _Patterns:
@@ -257,6 +260,7 @@ def _patterns(lang: str) -> _Patterns:
             link_after=re.compile(rf"\s+{phrase_alternation(links)}(?![\w])", re.IGNORECASE) if links else None,
             names=_name_pattern([*data.words("places.name_articles"), *data.words("places.name_particles")]),
             lang=lang,
+            parent_gap=re.compile(rf"\s*(?:,|\(|\s+(?:{locatives}|{noun}{link})\s)", re.IGNORECASE),
             openers_and_not_places=frozenset(not_places | {fold_key(w) for code in ("en", "nl") for w in [
                 *language(code).words("places.locatives"), *language(code).words("victims.definite_articles"),
                 *language(code).words("numbers.singular_articles")] if " " not in w}),
@@ -408,18 +412,19 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
     unknown: list[tuple[int, int, str]] = []  # start, end, evidence
     covered: list[tuple[int, int]] = []  # a table's places inside a longer GeoNames name ("North Darfur")
     names_in = _names_cache(p.lang, id(g))
+    overlaps = taken.overlaps
     for m in p.names.finditer(text):
-        run = m.group()
-        if " " not in run and "-" not in run and fold_key(run) in p.openers_and_not_places:
-            continue  # "The", "On", "Police": a capitalised word that is no place
-        for start, end in ((m.start() + a, m.start() + b) for a, b in names_in(run)):
-            key = fold_key(text[start:end])
-            if key in p.not_places or taken.overlaps(start, end):
+        found = names_in(m.group())
+        if not found:
+            continue  # "The", "On", "Police": capitalised words that name no place
+        offset = m.start()
+        for a, b, entries in found:
+            start, end = offset + a, offset + b
+            if overlaps(start, end):
                 continue
-            entries = g.entries(key)
             first = bisect.bisect_right(place_ends, start)
-            inner = list(itertools.takewhile(lambda e: e.start < end, place_entities[first:first + 8]))
-            if inner:
+            if first < len(place_entities) and place_entities[first].start < end:
+                inner = list(itertools.takewhile(lambda e: e.start < end, place_entities[first:first + 8]))
                 if entries and all(start <= e.start and e.end <= end for e in inner) and \
                         end - start > max(e.end - e.start for e in inner):
                     covered.extend((e.start, e.end) for e in inner)
@@ -438,7 +443,8 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
     for entity in table_entities:
         if entity.kind == "place" and entity.place is None:
             ref = ref_for_name(entity.name)
-            entity = replace(entity, place=ref) if ref is not None else entity
+            if ref is not None:
+                entity = Entity(entity.start, entity.end, entity.kind, entity.name, ref)
         result.append(entity)
     accepted = _accept(text, p, hits, context)
     resolved = _resolve(accepted, context, strong, text, p,
@@ -525,8 +531,15 @@ def _names_cache(lang: str, _index: int) -> Any:
     g = gazetteer()
 
     @functools.lru_cache(maxsize=65536)
-    def names(run: str) -> tuple[tuple[int, int], ...]:
-        return tuple(_names_in(run, 0, len(run), g, p))
+    def names(run: str) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
+        if " " not in run and "-" not in run and fold_key(run) in p.openers_and_not_places:
+            return ()
+        found = []
+        for start, end in _names_in(run, 0, len(run), g, p):
+            key = fold_key(run[start:end])
+            if key not in p.not_places:
+                found.append((start, end, g.entries(key)))
+        return tuple(found)
 
     return names
 
@@ -798,29 +811,24 @@ def _unknown_places(text: str, p: _Patterns, unknown: list[tuple[int, int, str]]
         if evidence == "namesake":
             yield start, end
             continue
-        words = text[start:end].split()
-        if not words or text[start:end].isupper() and len(text[start:end]) <= 5:
-            continue
-        if p.people_after.match(text, end, end + 30) or _before_and_people(text, p, end) \
-                or p.count_before.search(text, max(0, start - 16), start):
+        surface = text[start:end]
+        if not surface.strip() or surface.isupper() and len(surface) <= 5:
             continue
         before = text[max(0, start - 48):start]
-        after = text[end:end + 90]
         strong = p.noun_before.search(before) is not None or _noun_after(text, p, start, end) is not None
-        bracket = _BRACKET.match(text, end, end + 90)
-        if bracket and "," in bracket.group(1):
-            strong = True  # ACLED's "Bacaadley (Bacaadweyne, Mudug)"
-        elif _inside_bracket(text, start, end):
-            strong = True
-        if not strong and p.near.search(before) and not _sentence_initial(text, start):
-            strong = True
-        if not strong and p.before.search(before) and not _sentence_initial(text, start):
-            # "in Kamuge, Turkana" or "in Kamuge in Turkana East": a known place follows as its parent.
-            index = bisect.bisect_left(starts, end)
-            if index < len(known) and known[index].start - end < 30 and \
-                    re.match(r"\s*(?:,|\(|\s(?:in|of|near|bij|nabij|te)\s)", after):
+        if not strong:
+            bracket = _BRACKET.match(text, end, end + 90)
+            strong = bool(bracket and "," in bracket.group(1)) or _inside_bracket(text, start, end)
+        if not strong and not _sentence_initial(text, start):
+            if p.near.search(before):
                 strong = True
-        if strong:
+            elif p.before.search(before):
+                # "in Kamuge, Turkana" or "in Kamuge in Turkana East": a known place follows as its parent.
+                index = bisect.bisect_left(starts, end)
+                strong = index < len(known) and known[index].start - end < 30 and \
+                    p.parent_gap.match(text, end, end + 30) is not None
+        if strong and not (p.people_after.match(text, end, end + 30) or _before_and_people(text, p, end)
+                           or p.count_before.search(text, max(0, start - 16), start)):
             yield start, end
 
 

@@ -52,8 +52,9 @@ def timeline_from_documents(docs: Iterable[Document], casualties: Iterable[Casua
             if not times:
                 continue
             actors = _actors(doc, sentence.start, sentence.end)
+            # The place of the sentence's first date stands for all its dates: the places are the sentence's.
+            where = event_place(doc, times[0].start, times[0].end, sentence=sentence)
             for time in times:
-                where = event_place(doc, time.start, time.end, sentence=sentence)
                 key = (doc.from_title, sentence.text)
                 kind = "casualties" if key in casualty_sentences else "territory" if key in territory_sentences \
                     else "event"
