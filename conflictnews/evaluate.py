@@ -482,7 +482,7 @@ def score_event_places(path: str | os.PathLike[str], *, radius_km: float = 50.0,
     for row in rows:
         text = (row.get("notes") or "").strip()
         point = _coordinates(row)
-        if not text or point is None:
+        if not text or point is None or "fatalities" not in row:
             continue
         notes.setdefault(text, []).append(point)
         try:
