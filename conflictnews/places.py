@@ -444,6 +444,7 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
         if entity.kind == "place" and entity.place is None:
             ref = ref_for_name(entity.name)
             if ref is not None:
+                ref = _as_division(text, p, entity, ref)
                 entity = Entity(entity.start, entity.end, entity.kind, entity.name, ref)
         result.append(entity)
     accepted = _accept(text, p, hits, context)
@@ -481,8 +482,26 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
 def _in_brackets_of(text: str, head: Entity, entity: Entity) -> bool:
     """Whether ``entity`` is one of the divisions in the bracket right after the place ``head``."""
     gap = text[head.end:entity.start]
-    return _bracket_slot(text, entity.start, entity.end) is not None and ")" not in gap and len(gap) < 80 \
-        and re.match(r"\s*(?:[\w-]+\s*)?\(", gap) is not None  # "Ceel Salini settlement (Afgooye, ..."
+    alone = re.match(r"\s*\)", text[entity.end:entity.end + 4]) is not None and "," not in gap  # "Kankara LGA (Katsina)"
+    return (alone or _bracket_slot(text, entity.start, entity.end) is not None) and ")" not in gap and len(gap) < 80 \
+        and re.match(r"\s*(?:[\w-]+\s*)?\(\s*$", gap if alone else gap[:gap.find("(") + 1]) is not None
+
+
+def _as_division(text: str, p: _Patterns, entity: Entity, ref: PlaceRef) -> PlaceRef:
+    """A town of the tables named as a division ("Garissa County", "de provincie Idlib"): the division of that
+    name in GeoNames, else the town's coordinates with the division's precision."""
+    if ref.kind not in ("city", "town", "village", "district", "camp"):
+        return ref
+    after = _noun_after(text, p, entity.start, entity.end, known=True)
+    before = p.noun_before.search(text, max(0, entity.start - 48), entity.start)
+    kind = p.nouns.get(fold(after.group("noun"))) if after else _noun_kind(p, before.group()) if before else None
+    if kind not in (ADMIN1, ADMIN2):
+        return ref
+    # A division named after its town is placed at the town, as ACLED places it at a province's capital.
+    admin1 = next((place.admin1 for place in gazetteer().lookup(entity.name)
+                   if place.kind == kind and _country_name(place.country_code) == ref.country), ref.admin1)
+    return PlaceRef(ref.name, ref.country, admin1, ref.latitude, ref.longitude,
+                    max(ref.precision, _KIND_PRECISION[kind]), kind)
 
 
 def _with_article(text: str, p: _Patterns, start: int) -> int:
@@ -792,14 +811,26 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
         return None
     country = _country_name(chosen.country_code)
     others = max((w for c, w in context.items() if c != country), default=0.0)
+    # A large city is named by its main name; a village of the text may share an alternate name with it
+    # ("Kom, Isiolo County" is not Qom).
+    weak = chosen.population < 100_000 or not best[4]
     if not best[0] and not best[1] and context.get(country, 0.0) <= 0 and others >= 0.5 \
-            and hit.evidence not in ("sure", "list") and chosen.population < 100_000:
+            and hit.evidence not in ("sure", "list") and weak:
         return None  # a namesake in a country the text does not speak of, while it speaks of another
-    if hit.evidence != "sure" and neighbours and not best[0] and not best[1] and chosen.population < 100_000 and all(
+    if hit.evidence != "sure" and neighbours and not best[0] and not best[1] and weak and all(
             n.latitude is not None and n.longitude is not None
             and distance_km(chosen.latitude, chosen.longitude, n.latitude, n.longitude) > FAR_KM for n in neighbours):
         return None  # "(Mifi, Ouest)" after a town of Cameroon: not the Ouest of Haiti; "Fino, Mandera county"
     precision = NEAR if p.near.search(text[max(0, hit.start - 48):hit.start]) and chosen.kind == CITY else None
+    if chosen.kind in (ADMIN1, ADMIN2):
+        # A division named after its town is placed at the town (as ACLED places it at a province's capital),
+        # with the division's precision.
+        town = max((g.place(i) for i in hit.entries if g.place(i).kind == CITY
+                    and g.place(i).country_code == chosen.country_code and g.place(i).admin1 == chosen.admin1),
+                   key=lambda t: t.population, default=None)
+        if town is not None:
+            return PlaceRef(chosen.name, _country_name(chosen.country_code), chosen.admin1, town.latitude,
+                            town.longitude, _KIND_PRECISION[chosen.kind], chosen.kind)
     return _geo_ref(chosen, precision=precision)
 
 
