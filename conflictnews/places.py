@@ -36,7 +36,7 @@ import itertools
 import math
 import os
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from .gazetteer import ADMIN1, ADMIN2, CITY, GeoPlace, distance_km, fold_key, gazetteer
@@ -740,7 +740,7 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 def _variants_of(name: str) -> list[str]:
     """A GeoNames main name and its forms without a leading article (see ``gazetteer``)."""
-    from .gazetteer import _variants, _words
+    from .gazetteer import _variants
 
     return list(_variants(name, _words_cached()))
 

@@ -427,7 +427,6 @@ def _add(claims: list[TerritoryClaim], seen: set[tuple[str | None, str, str]], d
     if key in seen and share is None and population is None:
         return
     seen.add(key)
-    w = world()
     since, as_of = _when(doc, sentence, p)
     where = event_place(doc, *(place_span or (start, end)), sentence=sentence) if place_span else None
     if where is None or where.name != place:
