@@ -94,6 +94,8 @@ def test_a_bracket_of_divisions_is_one_place(lang: str, text: str) -> None:
     ("nl", "Washington meldde dat vijf Amerikaanse soldaten gewond raakten bij een aanval in Jordanië.", "Jordan"),
     ("nl", "Het Israëlische leger spreekt van twaalf doden in Khan Younis.", "Khan Younis"),
     ("en", "The Israeli army said twelve people were killed in Khan Younis.", "Khan Younis"),
+    ("nl", "Het Israëlische leger spreekt van twaalf doden.", None),
+    ("en", "The Israeli army said twelve militants were killed.", None),
     ("en", "Ankara announced that 3 soldiers were killed.", None),
     ("nl", "Ankara meldde dat drie soldaten om het leven kwamen.", None),
 ])
