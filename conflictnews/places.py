@@ -232,7 +232,9 @@ def _patterns(lang: str) -> _Patterns:
         articles = phrase_alternation(data.words("victims.definite_articles") + data.words("victims.determiners"))
         locatives = phrase_alternation(data.words("places.locatives"))
         auxiliaries = phrase_alternation(data.words("casualties.auxiliaries"))
-        cues = phrase_alternation(data.words("attribution.cues"))
+        # A report verb after a place makes it the speaker ("Kyiv said"); "according to" after it does not.
+        speaker_before = {fold(w) for w in data.words("places.speaker_before")}
+        cues = phrase_alternation([w for w in data.words("attribution.cues") if fold(w) not in speaker_before])
         coordinators = phrase_alternation(data.words("casualties.coordinators"))
         not_places = {fold_key(w) for code in ("en", "nl") for w in language(code).words("places.not_places")}
         return _Patterns(
@@ -817,7 +819,7 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
     if not best[0] and not best[1] and context.get(country, 0.0) <= 0 and others >= 0.5 \
             and hit.evidence not in ("sure", "list") and weak:
         return None  # a namesake in a country the text does not speak of, while it speaks of another
-    if hit.evidence != "sure" and neighbours and not best[0] and not best[1] and weak and all(
+    if hit.evidence != "sure" and neighbours and not best[0] and not best[1] and all(
             n.latitude is not None and n.longitude is not None
             and distance_km(chosen.latitude, chosen.longitude, n.latitude, n.longitude) > FAR_KM for n in neighbours):
         return None  # "(Mifi, Ouest)" after a town of Cameroon: not the Ouest of Haiti; "Fino, Mandera county"
