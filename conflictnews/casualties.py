@@ -22,6 +22,7 @@ from . import clauses
 from .document import Document, documents, is_reference_place
 from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
 from .numbers import CountMatch
+from .places import PlaceRef, event_place
 from .records import CasualtyReport, Count
 from .temporal import TimeExpression
 from .text import Sentence
@@ -344,7 +345,7 @@ class _Memory:
     def __init__(self) -> None:
         self.actor: dict[str, str] = {}
         self.period: tuple[datetime | None, datetime | None, str | None] | None = None
-        self.place: str | None = None
+        self.place: PlaceRef | None = None
         # The victims of the last report: (document, sentence index, group, actor); "Zes anderen raakten
         # gewond" in the next sentence of the paragraph points back at them.
         self.victims: tuple[int, int, str, str | None] | None = None
@@ -1135,7 +1136,6 @@ class _Reader:
         place = self._place(match, sentence, entities)
         if place and not self.doc.from_title:
             self.memory.place = place
-        gazetteer = self.world.places.get(place or "")
         perpetrator = clauses.perpetrator(doc, index, match.start, match.end)
         if perpetrator is not None and perpetrator.name != actor:
             self.memory.perpetrator = perpetrator
@@ -1151,8 +1151,11 @@ class _Reader:
             period_start=period_start, period_end=period_end, date_precision=precision,
             cumulative=cumulative, subset=subset,
             perpetrator=perpetrator.name if perpetrator else None,
-            perpetrator_group=(perpetrator.group or "unknown") if perpetrator else None, place=place,
-            latitude=gazetteer.latitude if gazetteer else None, longitude=gazetteer.longitude if gazetteer else None,
+            perpetrator_group=(perpetrator.group or "unknown") if perpetrator else None,
+            place=place.name if place else None,
+            country=place.country if place else None, admin1=place.admin1 if place else None,
+            latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+            place_precision=place.precision if place else None,
             attributed_to=self._source(match, sentence, index, entities),
             certainty=clauses.certainty(doc, index, match.start, match.end), from_title=doc.from_title,
             surface=doc.text[match.start:match.end], sentence=sentence.text,
@@ -1197,29 +1200,8 @@ class _Reader:
         first = datetime(ref.month.year, ref.month.month, 1)
         return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1), "month"
 
-    def _place(self, match: CountMatch, sentence: Sentence, entities: list[Entity]) -> str | None:
-        text = self.doc.text
-        candidates: list[tuple[int, int, str]] = []  # (rank, distance, name)
-        for entity in entities:
-            if self._not_a_location(entity):
-                continue
-            if entity.kind == "place" and entity.name in self.world.places:
-                place = self.world.places[entity.name]
-                candidates.append((place.rank, abs(entity.start - match.start), place.name))
-            elif entity.kind == "adjective":
-                after = text[entity.end:entity.end + 30]
-                noun = re.match(r"\s+(\S+)", after)
-                if noun and self.p.capital.fullmatch(noun.group(1).rstrip(".,;")):
-                    capital = self.world.capital(entity.name)
-                    if capital and capital in self.world.places:
-                        candidates.append((self.world.places[capital].rank, abs(entity.start - match.start), capital))
-                elif noun and self.p.country_nouns.fullmatch(noun.group(1).rstrip(".,;")):
-                    candidates.append((4, abs(entity.start - match.start), entity.name))
-        if candidates:
-            return min(candidates)[2]
-        earlier = [e for e in self.doc.entities if e.kind == "place" and e.end <= sentence.start
-                   and e.name in self.world.places and not self._not_a_location(e)]
-        return earlier[-1].name if earlier else self.memory.place
+    def _place(self, match: CountMatch, sentence: Sentence, entities: list[Entity]) -> PlaceRef | None:
+        return event_place(self.doc, match.start, match.end, sentence=sentence, fallback=self.memory.place)
 
     def _not_a_location(self, entity: Entity) -> bool:
         return is_reference_place(self.doc, entity)

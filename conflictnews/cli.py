@@ -39,6 +39,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--text-column", help="the text column of CSV or JSONL input (default: text, notes, summary...)")
         sub.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (-1: all cores)")
         sub.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
+        sub.add_argument("--places", type=Path, metavar="CSV",
+                         help="your own places and aliases (columns of lexicon/places.csv), merged over the built-in")
 
     extract = commands.add_parser("extract", help="extract the fact tables (CSV and Parquet)",
                                   description="Extract casualties, territory claims and timeline events.")
@@ -112,6 +114,7 @@ def _run(args: argparse.Namespace) -> int:
     if out is not None and out.exists() and not out.is_dir():
         raise _Misuse(f"--out {out} exists and is not a folder")
     progress = False if args.quiet else None
+    places = _places_table(args)
     corpus = read_corpus(args.corpus, lang=args.lang, text_column=args.text_column, progress=progress)
     if corpus.articles.empty and corpus.errors.empty:
         raise _Misuse("no input files found in " + ", ".join(args.corpus))
@@ -123,14 +126,17 @@ def _run(args: argparse.Namespace) -> int:
         if args.db.is_dir():
             raise _Misuse(f"--db {args.db} is a folder, not a DuckDB file")
         try:
-            stored = extract_to_store(corpus, args.db, n_jobs=args.jobs, progress=progress)
+            from .places import use_places
+
+            with use_places(places):
+                stored = extract_to_store(corpus, args.db, n_jobs=args.jobs, progress=progress)
             facts = read_extraction(args.db, corpus)
         except duckdb.Error as error:
             raise _Misuse(f"cannot use the store {args.db}: {error}") from None
         if not args.quiet:
             print(f"store {args.db}: {stored}")
     else:
-        facts = extract(corpus, n_jobs=args.jobs, progress=progress)
+        facts = extract(corpus, n_jobs=args.jobs, progress=progress, places=places)
     tables = {"articles": corpus.articles.drop(columns=["text"]), **facts.tables(),
               "rejected": corpus.errors, "errors": facts.errors}
     written: list[Path] = []
@@ -162,6 +168,20 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if len(corpus.errors) or len(facts.errors) else EXIT_OK
 
 
+def _places_table(args: argparse.Namespace) -> object:
+    """The ``--places`` table, read (a missing file or a table without a ``place`` column is misuse)."""
+    if getattr(args, "places", None) is None:
+        return None
+    from .places import load_places
+
+    if not args.places.is_file():
+        raise _Misuse(f"--places {args.places}: no such file")
+    try:
+        return load_places(args.places)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise _Misuse(f"--places {args.places}: {error}") from None
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_gold, score_events
 
@@ -171,13 +191,19 @@ def _evaluate(args: argparse.Namespace) -> int:
     if not gold.is_file():
         raise _Misuse(f"no such gold file: {gold}")
     if gold.suffix.lower() == ".csv":
+        from .evaluate import has_coordinates
+
         try:
             score = score_events(gold)
         except ValueError as error:
-            raise _Misuse(str(error)) from None
-        print(score.summary())
-        for miss in score.misses[: args.misses]:
-            print(f"  expected {miss['expected']:>4}  got {miss['predicted']:>4}  {miss['text'][:160]}")
+            if not has_coordinates(gold):
+                raise _Misuse(str(error)) from None
+            score = None  # coordinates without counts (territorial rows): places only
+        if score is not None:
+            print(score.summary())
+            for miss in score.misses[: args.misses]:
+                print(f"  expected {miss['expected']:>4}  got {miss['predicted']:>4}  {miss['text'][:160]}")
+        _evaluate_places(gold, args.misses)
         return EXIT_OK
     try:
         result = evaluate_gold(gold, corpus=args.corpus)
@@ -218,6 +244,20 @@ def _evaluate_export(args: argparse.Namespace) -> int:
               f"  reference {pair['reference_deaths']!s:>6} ({pair['reference_location']}, {pair['km']} km, "
               f"{pair['days']} days apart)")
     return EXIT_OK
+
+
+def _evaluate_places(path: Path, misses: int) -> None:
+    """For event data with coordinates (ACLED): how far the package's places lie from the coded points."""
+    from .evaluate import has_coordinates, score_event_places, score_territory_places
+
+    if not has_coordinates(path):
+        return
+    for score in (score_event_places(path), score_territory_places(path)):
+        if not score.units:
+            continue
+        print(score.summary())
+        for miss in score.misses[: misses // 2]:
+            print(f"  placed at {miss['places']}  coded {miss['coded']}  {miss['text'][:120]}")
 
 
 if __name__ == "__main__":  # pragma: no cover

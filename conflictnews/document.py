@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Sequence, TypeVar
@@ -140,7 +139,9 @@ def analyse(text: str, *, lang: str, reference: Reference, article_id: str | Non
     """Split ``text`` into sentences and find its counts, times and entities."""
     if not _WHITESPACE_ONLY.search(text):
         return Document(article_id, text, lang, reference, from_title, [], [], [], [])
-    entities = world().entities(text)
+    from .places import find_places
+
+    entities = find_places(text, lang, world().entities(text))
     doc = Document(
         article_id=article_id, text=text, lang=lang, reference=reference, from_title=from_title,
         sentences=split_sentences(text, lang=lang), counts=find_counts(text, lang=lang),
@@ -189,13 +190,6 @@ def _is_reference_place(doc: Document, entity: Entity) -> bool:
 
 def _main_country(entities: Sequence[Entity]) -> str | None:
     """The country named most often, through its places, adjectives and demonyms."""
-    tally: Counter[str] = Counter()
-    places = world().places
-    for entity in entities:
-        if entity.kind in ("adjective", "demonym"):
-            tally[entity.name] += 1
-        elif entity.kind == "place":
-            country = places[entity.name].country if entity.name in places else None
-            if country:
-                tally[country] += 1
-    return tally.most_common(1)[0][0] if tally else None
+    from .places import main_country
+
+    return main_country(entities)

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["EventScore", "ExportScore", "GoldScore", "evaluate_gold", "load_gold", "read_events", "score_events",
-           "score_export"]
+__all__ = ["EventScore", "ExportScore", "GoldScore", "PlaceScore", "evaluate_gold", "load_gold", "read_events",
+           "score_event_places", "score_events", "score_export", "score_territory_places"]
 
 
 @dataclass
@@ -592,3 +592,164 @@ def score_export(export: str | os.PathLike[str], against: str | os.PathLike[str]
                        reference_in_reach=len(in_reach), matched=len(pairs), fatalities_exact=exact,
                        fatalities_within_10pct=near, fatalities_export=total_mine, fatalities_reference=total_theirs,
                        pairs=pairs)
+
+
+# --------------------------------------------------------------------------
+# Places against the coordinates of event data
+# --------------------------------------------------------------------------
+
+_TERRITORY_TYPES = ("government regains territory", "non-state actor overtakes territory",
+                    "non-violent transfer of territory")
+
+
+@dataclass
+class PlaceScore:
+    """How far the package's places lie from the coordinates coders gave the same texts."""
+
+    dataset: str
+    what: str  # "killed reports" or "territory claims"
+    radius_km: float
+    units: int  # notes with deaths, or territorial rows with notes
+    with_facts: int  # of these, with at least one fact read
+    placed: int  # of these, every fact placed at a named place (precision 1 to 5)
+    within: int  # of these, every fact within ``radius_km`` of a coded point
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    placed_fine: int = 0  # units whose facts are all placed at a place or a second-order division (precision 1-3)
+    within_fine: int = 0  # of these, within ``radius_km``
+
+    @property
+    def rate(self) -> float:
+        """Share of placed units within the radius."""
+        return self.within / self.placed if self.placed else 0.0
+
+    @property
+    def rate_of_all(self) -> float:
+        """Share of all units within the radius (no fact, or no place named, counts as outside)."""
+        return self.within / self.units if self.units else 0.0
+
+    def summary(self) -> str:
+        """A short text report."""
+        unit = "notes with deaths" if self.what == "killed reports" else "territorial rows with notes"
+        return (f"{self.dataset}: {self.what} within {self.radius_km:.0f} km of the coded point: "
+                f"{self.within} of {self.placed} placed ({self.rate:.3f}); "
+                f"{unit}: {self.units}, with {self.what}: {self.with_facts}, placed at a named place: {self.placed}, "
+                f"within {self.radius_km:.0f} km of all {unit}: {self.rate_of_all:.3f}; placed at a place or a "
+                f"second-order division (precision 1-3): {self.placed_fine}, within {self.radius_km:.0f} km: "
+                f"{self.within_fine} ({self.within_fine / self.placed_fine if self.placed_fine else 0.0:.3f})")
+
+
+def _coordinates(row: dict[str, str]) -> tuple[float, float] | None:
+    try:
+        return float(row["latitude"]), float(row["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _event_rows(path: str | os.PathLike[str]) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = [{(k or "").lower(): v for k, v in row.items()} for row in csv.DictReader(handle)]
+    if not rows or "notes" not in rows[0] or "latitude" not in rows[0] or "longitude" not in rows[0]:
+        raise ValueError(f"{path}: not ACLED data with coordinates (notes, latitude, longitude)")
+    return rows
+
+
+def has_coordinates(path: str | os.PathLike[str]) -> bool:
+    """Whether a CSV file holds ACLED-style notes with coordinates."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        header = {(name or "").lower() for name in next(csv.reader(handle), [])}
+    return {"notes", "latitude", "longitude"} <= header
+
+
+def _placed_within(facts: list[Any], points: list[tuple[float, float]], radius_km: float) -> tuple[bool, bool]:
+    from .gazetteer import distance_km
+
+    placed = bool(facts) and all(f.latitude is not None and f.latitude == f.latitude and f.place_precision is not None
+                                 and f.place_precision <= 5 for f in facts)
+    within = placed and all(min(distance_km(f.latitude, f.longitude, lat, lon) for lat, lon in points) <= radius_km
+                            for f in facts)
+    return placed, within
+
+
+def score_event_places(path: str | os.PathLike[str], *, radius_km: float = 50.0,
+                       limit: int | None = None) -> PlaceScore:
+    """Share of ACLED notes with deaths whose killed reports lie within ``radius_km`` of a coded point.
+
+    Rows that share a note are one note with several coded points (one report's deaths split
+    between places). A note counts as placed when every killed report read from it has
+    coordinates of a named place (precision 1 to 5: a report placed only at the country, or not
+    at all, says the note names no place); it counts as within when every one of them lies within
+    ``radius_km`` of one of the note's coded points. ``rate`` is within / placed;
+    ``rate_of_all`` is within / notes with deaths.
+    """
+    from .casualties import extract_casualties
+
+    rows = _event_rows(path)
+    notes: dict[str, list[tuple[float, float]]] = {}
+    deaths: dict[str, float] = {}
+    for row in rows:
+        text = (row.get("notes") or "").strip()
+        point = _coordinates(row)
+        if not text or point is None or "fatalities" not in row:
+            continue
+        notes.setdefault(text, []).append(point)
+        try:
+            deaths[text] = deaths.get(text, 0.0) + float(row.get("fatalities") or 0)
+        except ValueError:
+            continue
+    texts = [t for t in notes if deaths.get(t, 0.0) > 0][:limit] if limit else [t for t in notes if deaths.get(t, 0.0) > 0]
+    with_facts = placed = within = placed_fine = within_fine = 0
+    misses = []
+    for text in texts:
+        killed = [r for r in extract_casualties(text, lang="en") if r.outcome == "killed"]
+        with_facts += bool(killed)
+        is_placed, is_within = _placed_within(killed, notes[text], radius_km)
+        placed += is_placed
+        within += is_within
+        fine = is_placed and all((r.place_precision or 9) <= 3 for r in killed)
+        placed_fine += fine
+        within_fine += fine and is_within
+        if is_placed and not is_within:
+            misses.append({"text": text, "places": [(r.place, r.place_precision) for r in killed],
+                           "coded": notes[text][0]})
+    return PlaceScore(f"ACLED {Path(path).name}", "killed reports", radius_km, len(texts), with_facts, placed, within,
+                      misses, placed_fine, within_fine)
+
+
+def score_territory_places(path: str | os.PathLike[str], *, radius_km: float = 25.0) -> PlaceScore:
+    """Share of ACLED territorial rows whose claims lie within ``radius_km`` of the row's coded point.
+
+    The rows are those of a territorial sub-event ("Government regains territory", "Non-state actor
+    overtakes territory", "Non-violent transfer of territory") with a note. A row counts as placed when
+    the claims read from its note have coordinates of a named place (precision 1 to 5), and as within
+    when one of them lies within ``radius_km`` of the coded point.
+    """
+    from .gazetteer import distance_km
+    from .territory import extract_territory
+
+    rows = _event_rows(path)
+    units = with_facts = placed = within = placed_fine = within_fine = 0
+    misses = []
+    for row in rows:
+        kind = (row.get("sub_event_type") or row.get("event_type") or "").lower().replace("battle-", "").strip()
+        text = (row.get("notes") or "").strip()
+        point = _coordinates(row)
+        if kind not in _TERRITORY_TYPES or not text or point is None:
+            continue
+        units += 1
+        claims = extract_territory(text, lang="en")
+        with_facts += bool(claims)
+        located = [c for c in claims if c.latitude is not None and c.place_precision is not None
+                   and c.place_precision <= 5]
+        if not located:
+            continue
+        placed += 1
+        hit = any(distance_km(c.latitude, c.longitude, *point) <= radius_km for c in located)  # type: ignore[arg-type]
+        within += hit
+        if all((c.place_precision or 9) <= 3 for c in located):
+            placed_fine += 1
+            within_fine += hit
+        if not hit:
+            misses.append({"text": text, "places": [(c.place, c.place_precision) for c in located],
+                           "coded": point, "location": row.get("location")})
+    return PlaceScore(f"ACLED {Path(path).name}", "territory claims", radius_km, units, with_facts, placed, within,
+                      misses, placed_fine, within_fine)

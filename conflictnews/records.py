@@ -83,8 +83,11 @@ class CasualtyReport:
     perpetrator: str | None        # who did it, canonical where known, else the words as written
     perpetrator_group: str | None  # military, armed_group, civilian, unknown
     place: str | None
+    country: str | None
+    admin1: str | None
     latitude: float | None
     longitude: float | None
+    place_precision: int | None  # UCDP where_prec: 1 the place, 2 near it, 3 admin2, 4 admin1, 5 region, 6 country
     attributed_to: str | None
     certainty: str                 # stated, uncertain ("feared dead", "unconfirmed") or denied
     from_title: bool
@@ -101,8 +104,11 @@ class TerritoryClaim:
     article_id: str | None
     actor: str | None
     place: str
+    country: str | None
+    admin1: str | None
     latitude: float | None
     longitude: float | None
+    place_precision: int | None
     status: str
     since: datetime | None
     as_of: datetime | None
@@ -128,6 +134,11 @@ class TimelineEvent:
     kind: str
     summary: str
     place: str | None
+    country: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    place_precision: int | None
     actors: str | None  # canonical actors named in the sentence, "|"-separated
     from_title: bool
     surface: str

@@ -367,10 +367,13 @@ ADVERSARIAL: dict[str, tuple[str, Callable[[int], str]]] = {  # name: (language,
     "counts-in-one-sentence-nl": ("nl", lambda n: "5 doden " * (n // 8)),
     "counts-in-one-sentence-en": ("en", lambda n: "killed 5 " * (n // 9)),
     "dates-in-one-sentence": ("nl", lambda n: "24 april 2018 " * (n // 14)),
+    "places-and-counts-in-sentences": ("nl", lambda n: "Vijf soldaten kwamen om in Bachmoet en drie bij Avdiivka. "
+                                                       * (n // 60)),
     "blank-lines": ("nl", lambda n: "\n" * n + "Zeker 5 doden."),
     "leading-spaces": ("nl", lambda n: " " * n + "Zeker 5 doden."),
 }
-SIZES = {"blank-lines": 4000, "leading-spaces": 4000, "dates-in-one-sentence": 2000}  # else 1000 characters, and 4000
+SIZES = {"blank-lines": 4000, "leading-spaces": 4000, "dates-in-one-sentence": 2000,
+         "places-and-counts-in-sentences": 4000}  # else 1000 characters, and 4000
 
 RUNNERS: dict[str, Callable[[str, str], Any]] = {
     "extract_casualties": lambda text, lang: cn.extract_casualties(text, lang=lang, published=PUBLISHED),
@@ -424,3 +427,31 @@ def test_time_grows_linearly(name: str, runner: str) -> None:
     second = _seconds(run, large, lang, 2)
     ratio = second / max(first, 1e-6)
     assert second < FLOOR or ratio < RATIO, f"{n} chars: {first:.4f} s, {4 * n} chars: {second:.4f} s (x{ratio:.1f})"
+
+
+PLACES_AND_COUNTS = ("5 soldiers were killed in Bakhmut and 3 near Avdiivka, 7 in the village of Ndogo "
+                     "(Kramatorsk, Donetsk) and 2 in Kyiv, ")
+
+
+@pytest.mark.slow
+def test_the_place_of_each_count_grows_linearly() -> None:
+    """``places.event_place`` for every count of one long sentence full of places: n and 4n characters.
+
+    (The casualty reader around it is not timed here: its subset and outcome cues are searched from the
+    start of the sentence for each count, which is quadratic in one sentence of thousands of counts.)
+    """
+    from conflictnews.document import documents
+    from conflictnews.places import event_place
+
+    def run(text: str, lang: str) -> None:
+        doc = documents(text, lang=lang)[0]
+        for sentence in doc.sentences:
+            for count in doc.within(doc.counts, sentence.start, sentence.end, "counts"):
+                event_place(doc, count.start, count.end, sentence=sentence)
+
+    small, large = PLACES_AND_COUNTS * 33, PLACES_AND_COUNTS * 132
+    run(small, "en")
+    first = _seconds(run, small, "en", 3)
+    second = _seconds(run, large, "en", 2)
+    ratio = second / max(first, 1e-6)
+    assert second < FLOOR or ratio < RATIO, f"{len(small)} chars: {first:.4f} s, {len(large)} chars: {second:.4f} s"
