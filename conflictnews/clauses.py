@@ -111,8 +111,6 @@ class Parse:
 @dataclass(frozen=True)
 class _Patterns:
     breaks: re.Pattern[str]
-    source_before: re.Pattern[str]
-    speech: re.Pattern[str]
     denial: frozenset[str]
     speaker_nouns: frozenset[str]
     speaker_heads: tuple[str, ...]
@@ -136,13 +134,9 @@ class _Patterns:
     perpetrator_nouns: frozenset[str]
     state_words: frozenset[str]
     groups: dict[str, str]
-    responsibility: re.Pattern[str]
     english: dict[str, str]
-    uncertain: re.Pattern[str]
     unverified: re.Pattern[str]
-    transitive: re.Pattern[str]
     cues: StartScanner
-    attack_verbs: re.Pattern[str]
     fighting: re.Pattern[str]
     casualty: re.Pattern[str]
     stop: frozenset[str]
@@ -162,8 +156,6 @@ def _patterns(data: Language) -> _Patterns:
     return _Patterns(
         # A clause ends at a semicolon, colon, bracket or spaced dash, and before an opening word.
         breaks=re.compile(rf"[;:()\[\]]|\s[–—-]\s|,(?=\s)|(?={openers})", re.IGNORECASE),
-        source_before=re.compile(phrase_pattern(words("roles.source_before")), re.IGNORECASE),
-        speech=re.compile(phrase_pattern([*words("roles.speech"), *words("roles.denial")]), re.IGNORECASE),
         denial=folded("roles.denial"),
         speaker_nouns=folded("roles.speaker_nouns"),
         speaker_heads=tuple(sorted((fold(w) for w in words("roles.speaker_nouns") if " " not in w and len(w) >= 5),
@@ -196,13 +188,8 @@ def _patterns(data: Language) -> _Patterns:
         perpetrator_nouns=folded("roles.perpetrator_nouns"),
         state_words=folded("victims.state_forces"),
         groups=groups,
-        responsibility=_claims(words("roles.claim_verbs"), words("roles.claim_objects")),
         english=dict(data.table("roles.english")),
-        uncertain=re.compile(phrase_pattern(words("roles.uncertain")), re.IGNORECASE),
         unverified=re.compile(phrase_pattern(words("roles.unverified")), re.IGNORECASE),
-        transitive=re.compile(phrase_pattern([*words("casualties.transitive"), *words("roles.result_verbs")]),
-                              re.IGNORECASE),
-        attack_verbs=re.compile(phrase_pattern(words("roles.attack_verbs")), re.IGNORECASE),
         # Every cue of a sentence in one scan, its kind the name of its group; at one position the first kind
         # listed wins ("claimed responsibility" is a claim, not a speech verb).
         cues=_cue_scanner(data),
