@@ -426,7 +426,8 @@ class _Reader:
             return Mention(start, end, _as_written(surface, self.text, start), forces or surface, "military",
                            "state" if forces else "noun")
         if head in self.p.perpetrator_nouns or head in self.p.groups or head in self.p.weapons \
-                or head in self.p.speaker_nouns or head.endswith(self.p.speaker_heads):
+                or head in self.p.speaker_nouns or head.endswith(self.p.speaker_heads) \
+                or head in self.p.attack_nouns or head.endswith(self.p.attack_heads):
             group = self.p.groups.get(head)
             if head in self.p.perpetrator_nouns and group is None:
                 group = "unknown"
@@ -584,8 +585,10 @@ def _agent_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, 
     for m in cues.get("killing", []):
         clause_start, clause_end = result.clause_at(m.start())
         following = _TOKEN.search(text, m.end(), end)
-        if following is None or fold(following.group()) in p.stop and following.group()[:1].isalpha() \
-                or not following.group()[:1].isalnum():
+        counted = any(m.end() <= c.start <= m.end() + 2 for c in reader.doc.within(reader.doc.counts, m.end(),
+                                                                                  m.end() + 3, "counts"))
+        if not counted and (following is None or fold(following.group()) in p.stop and following.group()[:1].isalpha()
+                            or not following.group()[:1].isalnum()):
             # "the number of soldiers killed since ...": a participle of the victims, no object after it;
             # only an active verb with its object ("Gunmen killed 12", "doodde twaalf burgers") has a subject.
             if not _has_count(reader, clause_start, m.start()):
@@ -660,7 +663,8 @@ def _attack_agent(reader: _Reader, phrase: Mention, p: _Patterns) -> Mention | N
     after = p.attack_agent.match(reader.text, phrase.end)
     if after is not None:
         who = reader.forward(after.end())
-        if who is not None and who.kind in ("actor", "state", "noun"):
+        # a doer has a side: not "raids by warplanes" whose owner the text does not name
+        if who is not None and (who.kind in ("actor", "state") or who.kind == "noun" and who.group is not None):
             return who
     return None
 
