@@ -111,8 +111,6 @@ class Parse:
 @dataclass(frozen=True)
 class _Patterns:
     breaks: re.Pattern[str]
-    source_before: re.Pattern[str]
-    speech: re.Pattern[str]
     denial: frozenset[str]
     speaker_nouns: frozenset[str]
     speaker_heads: tuple[str, ...]
@@ -136,13 +134,9 @@ class _Patterns:
     perpetrator_nouns: frozenset[str]
     state_words: frozenset[str]
     groups: dict[str, str]
-    responsibility: re.Pattern[str]
     english: dict[str, str]
-    uncertain: re.Pattern[str]
     unverified: re.Pattern[str]
-    transitive: re.Pattern[str]
     cues: StartScanner
-    attack_verbs: re.Pattern[str]
     fighting: re.Pattern[str]
     casualty: re.Pattern[str]
     stop: frozenset[str]
@@ -162,8 +156,6 @@ def _patterns(data: Language) -> _Patterns:
     return _Patterns(
         # A clause ends at a semicolon, colon, bracket or spaced dash, and before an opening word.
         breaks=re.compile(rf"[;:()\[\]]|\s[–—-]\s|,(?=\s)|(?={openers})", re.IGNORECASE),
-        source_before=re.compile(phrase_pattern(words("roles.source_before")), re.IGNORECASE),
-        speech=re.compile(phrase_pattern([*words("roles.speech"), *words("roles.denial")]), re.IGNORECASE),
         denial=folded("roles.denial"),
         speaker_nouns=folded("roles.speaker_nouns"),
         speaker_heads=tuple(sorted((fold(w) for w in words("roles.speaker_nouns") if " " not in w and len(w) >= 5),
@@ -196,13 +188,8 @@ def _patterns(data: Language) -> _Patterns:
         perpetrator_nouns=folded("roles.perpetrator_nouns"),
         state_words=folded("victims.state_forces"),
         groups=groups,
-        responsibility=_claims(words("roles.claim_verbs"), words("roles.claim_objects")),
         english=dict(data.table("roles.english")),
-        uncertain=re.compile(phrase_pattern(words("roles.uncertain")), re.IGNORECASE),
         unverified=re.compile(phrase_pattern(words("roles.unverified")), re.IGNORECASE),
-        transitive=re.compile(phrase_pattern([*words("casualties.transitive"), *words("roles.result_verbs")]),
-                              re.IGNORECASE),
-        attack_verbs=re.compile(phrase_pattern(words("roles.attack_verbs")), re.IGNORECASE),
         # Every cue of a sentence in one scan, its kind the name of its group; at one position the first kind
         # listed wins ("claimed responsibility" is a claim, not a speech verb).
         cues=_cue_scanner(data),
@@ -439,7 +426,8 @@ class _Reader:
             return Mention(start, end, _as_written(surface, self.text, start), forces or surface, "military",
                            "state" if forces else "noun")
         if head in self.p.perpetrator_nouns or head in self.p.groups or head in self.p.weapons \
-                or head in self.p.speaker_nouns or head.endswith(self.p.speaker_heads):
+                or head in self.p.speaker_nouns or head.endswith(self.p.speaker_heads) \
+                or head in self.p.attack_nouns or head.endswith(self.p.attack_heads):
             group = self.p.groups.get(head)
             if head in self.p.perpetrator_nouns and group is None:
                 group = "unknown"
@@ -597,8 +585,10 @@ def _agent_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, 
     for m in cues.get("killing", []):
         clause_start, clause_end = result.clause_at(m.start())
         following = _TOKEN.search(text, m.end(), end)
-        if following is None or fold(following.group()) in p.stop and following.group()[:1].isalpha() \
-                or not following.group()[:1].isalnum():
+        counted = any(m.end() <= c.start <= m.end() + 2 for c in reader.doc.within(reader.doc.counts, m.end(),
+                                                                                  m.end() + 3, "counts"))
+        if not counted and (following is None or fold(following.group()) in p.stop and following.group()[:1].isalpha()
+                            or not following.group()[:1].isalnum()):
             # "the number of soldiers killed since ...": a participle of the victims, no object after it;
             # only an active verb with its object ("Gunmen killed 12", "doodde twaalf burgers") has a subject.
             if not _has_count(reader, clause_start, m.start()):
@@ -673,7 +663,8 @@ def _attack_agent(reader: _Reader, phrase: Mention, p: _Patterns) -> Mention | N
     after = p.attack_agent.match(reader.text, phrase.end)
     if after is not None:
         who = reader.forward(after.end())
-        if who is not None and who.kind in ("actor", "state", "noun"):
+        # a doer has a side: not "raids by warplanes" whose owner the text does not name
+        if who is not None and (who.kind in ("actor", "state") or who.kind == "noun" and who.group is not None):
             return who
     return None
 
