@@ -81,7 +81,7 @@ _INCIDENT_KEYS = ["outcome", "victim_group", "victim_actor", "place"]
 _LANGUAGES = {"nl": "Dutch", "en": "English"}
 _FORMAT_LABELS = {"csv": "CSV", "parquet": "Parquet", "excel.csv": "Excel CSV", "geojson": "GeoJSON"}
 _DISPLAY_SCALE = 0.6  # CSS pixels per PNG pixel: charts saved at 200 dpi are shown at 120 pixels per inch
-_MAX_WIDTH = 1134  # the width of a figure's box on the page
+_MAX_WIDTH = 1106  # the width of an image in a figure's box: main 1200 px less 2 x 32 padding, 2 x 15 of the box
 
 
 # --------------------------------------------------------------------------
