@@ -52,8 +52,9 @@ def _parser() -> argparse.ArgumentParser:
                          help="a DuckDB file to store the tables in, incrementally: only articles it does not "
                               "hold yet are extracted (with --out, the corpus's tables are read back from it)")
 
-    report = commands.add_parser("report", help="tables, charts (PNG, SVG, PDF) and an index page",
-                                 description="Extract, aggregate and write charts, tables and index.html.")
+    report = commands.add_parser("report", help="tables, charts and maps (PNG, SVG, PDF), exports and an index page",
+                                 description="Extract, aggregate and write charts, maps, tables, the events in "
+                                             "ACLED's and UCDP's layouts and as GeoJSON, and index.html.")
     corpus_options(report)
     report.add_argument("--out", "-o", type=Path, required=True, help="folder for the report")
 

@@ -609,7 +609,7 @@ def _text_cells_defused(table: "pd.DataFrame") -> "pd.DataFrame":
 
 
 def write_layouts(casualties: "pd.DataFrame", territory: "pd.DataFrame | None", out_dir: str | os.PathLike[str], *,
-                  articles: "pd.DataFrame | None" = None) -> list[Path]:
+                  articles: "pd.DataFrame | None" = None, located: "pd.DataFrame | None" = None) -> list[Path]:
     """Write the ACLED-shaped and UCDP-shaped CSV files and the two GeoJSON files.
 
     Files (names in :data:`LAYOUT_FILES`): ``events_acled.csv``,
@@ -617,6 +617,19 @@ def write_layouts(casualties: "pd.DataFrame", territory: "pd.DataFrame | None", 
     missing values empty; text that a spreadsheet would run as a formula
     starts with an apostrophe), ``incidents.geojson`` and ``places.geojson``
     (RFC 7946, longitude before latitude).
+
+    Parameters
+    ----------
+    casualties, territory : pandas.DataFrame
+        The ``casualties`` and ``territory`` tables (``territory`` may be None).
+    out_dir : str or os.PathLike
+        The folder to write in; created when missing.
+    articles : pandas.DataFrame, optional
+        The ``articles`` table, to cite each article in UCDP's ``source_article``.
+    located : pandas.DataFrame, optional
+        ``located_incidents(casualties)`` when the caller has it already (the
+        report draws its map from it): the counting rules are then not
+        applied again. It must be of these ``casualties``.
 
     Returns
     -------
@@ -636,7 +649,9 @@ def write_layouts(casualties: "pd.DataFrame", territory: "pd.DataFrame | None", 
     folder = Path(out_dir)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    _LOCATED[id(casualties)] = (casualties, located_incidents(casualties))
+    if located is None:
+        located = located_incidents(casualties)
+    _LOCATED[id(casualties)] = (casualties, located)
     try:
         tables = {"acled": acled_events(casualties, territory), "ucdp": ucdp_events(casualties, articles)}
         collections = {"incidents": incidents_geojson(casualties), "places": places_geojson(territory)}

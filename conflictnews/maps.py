@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import math
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from .cartography import Extent
 
-__all__ = ["MAP_KINDS", "SavedMap", "map_table", "plot_map", "save_maps"]
+__all__ = ["MAP_KINDS", "MapSpec", "SavedMap", "map_specs", "map_table", "plot_map", "save_maps"]
 
 #: What :func:`plot_map` can draw.
 MAP_KINDS: tuple[str, ...] = ("casualties", "control")
@@ -316,14 +316,9 @@ def _note(kind: str, table: "pd.DataFrame", info: dict[str, Any]) -> str:
         if left_out:
             parts.append(" and ".join(left_out) + " not shown")
     parts.extend([OUTLINES_NOTE, "conflictnews"])
-    return _wrap("; ".join(parts))
-
-
-def _wrap(note: str, width: int = 115) -> str:
-    """A long note on several lines, so that it never sets the width of the figure."""
-    import textwrap
-
-    return "\n".join(textwrap.wrap(note, width=width, break_on_hyphens=False))
+    # One line: add_source_note wraps it at the width of the map (a note wrapped here at a fixed number of
+    # characters was wrapped again on a narrower map, leaving a word alone on a line).
+    return "; ".join(parts)
 
 
 # --------------------------------------------------------------------------
@@ -831,6 +826,15 @@ def _control_legend(ax: Axes, table: "pd.DataFrame", styles: dict[str, Any], inf
 # --------------------------------------------------------------------------
 
 
+class MapSpec(NamedTuple):
+    """One map of the report, not yet drawn: file name, heading, drawing function and caption."""
+
+    name: str
+    title: str
+    draw: Callable[[], Axes]
+    caption: str
+
+
 @dataclass
 class SavedMap:
     """One map written to disk: its name, heading, caption, files and whether it had nothing to show."""
@@ -842,11 +846,58 @@ class SavedMap:
     empty: bool
 
 
+def map_specs(casualties: "pd.DataFrame", territory: "pd.DataFrame", *, since_days: int = 30) -> list[MapSpec]:
+    """The maps of a corpus, to draw: ``casualties_map`` (people killed, by place) and ``control_map``.
+
+    Nothing is drawn until a spec's ``draw`` is called (it returns the map's
+    Axes, as :func:`plot_map` does): the report draws each with its other
+    charts, :func:`save_maps` draws and writes them. The control map is as of
+    the last claim, with changes in the ``since_days`` before it marked.
+
+    Parameters
+    ----------
+    casualties : pandas.DataFrame
+        The ``casualties`` table, or its located incidents
+        (:func:`conflictnews.layouts.located_incidents`, the same map without
+        applying the counting rules again).
+    territory : pandas.DataFrame
+        The ``territory`` table or its control ledger.
+    since_days : int, default 30
+        Days before the last claim in which a change of hands is marked.
+
+    Returns
+    -------
+    list of MapSpec
+        One per map, in the order of the page.
+    """
+    import pandas as pd
+
+    last = None
+    if territory is not None and len(territory) and "place" in territory.columns:
+        from .geography import as_ledger
+
+        dates = pd.to_datetime(as_ledger(territory)["date"])
+        last = dates.max() if dates.notna().any() else None
+    since = None if last is None else (pd.Timestamp(last).normalize() - pd.Timedelta(days=since_days))
+    return [
+        MapSpec("casualties_map", "People killed, by place",
+                lambda: plot_map(casualties, kind="casualties", outcome="killed"),
+                "Incidents of people killed, after the counting rules (nothing counted twice), added up per place "
+                "and victim group: the area of a marker is the best count, the rings the low and high counts. "
+                "Places known only as a country are not drawn; the note under the map counts them."),
+        MapSpec("control_map", "Who holds each place",
+                lambda: plot_map(territory, kind="control", since=since),
+                "Who held each place on the date of the last claim, by the last claims about it; a dashed ring marks "
+                "a contested place (fighting, a siege, or accounts that disagree), a thick ring a place that changed "
+                f"hands in the {since_days} days before."),
+    ]
+
+
 def save_maps(casualties: "pd.DataFrame", territory: "pd.DataFrame", out_dir: str | os.PathLike[str], *,
               formats: Sequence[str] = ("png", "svg", "pdf"), since_days: int = 30) -> list[SavedMap]:
     """Draw the maps of a corpus and write them (``casualties_map`` and ``control_map``, PNG, SVG and PDF).
 
-    The report calls this: each map is drawn, written with
+    Each map of :func:`map_specs` is drawn, written with
     :func:`conflictnews.export.save_figure` into ``out_dir`` and closed. The
     control map is as of the last claim, with changes in the ``since_days``
     before it marked.
@@ -857,33 +908,13 @@ def save_maps(casualties: "pd.DataFrame", territory: "pd.DataFrame", out_dir: st
         One per map, in the order of the page.
     """
     import matplotlib.pyplot as plt
-    import pandas as pd
 
     from .export import save_figure
     from .plots import NO_DATA
 
     folder = Path(out_dir)
     saved = []
-    last = None
-    if territory is not None and len(territory) and "place" in territory.columns:
-        from .geography import as_ledger
-
-        dates = pd.to_datetime(as_ledger(territory)["date"])
-        last = dates.max() if dates.notna().any() else None
-    since = None if last is None else (pd.Timestamp(last).normalize() - pd.Timedelta(days=since_days))
-    specs = [
-        ("casualties_map", "People killed, by place",
-         lambda: plot_map(casualties, kind="casualties", outcome="killed"),
-         "Incidents of people killed, after the counting rules (nothing counted twice), added up per place and "
-         "victim group: the area of a marker is the best count, the rings the low and high counts. Places known "
-         "only as a country are not drawn; the note under the map counts them."),
-        ("control_map", "Who holds each place",
-         lambda: plot_map(territory, kind="control", since=since),
-         "Who held each place on the date of the last claim, by the last claims about it; a dashed ring marks a "
-         "contested place (fighting, a siege, or accounts that disagree), a thick ring a place that changed hands "
-         f"in the {since_days} days before."),
-    ]
-    for name, heading, draw, caption in specs:
+    for name, heading, draw, caption in map_specs(casualties, territory, since_days=since_days):
         ax = draw()
         figure = ax.get_figure()
         empty = any(text.get_text() == NO_DATA for text in ax.texts)

@@ -4,8 +4,10 @@
 
     index.html                  what was read, the charts, the key tables, the counting rules
     articles/<article_id>.html  one page per article, every extracted span highlighted
-    charts/<name>.png|svg|pdf   every chart of :mod:`conflictnews.plots`
+    charts/<name>.png|svg|pdf   every chart of :mod:`conflictnews.plots`, and the maps of :mod:`conflictnews.maps`
     tables/<name>.csv|parquet|excel.csv
+    exports/                    the incidents in other tools' layouts (:func:`conflictnews.layouts.write_layouts`):
+                                events_acled.csv, events_ucdp_ged.csv, incidents.geojson, places.geojson
 
 Every figure in a table of ``index.html`` leads to its evidence in at most two
 clicks: a total links to the incidents it adds up, an incident shows the
@@ -77,9 +79,9 @@ _ARTICLE_COLUMNS = ["article_id", "title", "published", "published_precision", "
                     "text", "path"]
 _INCIDENT_KEYS = ["outcome", "victim_group", "victim_actor", "place"]
 _LANGUAGES = {"nl": "Dutch", "en": "English"}
-_FORMAT_LABELS = {"csv": "CSV", "parquet": "Parquet", "excel.csv": "Excel CSV"}
+_FORMAT_LABELS = {"csv": "CSV", "parquet": "Parquet", "excel.csv": "Excel CSV", "geojson": "GeoJSON"}
 _DISPLAY_SCALE = 0.6  # CSS pixels per PNG pixel: charts saved at 200 dpi are shown at 120 pixels per inch
-_MAX_WIDTH = 1134  # the width of a figure's box on the page
+_MAX_WIDTH = 1106  # the width of an image in a figure's box: main 1200 px less 2 x 32 padding, 2 x 15 of the box
 
 
 # --------------------------------------------------------------------------
@@ -364,6 +366,7 @@ class _Report:
     control_rows: list[int | None]
     merged: pd.DataFrame
     merged_rows: list[list[int]]
+    located: pd.DataFrame
     incident_of: dict[int, int] = field(default_factory=dict)
     charts: list[_Chart] = field(default_factory=list)
 
@@ -376,6 +379,7 @@ def _frame(value: Any, columns: Sequence[str] = ()) -> pd.DataFrame:
 
 def _prepare(corpus: Any, extraction: Extraction) -> _Report:
     from .aggregate import casualty_totals, merge_timelines, running_tolls, territory_control
+    from .layouts import located_incidents
     from .pipeline import CASUALTY_COLUMNS, ERROR_COLUMNS, TERRITORY_COLUMNS, TIMELINE_COLUMNS
 
     articles = _Articles(_frame(getattr(corpus, "articles", None), _ARTICLE_COLUMNS))
@@ -397,7 +401,7 @@ def _prepare(corpus: Any, extraction: Extraction) -> _Report:
                    timeline=timeline, incidents=found, members=members,
                    totals=casualty_totals(casualties, by=["outcome", "victim_group"]), tolls=tolls,
                    toll_rows=toll_rows, control=control, control_rows=control_rows, merged=merged,
-                   merged_rows=merged_rows, incident_of=incident_of)
+                   merged_rows=merged_rows, located=located_incidents(casualties), incident_of=incident_of)
 
 
 def _timeline_members(merged: pd.DataFrame, timeline: pd.DataFrame) -> list[list[int]]:
@@ -471,6 +475,7 @@ def _note(reports: int, articles: int, *extra: str) -> str:
 def _chart_specs(report: _Report) -> list[tuple[str, str, Callable[[], Axes], str]]:
     """(file name, heading, drawing function, caption) of every chart, in the order of the page."""
     from .aggregate import casualty_totals
+    from .maps import map_specs
     from .plots import (
         plot_casualties,
         plot_casualties_by,
@@ -483,6 +488,11 @@ def _chart_specs(report: _Report) -> list[tuple[str, str, Callable[[], Axes], st
     casualties = report.casualties
     outcome = casualties["outcome"]
     specs: list[tuple[str, str, Callable[[], Axes], str]] = []
+
+    # The maps (drawn from the located incidents, so the counting rules are not applied again): each only when
+    # there is something of its kind to place; the index shows them in a section of their own.
+    drawn = {"casualties_map": bool((outcome == "killed").any()), "control_map": len(report.territory) > 0}
+    specs.extend(spec for spec in map_specs(report.located, report.territory) if drawn.get(spec.name, True))
 
     def over_time(name: str, verb: str, rows: pd.DataFrame) -> None:
         reports, articles, undated = _incident_scope(report, verb)
@@ -1068,19 +1078,70 @@ def _tables_table(written: Sequence[Path], out_dir: Path, tables: Mapping[str, p
 
 @dataclass
 class _Export:
-    """A file (or files) in another tool's layout, listed under the tables: label, what it is, (format, path)."""
+    """A file (or files) in another tool's layout, listed under the tables: label, what it is, its size, files."""
 
     label: str
     description: str
     files: list[Path]
+    size: str = ""
+
+
+#: The exports in other tools' layouts, by layout (the keys of ``layouts.LAYOUT_FILES``): label, what one row or
+#: feature is, and what it holds (the mapping column by column is in docs/api.md).
+_EXPORT_LAYOUTS: tuple[tuple[str, str, tuple[str, str], str], ...] = (
+    ("acled", "ACLED-shaped events", ("event", "events"),
+     "One row per event (the incidents of one place and window of days) of people killed, injured, captured or "
+     "missing, and one per capture of a place, in ACLED's columns: event_date, event_type, sub_event_type, actor1, "
+     "actor2, location, latitude, longitude, geo_precision, fatalities, the sentences as notes and who says so as "
+     "source"),
+    ("ucdp", "UCDP GED-shaped events", ("event", "events"),
+     "One row per event with people killed, in GED's columns: date_start, date_end, date_prec, best, low, high, "
+     "deaths_a, deaths_b, deaths_civilians, deaths_unknown, side_a, side_b, where_prec, latitude, longitude, "
+     "source_article"),
+    ("incidents", "Incidents as GeoJSON", ("incident", "incidents"),
+     "One point per incident after the counting rules (a null geometry when it has no place), with its outcome, "
+     "victims, counts, period, sources and sentences; opens in QGIS, geopandas or Leaflet"),
+    ("places", "Places of the control ledger as GeoJSON", ("place", "places"),
+     "One point per place with a dated claim: who holds it, whether it is contested and whether it changed hands, "
+     "by the last claims"),
+)
+
+
+def _export_count(path: Path) -> tuple[int, int | None, str]:
+    """Rows of an exported CSV, or features of a GeoJSON file (and how many have a point), and its ``as_of``."""
+    import json
+
+    if path.suffix == ".csv":
+        return len(pd.read_csv(path)), None, ""
+    collection = json.loads(path.read_text(encoding="utf-8"))
+    features = collection.get("features") or []
+    return len(features), sum(1 for f in features if f.get("geometry")), _text(collection.get("as_of"))[:10]
 
 
 def _exports(report: _Report, out: Path) -> list[_Export]:
     """Write the exports in other tools' layouts (ACLED- and UCDP-shaped CSV, GeoJSON) and list them.
 
-    None yet: an export writer returns its files here, and the index lists them under "Tables".
+    The files go to ``exports/`` (:func:`conflictnews.layouts.write_layouts`, from the incidents already located
+    for the map); each is listed under "Tables" with what its layout is and how many rows or features it has.
     """
-    return []
+    from .layouts import LAYOUT_FILES, write_layouts
+
+    folder = out / "exports"
+    written = {p.name: p for p in write_layouts(report.casualties, report.territory, folder,
+                                                articles=report.articles.frame, located=report.located)}
+    exports = []
+    for layout, label, (one, many), what in _EXPORT_LAYOUTS:
+        path = written.get(LAYOUT_FILES[layout])
+        if path is None:
+            continue
+        count, placed, as_of = _export_count(path)
+        size = f"{count:,} {one if count == 1 else many}"
+        if placed is not None and placed != count:
+            size += f", {placed:,} with a point"
+        if as_of:
+            size += f", as of {as_of}"
+        exports.append(_Export(label=label, description=what, files=[path], size=size))
+    return exports
 
 
 def _index_context(report: _Report, out_dir: Path, written: Sequence[Path], tables: Mapping[str, pd.DataFrame],
@@ -1094,7 +1155,8 @@ def _index_context(report: _Report, out_dir: Path, written: Sequence[Path], tabl
     maps = [v for v in views if "map" in v["name"]]
     toc = [("read", "What was read"), ("rules", "Counting rules"), *([("map", "Map")] if maps else []),
            ("charts", "Charts"), ("totals", "Totals"), ("incidents", "Incidents"), ("tolls", "Running tolls"),
-           ("territory", "Territory"), ("timeline", "Timeline"), ("articles", "Articles"), ("tables", "Tables")]
+           ("territory", "Territory"), ("timeline", "Timeline"), ("articles", "Articles"), ("tables", "Tables"),
+           *([("exports", "Exports")] if exports else [])]
     return {
         "title": "Conflict news report", "lead": _lead(report), "toc": toc,
         "cards": [{"value": f"{value:,}", "label": label, "href": href} for value, label, href in cards],
@@ -1105,8 +1167,8 @@ def _index_context(report: _Report, out_dir: Path, written: Sequence[Path], tabl
         "territory": _territory_table(report), "timeline": _timeline_table(report),
         "timeline_events": _plural(len(report.merged), "event"), "articles": _articles_table(report, counts),
         "tables": _tables_table(written, out_dir, tables),
-        "exports": [{"label": e.label, "description": e.description,
-                     "files": [(_FORMAT_LABELS.get(f.name.split(".", 1)[-1], f.suffix.lstrip(".").upper()),
+        "exports": [{"label": e.label, "description": e.description, "size": e.size,
+                     "files": [(f.name, _FORMAT_LABELS.get(f.name.split(".", 1)[-1], f.suffix.lstrip(".").upper()),
                                 urllib.parse.quote(f.relative_to(out_dir).as_posix())) for f in e.files]}
                     for e in exports],
         "script": _asset("tables.js"),
@@ -1426,9 +1488,12 @@ def write_report(corpus: Any, extraction: Extraction, out_dir: str | Path, *,
     -----
     The folder holds ``tables/`` (CSV, Parquet and a CSV for Excel of the articles without their text,
     casualties, territory, timeline, incidents, totals, running tolls, territorial control, the merged
-    timeline, rejected inputs and extraction errors), ``charts/`` (every chart in PNG, SVG and PDF),
-    ``articles/<article_id>.html`` and ``index.html``. Every number of the page links to the sentence it
-    was read in; an empty corpus gives a page that says so, with "No data" charts.
+    timeline, rejected inputs and extraction errors), ``charts/`` (every chart in PNG, SVG and PDF; the
+    maps ``casualties_map`` and ``control_map`` when there are people killed or territory claims to place),
+    ``exports/`` (``events_acled.csv``, ``events_ucdp_ged.csv``, ``incidents.geojson`` and ``places.geojson``,
+    as :func:`conflictnews.layouts.write_layouts` writes them), ``articles/<article_id>.html`` and
+    ``index.html``. Every number of the page links to the sentence it was read in; an empty corpus gives a
+    page that says so, with "No data" charts.
 
     Examples
     --------
@@ -1446,7 +1511,7 @@ def write_report(corpus: Any, extraction: Extraction, out_dir: str | Path, *,
     show = progress if progress is not None else sys.stderr.isatty()
     from tqdm.auto import tqdm
 
-    bar = tqdm(total=1 + len(specs) + len(page_ids) + 1, desc="report", unit=" files", disable=not show)
+    bar = tqdm(total=2 + len(specs) + len(page_ids) + 1, desc="report", unit=" files", disable=not show)
     begun = False
 
     def step(what: str) -> None:
@@ -1465,6 +1530,7 @@ def write_report(corpus: Any, extraction: Extraction, out_dir: str | Path, *,
         tables = _tables(report)
         written = write_tables(tables, out / "tables")
         _draw_charts(report, specs, out / "charts", step)
+        step("exports")
         exports = _exports(report, out)
         pages = out / "articles"
         pages.mkdir(exist_ok=True)

@@ -454,3 +454,36 @@ def test_save_maps_writes_every_format(tmp_path: Path, casualties: pd.DataFrame,
 def test_save_maps_of_nothing_writes_no_data_charts(tmp_path: Path) -> None:
     saved = save_maps(pd.DataFrame(), pd.DataFrame(), tmp_path)
     assert [s.empty for s in saved] == [True, True]
+
+
+def test_the_note_fills_the_width_of_the_map(claims: pd.DataFrame) -> None:
+    """A long note is wrapped once, at the map's width: no line of it is a word or two left alone."""
+    countries = ["Iraq", "Turkey", "Lebanon", "Jordan", "United States"]
+    more = pd.concat([claims, *(claims.iloc[[0]].assign(place=c, article_id=f"c{i}") for i, c in enumerate(countries))],
+                     ignore_index=True)
+    ax = plot_map(more, kind="control")
+    figure = ax.get_figure()
+    figure.canvas.draw()  # type: ignore[union-attr]
+    renderer = figure.canvas.get_renderer()  # type: ignore[union-attr]
+    note = next(t for t in ax.texts if t.get_gid() == "conflictnews-source-note")
+    assert all(c in note.get_text() for c in countries)
+    lines = note._get_wrapped_text().split("\n")  # the lines as drawn
+    width = ax.get_window_extent(renderer).width
+    assert len(lines) >= 2
+    for line in lines[:-1]:
+        line_width = renderer.get_text_width_height_descent(line, note.get_fontproperties(), ismath=False)[0]
+        assert line_width > 0.6 * width, line
+
+
+@pytest.mark.parametrize("outcome", ["killed", None])
+def test_the_located_incidents_give_the_map_of_the_casualties(casualties: pd.DataFrame, outcome: str | None) -> None:
+    """The report draws its map from ``located_incidents`` (computed once for the map and the exports)."""
+    from conflictnews.layouts import located_incidents
+
+    wounded = pd.concat([casualties, table([report("Qadam", "civilian", 9, article="a6", outcome="injured")])],
+                        ignore_index=True)
+    expected, expected_info = map_table(wounded, outcome=outcome)
+    drawn, info = map_table(located_incidents(wounded), outcome=outcome)
+    assert len(drawn) > 0
+    pd.testing.assert_frame_equal(drawn, expected)
+    assert info == expected_info

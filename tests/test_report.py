@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html.parser
+import json
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import chromium
 import pandas as pd
@@ -15,6 +17,9 @@ from conflictnews import extract, read_corpus
 from conflictnews import report as report_module
 from conflictnews.aggregate import casualty_totals
 from conflictnews.corpus import Corpus
+from conflictnews.geography import control_as_of
+from conflictnews.layouts import ACLED_COLUMNS, LAYOUT_FILES, UCDP_COLUMNS
+from conflictnews.maps import map_specs
 from conflictnews.pipeline import Extraction
 from conflictnews.plots import NO_DATA
 from conflictnews.report import (
@@ -31,6 +36,8 @@ DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 
 CHARTS = ["killed_over_time", "killed_by_actor", "killed_by_place", "running_tolls", "territory_control",
           "timeline", "sources"]
+MAPS = ["casualties_map", "control_map"]
+EXPORTS = [f"exports/{name}" for name in LAYOUT_FILES.values()]
 TABLES = ["articles", "casualties", "territory", "timeline", "incidents", "totals", "running_tolls",
           "territory_control", "rejected", "errors"]
 
@@ -240,6 +247,75 @@ def test_incident_members_found_by_both_ways(sample: Sample) -> None:
     assert len(traced) == len(found) and sum(map(len, traced)) == found["reports"].sum()
     matched = _match_members(found, sample.facts.casualties.reset_index(drop=True))
     assert all(set(t) <= set(m) for t, m in zip(traced, matched))
+
+
+def _section(source: str, anchor: str) -> str:
+    """The markup of ``<section id=anchor>`` of a page."""
+    start = source.index(f'<section id="{anchor}">')
+    return source[start:source.index("</section>", start)]
+
+
+@pytest.mark.slow
+def test_maps_are_shown_in_their_section_in_three_formats(sample: Sample) -> None:
+    out = sample.index.parent
+    source = sample.index.read_text(encoding="utf-8")
+    section = _section(source, "map")
+    page = read_page(sample.index)
+    assert "#map" in page.links
+    captions = {spec.name: spec.caption for spec in map_specs(pd.DataFrame(), pd.DataFrame())}
+    assert set(captions) == set(MAPS)
+    for name in MAPS:
+        for suffix in ("png", "svg", "pdf"):
+            path = out / "charts" / f"{name}.{suffix}"
+            assert path.is_file() and path.stat().st_size > 10_000, path
+            assert f'href="charts/{name}.{suffix}"' in section
+        assert f'src="charts/{name}.png"' in section
+        assert captions[name] in page.text
+        shown = read_page_image(section, f"charts/{name}.png")
+        width, height = report_module._png_size(out / "charts" / f"{name}.png") or (0, 0)
+        assert shown[0] <= report_module._MAX_WIDTH and abs(shown[0] / shown[1] - width / height) < 0.01
+    assert "map" not in _section(source, "charts")  # the other charts, without the maps
+
+
+def read_page_image(markup: str, src: str) -> tuple[int, int]:
+    """Width and height an ``<img>`` of ``markup`` is shown at."""
+    class Images(html.parser.HTMLParser):
+        size: tuple[int, int] = (0, 0)
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found = dict(attrs)
+            if tag == "img" and found.get("src") == src:
+                self.size = (int(found.get("width") or 0), int(found.get("height") or 0))
+
+    parser = Images()
+    parser.feed(markup)
+    assert parser.size[0] > 0, src
+    return parser.size
+
+
+@pytest.mark.slow
+def test_exports_are_written_read_back_and_linked(sample: Sample) -> None:
+    out = sample.index.parent
+    acled = pd.read_csv(out / "exports" / "events_acled.csv")
+    ucdp = pd.read_csv(out / "exports" / "events_ucdp_ged.csv")
+    assert list(acled.columns) == list(ACLED_COLUMNS) and len(acled) > 0
+    assert list(ucdp.columns) == list(UCDP_COLUMNS) and len(ucdp) > 0
+    incidents = pd.read_parquet(out / "tables" / "incidents.parquet")
+    killed = int(incidents.loc[incidents["outcome"] == "killed", "best"].sum())
+    assert int(ucdp["best"].sum()) == int(acled["fatalities"].sum()) == killed > 0  # nothing counted twice
+    collection = json.loads((out / "exports" / "incidents.geojson").read_text(encoding="utf-8"))
+    assert collection["type"] == "FeatureCollection" and len(collection["features"]) == len(incidents) > 0
+    points = [f["geometry"]["coordinates"] for f in collection["features"] if f["geometry"] is not None]
+    assert points and all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in points)
+    places = json.loads((out / "exports" / "places.geojson").read_text(encoding="utf-8"))
+    assert len(places["features"]) == len(control_as_of(sample.facts.territory)) > 0
+    assert {f["properties"]["place"] for f in places["features"]} <= set(sample.facts.territory["place"])
+    page = read_page(sample.index)
+    assert set(EXPORTS) <= set(page.links) and "#exports" in page.links
+    assert f"ACLED-shaped events ({len(acled):,} events)" in page.text
+    assert f"UCDP GED-shaped events ({len(ucdp):,} events)" in page.text
+    assert f"({len(places['features']):,} places, as of {places['as_of'][:10]})" in page.text
+    assert "deaths_civilians" in page.text and "Government regains territory" not in page.text
 
 
 # --------------------------------------------------------------------------
@@ -480,6 +556,75 @@ def test_report_over_an_older_one_leaves_no_stale_pages(tmp_path: Path) -> None:
     assert linked == {f"articles/{new_id}.html"}
     assert "1 article read" in page.text and "Convoy ambushed" not in page.text
     for link in [*page.links, *page.images]:  # nothing of the index points at a file that is not there
+        target = local_target(index, link)
+        assert target is None or target[0].is_file(), link
+
+
+@pytest.mark.slow
+def test_maps_and_exports_of_an_older_report_are_removed_or_rewritten(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A report over an older one: a map it no longer draws is removed, the exports hold the new incidents.
+
+    Each map is drawn once per report, and the incidents are located once for the map and the exports.
+    """
+    from conflictnews import layouts, maps
+
+    calls: dict[str, list[str]] = {"plot_map": [], "located_incidents": []}
+
+    def counted(name: str, function: Any) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            calls[name].append(str(kwargs.get("kind", "")))
+            return function(*args, **kwargs)
+        return wrapper
+
+    monkeypatch.setattr(maps, "plot_map", counted("plot_map", maps.plot_map))
+    monkeypatch.setattr(layouts, "located_incidents", counted("located_incidents", layouts.located_incidents))
+    out = tmp_path / "report"
+    older = _write_corpus(tmp_path / "older", {
+        "market.txt": "Shells hit market in Aleppo\n\nFive civilians were killed when shells hit a market in Aleppo "
+                      "on Monday, 24 April 2018, the civil defence said.\n",
+        "town.txt": "Rebels take Manbij\n\nRebels captured the town of Manbij on Tuesday, 25 April 2018, after two "
+                    "days of fighting, a monitoring group said.\n"})
+    write_report(older, extract(older, progress=False), out, progress=False)
+    assert sorted(calls["plot_map"]) == ["casualties", "control"] and len(calls["located_incidents"]) == 1
+    monkeypatch.undo()
+    for name in MAPS:
+        assert all((out / "charts" / f"{name}.{suffix}").is_file() for suffix in ("png", "svg", "pdf")), name
+    assert len(json.loads((out / "exports" / "places.geojson").read_text(encoding="utf-8"))["features"]) == 1
+    old_acled = (out / "exports" / "events_acled.csv").read_bytes()
+
+    # no territory claim: the control map goes; the casualty map and the exports are of the new incidents
+    newer = _write_corpus(tmp_path / "newer", {
+        "convoy.txt": "Convoy ambushed near Homs\n\nSeven soldiers were killed when their convoy was ambushed near "
+                      "Homs on Tuesday, 25 April 2018, the army said.\n"})
+    index = write_report(newer, extract(newer, progress=False), out, progress=False)
+    assert not list((out / "charts").glob("control_map.*"))
+    assert (out / "charts" / "casualties_map.png").is_file()
+    page = read_page(index)
+    assert {Path(src).stem for src in page.images if "map" in src} == {"casualties_map"}
+    assert not [link for link in page.links if "control_map" in link]
+    acled = pd.read_csv(out / "exports" / "events_acled.csv")
+    assert (out / "exports" / "events_acled.csv").read_bytes() != old_acled
+    assert acled["location"].tolist() == ["Homs"] and acled["fatalities"].tolist() == [7]
+    incidents = json.loads((out / "exports" / "incidents.geojson").read_text(encoding="utf-8"))["features"]
+    assert [f["properties"]["place"] for f in incidents] == ["Homs"]
+    assert json.loads((out / "exports" / "places.geojson").read_text(encoding="utf-8"))["features"] == []
+    assert set(EXPORTS) <= set(page.links)
+    manifest = json.loads((out / report_module.MANIFEST).read_text(encoding="utf-8"))["files"]
+    assert set(EXPORTS) <= set(manifest) and not [name for name in manifest if "control_map" in name]
+
+    # nothing to map: no map section, no map files; the exports are written empty, with their columns
+    quiet = _write_corpus(tmp_path / "quiet", {
+        "talks.txt": "Talks resume in Geneva\n\nDelegations met again in Geneva on Wednesday, 26 April 2018.\n"})
+    index = write_report(quiet, extract(quiet, progress=False), out, progress=False)
+    source = index.read_text(encoding="utf-8")
+    assert '<section id="map">' not in source and 'href="#map"' not in source
+    assert not list((out / "charts").glob("*map*"))
+    assert list(pd.read_csv(out / "exports" / "events_ucdp_ged.csv").columns) == list(UCDP_COLUMNS)
+    assert len(pd.read_csv(out / "exports" / "events_ucdp_ged.csv")) == 0
+    page = read_page(index)
+    assert set(EXPORTS) <= set(page.links) and "ACLED-shaped events (0 events)" in page.text
+    for link in [*page.links, *page.images]:
         target = local_target(index, link)
         assert target is None or target[0].is_file(), link
 
