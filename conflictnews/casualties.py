@@ -296,6 +296,7 @@ class _Reader:
         self._licensed: set[int] = set()
         self._seen: dict[tuple[int, int], bool] = {}
         self._count_starts: set[int] = set()
+        self._first_cue: dict[int, re.Match[str] | None] = {}
 
     # -- the sentence loop ---------------------------------------------------
 
@@ -967,7 +968,20 @@ class _Reader:
         if cue:
             return True
         # Once a cue has opened a list of parts, the rest of the sentence stays in it.
-        return bool(self.p.subset_cues.search(self.doc.text, earlier[0].end, match.start))
+        return self._cue_between(earlier[0].end, match.start, sentence.end)
+
+    def _cue_between(self, start: int, end: int, sentence_end: int) -> bool:
+        """Whether a subset cue stands between ``start`` and ``end``.
+
+        The first cue after ``start`` is searched once per sentence (``start`` is its first count's end),
+        not once per count: a sentence of many counts stays linear.
+        """
+        if start not in self._first_cue:
+            self._first_cue[start] = self.p.subset_cues.search(self.doc.text, start, sentence_end)
+        cue = self._first_cue[start]
+        if cue is None or cue.start() >= end:
+            return False
+        return cue.end() <= end or self.p.subset_cues.search(self.doc.text, cue.start(), end) is not None
 
     # -- when, where, who says so -------------------------------------------
 

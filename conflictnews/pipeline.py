@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
 import sys
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
@@ -21,6 +23,8 @@ from .territory import territory_from_documents
 from .timeline import timeline_from_documents
 
 if TYPE_CHECKING:
+    import multiprocessing.pool
+
     import pandas as pd
 
 __all__ = ["CASUALTY_COLUMNS", "TERRITORY_COLUMNS", "TIMELINE_COLUMNS", "Extraction", "extract",
@@ -117,6 +121,33 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+def _ignore_interrupts() -> None:
+    """Run in each worker process: Ctrl-C is the parent's to handle (it stops the workers)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _pool(n_jobs: int) -> "multiprocessing.pool.Pool":
+    """A pool of worker processes that ignore Ctrl-C.
+
+    Left to itself, a worker dies of the ``KeyboardInterrupt`` that Ctrl-C
+    sends to the whole process group, the pool starts a new one, and the
+    parent waits for ever. Here only the parent reads Ctrl-C, and ``extract``
+    terminates the pool. Forked workers ignore it from their first instruction
+    (they inherit the setting made while forking); the initializer covers
+    workers started later and other start methods.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
+    try:
+        return context.Pool(n_jobs, initializer=_ignore_interrupts)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+
+
 def extract(corpus_or_articles: Any, *, n_jobs: int = 1, progress: bool | None = None,
             chunksize: int = 64) -> Extraction:
     """Extract casualties, territory claims and timeline events from every article.
@@ -144,9 +175,7 @@ def extract(corpus_or_articles: Any, *, n_jobs: int = 1, progress: bool | None =
     results: Iterable[Facts]
     pool = None
     if n_jobs > 1:
-        import multiprocessing
-
-        pool = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn").Pool(n_jobs)
+        pool = _pool(n_jobs)
         results = pool.imap(_extract_chunk, chunks)
     else:
         results = map(_extract_chunk, chunks)
@@ -164,6 +193,10 @@ def extract(corpus_or_articles: Any, *, n_jobs: int = 1, progress: bool | None =
             territory.extend(t)
             timeline.extend(e)
             errors.extend(x)
+    except BaseException:  # Ctrl-C (KeyboardInterrupt) or an error: stop the workers now, do not wait for them
+        if pool is not None:
+            pool.terminate()
+        raise
     finally:
         if pool is not None:
             pool.close()
