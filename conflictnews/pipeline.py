@@ -132,20 +132,26 @@ def _pool(n_jobs: int) -> "multiprocessing.pool.Pool":
     Left to itself, a worker dies of the ``KeyboardInterrupt`` that Ctrl-C
     sends to the whole process group, the pool starts a new one, and the
     parent waits for ever. Here only the parent reads Ctrl-C, and ``extract``
-    terminates the pool. Forked workers ignore it from their first instruction
-    (they inherit the setting made while forking); the initializer covers
-    workers started later and other start methods.
+    terminates the pool. While the workers are forked, a Ctrl-C is held back
+    (a worker that gets it before its initializer runs only notes it) and is
+    raised in the parent once the pool exists.
     """
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    in_main_thread = threading.current_thread() is threading.main_thread()
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if in_main_thread else None
-    try:
+    if threading.current_thread() is not threading.main_thread():  # signals are the main thread's
         return context.Pool(n_jobs, initializer=_ignore_interrupts)
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        pool = context.Pool(n_jobs, initializer=_ignore_interrupts)
     finally:
-        if in_main_thread:
-            signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+    if held:
+        pool.terminate()
+        pool.join()
+        raise KeyboardInterrupt
+    return pool
 
 
 def extract(corpus_or_articles: Any, *, n_jobs: int = 1, progress: bool | None = None,
