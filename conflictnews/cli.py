@@ -1,8 +1,10 @@
 """The command line: ``conflictnews extract | report | evaluate``.
 
 Exit status: 0 on success, 1 when some inputs were rejected (they are listed),
-2 on misuse (a bad option, a missing corpus). A user's mistake gets a message,
-never a traceback.
+2 on misuse (a bad option, a missing corpus, an ``--out`` that cannot be
+written, a locked store, a bad gold file), 130 when interrupted (Ctrl-C stops
+the worker processes too). A user's mistake gets a message, never a
+traceback, and ``--out`` and ``--db`` are checked before the corpus is read.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="conflictnews",
         description="Casualty counts, territorial control and timelines read from Dutch and English news.",
-        epilog="Exit status: 0 success, 1 some inputs rejected (listed), 2 misuse.")
+        epilog="Exit status: 0 success, 1 some inputs rejected (listed), 2 misuse, 130 interrupted.")
     parser.add_argument("--version", action="version", version=f"conflictnews {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -43,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     extract = commands.add_parser("extract", help="extract the fact tables (CSV and Parquet)",
                                   description="Extract casualties, territory claims and timeline events.")
     corpus_options(extract)
-    extract.add_argument("--out", "-o", type=Path, help="folder for the tables (CSV and Parquet)")
+    extract.add_argument("--out", "-o", type=Path,
+                         help="folder for the tables: CSV for people (safe in a spreadsheet) and Parquet (exact)")
     extract.add_argument("--db", type=Path,
                          help="a DuckDB file to store the tables in, incrementally: only articles it does not "
                               "hold yet are extracted (with --out, the corpus's tables are read back from it)")

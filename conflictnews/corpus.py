@@ -5,6 +5,18 @@ The crawl format of news pages is read as such: the ``date YYYY-MM`` prefix
 byline at the end of the line, a date line ``24 april 2018``, a time line
 ``18u25``, ``Bron: <agency> <n>``) and the body. The publication time is taken
 from the most precise evidence in the file, and its precision is kept.
+
+Input from crawls, feeds and other people's exports is read defensively, and
+nothing is lost without a word: every input is an article or a rejection with
+its reason. Files are UTF-8 (with or without a BOM), UTF-16 (with a BOM, or
+without one in a Latin script), cp1252 or latin-1. A JSONL line that cannot
+be read (not JSON, nested too deep, a number of thousands of digits) is one
+rejected line; invalid Unicode in it (a lone surrogate) is replaced. A CSV
+file that is not well-formed (a quote left open) is rejected whole, because
+its rows cannot be told apart; a row with the wrong number of fields is
+rejected alone. A row, like a file, is capped at ``max_bytes``. Folders are
+walked following links, each folder once (a loop of links is listed); files
+and folders named in a folder's ``.conflictnewsignore`` are left out.
 """
 
 from __future__ import annotations
@@ -469,7 +481,7 @@ def _read_text_file(path: Path, max_bytes: int) -> str:
     try:
         text = _decode_bytes(data, wide)
     except UnicodeDecodeError:
-        raise Rejected(f"binary file, not text (it looks like {wide.upper()} but does not decode)") from None
+        raise Rejected(f"binary file, not text (it looks like {str(wide).upper()} but does not decode)") from None
     if wide is not None and _looks_binary(text):
         raise Rejected("binary file, not text")
     return _normalise(text)

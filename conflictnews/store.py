@@ -1,7 +1,8 @@
 """An incremental DuckDB store of the fact tables: extract once, add what is new.
 
 The store holds five tables, keyed by ``article_id`` (a hash of the title and
-body, see ``corpus``):
+body, see ``corpus``, or the id a JSONL or CSV row gave, which names the
+article together with its text):
 
 ``articles``
     one row per article extracted: its metadata, its body ``text``, its
@@ -16,10 +17,16 @@ body, see ``corpus``):
 holds, and extracts only the others. A second run on the same corpus extracts
 nothing; a run after adding ten files extracts those ten. A file whose text
 changed has a new ``article_id``: the rows of the old text are removed by path
-before the new ones go in. A failed article is not stored, so it is tried
-again on the next run. Each batch of articles is written in one transaction: an
-interrupted run leaves a consistent store, and the next run goes on where it
-stopped.
+before the new ones go in; an id given by the input with another text than
+the stored one is a changed article too, never "already stored". A failed
+article is not stored, so it is tried again on the next run. Each batch of
+articles is written in one transaction: an interrupted run (Ctrl-C, or kill -9)
+leaves a consistent store, and the next run goes on where it stopped.
+
+A store written by another version of the package, whose tables have fewer or
+other columns, is never mixed with this version's rows: ``extract_to_store``
+empties it and extracts every article again (``StoreResult.rebuilt`` and a
+warning say so), and ``read_extraction`` refuses to read it.
 
 Files that have disappeared from the corpus stay in the store (it cannot tell
 a deleted file from a file you did not pass this time); delete their rows with
