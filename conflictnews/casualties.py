@@ -602,7 +602,8 @@ class _Reader:
         country: str | None = None
         state = False
         for step in range(6):
-            anaphor = self.p.anaphora.match(text, _SPACES.match(text, position).end())  # not text[position:]: O(n)
+            spaces = _SPACES.match(text, position)  # not text[position:].lstrip(): a copy of the rest of the text
+            anaphor = self.p.anaphora.match(text, spaces.end() if spaces else position)
             if step == 0 and anaphor and anaphor.end() <= sentence.end:
                 after = self._head_at(anaphor.end(), sentence)
                 if after is None or after[1] not in _GROUPS:

@@ -224,7 +224,7 @@ def test_report_on_the_bundled_data_folder_reads_its_articles_alone(tmp_path: Pa
 def test_the_readme_commands_are_the_ones_that_work() -> None:
     """Every ``conflictnews`` command the README and data/README.md show names inputs that exist."""
     root = DATA.parent
-    shown = re.findall(r"conflictnews (?:report|extract) (\S+)",
+    shown = re.findall(r"conflictnews (?:report|extract) ([^\s`)]+)",
                        (root / "README.md").read_text(encoding="utf-8")
                        + (DATA / "README.md").read_text(encoding="utf-8"))
     corpora = [c for c in shown if c.startswith("data")]
