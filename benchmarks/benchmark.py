@@ -14,7 +14,11 @@ for each size:
 - peak memory: the peak resident set size (``resource.getrusage`` ``ru_maxrss``)
   of the process that ran ``extract``, and of its largest worker process. Each
   measurement runs in a fresh process, so that the peak is that of the run;
-- the time ``import conflictnews`` takes in a fresh interpreter.
+- the time ``import conflictnews`` takes in a fresh interpreter;
+- the gazetteer (``conflictnews.gazetteer``): its first use (the GeoNames index
+  built into an empty cache folder), a later use (loaded from the cache), each in
+  a fresh process, and the memory the loaded index takes (resident set size
+  after loading it, less before).
 
 ``--profile`` runs ``cProfile`` over ``extract`` on a corpus of seed-sized
 articles and prints where the time goes, by module and by function.
@@ -164,10 +168,55 @@ def measure_import(repeats: int = 5) -> dict[str, Any]:
             "bare_start_seconds": bare}
 
 
+def _current_rss_mb() -> float:
+    with open("/proc/self/statm", encoding="ascii") as handle:
+        return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def measure_gazetteer_once() -> dict[str, Any]:
+    """Load (or build) the gazetteer in this process: seconds, and resident memory before and after."""
+    from conflictnews import gazetteer as gz
+
+    before = _current_rss_mb()
+    started = time.perf_counter()
+    index = gz.gazetteer()
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "entries": len(index), "names": index.name_count,
+            "rss_before_mb": before, "rss_after_mb": _current_rss_mb(),
+            "cache_mb": sum(p.stat().st_size for p in gz.cache_dir().glob("geonames-*.pickle")) / 1e6}
+
+
+def measure_gazetteer() -> dict[str, Any] | None:
+    """First use (an empty cache folder) and later use (the cache filled), each in a fresh process.
+
+    None for a version of the package without a gazetteer (to compare with an older checkout on PYTHONPATH).
+    """
+    import importlib.util
+    import tempfile
+
+    if importlib.util.find_spec("conflictnews.gazetteer") is None:
+        return None
+
+    with tempfile.TemporaryDirectory(prefix="conflictnews-bench-cache-") as folder:
+        env = {**os.environ, "CONFLICTNEWS_CACHE": folder}
+        runs = []
+        for _ in range(3):
+            done = subprocess.run([sys.executable, __file__, "--child", "gazetteer"], capture_output=True, text=True,
+                                  check=True, cwd=ROOT, env=env)
+            runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    first, later = runs[0], runs[1:]
+    best = min(later, key=lambda r: r["seconds"])
+    return {"first_use_seconds": first["seconds"], "later_use_seconds": best["seconds"],
+            "index_mb": best["rss_after_mb"] - best["rss_before_mb"], "entries": best["entries"],
+            "names": best["names"], "cache_mb": best["cache_mb"]}
+
+
 def child(args: argparse.Namespace) -> None:
     """Run one measurement and print it as JSON (called in a fresh process)."""
     if args.child == "extract":
         result = measure_extract(args.size, args.child_jobs, args.seed_only)
+    elif args.child == "gazetteer":
+        result = measure_gazetteer_once()
     else:
         result = measure_yardstick(args.size, args.seed_only)
     print(json.dumps(result))
@@ -267,6 +316,7 @@ def report(results: dict[str, Any]) -> str:
                  f"(-X importtime, cumulative); {imported['seconds_over_bare_start'] * 1000:.0f} ms wall over a bare "
                  f"interpreter start  [target < {TARGETS['import_seconds'] * 1000:.0f} ms: "
                  f"{_check(imported['importtime_cumulative_seconds'] < TARGETS['import_seconds'])}]")
+    lines.append(_gazetteer_lines(results["gazetteer"]))
     lines.append("")
     header = (f"{'corpus':>16} {'what':<22} {'art/s':>8} {'art/s/core':>10} {'MB/s':>7} {'x yardstick':>11} "
               f"{'speed-up':>8} {'peak RSS':>9} {'worker RSS':>10}")
@@ -311,6 +361,14 @@ def report(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _gazetteer_lines(g: dict[str, Any] | None) -> str:
+    if g is None:
+        return "gazetteer: none in this version of the package"
+    return (f"gazetteer: first use {g['first_use_seconds']:.1f} s (index built, {g['entries']:,} entries, "
+            f"{g['names']:,} names, cache file {g['cache_mb']:.0f} MB); later use {g['later_use_seconds']:.2f} s "
+            f"(loaded from the cache); the loaded index takes {g['index_mb']:.0f} MB of memory")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -322,7 +380,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="profile extract instead of timing it")
     parser.add_argument("--profile-size", type=int, default=1000, help="articles in the profiled corpus")
     parser.add_argument("--top", type=int, default=30, help="functions listed by --profile")
-    parser.add_argument("--child", choices=["extract", "yardstick"], help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=["extract", "yardstick", "gazetteer"], help=argparse.SUPPRESS)
+    parser.add_argument("--gazetteer-only", action="store_true", help="measure the gazetteer only")
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--child-jobs", type=int, default=1, help=argparse.SUPPRESS)
     parser.add_argument("--seed-only", action="store_true", help=argparse.SUPPRESS)
@@ -333,6 +392,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         print(profile(args.profile_size, args.top))
         return 0
+    if args.gazetteer_only:
+        print(_gazetteer_lines(measure_gazetteer()))
+        return 0
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     jobs = [int(j) for j in args.jobs.split(",") if j.strip()]
     plan = [(size, False) for size in sizes]
@@ -341,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         "machine": f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
                    f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.2f} at start",
-        "import": measure_import(), "runs": [], "targets": TARGETS,
+        "import": measure_import(), "gazetteer": measure_gazetteer(), "runs": [], "targets": TARGETS,
     }
     for size, seed_only in plan:
         run: dict[str, Any] = {"size": size, "seed_only": seed_only,

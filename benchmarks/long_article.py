@@ -11,24 +11,18 @@ that analysis (``casualties_from_documents``, ``territory_from_documents``,
 ``timeline_from_documents``; the timeline is given the casualties and claims,
 as ``extract`` does).
 
-The casualty reader's place fallback (``casualties._place``, a known
-super-linear case of ``tests/test_robustness.py``) lists every place of the
-document for every count; it is run up to ``--casualty-limit`` bytes only.
-``--stand-in-place`` replaces that fallback, for this run only, by a bisection
-that returns the same place, to show what the rest of the casualty reader
-costs at every size.
+``--casualty-limit`` leaves the casualty reader and the timeline out above a
+size (to time the other stages of a reader that is not linear).
 
 Usage::
 
     python benchmarks/long_article.py                              # 10 KB to 10 MB, both languages
     python benchmarks/long_article.py --sizes 10000,100000 --lang en
-    python benchmarks/long_article.py --stand-in-place             # the casualty reader at every size
 """
 
 from __future__ import annotations
 
 import argparse
-import bisect
 import sys
 import time
 from pathlib import Path
@@ -38,41 +32,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tests.generate import long_article  # noqa: E402
-
-
-def _stand_in_place() -> None:
-    """Replace the casualty reader's document-wide place fallback by a bisection with the same answer.
-
-    The fallback names the last place of the document before the sentence; the stand-in finds it by
-    bisection over the places' ends. The sentence's own places are read by the original code.
-    """
-    from conflictnews import casualties
-
-    original = casualties._Reader._place
-    unset = object()
-
-    def fallback(reader: Any, start: int) -> Any:
-        doc = reader.doc
-        if not hasattr(doc, "_stand_in_places"):  # kept on the document: ids are reused
-            found = [e for e in doc.entities if e.kind == "place" and e.name in reader.world.places
-                     and not reader._not_a_location(e)]
-            doc._stand_in_places = ([e.end for e in found], found)
-        ends, found = doc._stand_in_places
-        index = bisect.bisect_right(ends, start)
-        return found[index - 1].name if index else None
-
-    def place(reader: Any, match: Any, sentence: Any, entities: Any) -> Any:
-        entities_before, remembered = reader.doc.entities, reader.memory.place
-        reader.doc.entities, reader.memory.place = [], unset  # the original reads the sentence's places only
-        try:
-            answer = original(reader, match, sentence, entities)
-        finally:
-            reader.doc.entities, reader.memory.place = entities_before, remembered
-        if answer is not unset:
-            return answer
-        return fallback(reader, sentence.start) or remembered
-
-    casualties._Reader._place = place  # type: ignore[method-assign]
 
 
 def _cpu(run: Callable[[], Any]) -> tuple[float, Any]:
@@ -85,10 +44,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="10000,100000,1000000,10000000", help="article sizes in characters")
     parser.add_argument("--lang", default="nl,en")
-    parser.add_argument("--casualty-limit", type=int, default=1_000_000,
-                        help="largest article the casualty reader (and the timeline) is run on")
-    parser.add_argument("--stand-in-place", action="store_true",
-                        help="replace the casualty reader's place fallback by a bisection (same answers)")
+    parser.add_argument("--casualty-limit", type=int, default=0,
+                        help="largest article the casualty reader (and the timeline) is run on (0: every size)")
     args = parser.parse_args()
 
     import conflictnews as cn
@@ -97,9 +54,7 @@ def main() -> None:
     from conflictnews.territory import territory_from_documents
     from conflictnews.timeline import timeline_from_documents
 
-    if args.stand_in_place:
-        _stand_in_place()
-    limit = float("inf") if args.stand_in_place else args.casualty_limit
+    limit = args.casualty_limit or float("inf")
     for lang in ("nl", "en"):  # load the lexicons
         cn.read_article(long_article(2000, lang=lang))
         cn.extract_timeline(long_article(2000, lang=lang), lang=lang)

@@ -7,7 +7,7 @@ a function that needs them is called).
 The pipeline runs one way::
 
     read_corpus -> extract -> casualty_totals / territory_control / merge_timelines
-                -> plot_* -> save_figure / write_tables / write_report
+                -> plot_* / plot_map -> save_figure / write_tables / write_layouts / write_report
 """
 
 from __future__ import annotations
@@ -45,6 +45,9 @@ _EXPORTS = {
     "plot_territory": "plots",
     "plot_timeline": "plots",
     "plot_sources": "plots",
+    "plot_map": "maps",
+    "write_layouts": "layouts",
+    "score_export": "evaluate",
     "save_figure": "export",
     "write_tables": "export",
     "format_table": "export",
@@ -73,8 +76,10 @@ if TYPE_CHECKING:  # pragma: no cover
     from .aggregate import casualty_totals, incidents, merge_timelines, running_tolls, territory_control
     from .casualties import extract_casualties
     from .corpus import Corpus, read_article, read_corpus
-    from .evaluate import evaluate_gold, load_gold, score_events, score_territory_events
+    from .evaluate import evaluate_gold, load_gold, score_events, score_export, score_territory_events
     from .export import format_table, save_figure, write_tables
+    from .layouts import write_layouts
+    from .maps import plot_map
     from .numbers import parse_count
     from .pipeline import Extraction, extract
     from .plots import (plot_casualties, plot_casualties_by, plot_running_toll, plot_sources,

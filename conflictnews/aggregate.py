@@ -25,8 +25,12 @@ def _day_window(frame: "pd.DataFrame") -> tuple["pd.Series", "pd.Series"]:
     return start, end
 
 
-def incidents(casualties: "pd.DataFrame") -> "pd.DataFrame":
+def incidents(casualties: "pd.DataFrame", *, certainty: Sequence[str] = ("stated",)) -> "pd.DataFrame":
     """Group casualty reports into incidents, one row per incident, nothing counted twice.
+
+    Only reports whose ``certainty`` is in ``certainty`` are counted: by default those the text states,
+    not a toll it doubts ("feared dead", "could not be verified") or one a party denies. Pass
+    ``certainty=("stated", "uncertain")`` to count doubted tolls too.
 
     The rules, in order:
 
@@ -65,6 +69,8 @@ def incidents(casualties: "pd.DataFrame") -> "pd.DataFrame":
             data[column] = False
         data[column] = data[column].fillna(False).astype(bool)
     data = data[~data["cumulative"] & ~data["subset"]]
+    if "certainty" in data:
+        data = data[data["certainty"].fillna("stated").isin(list(certainty))]
     body_outcomes = set(zip(data.loc[~data["from_title"], "article_id"], data.loc[~data["from_title"], "outcome"]))
     headline_repeats = data["from_title"] & pd.Series(
         [(a, o) in body_outcomes for a, o in zip(data["article_id"], data["outcome"])], index=data.index)
@@ -205,7 +211,7 @@ def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
 
 
 def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("victim_group",),
-                    freq: str | None = None) -> "pd.DataFrame":
+                    freq: str | None = None, certainty: Sequence[str] = ("stated",)) -> "pd.DataFrame":
     """Totals of ``low``, ``best`` and ``high`` per group (and period), with double counting removed.
 
     Parameters
@@ -220,6 +226,9 @@ def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("v
     freq
         A pandas period frequency (``"D"``, ``"W"``, ``"M"``): incidents are counted
         in the period in which their window ends.
+    certainty
+        The reports counted, by ``certainty``: by default ``("stated",)``, leaving out
+        tolls the text doubts or a party denies (they stay in the table, flagged).
 
     Returns
     -------
@@ -257,7 +266,7 @@ def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("v
     import pandas as pd
 
     keys = [by] if isinstance(by, str) else list(by)
-    found = incidents(casualties)
+    found = incidents(casualties, certainty=certainty)
     explode = [k for k in keys if k in ("attributed_to", "article_id")]
     if explode:
         found = found.assign(attributed_to=found["sources"].map(lambda s: s or [None]),
@@ -286,12 +295,14 @@ def casualty_totals(casualties: "pd.DataFrame", *, by: str | Sequence[str] = ("v
 def running_tolls(casualties: "pd.DataFrame", articles: "pd.DataFrame | None" = None) -> "pd.DataFrame":
     """The running tolls ("sinds 2011 meer dan 350.000 doden"), one row per report, by date reported.
 
-    ``published`` comes from ``articles`` when given, else from the end of the toll's period.
+    ``published`` comes from ``articles`` when given, else from the end of the toll's period. ``victim_actor``
+    and ``subset`` (a part given beside its total) tell the series of tolls apart.
     """
     import pandas as pd
 
-    columns = ["article_id", "published", "period_start", "period_end", "outcome", "victim_group", "place",
-               "attributed_to", "count_low", "count_best", "count_high", "qualifier", "surface", "sentence"]
+    columns = ["article_id", "published", "period_start", "period_end", "outcome", "victim_group", "victim_actor",
+               "place", "attributed_to", "count_low", "count_best", "count_high", "qualifier", "subset", "surface",
+               "sentence"]
     if casualties is None or len(casualties) == 0:
         return pd.DataFrame(columns=columns)
     tolls = casualties[casualties["cumulative"].fillna(False).astype(bool)].copy()
@@ -300,6 +311,7 @@ def running_tolls(casualties: "pd.DataFrame", articles: "pd.DataFrame | None" = 
         lookup = articles.drop_duplicates("article_id").set_index("article_id")["published"]
         published = pd.to_datetime(tolls["article_id"].map(lookup)).fillna(published)
     tolls["published"] = published
+    tolls = tolls.reindex(columns=list(dict.fromkeys([*columns, *tolls.columns])))  # victim_actor, subset if absent
     return tolls[columns].sort_values(["published", "place"], na_position="last").reset_index(drop=True)
 
 

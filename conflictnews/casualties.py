@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Iterable
 
+from . import clauses
 from .document import Document, documents, is_reference_place
 from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
 from .numbers import CountMatch
+from .places import PlaceRef, event_place
 from .records import CasualtyReport, Count
 from .temporal import TimeExpression
 from .text import Sentence
@@ -60,10 +62,55 @@ def casualties_from_documents(docs: Iterable[Document]) -> list[CasualtyReport]:
     """Casualty reports of analysed documents (the headline first, then the body)."""
     reports: list[CasualtyReport] = []
     memory = _Memory()
+    docs = list(docs)
     for doc in docs:
         found = _Reader(doc, memory).read()
         reports.extend(_mark_breakdowns(found, doc))
-    return reports
+    return _one_doer(_headline_periods(reports), docs)
+
+
+def _one_doer(reports: list[CasualtyReport], docs: list[Document]) -> list[CasualtyReport]:
+    """An article that names one doer tells of one attack: its casualties whose own clause names no doer
+    are that doer's, unless they are the doer's own side ("IS attacked ..., killing five soldiers. Three
+    militants died too": the militants are not IS's victims)."""
+    from dataclasses import replace
+
+    waiting = {r.sentence for r in reports if r.perpetrator is None}
+    if not waiting:
+        return reports
+    fights = {sentence.text for doc in docs for i, sentence in enumerate(doc.sentences)
+              if sentence.text in waiting and clauses.fighting(doc, i)}
+    if not waiting - fights:
+        return reports
+    named = {(who.name, who.group) for doc in docs for who in clauses.agents(doc)}
+    if len({name for name, _ in named}) != 1:
+        return reports
+    (name, group), = named if len(named) == 1 else (sorted(named, key=lambda n: n[1] or "")[:1])
+    return [replace(r, perpetrator=name, perpetrator_group=group or "unknown")
+            if r.perpetrator is None and r.victim_actor != name and r.victim_group != group
+            and r.sentence not in fights else r
+            for r in reports]
+
+
+def _headline_periods(reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """A headline repeats the lead: a headline figure takes the period of the first body report with the
+    same outcome and count (the headline itself seldom says when)."""
+    from dataclasses import replace
+
+    body: dict[tuple[str, int], CasualtyReport] = {}
+    for report in reports:
+        if not report.from_title:
+            body.setdefault((report.outcome, report.count_best), report)
+    result = []
+    for report in reports:
+        lead = body.get((report.outcome, report.count_best)) if report.from_title else None
+        if lead is not None and not report.cumulative:
+            report = replace(report, period_start=lead.period_start, period_end=lead.period_end,
+                             date_precision=lead.date_precision, cumulative=lead.cumulative)
+            if report.perpetrator is None:
+                report = replace(report, perpetrator=lead.perpetrator, perpetrator_group=lead.perpetrator_group)
+        result.append(report)
+    return result
 
 
 # --------------------------------------------------------------------------
@@ -125,6 +172,13 @@ class _Patterns:
     verb_suffixes: tuple[str, ...]
     linking_verbs: frozenset[str]
     short_anchor: re.Pattern[str]
+    opponent_markers: frozenset[str]
+    reflexives: frozenset[str]
+    state_modifiers: frozenset[str]
+    loss_verbs: re.Pattern[str]
+    side_before: re.Pattern[str]
+    side_state: re.Pattern[str]
+    side_both: re.Pattern[str]
 
 
 _OUTCOMES = ("killed", "injured", "captured", "missing", "displaced", "mixed")
@@ -247,6 +301,13 @@ def _patterns(data: Language) -> _Patterns:
         short_anchor=re.compile(phrase_pattern([*data.words("time.weekdays"), *data.words("time.relative_days"),
                                                 *data.words("time.named")]), re.IGNORECASE),
         vague_words=frozenset(fold(w).split()[0] for w in [*data.words("numbers.vague"), *data.words("numbers.approximate")]),
+        opponent_markers=frozenset(fold(w) for w in data.words("victims.opponent_markers")),
+        reflexives=frozenset(fold(w) for w in data.words("victims.reflexives")),
+        state_modifiers=frozenset(fold(w) for w in data.words("victims.state_modifiers")),
+        loss_verbs=re.compile(phrase_pattern(data.words("victims.loss_verbs")) + r"\s*$", re.IGNORECASE),
+        side_before=re.compile(phrase_pattern(data.words("victims.side_markers")) + r"\s+", re.IGNORECASE),
+        side_state=re.compile(phrase_pattern(data.words("victims.state_side")), re.IGNORECASE),
+        side_both=re.compile(phrase_pattern(data.words("victims.both_sides")), re.IGNORECASE),
     )
 
 
@@ -285,7 +346,12 @@ class _Memory:
     def __init__(self) -> None:
         self.actor: dict[str, str] = {}
         self.period: tuple[datetime | None, datetime | None, str | None] | None = None
-        self.place: str | None = None
+        self.place: PlaceRef | None = None
+        # The victims of the last report: (document, sentence index, group, actor); "Zes anderen raakten
+        # gewond" in the next sentence of the paragraph points back at them.
+        self.victims: tuple[int, int, str, str | None] | None = None
+        # The last perpetrator named: the doer of "the attack" a later sentence speaks of.
+        self.perpetrator: clauses.Mention | None = None
 
 
 class _Reader:
@@ -297,13 +363,28 @@ class _Reader:
         self._licensed: set[int] = set()
         self._seen: dict[tuple[int, int], bool] = {}
         self._count_starts: set[int] = set()
-        self._first_cue: dict[int, re.Match[str] | None] = {}
+        self._reports_so_far: list[CasualtyReport] = []
+        self._pending: set[int] = set()  # reports of an attack whose doer the article names only later
+        self._carried: tuple[str, str | None] | None = None  # the victims of the sentence before
+        self._cue_starts: dict[tuple[int, int], list[int]] = {}
 
     # -- the sentence loop ---------------------------------------------------
 
     def read(self) -> list[CasualtyReport]:
+        reports = self._read()
+        later = self.memory.perpetrator
+        if later is not None:
+            from dataclasses import replace
+
+            for i in sorted(self._pending):
+                if reports[i].perpetrator is None and reports[i].victim_actor != later.name:
+                    reports[i] = replace(reports[i], perpetrator=later.name, perpetrator_group=later.group or "unknown")
+        return reports
+
+    def _read(self) -> list[CasualtyReport]:
         doc = self.doc
         reports: list[CasualtyReport] = []
+        self._reports_so_far = reports
         for index, sentence in enumerate(doc.sentences):
             counts = self._counts(sentence)
             entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
@@ -328,6 +409,10 @@ class _Reader:
             counts.sort(key=lambda c: c.start)
             previous: _Phrase | None = None
             previous_group: tuple[str, str | None] | None = None
+            last = self.memory.victims
+            before = doc.sentence_at(index - 1)
+            self._carried = (last[2], last[3]) if last is not None and last[0] == id(doc) and last[1] == index - 1 \
+                and before is not None and before.paragraph == sentence.paragraph else None
             self._count_starts = {c.start for c in counts}
             last_outcome: str | None = None
             for position, match in enumerate(counts):
@@ -354,7 +439,8 @@ class _Reader:
                     continue
                 if self._is_agent_of_passive(match, sentence):
                     continue
-                group, actor = ("unknown", None) if continued else self._victims(phrase, match, previous_group)
+                group, actor = (self._side(match, None) or ("unknown", None)) if continued \
+                    else self._victims(phrase, match, previous_group)
                 previous_group = (group, actor)
                 previous = phrase
                 last_outcome = outcome
@@ -362,6 +448,7 @@ class _Reader:
                     bool(reports) and reports[-1].subset and reports[-1].sentence == sentence.text
                     and reports[-1].from_title == self.doc.from_title)
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
+                self.memory.victims = (id(doc), index, group, actor)
         return reports
 
     def _names_a_victim(self, sentence: Sentence) -> bool:
@@ -391,6 +478,9 @@ class _Reader:
         if position == 0:
             return False
         gap = self.doc.text[counts[position - 1].end:match.start]
+        noun = self.p.triggers.match(gap.lstrip())
+        if noun is not None:  # "52 doden, aan de kant van IS 35": the outcome noun of the figure before
+            gap = gap.lstrip()[noun.end():]
         if not (re.search(r"[,:]|\b(?:en|and)\b", gap) and len(gap) < 80) or self.p.triggers.search(gap):
             return False
         following = _TOKEN.match(self.doc.text, match.end)
@@ -649,6 +739,10 @@ class _Reader:
             if entity is not None and entity.kind == "demonym":
                 end, of_actor, of_state = self._of_phrase(entity.end, sentence, entities)
                 return _Phrase(end, "unknown", None, of_actor or actor, entity.name, of_state, False, False)
+            if word in self.p.state_modifiers:
+                state = True  # "pro-government fighters", "regeringsgezinde milities": the state's side
+                position = token.end()
+                continue
             if word in self.p.members:
                 end, of_actor, of_state = self._of_phrase(token.end(), sentence, entities)
                 group = "military" if of_state else self.world.actor_group(of_actor or actor) or "unknown"
@@ -911,9 +1005,16 @@ class _Reader:
 
     def _victims(self, phrase: _Phrase | None, match: CountMatch,
                  previous: tuple[str, str | None] | None) -> tuple[str, str | None]:
+        side = self._side(match, phrase)
+        if side is not None:
+            return side
         if phrase is None or phrase.anaphoric or phrase.group is None and phrase.outcome is None:
-            if previous is not None and (phrase is None or phrase.anaphoric):
-                return previous
+            before = self.doc.text[max(0, match.start - 24):match.start]
+            if previous is None and phrase is not None and phrase.anaphoric:
+                previous = self._carried  # "Zes anderen raakten gewond": the others of the sentence before
+            if previous is not None and (phrase is None or phrase.anaphoric) \
+                    and not any(fold(w) in self.p.reflexives for w in before.split()):
+                return previous  # not "killed himself and 14 others": the others are his victims
             return "unknown", None
         if phrase.outcome is not None:
             named = self.p.outcome_groups.get(fold(self.doc.text[match.end:phrase.end]).split()[-1]
@@ -955,10 +1056,61 @@ class _Reader:
             self.memory.actor[group] = actor
         return group or "unknown", actor
 
+    def _side(self, match: CountMatch, phrase: _Phrase | None) -> tuple[str, str | None] | None:
+        """The victims' side as the clause names it, for victims whose own words do not.
+
+        "IS has lost 57 men" (the subject of a loss verb), "52 doden aan regeringszijde", "aan de kant van IS
+        minstens 35" (a side marker before or after the figure), "strijders aan beide kanten" (both sides).
+        """
+        text = self.doc.text
+        end = phrase.end if phrase is not None else match.end
+        if self.p.side_both.match(text, end, end + 40) or self.p.side_both.match(text, end + 1, end + 40):
+            return "unknown", None
+        if phrase is not None and phrase.group not in (None, "unknown") and not phrase.anaphoric:
+            return None
+        if phrase is not None and phrase.actor is not None:
+            return None
+        loss = self.p.loss_verbs.search(text, max(0, match.start - 30), match.start)
+        if loss is not None:
+            who = clauses.subject_before(self.doc, loss.start())
+            side = self._side_of(who)
+            if side is not None:
+                return side
+        clause_start, clause_end = clauses.clause_at(self.doc, clauses.sentence_index(self.doc, match.start),
+                                                     match.start)
+        # a side is named near its figure: after it, or before it in its clause ("Aan regeringszijde vielen
+        # sinds vrijdag zeker 52 doden")
+        for start, stop in ((end, min(clause_end, end + 60)), (max(clause_start, match.start - 120), match.start)):
+            if self.p.side_state.search(text, start, stop):
+                return "military", self.world.state_forces(self.doc.country)
+            marker = self.p.side_before.search(text, start, stop)
+            if marker is not None:
+                side = self._side_of(clauses.phrase_at(self.doc, marker.end()))
+                if side is not None:
+                    return side
+        return None
+
+    def _side_of(self, who: clauses.Mention | None) -> tuple[str, str | None] | None:
+        """The side a noun phrase names: an actor, a state's forces, or a group noun ("the jihadists")."""
+        if who is None or clauses.is_attack(self.doc, who):
+            return None
+        if who.kind in ("actor", "state"):
+            return who.group or "armed_group", who.name
+        if who.kind == "noun" and who.group in ("armed_group", "military"):
+            actor = self.memory.actor.get(who.group) if who.group == "armed_group" \
+                else self.world.state_forces(self.doc.country)
+            return who.group, actor
+        return None
+
     def _remember_actors(self, entities: list[Entity], *, before: int) -> None:
+        """The last actor of each side, for victims named only by a noun ("jihadisten"); an actor named as
+        the other side ("fought against IS", "gevechten met IS", "killed by IS") is not theirs."""
         for entity in entities:
             if entity.kind == "actor":
                 group = self.world.actor_group(entity.name)
+                marker = re.search(r"([\w’']+)\W*(?:[\w’']+\W+)?$", self.doc.text[max(0, entity.start - 30):entity.start])
+                if marker and fold(marker.group(1)) in self.p.opponent_markers:
+                    continue
                 if group in ("armed_group", "military"):
                     self.memory.actor[group] = entity.name
 
@@ -968,24 +1120,15 @@ class _Reader:
         if not earlier:
             cue = self.p.subset_cues.search(self.doc.text, sentence.start, match.start)
             return bool(cue and cue.group().lower().startswith(("onder de", "among the")))
-        cue = self.p.subset_cues.search(self.doc.text, earlier[-1].end, match.start)
-        if cue:
-            return True
-        # Once a cue has opened a list of parts, the rest of the sentence stays in it.
-        return self._cue_between(earlier[0].end, match.start, sentence.end)
-
-    def _cue_between(self, start: int, end: int, sentence_end: int) -> bool:
-        """Whether a subset cue stands between ``start`` and ``end``.
-
-        The first cue after ``start`` is searched once per sentence (``start`` is its first count's end),
-        not once per count: a sentence of many counts stays linear.
-        """
-        if start not in self._first_cue:
-            self._first_cue[start] = self.p.subset_cues.search(self.doc.text, start, sentence_end)
-        cue = self._first_cue[start]
-        if cue is None or cue.start() >= end:
-            return False
-        return cue.end() <= end or self.p.subset_cues.search(self.doc.text, cue.start(), end) is not None
+        # A cue since the count before, or since the first (once a cue has opened a list of parts, the rest
+        # of the sentence stays in it): the sentence's cues are found once and looked up.
+        key = (id(self.p.subset_cues), -sentence.start)
+        if key not in self._cue_starts:
+            self._cue_starts[key] = [m.start() for m in self.p.subset_cues.finditer(self.doc.text, sentence.start,
+                                                                                      sentence.end)]
+        starts = self._cue_starts[key]
+        first = bisect.bisect_left(starts, earlier[0].end)
+        return first < len(starts) and starts[first] < match.start
 
     # -- when, where, who says so -------------------------------------------
 
@@ -997,27 +1140,50 @@ class _Reader:
         place = self._place(match, sentence, entities)
         if place and not self.doc.from_title:
             self.memory.place = place
-        gazetteer = self.world.places.get(place or "")
+        perpetrator = clauses.perpetrator(doc, index, match.start, match.end)
+        if perpetrator is not None and perpetrator.name != actor:
+            self.memory.perpetrator = perpetrator
+        elif perpetrator is None and clauses.refers_to_event(doc, index):
+            # "Daarbij kwamen 15 mensen om", "in the attack": the attack the article has named the doer of
+            earlier = self.memory.perpetrator
+            perpetrator = earlier if earlier is not None and earlier.name != actor else None
+            if perpetrator is None:
+                self._pending.add(len(self._reports_so_far))
         return CasualtyReport(
             article_id=doc.article_id, outcome=outcome, victim_group=group, victim_actor=actor,
             count_low=count.low, count_best=count.best, count_high=count.high, qualifier=count.qualifier,
             period_start=period_start, period_end=period_end, date_precision=precision,
-            cumulative=cumulative, subset=subset, place=place,
-            latitude=gazetteer.latitude if gazetteer else None, longitude=gazetteer.longitude if gazetteer else None,
-            attributed_to=self._source(match, sentence, index, entities), from_title=doc.from_title,
+            cumulative=cumulative, subset=subset,
+            perpetrator=perpetrator.name if perpetrator else None,
+            perpetrator_group=(perpetrator.group or "unknown") if perpetrator else None,
+            place=place.name if place else None,
+            country=place.country if place else None, admin1=place.admin1 if place else None,
+            latitude=place.latitude if place else None, longitude=place.longitude if place else None,
+            place_precision=place.precision if place else None,
+            attributed_to=self._source(match, sentence, index, entities),
+            certainty=clauses.certainty(doc, index, match.start, match.end), from_title=doc.from_title,
             surface=doc.text[match.start:match.end], sentence=sentence.text,
             span_start=match.start, span_end=match.end,
         )
 
     def _period(self, match: CountMatch, sentence: Sentence) -> tuple[datetime | None, datetime | None, str | None, bool]:
+        """When: the sentence's time expression nearest the figure, else the last one the article gave, else
+        the days before publication (a week when it is known to the day, its month when only the month is).
+
+        A day word on a page dated only to the month ("zaterdag", "over the past 24 hours") cannot be
+        resolved to a day: the fact lies in the publication month.
+        """
         doc = self.doc
         times = [t for t in doc.within(doc.times, sentence.start, sentence.end, "times")]
         cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence)
+        month = self._publication_month()
         if times:
             chosen = min(times, key=lambda t: min(abs(t.start - match.start), abs(t.end - match.end)))
             cumulative = cumulative_cue or _is_running(chosen, self.p.short_anchor)
             period = (chosen.date_start, chosen.date_end, chosen.precision)
-            if chosen.resolved and not cumulative:
+            if not chosen.resolved and month is not None and not chosen.since:
+                period = month
+            if period[0] is not None and not cumulative:
                 self.memory.period = period
             return (*period, cumulative)
         if self.memory.period is not None:
@@ -1026,34 +1192,20 @@ class _Reader:
         if ref.day is not None:
             day = datetime(ref.day.year, ref.day.month, ref.day.day)
             return day - timedelta(days=6), day, "week", cumulative_cue
-        if ref.month is not None:
-            first = datetime(ref.month.year, ref.month.month, 1)
-            return first - timedelta(days=7), (first + timedelta(days=32)).replace(day=1) - timedelta(days=1), "month", cumulative_cue
+        if month is not None:
+            return (*month, cumulative_cue)
         return None, None, None, cumulative_cue
 
-    def _place(self, match: CountMatch, sentence: Sentence, entities: list[Entity]) -> str | None:
-        text = self.doc.text
-        candidates: list[tuple[int, int, str]] = []  # (rank, distance, name)
-        for entity in entities:
-            if self._not_a_location(entity):
-                continue
-            if entity.kind == "place" and entity.name in self.world.places:
-                place = self.world.places[entity.name]
-                candidates.append((place.rank, abs(entity.start - match.start), place.name))
-            elif entity.kind == "adjective":
-                after = text[entity.end:entity.end + 30]
-                noun = re.match(r"\s+(\S+)", after)
-                if noun and self.p.capital.fullmatch(noun.group(1).rstrip(".,;")):
-                    capital = self.world.capital(entity.name)
-                    if capital and capital in self.world.places:
-                        candidates.append((self.world.places[capital].rank, abs(entity.start - match.start), capital))
-                elif noun and self.p.country_nouns.fullmatch(noun.group(1).rstrip(".,;")):
-                    candidates.append((4, abs(entity.start - match.start), entity.name))
-        if candidates:
-            return min(candidates)[2]
-        earlier = [e for e in self.doc.entities if e.kind == "place" and e.end <= sentence.start
-                   and e.name in self.world.places and not self._not_a_location(e)]
-        return earlier[-1].name if earlier else self.memory.place
+    def _publication_month(self) -> tuple[datetime, datetime, str] | None:
+        """The publication month, when the publication is known to the month only."""
+        ref = self.doc.reference
+        if ref.day is not None or ref.month is None:
+            return None
+        first = datetime(ref.month.year, ref.month.month, 1)
+        return first, (first + timedelta(days=32)).replace(day=1) - timedelta(days=1), "month"
+
+    def _place(self, match: CountMatch, sentence: Sentence, entities: list[Entity]) -> PlaceRef | None:
+        return event_place(self.doc, match.start, match.end, sentence=sentence, fallback=self.memory.place)
 
     def _not_a_location(self, entity: Entity) -> bool:
         return is_reference_place(self.doc, entity)
@@ -1066,7 +1218,13 @@ class _Reader:
         return self._seen[key]
 
     def _source(self, match: CountMatch, sentence: Sentence, index: int, entities: list[Entity]) -> str | None:
+        """Who says so: the speaker of the clause layer, else a source named beside a cue of the sentence."""
         doc = self.doc
+        speaker = clauses.speaker(doc, index, match.start, match.end)
+        if speaker is not None:
+            return speaker.name
+        if _publishes_counts(doc.publisher):
+            return doc.publisher  # a monitor's own bulletin: every figure in it is the monitor's
         if self._sentence_has(self.p.cues, sentence):
             sources = [e for e in entities if e.kind == "source"]
             if sources:
@@ -1080,6 +1238,12 @@ class _Reader:
                 if sources:
                     return sources[0].name
         return None
+
+
+def _publishes_counts(source: str | None) -> bool:
+    """Whether a source publishes counts of its own (a monitor, an official body), not only news."""
+    row = world().sources.get(source or "")
+    return row is not None and row.get("kind") in ("monitor", "official", "international")
 
 
 def text_after(text: str, position: int) -> str:

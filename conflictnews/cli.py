@@ -41,12 +41,15 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--text-column", help="the text column of CSV or JSONL input (default: text, notes, summary...)")
         sub.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="worker processes (-1: all cores)")
         sub.add_argument("--quiet", "-q", action="store_true", help="no progress bar, no summary")
+        sub.add_argument("--places", type=Path, metavar="CSV",
+                         help="your own places and aliases (columns of lexicon/places.csv), merged over the built-in")
 
     extract = commands.add_parser("extract", help="extract the fact tables (CSV and Parquet)",
                                   description="Extract casualties, territory claims and timeline events.")
     corpus_options(extract)
     extract.add_argument("--out", "-o", type=Path,
-                         help="folder for the tables: CSV for people (safe in a spreadsheet) and Parquet (exact)")
+                         help="folder for the tables (CSV for people, safe in a spreadsheet, and Parquet, exact) and the "
+                              "events in ACLED's and UCDP's layouts (CSV) and as GeoJSON")
     extract.add_argument("--db", type=Path,
                          help="a DuckDB file to store the tables in, incrementally: only articles it does not "
                               "hold yet are extracted (with --out, the corpus's tables are read back from it)")
@@ -58,8 +61,17 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="precision, recall and F1 against a gold file",
                                    description="Score the extractors against a gold JSONL file, or against "
-                                               "ACLED/GTD event data (a CSV with notes/fatalities or summary/killed).")
-    evaluate.add_argument("gold", type=Path, metavar="GOLD", help="gold .jsonl file, or an ACLED/GTD .csv file")
+                                               "ACLED/GTD event data (a CSV with notes/fatalities or summary/killed); "
+                                               "with --against, score an export (events_acled.csv, "
+                                               "events_ucdp_ged.csv) against ACLED, UCDP GED or GTD events.")
+    evaluate.add_argument("gold", type=Path, metavar="GOLD",
+                          help="gold .jsonl file, an ACLED/GTD .csv file, or (with --against) an export")
+    evaluate.add_argument("--against", type=Path, metavar="EVENTS",
+                          help="ACLED, UCDP GED or GTD events (.csv) to match the export GOLD to, by date and place")
+    evaluate.add_argument("--days", type=int, default=3, metavar="N",
+                          help="with --against: the same event if the dates are within N days (default 3)")
+    evaluate.add_argument("--km", type=float, default=25.0, metavar="KM",
+                          help="with --against: the same event if the places are within KM km (default 25)")
     evaluate.add_argument("--corpus", type=Path, help="folder with the articles the gold file names")
     evaluate.add_argument("--misses", type=int, default=20, metavar="N", help="list at most N misses (default 20)")
     return parser
@@ -136,6 +148,7 @@ def _run(args: argparse.Namespace) -> int:
     if db is not None:
         _check_store(db)
     progress = False if args.quiet else None
+    places = _places_table(args)
     corpus = read_corpus(args.corpus, lang=args.lang, text_column=args.text_column, progress=progress)
     if corpus.articles.empty and corpus.errors.empty:
         raise _Misuse("no input files found in " + ", ".join(args.corpus))
@@ -147,7 +160,9 @@ def _run(args: argparse.Namespace) -> int:
         from .store import extract_to_store, read_extraction
 
         try:
-            with warnings.catch_warnings():
+            from .places import use_places
+
+            with warnings.catch_warnings(), use_places(places):
                 warnings.simplefilter("ignore", UserWarning)  # a rebuilt store is said below, once
                 stored = extract_to_store(corpus, db, n_jobs=args.jobs, progress=progress)
             facts = read_extraction(db, corpus)
@@ -160,7 +175,7 @@ def _run(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"store {db}: {stored}")
     else:
-        facts = extract(corpus, n_jobs=args.jobs, progress=progress)
+        facts = extract(corpus, n_jobs=args.jobs, progress=progress, places=places)
     tables = {"articles": corpus.articles.drop(columns=["text"]), **facts.tables(),
               "rejected": corpus.errors, "errors": facts.errors}
     written: list[Path] = []
@@ -171,7 +186,10 @@ def _run(args: argparse.Namespace) -> int:
     elif out is not None:
         from .export import write_tables
 
+        from .layouts import write_layouts
+
         written.extend(write_tables(tables, out, formats=("csv", "parquet")))
+        written.extend(write_layouts(facts.casualties, facts.territory, out, articles=corpus.articles))
     if not args.quiet:
         print(f"read {len(corpus.articles)} articles; rejected {len(corpus.errors)}; "
               f"{len(facts.casualties)} casualty reports, {len(facts.territory)} territory claims, "
@@ -189,26 +207,51 @@ def _run(args: argparse.Namespace) -> int:
     return EXIT_REJECTED if len(corpus.errors) or len(facts.errors) else EXIT_OK
 
 
+def _places_table(args: argparse.Namespace) -> object:
+    """The ``--places`` table, read (a missing file or a table without a ``place`` column is misuse)."""
+    if getattr(args, "places", None) is None:
+        return None
+    from .places import load_places
+
+    if not args.places.is_file():
+        raise _Misuse(f"--places {args.places}: no such file")
+    try:
+        return load_places(args.places)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise _Misuse(f"--places {args.places}: {error}") from None
+
+
 def _evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_gold, score_events
 
     gold: Path = args.gold
+    if args.against is not None:
+        return _evaluate_export(args)
     if not gold.is_file():
         raise _Misuse(f"no such gold file: {gold}")
     if gold.suffix.lower() == ".csv":
+        from .evaluate import has_coordinates
+
         try:
             score = score_events(gold)
         except ValueError as error:
-            raise _Misuse(str(error)) from None
-        print(score.summary())
-        for miss in score.misses[: args.misses]:
-            print(f"  expected {miss['expected']:>4}  got {miss['predicted']:>4}  {miss['text'][:160]}")
+            if not has_coordinates(gold):
+                raise _Misuse(str(error)) from None
+            score = None  # coordinates without counts (territorial rows): places only
+        if score is not None:
+            print(score.summary())
+            for miss in score.misses[: args.misses]:
+                print(f"  expected {miss['expected']:>4}  got {miss['predicted']:>4}  {miss['text'][:160]}")
+        _evaluate_places(gold, args.misses)
         return EXIT_OK
     try:
         result = evaluate_gold(gold, corpus=args.corpus)
     except (ValueError, OSError) as error:  # bad gold (a message naming the line), a missing article
         raise _Misuse(str(error)) from None
     print(result.summary())
+    from .records_score import score_records
+
+    print(score_records(gold, corpus=args.corpus).summary())
     if result.misses:
         print(f"misses ({len(result.misses)}, first {min(args.misses, len(result.misses))}):")
     for miss in result.misses[: args.misses]:
@@ -216,6 +259,44 @@ def _evaluate(args: argparse.Namespace) -> int:
         sentence = f"  | {miss['sentence'][:140]}" if miss["sentence"] else ""
         print(f"  {miss['kind']:<8} {miss['file']} {where}: {miss['outcome']} {miss['count']}{sentence}")
     return EXIT_OK
+
+
+def _evaluate_export(args: argparse.Namespace) -> int:
+    """``evaluate EXPORT.csv --against EVENTS.csv``: events matched by date and place, fatalities compared."""
+    from .evaluate import score_export
+
+    for path in (args.gold, args.against):
+        if not path.is_file():
+            raise _Misuse(f"no such file: {path}")
+    if args.days < 0 or not args.km > 0:
+        raise _Misuse("--days must be 0 or more and --km more than 0")
+    try:
+        score = score_export(args.gold, args.against, days=args.days, km=args.km)
+    except ValueError as error:
+        raise _Misuse(str(error)) from None
+    print(score.summary())
+    differing = [p for p in score.pairs if (p["export_deaths"] or 0) != (p["reference_deaths"] or 0)]
+    if differing:
+        print(f"fatalities that differ ({len(differing)}, first {min(args.misses, len(differing))}):")
+    for pair in differing[: args.misses]:
+        print(f"  {pair['export_date']:%Y-%m-%d} {pair['export_location']!s:<24} export {pair['export_deaths']!s:>6}"
+              f"  reference {pair['reference_deaths']!s:>6} ({pair['reference_location']}, {pair['km']} km, "
+              f"{pair['days']} days apart)")
+    return EXIT_OK
+
+
+def _evaluate_places(path: Path, misses: int) -> None:
+    """For event data with coordinates (ACLED): how far the package's places lie from the coded points."""
+    from .evaluate import has_coordinates, score_event_places, score_territory_places
+
+    if not has_coordinates(path):
+        return
+    for score in (score_event_places(path), score_territory_places(path)):
+        if not score.units:
+            continue
+        print(score.summary())
+        for miss in score.misses[: misses // 2]:
+            print(f"  placed at {miss['places']}  coded {miss['coded']}  {miss['text'][:120]}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -37,6 +37,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
+from . import web
 from .lexicon import check_language, language, world
 from .records import Article, as_dict
 from .text import detect_language
@@ -52,7 +53,7 @@ TITLE_COLUMNS = ("title", "headline")
 DATE_COLUMNS = ("published", "publication_date", "date", "event_date", "pubdate")
 SOURCE_COLUMNS = ("source", "outlet", "agency")
 ARTICLE_COLUMNS = ["article_id", "title", "published", "published_precision", "source",
-                   "byline", "language", "text", "path"]
+                   "byline", "language", "text", "path", "url"]
 
 
 class Rejected(ValueError):
@@ -406,7 +407,9 @@ def _plain_header(text: str) -> _Header:
     A first line that only names the outlet (a masthead) is skipped.
     """
     m = re.match(r"\s*([^\n]{3,160})\n", text)
+    masthead = None
     if m and _is_masthead(m.group(1)):
+        masthead = next(e.name for e in world().entities(m.group(1)) if e.kind == "source")
         text = text[m.end():]
         m = re.match(r"\s*([^\n]{3,160})\n", text)
     if m:
@@ -418,8 +421,8 @@ def _plain_header(text: str) -> _Header:
             and len(next_line.group(1)) > len(line) and len(line.split()) <= 16
         if line and line[-1] not in ".!?:;,…" and "©" not in line and "Ⓒ" not in line and re.search(r"\w{3}", rest) \
                 and (blank_line or paragraph_follows):
-            return _Header(title=line, body=rest)
-    return _Header(body=text)
+            return _Header(title=line, source=masthead, body=rest)
+    return _Header(source=masthead, body=text)
 
 
 def _is_masthead(line: str) -> bool:
@@ -595,6 +598,10 @@ def iter_corpus(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLi
                 items: Iterator[Article | tuple[str, str]] = _read_jsonl(path, text_column, max_bytes)
             elif suffix in (".csv", ".tsv"):
                 items = _read_table(path, text_column, max_bytes)
+            elif web.is_warc_path(path):
+                items = web.iter_warc(path, max_bytes=max_bytes)
+            elif web.is_html_path(path):
+                items = iter([web.read_html_file(path, max_bytes=max_bytes)])
             else:
                 items = iter([read_article(Path(path), max_bytes=max_bytes)])
             for item in items:

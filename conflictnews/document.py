@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Sequence, TypeVar
@@ -40,8 +39,10 @@ class Document:
     times: list[TimeExpression]
     entities: list[Entity]
     country: str | None = None  # the country the article is mostly about
+    publisher: str | None = None  # the article's source (outlet or agency), as the corpus reader found it
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _reference_places: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
+    _clauses: dict[Any, Any] = field(default_factory=dict, repr=False)  # sentence index -> clauses.Parse
 
     def within(self, items: Sequence[T], start: int, end: int, name: str) -> list[T]:
         """Return the items (sorted by ``.start``) that start in ``[start, end)``."""
@@ -101,9 +102,11 @@ def documents(article_or_text: Article | str | Any, *, lang: str | None = None,
         precision = "minute" if (article_published.hour or article_published.minute) else "day"
     reference = Reference(article_published, precision if article_published else None)
     body = analyse(text, lang=code, reference=reference, article_id=article_id)
+    body.publisher = _publisher(article_or_text)
     if not title:
         return [body]
     head = analyse(title, lang=code, reference=reference, article_id=article_id, from_title=True)
+    head.publisher = body.publisher
     body.country = head.country = _main_country([*head.entities, *body.entities])
     return [head, body]
 
@@ -131,6 +134,11 @@ def published_with_precision(value: str) -> tuple[datetime | None, str | None]:
         except ValueError:
             continue
     return None, None
+def _publisher(article_or_text: Article | str | Any) -> str | None:
+    if isinstance(article_or_text, str):
+        return None
+    source = article_or_text.get("source") if hasattr(article_or_text, "get") else getattr(article_or_text, "source", None)
+    return source if isinstance(source, str) and source.strip() else None
 
 
 def _is_missing_time(value: Any) -> bool:
@@ -158,7 +166,9 @@ def analyse(text: str, *, lang: str, reference: Reference, article_id: str | Non
     """Split ``text`` into sentences and find its counts, times and entities."""
     if not _WHITESPACE_ONLY.search(text):
         return Document(article_id, text, lang, reference, from_title, [], [], [], [])
-    entities = world().entities(text)
+    from .places import find_places
+
+    entities = find_places(text, lang, world().entities(text))
     doc = Document(
         article_id=article_id, text=text, lang=lang, reference=reference, from_title=from_title,
         sentences=split_sentences(text, lang=lang), counts=find_counts(text, lang=lang),
@@ -207,13 +217,6 @@ def _is_reference_place(doc: Document, entity: Entity) -> bool:
 
 def _main_country(entities: Sequence[Entity]) -> str | None:
     """The country named most often, through its places, adjectives and demonyms."""
-    tally: Counter[str] = Counter()
-    places = world().places
-    for entity in entities:
-        if entity.kind in ("adjective", "demonym"):
-            tally[entity.name] += 1
-        elif entity.kind == "place":
-            country = places[entity.name].country if entity.name in places else None
-            if country:
-                tally[country] += 1
-    return tally.most_common(1)[0][0] if tally else None
+    from .places import main_country
+
+    return main_country(entities)

@@ -6,7 +6,9 @@ article a line: see ``docs/annotation.md``): precision, recall and F1 on
 status) for territory, the victim-group accuracy of matched facts, and every
 miss with its sentence. ``score_events`` compares the package's total of people
 killed per text with the number human coders gave it (ACLED ``notes`` and
-``fatalities``, GTD ``summary`` and ``killed``).
+``fatalities``, GTD ``summary`` and ``killed``). ``score_export`` matches the
+events of an export in ACLED's or UCDP's layout to ACLED, UCDP GED or GTD
+events by date and distance and reports the agreement on fatalities.
 """
 
 from __future__ import annotations
@@ -19,9 +21,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-__all__ = ["GoldScore", "EventScore", "evaluate_gold", "load_gold", "score_events"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["EventScore", "ExportScore", "GoldScore", "PlaceScore", "evaluate_gold", "load_gold", "read_events",
+           "score_event_places", "score_events", "score_export", "score_territory_places"]
 
 
 @dataclass
@@ -273,7 +279,11 @@ class EventScore:
 
 
 def killed_total(text: str, *, lang: str = "en", published: Any = None) -> int:
-    """The package's best total of people killed in one text, double counting removed."""
+    """The package's best total of people killed in one text, double counting removed.
+
+    Tolls the text doubts ("feared dead") count here, as event-data coders count them (ACLED and GTD code
+    "at least eight people are feared dead" as eight); a toll a party denies does not.
+    """
     from .aggregate import casualty_totals
     from .casualties import extract_casualties
     from .pipeline import CASUALTY_COLUMNS, frame
@@ -281,7 +291,8 @@ def killed_total(text: str, *, lang: str = "en", published: Any = None) -> int:
     reports = [r for r in extract_casualties(text, lang=lang, published=published) if r.outcome == "killed"]
     if not reports:
         return 0
-    totals = casualty_totals(frame(reports, CASUALTY_COLUMNS), by=["victim_group"])
+    totals = casualty_totals(frame(reports, CASUALTY_COLUMNS), by=["victim_group"],
+                             certainty=("stated", "uncertain"))
     return int(totals["best"].sum()) if len(totals) else 0
 
 
@@ -422,3 +433,361 @@ def score_territory_events(path: str | os.PathLike[str]) -> TerritoryEventScore:
             misses.append({"location": row.get("location"), "side": side, "notes": row.get("notes", ""),
                            "claims": [(c.actor, c.place, c.status) for c in claims]})
     return TerritoryEventScore(dataset=f"ACLED {Path(path).name}", rows=counted, matched=matched, misses=misses)
+
+
+# --------------------------------------------------------------------------
+# An export in the field's layouts, scored against ACLED or UCDP event data
+# --------------------------------------------------------------------------
+
+#: Column names of each layout, as (start, end, deaths); ``end`` may be the start's column.
+_EVENT_LAYOUTS: dict[str, tuple[str, str, str]] = {
+    "UCDP GED": ("date_start", "date_end", "best"),
+    "ACLED": ("event_date", "event_date", "fatalities"),
+    "GTD": ("date", "date", "killed"),
+}
+
+
+@dataclass
+class ExportScore:
+    """How an export's events agree with human-coded events matched by date and distance."""
+
+    export: str
+    reference: str
+    days: int
+    km: float
+    events: int
+    placed: int
+    reference_events: int
+    reference_in_reach: int
+    matched: int
+    fatalities_exact: int
+    fatalities_within_10pct: int
+    fatalities_export: int
+    fatalities_reference: int
+    pairs: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        """Share of the export's dated events, located finer than a country, that match a reference event."""
+        return self.matched / self.placed if self.placed else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Share of the reference events in reach (same days and place as some export event) that are matched."""
+        return self.matched / self.reference_in_reach if self.reference_in_reach else 0.0
+
+    def summary(self) -> str:
+        """A short text report."""
+        exact = self.fatalities_exact / self.matched if self.matched else 0.0
+        near = self.fatalities_within_10pct / self.matched if self.matched else 0.0
+        return "\n".join([
+            f"{self.export} against {self.reference} (same event: dates within {self.days} days, "
+            f"places within {self.km:g} km)",
+            f"  export events: {self.events} ({self.placed} with a date and a place finer than a country)",
+            f"  reference events: {self.reference_events} ({self.reference_in_reach} in reach of an export event)",
+            f"  matched: {self.matched}  precision {self.precision:.3f}  recall in reach {self.recall:.3f}",
+            f"  fatalities on matched events: equal {self.fatalities_exact} ({exact:.3f}), within 10% "
+            f"{self.fatalities_within_10pct} ({near:.3f}); total export {self.fatalities_export:,}, "
+            f"reference {self.fatalities_reference:,}",
+        ])
+
+
+def read_events(path: str | os.PathLike[str]) -> tuple[str, "pd.DataFrame"]:
+    """Read an ACLED, UCDP GED or GTD file (or an export in those layouts) as one table of events.
+
+    Column names are matched without regard to case (old ACLED files write
+    them in capitals); dates in any of ACLED's formats (``2016-06-29``,
+    ``29 June 2016``, ``1-May-20``, ``31-12-19``, ``01/01/2014``; day before
+    month) are read.
+
+    Returns
+    -------
+    (str, DataFrame)
+        The layout's name and a table with ``start``, ``end``, ``latitude``,
+        ``longitude``, ``deaths``, ``location`` and ``country_only`` (the
+        point stands for a whole country: ``where_prec`` 6 or 7, or a
+        ``location`` that is the ``country``).
+    """
+    import pandas as pd
+
+    try:
+        raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as error:
+        raise ValueError(f"{path}: not a readable CSV file ({error})") from None
+    raw.columns = [str(c).strip().lower() for c in raw.columns]
+    for name, (start, end, deaths) in _EVENT_LAYOUTS.items():
+        if {start, end, deaths} <= set(raw.columns):
+            break
+    else:
+        raise ValueError(f"{path}: neither UCDP GED (date_start, date_end, best), ACLED (event_date, fatalities) "
+                         "nor GTD (date, killed) columns")
+
+    def dates(column: str) -> "pd.Series":
+        text = raw[column].str.strip().str.lstrip("'")
+        return pd.to_datetime(text.where(text != ""), format="mixed", dayfirst=True, errors="coerce").dt.normalize()
+
+    def numbers(column: str) -> "pd.Series":
+        if column not in raw.columns:
+            return pd.Series(float("nan"), index=raw.index)
+        return pd.to_numeric(raw[column].str.strip().str.lstrip("'"), errors="coerce")
+
+    location = next((c for c in ("location", "where_coordinates", "city") if c in raw.columns), None)
+    places = raw[location] if location else pd.Series("", index=raw.index)
+    # A point that stands for a whole country (UCDP where_prec 6 or 7, or a location named as the country)
+    # says nothing about where an event was.
+    country_only = numbers("where_prec") >= 6
+    if "country" in raw.columns:
+        country_only |= (places.str.strip() != "") & (places.str.strip() == raw["country"].str.strip())
+    events = pd.DataFrame({
+        "start": dates(start), "end": dates(end), "latitude": numbers("latitude"),
+        "longitude": numbers("longitude"), "deaths": numbers(deaths), "location": places,
+        "country_only": country_only.to_numpy(dtype=bool),
+    })
+    return name, events
+
+
+def score_export(export: str | os.PathLike[str], against: str | os.PathLike[str], *, days: int = 3,
+                 km: float = 25.0) -> ExportScore:
+    """Score an ACLED- or UCDP-shaped export against ACLED, UCDP GED or GTD events.
+
+    Two events are the same when their date windows come within ``days`` of
+    each other and their places within ``km`` kilometres. Each export event is
+    matched to at most one reference event and the other way round, nearest
+    first (in distance, then in days). Reported: how many export events match
+    (precision), how many reference events in reach of the export are matched
+    (recall: a reference file covering more days or places than the corpus does
+    not lower it), and the agreement of fatalities on matched events.
+
+    Parameters
+    ----------
+    export : path
+        A file written by ``write_layouts`` (``events_acled.csv`` or
+        ``events_ucdp_ged.csv``), or any file in those layouts.
+    against : path
+        ACLED, UCDP GED or GTD events (CSV).
+    days, km : int, float
+        How near in time and space two events must be to be the same.
+
+    Raises
+    ------
+    ValueError
+        If a file is in none of the layouts.
+    """
+    import numpy as np
+
+    from .geography import distance_km
+
+    _, mine = read_events(export)
+    layout, theirs = read_events(against)
+    slack = np.timedelta64(int(days), "D")
+    placed = mine[~mine["country_only"]].dropna(subset=["start", "latitude", "longitude"]).reset_index(drop=True)
+    placed["end"] = placed["end"].fillna(placed["start"])
+    known = theirs[~theirs["country_only"]].dropna(subset=["start", "latitude", "longitude"]).reset_index(drop=True)
+    known["end"] = known["end"].fillna(known["start"])
+    candidates: list[tuple[float, int, int, int]] = []
+    in_reach: set[int] = set()
+    their_start = known["start"].to_numpy()
+    their_end = known["end"].to_numpy()
+    their_lat = known["latitude"].to_numpy(dtype="float64")
+    their_lon = known["longitude"].to_numpy(dtype="float64")
+    event: Any
+    for i, event in enumerate(placed.itertuples(index=False)):
+        near_in_time = (their_start <= np.datetime64(event.end) + slack) & (their_end >= np.datetime64(event.start)
+                                                                            - slack)
+        if not near_in_time.any():
+            continue
+        index = np.flatnonzero(near_in_time)
+        distance = distance_km(event.latitude, event.longitude, their_lat[index], their_lon[index])
+        distance = np.atleast_1d(distance)
+        for j, d in zip(index.tolist(), distance.tolist()):
+            if d <= km:
+                gap = abs(int((their_start[j] - np.datetime64(event.start)) / np.timedelta64(1, "D")))
+                candidates.append((float(d), gap, i, int(j)))
+                in_reach.add(int(j))
+    used_mine: set[int] = set()
+    used_theirs: set[int] = set()
+    pairs = []
+    for d, gap, i, j in sorted(candidates):
+        if i in used_mine or j in used_theirs:
+            continue
+        used_mine.add(i)
+        used_theirs.add(j)
+        ours, coded = placed.iloc[i], known.iloc[j]
+        pairs.append({"export_date": ours["start"], "export_location": ours["location"],
+                      "export_deaths": None if np.isnan(ours["deaths"]) else int(ours["deaths"]),
+                      "reference_date": coded["start"], "reference_location": coded["location"],
+                      "reference_deaths": None if np.isnan(coded["deaths"]) else int(coded["deaths"]),
+                      "km": round(d, 1), "days": gap})
+    exact = near = total_mine = total_theirs = 0
+    for pair in pairs:
+        a, b = pair["export_deaths"] or 0, pair["reference_deaths"] or 0
+        total_mine += a
+        total_theirs += b
+        exact += int(a == b)
+        near += int(abs(a - b) <= 0.1 * max(a, b))
+    return ExportScore(export=Path(export).name, reference=f"{layout} {Path(against).name}", days=days, km=km,
+                       events=len(mine), placed=len(placed), reference_events=len(theirs),
+                       reference_in_reach=len(in_reach), matched=len(pairs), fatalities_exact=exact,
+                       fatalities_within_10pct=near, fatalities_export=total_mine, fatalities_reference=total_theirs,
+                       pairs=pairs)
+
+
+# --------------------------------------------------------------------------
+# Places against the coordinates of event data
+# --------------------------------------------------------------------------
+
+_TERRITORY_TYPES = ("government regains territory", "non-state actor overtakes territory",
+                    "non-violent transfer of territory")
+
+
+@dataclass
+class PlaceScore:
+    """How far the package's places lie from the coordinates coders gave the same texts."""
+
+    dataset: str
+    what: str  # "killed reports" or "territory claims"
+    radius_km: float
+    units: int  # notes with deaths, or territorial rows with notes
+    with_facts: int  # of these, with at least one fact read
+    placed: int  # of these, every fact placed at a named place (precision 1 to 5)
+    within: int  # of these, every fact within ``radius_km`` of a coded point
+    misses: list[dict[str, Any]] = field(default_factory=list)
+    placed_fine: int = 0  # units whose facts are all placed at a place or a second-order division (precision 1-3)
+    within_fine: int = 0  # of these, within ``radius_km``
+
+    @property
+    def rate(self) -> float:
+        """Share of placed units within the radius."""
+        return self.within / self.placed if self.placed else 0.0
+
+    @property
+    def rate_of_all(self) -> float:
+        """Share of all units within the radius (no fact, or no place named, counts as outside)."""
+        return self.within / self.units if self.units else 0.0
+
+    def summary(self) -> str:
+        """A short text report."""
+        unit = "notes with deaths" if self.what == "killed reports" else "territorial rows with notes"
+        return (f"{self.dataset}: {self.what} within {self.radius_km:.0f} km of the coded point: "
+                f"{self.within} of {self.placed} placed ({self.rate:.3f}); "
+                f"{unit}: {self.units}, with {self.what}: {self.with_facts}, placed at a named place: {self.placed}, "
+                f"within {self.radius_km:.0f} km of all {unit}: {self.rate_of_all:.3f}; placed at a place or a "
+                f"second-order division (precision 1-3): {self.placed_fine}, within {self.radius_km:.0f} km: "
+                f"{self.within_fine} ({self.within_fine / self.placed_fine if self.placed_fine else 0.0:.3f})")
+
+
+def _coordinates(row: dict[str, str]) -> tuple[float, float] | None:
+    try:
+        return float(row["latitude"]), float(row["longitude"])
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _event_rows(path: str | os.PathLike[str]) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = [{(k or "").lower(): v for k, v in row.items()} for row in csv.DictReader(handle)]
+    if not rows or "notes" not in rows[0] or "latitude" not in rows[0] or "longitude" not in rows[0]:
+        raise ValueError(f"{path}: not ACLED data with coordinates (notes, latitude, longitude)")
+    return rows
+
+
+def has_coordinates(path: str | os.PathLike[str]) -> bool:
+    """Whether a CSV file holds ACLED-style notes with coordinates."""
+    with open(path, encoding="utf-8", newline="") as handle:
+        header = {(name or "").lower() for name in next(csv.reader(handle), [])}
+    return {"notes", "latitude", "longitude"} <= header
+
+
+def _placed_within(facts: list[Any], points: list[tuple[float, float]], radius_km: float) -> tuple[bool, bool]:
+    from .gazetteer import distance_km
+
+    placed = bool(facts) and all(f.latitude is not None and f.latitude == f.latitude and f.place_precision is not None
+                                 and f.place_precision <= 5 for f in facts)
+    within = placed and all(min(distance_km(f.latitude, f.longitude, lat, lon) for lat, lon in points) <= radius_km
+                            for f in facts)
+    return placed, within
+
+
+def score_event_places(path: str | os.PathLike[str], *, radius_km: float = 50.0,
+                       limit: int | None = None) -> PlaceScore:
+    """Share of ACLED notes with deaths whose killed reports lie within ``radius_km`` of a coded point.
+
+    Rows that share a note are one note with several coded points (one report's deaths split
+    between places). A note counts as placed when every killed report read from it has
+    coordinates of a named place (precision 1 to 5: a report placed only at the country, or not
+    at all, says the note names no place); it counts as within when every one of them lies within
+    ``radius_km`` of one of the note's coded points. ``rate`` is within / placed;
+    ``rate_of_all`` is within / notes with deaths.
+    """
+    from .casualties import extract_casualties
+
+    rows = _event_rows(path)
+    notes: dict[str, list[tuple[float, float]]] = {}
+    deaths: dict[str, float] = {}
+    for row in rows:
+        text = (row.get("notes") or "").strip()
+        point = _coordinates(row)
+        if not text or point is None or "fatalities" not in row:
+            continue
+        notes.setdefault(text, []).append(point)
+        try:
+            deaths[text] = deaths.get(text, 0.0) + float(row.get("fatalities") or 0)
+        except ValueError:
+            continue
+    texts = [t for t in notes if deaths.get(t, 0.0) > 0][:limit] if limit else [t for t in notes if deaths.get(t, 0.0) > 0]
+    with_facts = placed = within = placed_fine = within_fine = 0
+    misses = []
+    for text in texts:
+        killed = [r for r in extract_casualties(text, lang="en") if r.outcome == "killed"]
+        with_facts += bool(killed)
+        is_placed, is_within = _placed_within(killed, notes[text], radius_km)
+        placed += is_placed
+        within += is_within
+        fine = is_placed and all((r.place_precision or 9) <= 3 for r in killed)
+        placed_fine += fine
+        within_fine += fine and is_within
+        if is_placed and not is_within:
+            misses.append({"text": text, "places": [(r.place, r.place_precision) for r in killed],
+                           "coded": notes[text][0]})
+    return PlaceScore(f"ACLED {Path(path).name}", "killed reports", radius_km, len(texts), with_facts, placed, within,
+                      misses, placed_fine, within_fine)
+
+
+def score_territory_places(path: str | os.PathLike[str], *, radius_km: float = 25.0) -> PlaceScore:
+    """Share of ACLED territorial rows whose claims lie within ``radius_km`` of the row's coded point.
+
+    The rows are those of a territorial sub-event ("Government regains territory", "Non-state actor
+    overtakes territory", "Non-violent transfer of territory") with a note. A row counts as placed when
+    the claims read from its note have coordinates of a named place (precision 1 to 5), and as within
+    when one of them lies within ``radius_km`` of the coded point.
+    """
+    from .gazetteer import distance_km
+    from .territory import extract_territory
+
+    rows = _event_rows(path)
+    units = with_facts = placed = within = placed_fine = within_fine = 0
+    misses = []
+    for row in rows:
+        kind = (row.get("sub_event_type") or row.get("event_type") or "").lower().replace("battle-", "").strip()
+        text = (row.get("notes") or "").strip()
+        point = _coordinates(row)
+        if kind not in _TERRITORY_TYPES or not text or point is None:
+            continue
+        units += 1
+        claims = extract_territory(text, lang="en")
+        with_facts += bool(claims)
+        located = [c for c in claims if c.latitude is not None and c.place_precision is not None
+                   and c.place_precision <= 5]
+        if not located:
+            continue
+        placed += 1
+        hit = any(distance_km(c.latitude, c.longitude, *point) <= radius_km for c in located)  # type: ignore[arg-type]
+        within += hit
+        if all((c.place_precision or 9) <= 3 for c in located):
+            placed_fine += 1
+            within_fine += hit
+        if not hit:
+            misses.append({"text": text, "places": [(c.place, c.place_precision) for c in located],
+                           "coded": point, "location": row.get("location")})
+    return PlaceScore(f"ACLED {Path(path).name}", "territory claims", radius_km, units, with_facts, placed, within,
+                      misses, placed_fine, within_fine)

@@ -38,7 +38,7 @@ ERROR_COLUMNS = ["article_id", "path", "reason"]
 _DTYPES = {
     "count_low": "Int64", "count_best": "Int64", "count_high": "Int64", "population": "Int64",
     "span_start": "int64", "span_end": "int64", "share_pct": "float64",
-    "latitude": "float64", "longitude": "float64",
+    "latitude": "float64", "longitude": "float64", "place_precision": "Int64",
     "cumulative": "bool", "subset": "bool", "from_title": "bool",
 }
 _DATES = ("period_start", "period_end", "since", "as_of", "date_start", "date_end", "published")
@@ -121,12 +121,15 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def _ignore_interrupts() -> None:
-    """Run in each worker process: Ctrl-C is the parent's to handle (it stops the workers)."""
+def _start_worker(table: Any) -> None:
+    """Run in each worker process: Ctrl-C is the parent's to handle (it stops the workers); the user's places."""
+    from .places import set_user_places
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    set_user_places(table)
 
 
-def _pool(n_jobs: int) -> "multiprocessing.pool.Pool":
+def _pool(n_jobs: int, table: Any) -> "multiprocessing.pool.Pool":
     """A pool of worker processes that ignore Ctrl-C.
 
     Left to itself, a worker dies of the ``KeyboardInterrupt`` that Ctrl-C
@@ -140,11 +143,11 @@ def _pool(n_jobs: int) -> "multiprocessing.pool.Pool":
 
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     if threading.current_thread() is not threading.main_thread():  # signals are the main thread's
-        return context.Pool(n_jobs, initializer=_ignore_interrupts)
+        return context.Pool(n_jobs, initializer=_start_worker, initargs=(table,))
     held: list[int] = []
     previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
     try:
-        pool = context.Pool(n_jobs, initializer=_ignore_interrupts)
+        pool = context.Pool(n_jobs, initializer=_start_worker, initargs=(table,))
     finally:
         signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
     if held:
@@ -155,7 +158,7 @@ def _pool(n_jobs: int) -> "multiprocessing.pool.Pool":
 
 
 def extract(corpus_or_articles: Any, *, n_jobs: int = 1, progress: bool | None = None,
-            chunksize: int = 64) -> Extraction:
+            chunksize: int = 64, places: Any = None) -> Extraction:
     """Extract casualties, territory claims and timeline events from every article.
 
     Parameters
@@ -167,6 +170,9 @@ def extract(corpus_or_articles: Any, *, n_jobs: int = 1, progress: bool | None =
         Worker processes; ``-1`` uses every core. The tables are the same as with 1.
     progress
         Show a progress bar; ``None`` shows one only on an interactive terminal.
+    places
+        A user's places, merged over the built-in tables: a CSV file (the columns of
+        ``lexicon/places.csv``), a DataFrame or rows (see ``places.load_places``).
 
     Returns
     -------
@@ -177,11 +183,19 @@ def extract(corpus_or_articles: Any, *, n_jobs: int = 1, progress: bool | None =
         n_jobs = os.cpu_count() or 1
     if n_jobs < 1:
         raise ValueError(f"n_jobs must be a positive number of processes or -1, not {n_jobs}")
+    from .places import load_places, use_places
+
+    table = load_places(places) if places is not None else None
+    with use_places(table):
+        return _extract(corpus_or_articles, n_jobs, progress, chunksize, table)
+
+
+def _extract(corpus_or_articles: Any, n_jobs: int, progress: bool | None, chunksize: int, table: Any) -> Extraction:
     chunks: Iterable[list[Article]] = _chunks(_articles(corpus_or_articles), chunksize)
     results: Iterable[Facts]
     pool = None
     if n_jobs > 1:
-        pool = _pool(n_jobs)
+        pool = _pool(n_jobs, table)
         results = pool.imap(_extract_chunk, chunks)
     else:
         results = map(_extract_chunk, chunks)

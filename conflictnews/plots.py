@@ -305,6 +305,36 @@ def group_styles(groups: Iterable[str]) -> dict[str, GroupStyle]:
 # ---------------------------------------------------------------------------
 
 
+def _note_class() -> type[Annotation]:
+    """An annotation that wraps its lines at the width of its axes.
+
+    A note wider than its chart would reach into the legend's margin, and a
+    constrained layout would then shrink the axes to make room for it, which
+    makes the note wider still: the plot area ends up a strip at the left of
+    the figure. Wrapped at the axes' width, the note only adds lines.
+    """
+    global _NOTE_CLASS
+    if _NOTE_CLASS is None:
+        from matplotlib.text import Annotation
+
+        class SourceNote(Annotation):
+            def _get_wrap_line_width(self) -> float:
+                axes = self.axes
+                if axes is None:
+                    return float(super()._get_wrap_line_width())  # type: ignore[misc]
+                return float(axes.get_window_extent().width)
+
+        _NOTE_CLASS = SourceNote
+    return _NOTE_CLASS
+
+
+_NOTE_CLASS: type[Annotation] | None = None
+
+
+def _Note(text: str, **kwargs: Any) -> Annotation:
+    return _note_class()(text, **kwargs)
+
+
 def add_source_note(ax: Axes, text: str) -> Annotation:
     """Write a source note under a chart.
 
@@ -326,7 +356,7 @@ def add_source_note(ax: Axes, text: str) -> Annotation:
     matplotlib.text.Annotation
         The note.
     """
-    from matplotlib.transforms import Bbox
+    from matplotlib.transforms import Bbox, IdentityTransform
 
     for old in [t for t in ax.texts if t.get_gid() == _SOURCE_NOTE_GID]:
         old.remove()
@@ -338,7 +368,7 @@ def add_source_note(ax: Axes, text: str) -> Annotation:
             box = Bbox.union([box, axis_box])
         return box
 
-    note = ax.annotate(
+    note = _Note(
         text,
         xy=(0.0, 0.0),
         xycoords=("axes fraction", below_x_axis),
@@ -349,7 +379,10 @@ def add_source_note(ax: Axes, text: str) -> Annotation:
         fontsize=_BASE_FONT * 0.85,
         color=_NOTE_COLOR,
         annotation_clip=False,
+        wrap=True,
     )
+    note.set_transform(IdentityTransform())
+    ax._add_text(note)  # type: ignore[attr-defined]  # as Axes.annotate adds its annotations
     note.set_gid(_SOURCE_NOTE_GID)
     return note
 
@@ -1099,13 +1132,6 @@ def _break_at_gaps(
     return out
 
 
-def _truncate(text: str, width: int) -> str:
-    text = " ".join(text.split())
-    if len(text) <= width:
-        return text
-    return text[: max(width - 1, 1)].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
-
-
 # ---------------------------------------------------------------------------
 # Casualties
 # ---------------------------------------------------------------------------
@@ -1723,6 +1749,14 @@ def _room_for_labels(
         ax.set_xlim(0, needed)
 
 
+def _part_handle() -> Artist:
+    """Legend entry for a part of a toll: a hollow marker."""
+    from matplotlib.lines import Line2D
+
+    return Line2D([], [], linestyle="none", marker="o", markersize=7, markerfacecolor="white",
+                  markeredgecolor="0.25", markeredgewidth=1.4)
+
+
 def _open_bound_handle_right() -> Artist:
     from matplotlib.lines import Line2D
 
@@ -1828,15 +1862,36 @@ def plot_running_toll(
         labels: list[str] = []
         any_range = False
         any_open = False
+        # A line joins the tolls of one series only: the same outcome, victims
+        # (group and actor), place, source and start of the count ("since
+        # 2011" and "since 19 April" are two counts), one toll per date. A part
+        # given beside its total ("among them 71 children") is a point of its
+        # own, never joined to the total.
+        series_keys = [
+            c
+            for c in ("outcome", "victim_group", "victim_actor", "place", "attributed_to", "period_start")
+            if c in frame.columns
+        ]
+        is_part = (
+            frame["subset"].astype("boolean").fillna(False).to_numpy(dtype=bool)
+            if "subset" in frame.columns
+            else np.zeros(len(frame), dtype=bool)
+        )
+        frame = frame.assign(
+            _series=[
+                "\x1f".join(map(str, values))
+                for values in zip(*(frame[c].astype(object).where(frame[c].notna(), "") for c in series_keys))
+            ]
+            if series_keys
+            else "",
+            _part=is_part,
+        )
+        any_part = False
         for name in groups:
             style = styles[name]
             sub = frame.loc[frame["_group"] == name].sort_values(
                 ["_when"], kind="stable"
             )
-            xs = sub["_when"].to_numpy(dtype="float64")
-            best = _float(sub, "count_best")
-            low = _float(sub, "count_low")
-            high = _float(sub, "count_high")
             options: dict[str, Any] = {
                 "color": style.color,
                 "marker": style.marker,
@@ -1845,33 +1900,50 @@ def plot_running_toll(
                 "markeredgewidth": 0.8,
             }
             options.update(kwargs)
-            (line,) = ax.plot(xs, best, label=name, **options)
-            handles.append(line)
-            labels.append(name)
+            first = True
+            for (_key, part), points in sub.groupby(["_series", "_part"], sort=False):
+                xs_series = points["_when"].to_numpy(dtype="float64")
+                joined = not part and 1 < len(xs_series) == len(np.unique(xs_series))
+                drawn = dict(options)
+                if not joined:
+                    drawn["linestyle"] = "none"
+                if part:
+                    any_part = True
+                    drawn.update(markerfacecolor="white", markeredgecolor=style.color, markeredgewidth=1.4)
+                ax.plot(xs_series, _float(points, "count_best"), label=name, **drawn)
+                if first:
+                    from matplotlib.lines import Line2D
+
+                    handles.append(Line2D([], [], label=name, **options))
+                    labels.append(name)
+                    first = False
+            xs = sub["_when"].to_numpy(dtype="float64")
+            best = _float(sub, "count_best")
+            low = _float(sub, "count_low")
+            high = _float(sub, "count_high")
             both = np.isfinite(low) & np.isfinite(high) & (high > low)
             if both.any():
                 any_range = True
-                ax.fill_between(
-                    xs,
-                    low,
-                    high,
-                    where=both,
-                    color=style.color,
-                    alpha=_RANGE_ALPHA,
-                    linewidth=0,
-                )
-                left = np.concatenate([[False], both[:-1]])
-                right = np.concatenate([both[1:], [False]])
-                alone = both & ~left & ~right
-                if alone.any():
-                    ax.vlines(
-                        xs[alone],
-                        low[alone],
-                        high[alone],
-                        color=style.color,
-                        alpha=0.5,
-                        linewidth=6,
-                    )
+                # a band between the tolls of one series, a bar for a toll alone
+                for (_key, part), points in sub.assign(_both=both).groupby(["_series", "_part"], sort=False):
+                    pxs = points["_when"].to_numpy(dtype="float64")
+                    plow = _float(points, "count_low")
+                    phigh = _float(points, "count_high")
+                    pboth = points["_both"].to_numpy(dtype=bool)
+                    if not pboth.any():
+                        continue
+                    joined = not part and len(np.unique(pxs)) == len(pxs)
+                    if joined:
+                        ax.fill_between(pxs, plow, phigh, where=pboth, color=style.color,
+                                        alpha=_RANGE_ALPHA, linewidth=0)
+                        left = np.concatenate([[False], pboth[:-1]])
+                        right = np.concatenate([pboth[1:], [False]])
+                        alone = pboth & ~left & ~right
+                    else:
+                        alone = pboth
+                    if alone.any():
+                        ax.vlines(pxs[alone], plow[alone], phigh[alone], color=style.color, alpha=0.5,
+                                  linewidth=6)
             if "count_high" in sub.columns:
                 open_high = np.isnan(high) & np.isfinite(best)
                 if open_high.any():
@@ -1886,6 +1958,9 @@ def plot_running_toll(
                         transform=_up_offset(ax, 10.0),
                         clip_on=False,
                     )
+        if any_part:
+            handles.append(_part_handle())
+            labels.append("part of a toll, given beside it")
         if any_range:
             handles.append(_range_handle())
             labels.append("range (low\N{EN DASH}high)")
@@ -2252,7 +2327,9 @@ def plot_timeline(
         counts the events left out. Useful when articles recall the distant
         past ("in 1969 ...").
     label_width : int, default 60
-        Summaries are cut to this many characters.
+        The longest label, in characters (in lanes, at most 30 a line, three
+        lines). A label is a whole phrase: the summary, or its part up to where
+        a clause ends; an event whose phrases are all too long is not labelled.
     title : str, optional
         Chart title.
     source_note : str, optional
@@ -2462,15 +2539,45 @@ def _text_points(text: str, fontsize: float) -> float:
     return float(width)
 
 
+def _phrases(text: str) -> list[str]:
+    """Whole phrases of ``text`` to label an event with, longest first.
+
+    The text itself, then each part of it that ends where a clause does (at
+    a comma, semicolon, colon, dash or bracket); never a piece cut inside a
+    clause, nor one the summary already cut (ending in an ellipsis).
+
+    >>> _phrases("Mosul fell in June 2014, the army said")
+    ['Mosul fell in June 2014, the army said', 'Mosul fell in June 2014']
+    >>> _phrases("between October and December more than 160,000, the UN said…")
+    ['between October and December more than 160,000']
+    """
+    import re
+
+    text = " ".join(text.split())
+    found = [] if not text or text.endswith("\N{HORIZONTAL ELLIPSIS}") else [text]
+    for match in reversed(list(re.finditer(r"\s*(?:[,;:](?=\s)|[(\[]|\s[\N{EN DASH}\N{EM DASH}-]\s)", text))):
+        phrase = text[: match.start()].strip().rstrip(")]")
+        if len(phrase.split()) >= 2 and phrase not in found:
+            found.append(phrase)
+    return found
+
+
 def _fit_label(text: str, *, max_chars: int, max_points: float, fontsize: float) -> str:
-    """``text`` cut (with an ellipsis) to fit ``max_points``; "" if it cannot."""
-    label = _truncate(text, max_chars)
-    while len(label) > 4:
-        width = _text_points(label, fontsize)
-        if width <= max_points:
-            return label
-        keep = int(len(label) * max_points / width)
-        label = _truncate(text, max(min(keep, len(label) - 2), 1))
+    """The longest whole phrase of ``text`` (``_phrases``) that fits ``max_points``; "" if none does."""
+    for phrase in _phrases(text):
+        if len(phrase) <= max_chars and _text_points(phrase, fontsize) <= max_points:
+            return phrase
+    return ""
+
+
+def _wrap_label(text: str, *, line_chars: int, max_lines: int) -> str:
+    """The longest whole phrase of ``text`` that wraps into ``max_lines`` lines of ``line_chars``; "" if none."""
+    import textwrap
+
+    for phrase in _phrases(text):
+        lines = textwrap.wrap(phrase, line_chars, break_long_words=False, break_on_hyphens=False)
+        if lines and len(lines) <= max_lines and all(len(line) <= line_chars for line in lines):
+            return "\n".join(lines)
     return ""
 
 
@@ -2486,10 +2593,12 @@ def _label_events(
 
     With one row per event, a label goes right of its event, or where there
     is more room: left of it, or inside a span's bar (on a white ground), so
-    that a span covering the whole window keeps its label; it is cut to
-    fit. With lanes per kind, a label goes above or below its lane, right
-    or left of its event (of the part of a span inside the window), where
-    it overlaps no other label; labels that fit nowhere are left out.
+    that a span covering the whole window keeps its label; it is the longest
+    whole phrase that fits (``_phrases``). With lanes per kind, a label is a
+    whole phrase wrapped on up to three lines, above or below its lane, right
+    or left of its event (of the part of a span inside the window), where it
+    overlaps no other label (a label above a lane and one below the lane over
+    it share that gap); labels that fit nowhere are left out.
     """
     lo, hi = limits
     fontsize = _BASE_FONT * (0.85 if rows_mode else 0.8)
@@ -2497,6 +2606,9 @@ def _label_events(
     days_per_point = (hi - lo) / max(axes_points, 1.0)
     offset = 7.0  # points between an event and its label
     taken: dict[tuple[float, int], list[tuple[float, float]]] = {}
+    # A label above one lane and a label below the lane over it share the gap between the two lanes.
+    lanes = sorted(set(map(float, frame["_y"])), key=lambda v: float(ax.transData.transform((lo, v))[1]))
+    gap_of = {(lane, side): float(i + (1 if side == 0 else 0)) for i, lane in enumerate(lanes) for side in (0, 1)}
 
     def free(key: tuple[float, int], start: float, stop: float) -> bool:
         if start < lo or stop > hi:
@@ -2520,9 +2632,9 @@ def _label_events(
                 # Inside the bar, on a white ground: the only room left to
                 # a span that covers the whole window.
                 rooms["inside"] = (end - start) / days_per_point - 2 * offset
-            full = _truncate(text, width)
+            full = (_phrases(text) or [""])[0]
             place = "right"
-            if _text_points(full, fontsize) > rooms["right"]:
+            if len(full) > width or _text_points(full, fontsize) > rooms["right"]:
                 place = max(rooms, key=lambda p: rooms[p])
             label = _fit_label(
                 text, max_chars=width, max_points=rooms[place], fontsize=fontsize
@@ -2552,10 +2664,12 @@ def _label_events(
                 ),
             )
             continue
-        label = _truncate(text, min(width, 30))
-        length = (_text_points(label, fontsize) + 10.0) * days_per_point
+        label = _wrap_label(text, line_chars=min(width, 30), max_lines=3)
+        if not label:
+            continue
+        length = (max(_text_points(line, fontsize) for line in label.split("\n")) + 10.0) * days_per_point
         for side in (0, 1):
-            key = (y, side)
+            key = (gap_of[(y, side)], 0)
             if free(key, start, start + length):
                 span, x, ha = (start, start + length), start, "left"
             elif free(key, end - length, end):

@@ -23,6 +23,7 @@ __all__ = [
 
 OUTCOMES = ("killed", "injured", "captured", "missing", "displaced")
 VICTIM_GROUPS = ("military", "armed_group", "civilian", "unknown")
+CERTAINTIES = ("stated", "uncertain", "denied")
 QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "about", "up_to", "range", "vague")
 STATUSES = ("controls", "captured", "lost", "contested", "besieged", "seeks_control")
 PRECISIONS = ("minute", "day", "week", "month", "year")
@@ -55,6 +56,7 @@ class Article:
     language: str
     text: str
     path: str | None
+    url: str | None = None  # the page's address, for a page read from a crawl or a saved web page
 
     def get(self, field: str, default: Any = None) -> Any:
         """Return a field by name, like ``dict.get``."""
@@ -78,10 +80,16 @@ class CasualtyReport:
     date_precision: str | None
     cumulative: bool
     subset: bool
+    perpetrator: str | None        # who did it, canonical where known, else the words as written
+    perpetrator_group: str | None  # military, armed_group, civilian, unknown
     place: str | None
+    country: str | None
+    admin1: str | None
     latitude: float | None
     longitude: float | None
+    place_precision: int | None  # UCDP where_prec: 1 the place, 2 near it, 3 admin2, 4 admin1, 5 region, 6 country
     attributed_to: str | None
+    certainty: str                 # stated, uncertain ("feared dead", "unconfirmed") or denied
     from_title: bool
     surface: str
     sentence: str
@@ -96,8 +104,11 @@ class TerritoryClaim:
     article_id: str | None
     actor: str | None
     place: str
+    country: str | None
+    admin1: str | None
     latitude: float | None
     longitude: float | None
+    place_precision: int | None
     status: str
     since: datetime | None
     as_of: datetime | None
@@ -123,6 +134,11 @@ class TimelineEvent:
     kind: str
     summary: str
     place: str | None
+    country: str | None
+    admin1: str | None
+    latitude: float | None
+    longitude: float | None
+    place_precision: int | None
     actors: str | None  # canonical actors named in the sentence, "|"-separated
     from_title: bool
     surface: str

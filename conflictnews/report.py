@@ -14,13 +14,20 @@ article page, where the sentence is marked in the body under an anchor named
 after the fact: ``#c12`` for row 12 (counting from 0) of ``tables/casualties``,
 ``#t3`` for a territory claim, ``#e7`` for a timeline event.
 
-The pages are self-contained HTML: inline CSS, no scripts, no external assets;
-every piece of text read from the corpus is escaped.
+The pages are self-contained HTML made from the Jinja2 templates of
+``conflictnews/templates`` (autoescaped: every piece of text read from the corpus
+is escaped): inline CSS, no external assets, no request to the network. The
+index carries one small inline script of its own (``tables.js``) that sorts,
+filters (by date, place, actor, source, outcome) and searches its tables; the
+article pages have none.
+
+Writing into a folder that holds an earlier report removes the files that
+report wrote and this one does not (the pages of articles no longer read),
+when they are as it left them; nothing else in the folder is touched.
 """
 
 from __future__ import annotations
 
-import html
 import re
 import struct
 import sys
@@ -91,11 +98,6 @@ def _missing(value: Any) -> bool:
 def _text(value: Any, default: str = "") -> str:
     """Text of a cell; ``default`` when it is missing."""
     return default if _missing(value) else str(value)
-
-
-def _e(value: Any, default: str = "") -> str:
-    """Escaped text of a cell."""
-    return html.escape(_text(value, default))
 
 
 def _int(value: Any) -> int | None:
@@ -249,31 +251,6 @@ class _Articles:
             return None
         value = row.get("title") if bool(from_title) and not _missing(from_title) else row.get("text")
         return None if _missing(value) else str(value)
-
-
-def _sentence_html(fact: Mapping[str, Any], articles: _Articles) -> str:
-    """The fact's sentence, escaped, with its surface marked where the span says it is."""
-    sentence = _text(fact.get("sentence"))
-    surface = _text(fact.get("surface"))
-    start, end = _int(fact.get("span_start")), _int(fact.get("span_end"))
-    source = articles.source_text(fact.get("article_id"), fact.get("from_title"))
-    offset: int | None = None
-    if source is not None and sentence and start is not None and end is not None:
-        at = source.find(sentence)
-        while at != -1:
-            if at <= start and end <= at + len(sentence):
-                offset = start - at
-                break
-            at = source.find(sentence, at + 1)
-    if offset is None and surface:
-        found = sentence.find(surface)
-        offset = found if found != -1 else None
-    if not sentence:
-        return f"<mark>{html.escape(surface)}</mark>" if surface else ""
-    if offset is None or not surface:
-        return html.escape(sentence)
-    return (html.escape(sentence[:offset]) + "<mark>" + html.escape(sentence[offset:offset + len(surface)])
-            + "</mark>" + html.escape(sentence[offset + len(surface):]))
 
 
 # --------------------------------------------------------------------------
@@ -603,111 +580,193 @@ def _draw_charts(report: _Report, specs: Sequence[tuple[str, str, Callable[[], A
 # --------------------------------------------------------------------------
 # HTML
 # --------------------------------------------------------------------------
+#
+# report.py assembles the data of each page (plain values, tables of cells, pieces of marked text); the
+# Jinja2 templates in ``conflictnews/templates`` hold the markup and escape every value.
 
-_CSS = """
-:root{--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--soft:#f6f8fa;--accent:#0b5cad;--mark:#ffe26a}
-*{box-sizing:border-box}
-body{margin:0;background:#fff;color:var(--ink);
- font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,"Noto Sans",sans-serif}
-main{max-width:1200px;margin:0 auto;padding:28px 32px 72px}
-a{color:var(--accent)} a:hover{text-decoration:none}
-h1{font-size:28px;line-height:1.25;margin:0 0 6px}
-h2{font-size:21px;margin:44px 0 12px;padding-bottom:6px;border-bottom:1px solid var(--line)}
-h3{font-size:16.5px;margin:26px 0 8px}
-p{margin:8px 0}
-.lead{font-size:16.5px;color:#333;max-width:80ch}
-.muted{color:var(--muted)} .small{font-size:13px}
-nav.toc{margin:14px 0 0;padding:10px 0;border-top:1px solid var(--line);border-bottom:1px solid var(--line);
- font-size:14px}
-nav.toc a{margin-right:16px;white-space:nowrap}
-.cards{display:flex;flex-wrap:wrap;gap:12px;margin:18px 0}
-.card{border:1px solid var(--line);border-radius:8px;padding:10px 16px;background:var(--soft);min-width:140px}
-.card b{display:block;font-size:24px;font-variant-numeric:tabular-nums}
-.card span{font-size:13px;color:var(--muted)}
-.rules{border:1px solid #b6d4f2;border-left:5px solid var(--accent);background:#f1f7fd;border-radius:6px;
- padding:12px 20px;margin:22px 0;max-width:95ch}
-.rules h2{border:0;margin:4px 0 6px;font-size:18px;padding:0}
-.rules ol{margin:6px 0 6px;padding-left:22px} .rules li{margin:4px 0}
-.warn{border-left:5px solid #bf8700;background:#fff8e5;padding:8px 16px;border-radius:6px}
-.grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:8px 32px}
-table{border-collapse:collapse;width:100%;font-size:13.5px;margin:8px 0 18px}
-th,td{border-bottom:1px solid var(--line);padding:6px 8px;text-align:left;vertical-align:top}
-thead th{background:var(--soft);font-weight:600;border-bottom:2px solid var(--line);position:sticky;top:0}
-tbody tr:nth-child(even){background:#fbfcfd}
-tbody.group th{background:#eef2f6;font-size:14px;border-top:2px solid var(--line)}
-td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
-td.nowrap{white-space:nowrap}
-table.narrow{width:auto;min-width:50%}
-.wide{overflow-x:auto;margin:8px 0 18px} .wide table{margin:0}
-td.evidence-cell{width:48%;min-width:360px}
-.open{color:var(--muted);font-style:italic}
-tr:target,tbody:target th{outline:3px solid #e8590c;outline-offset:-3px}
-mark{background:var(--mark);color:inherit;padding:0 2px;border-radius:2px}
-ul.evidence{list-style:none;margin:0;padding:0}
-ul.evidence li{margin:0 0 6px;padding-left:10px;border-left:3px solid var(--line)}
-.fact{font-size:12px;color:var(--muted);white-space:nowrap}
-.fact a{font-weight:600}
-figure{margin:18px 0 34px;padding:14px;border:1px solid var(--line);border-radius:8px}
-figure h3{margin:0 0 10px}
-figure img{display:block;max-width:100%;height:auto;margin:0 auto}
-figcaption{font-size:13.5px;color:#444;margin-top:10px;max-width:100ch}
-figcaption .files a{margin-right:10px}
-details{margin:8px 0 18px} summary{cursor:pointer;font-weight:600;margin:6px 0}
-footer{margin-top:48px;padding-top:12px;border-top:1px solid var(--line);font-size:13px;color:var(--muted)}
-article .body{white-space:pre-wrap;font-size:16.5px;line-height:1.7;max-width:78ch;font-family:Georgia,
- "Times New Roman",serif;margin:18px 0}
-article h1 mark,article .body mark{cursor:help}
-mark.k-t{background:#c9e3ff} mark.k-e{background:#e3f4d7;border-bottom:2px dotted #2f7a1f}
-mark.k-c{background:var(--mark)}
-.anchor{scroll-margin-top:35vh}
-.anchor:target::before{content:"\\25B6";color:#d9480f;font-weight:700;font-family:sans-serif;padding-right:2px}
-.legend mark{margin-right:12px}
-dl.meta{display:grid;grid-template-columns:max-content auto;gap:2px 16px;font-size:14px;margin:12px 0}
-dl.meta dt{color:var(--muted)} dl.meta dd{margin:0}
-@media print{thead th{position:static} nav.toc{display:none}}
-"""
+#: Columns others may add to the fact tables, shown in the tables (index and article pages) when present.
+_OPTIONAL_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("country", "country"), ("admin1", "region"), ("place_precision", "place precision"),
+    ("perpetrator", "perpetrator"), ("perpetrator_group", "perpetrator group"), ("from_actor", "from"),
+    ("to_actor", "to"),
+)
+#: Fact columns never shown as a column of their own (provenance, coordinates, what other cells show).
+_INTERNAL_COLUMNS = frozenset({
+    "article_id", "surface", "sentence", "span_start", "span_end", "from_title", "latitude", "longitude",
+    "cumulative", "subset", "qualifier", "date_precision", "summary", "kind", "actors", "count_low", "count_best",
+    "count_high", "period_start", "period_end", "outcome", "victim_group", "victim_actor", "place",
+    "attributed_to", "actor", "status", "since", "as_of", "share_pct", "population", "date_start", "date_end",
+    "reports", "articles", "sources", "low", "best", "high", "published", "incident", "evidence", "date",
+    "summaries", "count", "period", "n_reports",
+})
 
 
-def _page(title: str, body: str) -> str:
-    return ("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-            f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{body}\n"
-            "</main>\n</body>\n</html>\n")
+@dataclass
+class _Cell:
+    """One cell: its text (escaped by the template), or pieces for the other kinds.
+
+    ``kind``: ``text``; ``best`` (bold); ``evidence`` (``items`` of evidence); ``marked`` (``items``
+    of (text, marked) pieces); ``links`` (``items`` of ``{"text", "href"}``); ``lines`` (``items`` of text).
+    """
+
+    text: str = ""
+    cls: str = ""
+    sort: str | None = None
+    href: str | None = None
+    kind: str = "text"
+    items: list[Any] = field(default_factory=list)
+    note: str = ""
+    tip: str = ""
 
 
-def _table(headers: Sequence[str | tuple[str, str]], rows: Iterable[str], *, cls: str = "",
-           empty: str = "None.") -> str:
-    """A table; ``headers`` are names or (name, css class); ``rows`` are ready ``<tr>`` strings."""
-    rows = list(rows)
-    if not rows:
-        return f"<p class=\"muted\">{html.escape(empty)}</p>"
-    head = "".join(f"<th class=\"{h[1]}\">{html.escape(h[0])}</th>" if isinstance(h, tuple)
-                   else f"<th>{html.escape(h)}</th>" for h in headers)
-    attr = f" class=\"{cls}\"" if cls else ""
-    return (f"<div class=\"wide\"><table{attr}>\n<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows)
-            + "\n</tbody>\n</table></div>")
+@dataclass
+class _Column:
+    label: str
+    cls: str = ""
+    sortable: bool = True
 
 
-def _num_cells(low: Any, best: Any, high: Any) -> str:
-    high_cell = (f"<td class=\"n\">{_number(high)}</td>" if not _missing(high)
-                 else "<td class=\"n open\" title=\"open upper bound: at least the best figure\">open</td>")
-    return f"<td class=\"n\">{_number(low)}</td><td class=\"n\"><b>{_number(best)}</b></td>{high_cell}"
+@dataclass
+class _Row:
+    cells: list[_Cell]
+    id: str = ""
+    facets: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Group:
+    rows: list[_Row]
+    heading: str = ""
+    id: str = ""
+    note: str = ""
+
+
+@dataclass
+class _Table:
+    """A table of a page; ``facets`` (key, label) make it interactive: sorted, filtered and searched."""
+
+    columns: list[_Column]
+    groups: list[_Group]
+    empty: str = "None."
+    cls: str = ""
+    id: str = ""
+    facets: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def rows_count(self) -> int:
+        return sum(len(g.rows) for g in self.groups)
+
+    @property
+    def interactive(self) -> bool:
+        return bool(self.facets) and self.rows_count > 1
+
+
+def _columns(*specs: str | tuple[str, str]) -> list[_Column]:
+    """Columns from names or (name, css class)."""
+    return [_Column(s[0], s[1]) if isinstance(s, tuple) else _Column(s) for s in specs]
+
+
+def _simple(columns: Sequence[str | tuple[str, str]], rows: Iterable[_Row], **options: Any) -> _Table:
+    return _Table(columns=_columns(*columns), groups=[_Group(rows=list(rows))], **options)
+
+
+def _optional(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """The optional columns (``_OPTIONAL_COLUMNS``) a table has, with a value in at least one row."""
+    return [(key, label) for key, label in _OPTIONAL_COLUMNS
+            if key in frame.columns and frame[key].map(lambda v: not _missing(v) and v != "").any()]
+
+
+def _extra_columns(frame: pd.DataFrame) -> list[tuple[str, str]]:
+    """Optional columns, then any other column the table has that no cell shows (for the article pages)."""
+    known = {key for key, _ in _OPTIONAL_COLUMNS}
+    others = [(str(c), str(c).replace("_", " ")) for c in frame.columns
+              if c not in known and c not in _INTERNAL_COLUMNS
+              and frame[c].map(lambda v: not _missing(v) and v != "" and not isinstance(v, (list, dict))).any()]
+    return _optional(frame) + others
+
+
+def _value_cell(value: Any) -> _Cell:
+    if isinstance(value, bool) or _missing(value):
+        return _Cell(_text(value, "—") if not isinstance(value, bool) else ("yes" if value else "no"))
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _Cell(f"{value:,}" if float(value).is_integer() else f"{value:g}", cls="n", sort=str(value))
+    if isinstance(value, (pd.Timestamp,)):
+        return _Cell(_date(value), cls="nowrap", sort=_iso(value))
+    return _Cell(_label(value, "—"))
+
+
+def _iso(value: Any) -> str:
+    """``2018-04-24`` for sorting and date filters; empty when unknown."""
+    stamp = _timestamp(value)
+    return stamp.strftime("%Y-%m-%d") if stamp is not None else ""
+
+
+def _date_facets(start: Any, end: Any) -> dict[str, str]:
+    first, last = _iso(start), _iso(end)
+    if not first and not last:
+        return {}
+    return {"date-start": first or last, "date-end": last or first}
+
+
+def _facet(*values: Any) -> str:
+    """Values of a facet (``|`` between several), as the filter lists show them."""
+    out = []
+    for value in values:
+        for item in (value if isinstance(value, (list, tuple, set)) else [value]):
+            text = _text(item).replace("|", "/").strip()
+            if text and text not in out:
+                out.append(text)
+    return "|".join(out)
+
+
+def _num_cells(low: Any, best: Any, high: Any) -> list[_Cell]:
+    high_cell = (_Cell(_number(high), cls="n", sort=str(_int(high))) if not _missing(high)
+                 else _Cell("open", cls="n open", sort="", tip="open upper bound: at least the best figure"))
+    return [_Cell(_number(low), cls="n", sort=str(_int(low)) if not _missing(low) else ""),
+            _Cell(_number(best), cls="n", sort=str(_int(best)) if not _missing(best) else "", kind="best"),
+            high_cell]
+
+
+def _sentence_pieces(fact: Mapping[str, Any], articles: _Articles) -> list[tuple[str, bool]]:
+    """The fact's sentence as (text, marked) pieces, its surface marked where the span says it is."""
+    sentence = _text(fact.get("sentence"))
+    surface = _text(fact.get("surface"))
+    start, end = _int(fact.get("span_start")), _int(fact.get("span_end"))
+    source = articles.source_text(fact.get("article_id"), fact.get("from_title"))
+    offset: int | None = None
+    if source is not None and sentence and start is not None and end is not None:
+        at = source.find(sentence)
+        while at != -1:
+            if at <= start and end <= at + len(sentence):
+                offset = start - at
+                break
+            at = source.find(sentence, at + 1)
+    if offset is None and surface:
+        found = sentence.find(surface)
+        offset = found if found != -1 else None
+    if not sentence:
+        return [(surface, True)] if surface else []
+    if offset is None or not surface:
+        return [(sentence, False)]
+    pieces = [(sentence[:offset], False), (sentence[offset:offset + len(surface)], True),
+              (sentence[offset + len(surface):], False)]
+    return [(text, mark) for text, mark in pieces if text]
+
+
+def _sentence_html(fact: Mapping[str, Any], articles: _Articles) -> str:
+    """The fact's sentence, escaped, with its surface marked where the span says it is."""
+    return str(_macros().marked(_sentence_pieces(fact, articles)))
 
 
 def _evidence_item(report: _Report, kind: str, position: int, facts: pd.DataFrame, *,
-                   detail: str = "") -> str:
+                   detail: str = "") -> dict[str, Any]:
     """One piece of evidence: fact id, details, the sentence with its surface marked, the article link."""
     fact = _record(facts, position)
     anchor = f"{kind}{position}"
-    href = report.articles.href(fact.get("article_id"), anchor)
-    title = report.articles.title(fact.get("article_id"))
     where = "headline" if bool(fact.get("from_title")) and not _missing(fact.get("from_title")) else ""
-    link = (f"<a href=\"{html.escape(href)}\">{html.escape(title)}</a>" if href
-            else html.escape(title))
-    meta = " · ".join(x for x in (detail, where) if x)
-    return (f"<li id=\"ev-{anchor}\"><span class=\"fact\"><a href=\"{html.escape(href or '#')}\">{anchor}</a>"
-            f"{' · ' + html.escape(meta) if meta else ''}</span> {_sentence_html(fact, report.articles)} "
-            f"<span class=\"small\">— {link}</span></li>")
+    return {"anchor": anchor, "href": report.articles.href(fact.get("article_id"), anchor),
+            "title": report.articles.title(fact.get("article_id")), "meta": " · ".join(x for x in (detail, where) if x),
+            "sentence": _sentence_pieces(fact, report.articles)}
 
 
 def _casualty_detail(fact: Mapping[str, Any]) -> str:
@@ -732,114 +791,77 @@ def _count_phrase(low: Any, best: Any, high: Any, qualifier: Any = None) -> str:
     return f"{_number(lo, open_text='?')}–{hi:,} (best {be:,})"
 
 
-def _header_html(report: _Report, out_dir: Path) -> str:
+def _lead(report: _Report) -> str:
     articles = report.articles.frame
     n = len(articles)
-    languages = articles["language"].value_counts(dropna=False) if n else pd.Series(dtype=int)
+    if not n:
+        return "No articles were read."
+    languages = articles["language"].value_counts(dropna=False)
     lang_text = ", ".join(f"{count:,} in {_LANGUAGES.get(_text(lang), _text(lang, 'unknown language'))}"
                           for lang, count in languages.items())
-    published = pd.to_datetime(articles["published"], errors="coerce") if n else pd.Series(dtype="datetime64[ns]")
-    dated = published.dropna()
+    dated = pd.to_datetime(articles["published"], errors="coerce").dropna()
     if len(dated):
         span = f"published {_date(dated.min())[:10]} to {_date(dated.max())[:10]}"
         if len(dated) < n:
             span += f" ({_plural(n - len(dated), 'article')} without a publication date)"
     else:
-        span = "no publication dates" if n else "no articles"
-    outlets = f"from {_plural(int(articles['source'].nunique()), 'named outlet')}" if n else ""
-    unnamed = int(articles["source"].isna().sum()) if n else 0
+        span = "no publication dates"
+    outlets = f"from {_plural(int(articles['source'].nunique()), 'named outlet')}"
+    unnamed = int(articles["source"].isna().sum())
     if unnamed:
         outlets += f" ({_plural(unnamed, 'article')} without one)"
-    lead = (f"{_plural(n, 'article')} read" + (f" ({lang_text})" if lang_text else "") +
-            f" {outlets}, {span}.") if n else "No articles were read."
-    cards = [(n, "articles read", "#articles"), (len(report.rejected), "inputs rejected", "#read"),
-             (len(report.casualties), "casualty reports", "tables/casualties.csv"),
-             (len(report.incidents), "incidents", "#incidents"),
-             (len(report.tolls), "running tolls", "#tolls"),
-             (len(report.territory), "territory claims", "#territory"),
-             (len(report.timeline), "dated statements", "#timeline")]
-    card_html = "".join(f"<a class=\"card\" href=\"{href}\" style=\"text-decoration:none;color:inherit\">"
-                        f"<b>{value:,}</b><span>{html.escape(label)}</span></a>" for value, label, href in cards)
-    toc = "".join(f"<a href=\"#{a}\">{html.escape(t)}</a>" for a, t in (
-        ("read", "What was read"), ("rules", "Counting rules"), ("charts", "Charts"), ("totals", "Totals"),
-        ("incidents", "Incidents"), ("tolls", "Running tolls"), ("territory", "Territory"),
-        ("timeline", "Timeline"), ("articles", "Articles"), ("tables", "Tables")))
-    return (f"<header>\n<h1>Conflict news report</h1>\n<p class=\"lead\">{html.escape(lead)}</p>\n"
-            f"<div class=\"cards\">{card_html}</div>\n<nav class=\"toc\">{toc}</nav>\n</header>")
+    return f"{_plural(n, 'article')} read" + (f" ({lang_text})" if lang_text else "") + f" {outlets}, {span}."
 
 
-def _read_html(report: _Report) -> str:
+def _count_table(header: str, counts: pd.Series, label: Callable[[Any], str] = _text) -> _Table:
+    return _simple([header, ("articles" if header != "attributed to" else "reports", "n")],
+                   [_Row([_Cell(label(k)), _Cell(f"{v:,}", cls="n", sort=str(v))]) for k, v in counts.items()],
+                   empty="No casualty reports." if header == "attributed to" else "None.")
+
+
+def _read_boxes(report: _Report) -> list[dict[str, Any]]:
     articles = report.articles.frame
-    n = len(articles)
-    parts = ["<section id=\"read\">\n<h2>What was read</h2>"]
-    if n:
-        langs = articles["language"].value_counts(dropna=False)
-        lang_rows = [f"<tr><td>{html.escape(_LANGUAGES.get(_text(k), _text(k, 'unknown')))} "
-                     f"<span class=\"muted\">({_e(k, '?')})</span></td><td class=\"n\">{v:,}</td></tr>"
-                     for k, v in langs.items()]
-        sources = articles["source"].fillna("(not stated)").value_counts()
-        source_rows = [f"<tr><td>{_e(k)}</td><td class=\"n\">{v:,}</td></tr>" for k, v in sources.items()]
-        attributed = report.casualties["attributed_to"].fillna("(not attributed)").value_counts()
-        attributed_rows = [f"<tr><td>{_e(k)}</td><td class=\"n\">{v:,}</td></tr>" for k, v in attributed.items()]
-        parts.append("<div class=\"grid2\">")
-        parts.append("<div><h3>Languages</h3>" + _table(["language", ("articles", "n")], lang_rows) + "</div>")
-        parts.append("<div><h3>Outlets and agencies</h3>" + _table(["source", ("articles", "n")], source_rows)
-                     + "</div>")
-        parts.append("<div><h3>Who the casualty figures are attributed to</h3>" +
-                     _table(["attributed to", ("reports", "n")], attributed_rows,
-                            empty="No casualty reports.") + "</div>")
-        parts.append("</div>")
-    else:
-        parts.append("<p class=\"warn\">No articles were read: there is no data to show.</p>")
-    rejected_rows = [f"<tr><td>{_e(r.get('path'), '(no path)')}</td><td>{_e(r.get('reason'))}</td></tr>"
-                     for r in _records(report.rejected)]
-    parts.append(f"<h3>Rejected inputs ({len(rejected_rows):,})</h3>")
-    parts.append(_table(["input", "reason"], rejected_rows, empty="No input was rejected."))
-    if len(report.failed):
-        failed_rows = [f"<tr><td>{_e(r.get('path') if not _missing(r.get('path')) else r.get('article_id'))}</td>"
-                       f"<td>{_e(r.get('reason'))}</td></tr>" for r in _records(report.failed)]
-        parts.append(f"<h3>Articles the extractors failed on ({len(failed_rows):,})</h3>")
-        parts.append(_table(["article", "error"], failed_rows))
-    parts.append("</section>")
-    return "\n".join(parts)
+    if not len(articles):
+        return []
+    langs = articles["language"].value_counts(dropna=False)
+    lang_table = _simple(["language", ("articles", "n")], [
+        _Row([_Cell(f"{_LANGUAGES.get(_text(k), _text(k, 'unknown'))} ({_text(k, '?')})"),
+              _Cell(f"{v:,}", cls="n", sort=str(v))]) for k, v in langs.items()])
+    return [{"heading": "Languages", "table": lang_table},
+            {"heading": "Outlets and agencies",
+             "table": _count_table("source", articles["source"].fillna("(not stated)").value_counts())},
+            {"heading": "Who the casualty figures are attributed to",
+             "table": _count_table("attributed to",
+                                   report.casualties["attributed_to"].fillna("(not attributed)").value_counts())}]
 
 
-def _rules_html() -> str:
-    items = "".join(f"<li><b>{html.escape(head)}</b> {html.escape(text)}</li>" for head, text in COUNTING_RULES)
-    return ("<aside class=\"rules\" id=\"rules\">\n<h2>How these numbers are counted</h2>\n"
-            f"<ol>{items}</ol>\n<p class=\"small\">Low, best and high: the range of an incident; "
-            "<span class=\"open\">open</span> means no upper bound was given. Each report is an extracted "
-            "statement; <code>c12</code> names row 12 (from 0) of <code>tables/casualties.csv</code> and is the "
-            "anchor of its sentence in the article page.</p>\n</aside>")
+def _rejected_table(report: _Report) -> _Table:
+    return _simple(["input", "reason"], [_Row([_Cell(_text(r.get("path"), "(no path)")), _Cell(_text(r.get("reason")))])
+                                          for r in _records(report.rejected)], empty="No input was rejected.")
 
 
-def _charts_html(report: _Report) -> str:
-    parts = ["<section id=\"charts\">\n<h2>Charts</h2>"]
-    for chart in report.charts:
-        by_format = {f.suffix.lstrip("."): f for f in chart.files}
-        png = by_format.get("png")
-        size = ""
-        if chart.size is not None:
-            scale = _DISPLAY_SCALE * 0.75 if chart.empty else _DISPLAY_SCALE  # "No data" needs less room
-            width = max(1, min(round(chart.size[0] * scale), _MAX_WIDTH))
-            size = f" width=\"{width}\" height=\"{round(chart.size[1] * width / chart.size[0])}\""
-        image = (f"<img src=\"charts/{urllib.parse.quote(png.name)}\" alt=\"{html.escape(chart.title)}\"{size}>"
-                 if png is not None else "")
-        links = " ".join(f"<a href=\"charts/{urllib.parse.quote(f.name)}\">{fmt.upper()}</a>"
-                         for fmt, f in by_format.items())
-        parts.append(f"<figure id=\"chart-{chart.name}\">\n<h3>{html.escape(chart.title)}</h3>\n{image}\n"
-                     f"<figcaption>{html.escape(chart.caption)} <span class=\"files\">Download: {links}</span>"
-                     "</figcaption>\n</figure>")
-    parts.append("</section>")
-    return "\n".join(parts)
+def _failed_table(report: _Report) -> _Table:
+    return _simple(["article", "error"], [
+        _Row([_Cell(_text(r.get("path") if not _missing(r.get("path")) else r.get("article_id"))),
+              _Cell(_text(r.get("reason")))]) for r in _records(report.failed)])
 
 
-def _totals_html(report: _Report) -> str:
+def _chart_view(chart: _Chart) -> dict[str, Any]:
+    by_format = {f.suffix.lstrip("."): f for f in chart.files}
+    png = by_format.get("png")
+    view: dict[str, Any] = {"name": chart.name, "title": chart.title, "caption": chart.caption,
+                            "png": f"charts/{urllib.parse.quote(png.name)}" if png is not None else None,
+                            "files": [(fmt.upper(), f"charts/{urllib.parse.quote(f.name)}") for fmt, f in by_format.items()],
+                            "width": None, "height": None}
+    if chart.size is not None:
+        scale = _DISPLAY_SCALE * 0.75 if chart.empty else _DISPLAY_SCALE  # "No data" needs less room
+        width = max(1, min(round(chart.size[0] * scale), _MAX_WIDTH))
+        view["width"], view["height"] = width, round(chart.size[1] * width / chart.size[0])
+    return view
+
+
+def _totals_table(report: _Report) -> _Table:
     totals = report.totals
-    parts = ["<section id=\"totals\">\n<h2>Totals by victim group</h2>",
-             ("<p>Incidents added up per outcome and victim group, without double counting (see the rules above); "
-              "running tolls are not included. Each row links to its incidents, and each incident to the "
-              "sentences behind it.</p>")]
     rows = []
     if len(totals):
         keys = [(_text(o, "unknown"), _text(g, "unknown")) for o, g in zip(totals["outcome"], totals["victim_group"])]
@@ -849,62 +871,55 @@ def _totals_html(report: _Report) -> str:
             counts[(_text(outcome, "unknown"), _text(group, "unknown"))] += 1
         for i in order:
             row = totals.iloc[i]
-            anchor = "inc-" + _slug(*keys[i])
-            n_incidents = counts.get(keys[i], 0)
-            rows.append(f"<tr><td>{_e(row['outcome'])}</td><td>{html.escape(_group_label(row['victim_group']))}"
-                        f"</td>{_num_cells(row['low'], row['best'], row['high'])}"
-                        f"<td class=\"n\">{_number(row['reports'])}</td><td class=\"n\">{_number(row['articles'])}"
-                        f"</td><td class=\"nowrap\"><a href=\"#{anchor}\">{_plural(n_incidents, 'incident')}</a>"
-                        "</td></tr>")
-    parts.append(_table(["outcome", "victim group", ("low", "n"), ("best", "n"), ("high", "n"),
-                         ("reports", "n"), ("articles", "n"), "evidence"], rows,
-                        empty="No casualty figures were read."))
-    parts.append("</section>")
-    return "\n".join(parts)
+            rows.append(_Row([_Cell(_text(row["outcome"])), _Cell(_group_label(row["victim_group"])),
+                              *_num_cells(row["low"], row["best"], row["high"]),
+                              _Cell(_number(row["reports"]), cls="n"), _Cell(_number(row["articles"]), cls="n"),
+                              _Cell(_plural(counts.get(keys[i], 0), "incident"), cls="nowrap",
+                                    href="#inc-" + _slug(*keys[i]))]))
+    return _simple(["outcome", "victim group", ("low", "n"), ("best", "n"), ("high", "n"), ("reports", "n"),
+                    ("articles", "n"), "evidence"], rows, empty="No casualty figures were read.")
 
 
-def _incidents_html(report: _Report) -> str:
+_FACETS_CASUALTY = [("date", "date"), ("place", "place"), ("actor", "victims"), ("source", "source"),
+                    ("outcome", "outcome")]
+
+
+def _incidents_table(report: _Report) -> _Table:
     found = report.incidents
-    parts = ["<section id=\"incidents\">\n<h2>Incidents and the reports behind them</h2>",
-             ("<p>One row per incident: reports of the same outcome, victims and place whose periods nest are "
-              "one incident. Under <i>evidence</i>, each report's sentence with the counted words marked, and "
-              "the article it was read in.</p>")]
-    if found.empty:
-        parts.append("<p class=\"muted\">No incidents.</p>\n</section>")
-        return "\n".join(parts)
-    head = ("<div class=\"wide\"><table>\n<thead><tr><th>#</th><th>victims</th><th>place</th><th>period</th><th class=\"n\">low</th>"
-            "<th class=\"n\">best</th><th class=\"n\">high</th><th>sources</th><th>evidence</th></tr></thead>")
-    body = [head]
+    extra = _optional(found)
+    columns = _columns("#", "victims", "place", *(label for _, label in extra), "period", ("low", "n"),
+                       ("best", "n"), ("high", "n"), "sources", "evidence")
+    columns[-1].sortable = False
     groups: dict[tuple[str, str], list[int]] = defaultdict(list)
     for number, (outcome, group) in enumerate(zip(found["outcome"], found["victim_group"])):
         groups[(_text(outcome, "unknown"), _text(group, "unknown"))].append(number)
+    out = []
     for (outcome, group), index in sorted(groups.items(), key=lambda item: _group_order(*item[0])):
-        body.append(f"<tbody class=\"group\" id=\"inc-{_slug(outcome, group)}\"><tr><th colspan=\"9\">"
-                    f"{html.escape(_label(outcome))}: {html.escape(_group_label(group))} "
-                    f"<span class=\"muted\">({_plural(len(index), 'incident')})</span></th></tr></tbody>\n<tbody>")
         ordered = sorted(index, key=lambda i: (_timestamp(found.at[i, "period_end"]) is None,
                                                _timestamp(found.at[i, "period_end"]) or pd.Timestamp(0),
                                                -(_int(found.at[i, "best"]) or 0)))
+        rows = []
         for number in ordered:
             row = found.loc[number]
-            items = "".join(_evidence_item(report, "c", p, report.casualties,
-                                           detail=_casualty_detail(_record(report.casualties, p)))
-                            for p in report.members[number])
-            victims = html.escape(_text(row["victim_actor"]) or _group_label(row["victim_group"]))
-            note = _net_note(found.iloc[number], report.casualties, report.members[number])
-            if note:
-                victims += f"<br><span class=\"small muted\">{html.escape(note)}</span>"
-            sources = ", ".join(map(str, row["sources"])) if isinstance(row["sources"], list) else ""
-            body.append(f"<tr id=\"i{number}\"><td class=\"nowrap\"><a href=\"#i{number}\">i{number}</a></td>"
-                        f"<td>{victims}</td><td>{html.escape(_label(row['place']))}</td>"
-                        f"<td class=\"nowrap\">{html.escape(_period(row['period_start'], row['period_end']) or 'not stated')}"
-                        f"</td>{_num_cells(row['low'], row['best'], row['high'])}"
-                        f"<td>{html.escape(sources or '—')}</td><td class=\"evidence-cell\"><ul class=\"evidence\">{items}</ul></td></tr>")
-        body.append("</tbody>")
-    body.append("</table></div>")
-    parts.append("\n".join(body))
-    parts.append("</section>")
-    return "\n".join(parts)
+            items = [_evidence_item(report, "c", p, report.casualties,
+                                    detail=_casualty_detail(_record(report.casualties, p)))
+                     for p in report.members[number]]
+            victims = _text(row["victim_actor"]) or _group_label(row["victim_group"])
+            sources = list(map(str, row["sources"])) if isinstance(row["sources"], list) else []
+            rows.append(_Row(
+                id=f"i{number}",
+                cells=[_Cell(f"i{number}", cls="nowrap", href=f"#i{number}", sort=str(number)),
+                       _Cell(victims, note=_net_note(found.iloc[number], report.casualties, report.members[number])),
+                       _Cell(_label(row["place"])), *(_value_cell(row.get(key)) for key, _ in extra),
+                       _Cell(_period(row["period_start"], row["period_end"]) or "not stated", cls="period", kind="period",
+                             sort=_iso(row["period_start"]) or _iso(row["period_end"])),
+                       *_num_cells(row["low"], row["best"], row["high"]),
+                       _Cell(", ".join(sources) or "—"), _Cell(kind="evidence", cls="evidence-cell", items=items)],
+                facets={"place": _facet(row["place"]), "actor": _facet(victims), "source": _facet(sources),
+                        "outcome": _facet(row["outcome"]), **_date_facets(row["period_start"], row["period_end"])}))
+        out.append(_Group(rows=rows, heading=f"{_label(outcome)}: {_group_label(group)}",
+                          id=f"inc-{_slug(outcome, group)}", note=_plural(len(index), "incident")))
+    return _Table(columns=columns, groups=out, empty="No incidents.", id="incidents-table", facets=_FACETS_CASUALTY)
 
 
 def _net_note(incident: pd.Series, casualties: pd.DataFrame, members: Sequence[int]) -> str:
@@ -922,54 +937,72 @@ def _net_note(incident: pd.Series, casualties: pd.DataFrame, members: Sequence[i
     return ""
 
 
-def _tolls_html(report: _Report) -> str:
+def _evidence_cell(report: _Report, kind: str, position: int | None, facts: pd.DataFrame,
+                   row: Mapping[str, Any]) -> _Cell:
+    if position is not None:
+        return _Cell(kind="evidence", cls="evidence-cell", items=[_evidence_item(report, kind, position, facts)])
+    return _Cell(kind="marked", cls="evidence-cell", items=_sentence_pieces(row, report.articles))
+
+
+def _tolls_table(report: _Report) -> _Table:
     tolls = report.tolls
+    extra = _optional(tolls)
     rows = []
     for i, row in enumerate(_records(tolls)):
         position = report.toll_rows[i] if i < len(report.toll_rows) else None
-        evidence = (f"<ul class=\"evidence\">{_evidence_item(report, 'c', position, report.casualties)}</ul>"
-                    if position is not None else _sentence_html(row, report.articles))
-        rows.append(f"<tr id=\"toll-{i}\"><td class=\"nowrap\">{html.escape(_date(row['published'])[:10])}</td>"
-                    f"<td>{_e(row['outcome'])}</td><td>{html.escape(_group_label(row['victim_group']))}</td>"
-                    f"<td>{html.escape(_label(row['place']))}</td>"
-                    f"<td class=\"nowrap\">{html.escape(_period(row['period_start'], row['period_end']))}</td>"
-                    f"{_num_cells(row['count_low'], row['count_best'], row['count_high'])}"
-                    f"<td>{_e(row['attributed_to'], '—')}</td><td class=\"evidence-cell\">{evidence}</td></tr>")
-    return ("<section id=\"tolls\">\n<h2>Running tolls</h2>\n<p>Cumulative tolls as they were reported, by date "
-            "reported. They are never added to the incident totals.</p>\n" +
-            _table(["reported", "outcome", "victims", "place", "period", ("low", "n"), ("best", "n"),
-                    ("high", "n"), "attributed to", "evidence"], rows, empty="No running tolls were read.")
-            + "\n</section>")
+        rows.append(_Row(
+            id=f"toll-{i}",
+            cells=[_Cell(_date(row["published"])[:10], cls="nowrap", sort=_iso(row["published"])),
+                   _Cell(_text(row["outcome"])), _Cell(_group_label(row["victim_group"])),
+                   _Cell(_label(row["place"])), *(_value_cell(row.get(key)) for key, _ in extra),
+                   _Cell(_period(row["period_start"], row["period_end"]), cls="period", kind="period",
+                         sort=_iso(row["period_start"])),
+                   *_num_cells(row["count_low"], row["count_best"], row["count_high"]),
+                   _Cell(_text(row["attributed_to"], "—")), _evidence_cell(report, "c", position, report.casualties, row)],
+            facets={"place": _facet(row["place"]), "actor": _facet(_group_label(row["victim_group"])),
+                    "source": _facet(row["attributed_to"]), "outcome": _facet(row["outcome"]),
+                    **_date_facets(row["published"], row["published"])}))
+    columns = _columns("reported", "outcome", "victims", "place", *(label for _, label in extra), "period",
+                       ("low", "n"), ("best", "n"), ("high", "n"), "attributed to", "evidence")
+    columns[-1].sortable = False
+    return _Table(columns=columns, groups=[_Group(rows=rows)], empty="No running tolls were read.", id="tolls-table",
+                  cls="tolls", facets=_FACETS_CASUALTY)
 
 
-def _territory_html(report: _Report) -> str:
+def _territory_table(report: _Report) -> _Table:
     control = report.control
+    extra = _optional(control)
     rows = []
     place_seen: set[str] = set()
     for i, row in enumerate(_records(control)):
         position = report.control_rows[i] if i < len(report.control_rows) else None
-        evidence = (f"<ul class=\"evidence\">{_evidence_item(report, 't', position, report.territory)}</ul>"
-                    if position is not None else _sentence_html(row, report.articles))
         place = _label(row["place"])
-        anchor = "" if place in place_seen else f" id=\"place-{_slug(place)}\""
+        anchor = "" if place in place_seen else f"place-{_slug(place)}"
         place_seen.add(place)
-        extra = []
+        extra_text = []
         if not _missing(row.get("share_pct")):
-            extra.append(f"{float(row['share_pct']):g}% of the area")
+            extra_text.append(f"{float(row['share_pct']):g}% of the area")
         if not _missing(row.get("population")):
-            extra.append(f"{int(row['population']):,} people")
-        rows.append(f"<tr{anchor}><td>{html.escape(place)}</td>"
-                    f"<td class=\"nowrap\">{html.escape(_date(row['date']) or 'no date')}</td>"
-                    f"<td>{_e(row['actor'], 'not stated')}</td><td>{html.escape(_label(row['status']))}"
-                    f"{'<br><span class=small>' + html.escape(', '.join(extra)) + '</span>' if extra else ''}</td>"
-                    f"<td>{_e(row['attributed_to'], '—')}</td><td class=\"evidence-cell\">{evidence}</td></tr>")
-    return ("<section id=\"territory\">\n<h2>Territory claims</h2>\n<p>Who was said to hold, take, lose, contest or "
-            "besiege each place, by date (the date the claim refers to, else the date since when).</p>\n" +
-            _table(["place", "date", "actor", "status", "attributed to", "evidence"], rows,
-                   empty="No territorial claims were read.") + "\n</section>")
+            extra_text.append(f"{int(row['population']):,} people")
+        rows.append(_Row(
+            id=anchor,
+            cells=[_Cell(place), *(_value_cell(row.get(key)) for key, _ in extra),
+                   _Cell(_date(row["date"]) or "no date", cls="nowrap", sort=_iso(row["date"])),
+                   _Cell(_text(row["actor"], "not stated")), _Cell(_label(row["status"]), note=", ".join(extra_text)),
+                   _Cell(_text(row["attributed_to"], "—")),
+                   _evidence_cell(report, "t", position, report.territory, row)],
+            facets={"place": _facet(row["place"]), "actor": _facet(row["actor"]),
+                    "source": _facet(row["attributed_to"]), "outcome": _facet(_label(row["status"])),
+                    **_date_facets(row["date"], row["date"])}))
+    columns = _columns("place", *(label for _, label in extra), "date", "actor", "status", "attributed to",
+                       "evidence")
+    columns[-1].sortable = False
+    return _Table(columns=columns, groups=[_Group(rows=rows)], empty="No territorial claims were read.",
+                  id="territory-table", facets=[("date", "date"), ("place", "place"), ("actor", "actor"),
+                                                ("source", "source"), ("outcome", "status")])
 
 
-def _timeline_html(report: _Report) -> str:
+def _timeline_table(report: _Report) -> _Table:
     merged = report.merged
     rows = []
     for i, row in enumerate(_records(merged)):
@@ -981,68 +1014,143 @@ def _timeline_html(report: _Report) -> str:
             if article_id in seen:
                 continue
             seen.add(article_id)
-            href = report.articles.href(article_id, f"e{p}")
-            title = report.articles.title(article_id)
-            links.append(f"<a href=\"{html.escape(href)}\">{html.escape(title)}</a>" if href else html.escape(title))
+            links.append({"text": report.articles.title(article_id), "href": report.articles.href(article_id, f"e{p}")})
         summaries = row["summaries"] if isinstance(row["summaries"], list) else []
-        rows.append(f"<tr><td class=\"nowrap\">{html.escape(_period(row['date_start'], row['date_end'], row['date_precision']))}"
-                    f"</td><td>{_e(row['kind'])}</td><td>{html.escape(_label(row['place']))}</td>"
-                    f"<td>{'<br>'.join(html.escape(s) for s in map(str, summaries[:3]))}</td>"
-                    f"<td class=\"small\">{'<br>'.join(links)}</td></tr>")
-    table = _table(["date", "kind", "place", "in the articles' words", "articles"], rows,
-                   empty="No dated statements were read.")
-    return ("<section id=\"timeline\">\n<h2>Timeline</h2>\n<p>Dated statements merged by date, kind and place "
-            f"({_plural(len(merged), 'event')}).</p>\n<details><summary>Show the timeline table</summary>\n{table}\n"
-            "</details>\n</section>")
+        actors = row.get("actors")
+        rows.append(_Row(
+            cells=[_Cell(_period(row["date_start"], row["date_end"], row["date_precision"]), cls="nowrap",
+                         sort=_iso(row["date_start"])),
+                   _Cell(_text(row["kind"])), _Cell(_label(row["place"])),
+                   _Cell(kind="lines", items=[str(s) for s in summaries[:3]]),
+                   _Cell(kind="links", cls="small", items=links)],
+            facets={"place": _facet(row["place"]), "outcome": _facet(row["kind"]),
+                    "actor": _facet(*(_text(actors).split("|") if isinstance(actors, str) else [actors])),
+                    **_date_facets(row["date_start"], row["date_end"])}))
+    return _simple(["date", "kind", "place", "in the articles' words", "articles"], rows,
+                   empty="No dated statements were read.", id="timeline-table",
+                   facets=[("date", "date"), ("place", "place"), ("actor", "actor"), ("outcome", "kind")])
 
 
-def _articles_html(report: _Report, counts: Mapping[str, tuple[int, int, int]]) -> str:
-    rows = []
+def _articles_table(report: _Report, counts: Mapping[str, tuple[int, int, int]]) -> _Table:
     frame = report.articles.frame
     order = frame.assign(_when=pd.to_datetime(frame["published"], errors="coerce")).sort_values(
         ["_when", "title"], na_position="last") if len(frame) else frame
+    rows = []
     for row in _records(order):
         article_id = _text(row["article_id"])
-        href = report.articles.href(article_id)
         c, t, e = counts.get(article_id, (0, 0, 0))
-        rows.append(f"<tr><td class=\"nowrap\">{html.escape(_date(row['published'], row['published_precision']))}"
-                    f"</td><td><a href=\"{html.escape(href or '#')}\">{html.escape(report.articles.title(article_id))}"
-                    f"</a></td><td>{_e(row['source'], '—')}</td><td>{_e(row['language'])}</td>"
-                    f"<td class=\"n\">{c:,}</td><td class=\"n\">{t:,}</td><td class=\"n\">{e:,}</td></tr>")
-    return ("<section id=\"articles\">\n<h2>Articles</h2>\n<p>Every article read, with its facts highlighted on "
-            "its own page.</p>\n" +
-            _table(["published", "title", "source", "lang", ("casualty reports", "n"), ("territory claims", "n"),
-                    ("dated statements", "n")], rows, empty="No articles.") + "\n</section>")
+        rows.append(_Row(
+            cells=[_Cell(_date(row["published"], row["published_precision"]), cls="nowrap", sort=_iso(row["published"])),
+                   _Cell(report.articles.title(article_id), href=report.articles.href(article_id) or "#"),
+                   _Cell(_text(row["source"], "—")), _Cell(_text(row["language"])),
+                   *(_Cell(f"{n:,}", cls="n", sort=str(n)) for n in (c, t, e))],
+            facets={"source": _facet(row["source"]), "outcome": _facet(_LANGUAGES.get(_text(row["language"]))),
+                    **_date_facets(row["published"], row["published"])}))
+    return _simple(["published", "title", "source", "lang", ("casualty reports", "n"), ("territory claims", "n"),
+                    ("dated statements", "n")], rows, empty="No articles.", id="articles-table",
+                   facets=[("date", "published"), ("source", "source"), ("outcome", "language")])
 
 
-def _tables_html(written: Sequence[Path], out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> str:
+def _tables_table(written: Sequence[Path], out_dir: Path, tables: Mapping[str, pd.DataFrame]) -> _Table:
     by_table: dict[str, list[Path]] = defaultdict(list)
     for path in written:
-        name = path.name.split(".")[0]
-        by_table[name].append(path)
+        by_table[path.name.split(".")[0]].append(path)
     rows = []
     for name, frame in tables.items():
-        links = " ".join(
-            f"<a href=\"{html.escape(urllib.parse.quote(p.relative_to(out_dir).as_posix()))}\">"
-            f"{_FORMAT_LABELS.get(p.name.split('.', 1)[1], p.suffix)}</a>"
-            for p in by_table.get(name, []))
-        rows.append(f"<tr><td>{html.escape(name)}</td><td class=\"n\">{len(frame):,}</td><td>{links}</td></tr>")
-    return ("<section id=\"tables\">\n<h2>Tables</h2>\n<p>All tables as CSV (UTF-8), Parquet, and a CSV for "
-            "Excel with Dutch settings (<code>;</code> separator, decimal comma). Lists of articles or facts "
-            "are separated by <code>|</code>.</p>\n" +
-            _table(["table", ("rows", "n"), "files"], rows, cls="narrow") + "\n</section>")
+        links = [{"text": _FORMAT_LABELS.get(p.name.split(".", 1)[1], p.suffix),
+                  "href": urllib.parse.quote(p.relative_to(out_dir).as_posix())} for p in by_table.get(name, [])]
+        rows.append(_Row([_Cell(name), _Cell(f"{len(frame):,}", cls="n"), _Cell(kind="links", items=links)]))
+    table = _simple(["table", ("rows", "n"), "files"], rows, cls="narrow")
+    for row in table.groups[0].rows:  # the files of a table side by side
+        row.cells[2].kind = "inline-links"
+    return table
 
 
-def _index_html(report: _Report, out_dir: Path, written: Sequence[Path], tables: Mapping[str, pd.DataFrame],
-                counts: Mapping[str, tuple[int, int, int]]) -> str:
+@dataclass
+class _Export:
+    """A file (or files) in another tool's layout, listed under the tables: label, what it is, (format, path)."""
+
+    label: str
+    description: str
+    files: list[Path]
+
+
+def _exports(report: _Report, out: Path) -> list[_Export]:
+    """Write the exports in other tools' layouts (ACLED- and UCDP-shaped CSV, GeoJSON) and list them.
+
+    None yet: an export writer returns its files here, and the index lists them under "Tables".
+    """
+    return []
+
+
+def _index_context(report: _Report, out_dir: Path, written: Sequence[Path], tables: Mapping[str, pd.DataFrame],
+                   counts: Mapping[str, tuple[int, int, int]], exports: Sequence[_Export]) -> dict[str, Any]:
+    cards = [(len(report.articles.frame), "articles read", "#articles"), (len(report.rejected), "inputs rejected", "#read"),
+             (len(report.casualties), "casualty reports", "tables/casualties.csv"),
+             (len(report.incidents), "incidents", "#incidents"), (len(report.tolls), "running tolls", "#tolls"),
+             (len(report.territory), "territory claims", "#territory"),
+             (len(report.timeline), "dated statements", "#timeline")]
+    views = [_chart_view(chart) for chart in report.charts]
+    maps = [v for v in views if "map" in v["name"]]
+    toc = [("read", "What was read"), ("rules", "Counting rules"), *([("map", "Map")] if maps else []),
+           ("charts", "Charts"), ("totals", "Totals"), ("incidents", "Incidents"), ("tolls", "Running tolls"),
+           ("territory", "Territory"), ("timeline", "Timeline"), ("articles", "Articles"), ("tables", "Tables")]
+    return {
+        "title": "Conflict news report", "lead": _lead(report), "toc": toc,
+        "cards": [{"value": f"{value:,}", "label": label, "href": href} for value, label, href in cards],
+        "articles_read": len(report.articles.frame) > 0, "read_boxes": _read_boxes(report),
+        "rejected": _rejected_table(report), "failed": _failed_table(report), "rules": COUNTING_RULES,
+        "maps": maps, "charts": [v for v in views if "map" not in v["name"]],
+        "totals": _totals_table(report), "incidents": _incidents_table(report), "tolls": _tolls_table(report),
+        "territory": _territory_table(report), "timeline": _timeline_table(report),
+        "timeline_events": _plural(len(report.merged), "event"), "articles": _articles_table(report, counts),
+        "tables": _tables_table(written, out_dir, tables),
+        "exports": [{"label": e.label, "description": e.description,
+                     "files": [(_FORMAT_LABELS.get(f.name.split(".", 1)[-1], f.suffix.lstrip(".").upper()),
+                                urllib.parse.quote(f.relative_to(out_dir).as_posix())) for f in e.files]}
+                    for e in exports],
+        "script": _asset("tables.js"),
+    }
+
+
+# --------------------------------------------------------------------------
+# Templates
+# --------------------------------------------------------------------------
+
+_ENVIRONMENT: Any = None
+
+
+def _environment() -> Any:
+    """The Jinja2 environment of the report's templates (package data), autoescaping every value."""
+    global _ENVIRONMENT
+    if _ENVIRONMENT is None:
+        import jinja2
+
+        _ENVIRONMENT = jinja2.Environment(loader=jinja2.PackageLoader("conflictnews", "templates"),
+                                          autoescape=True, undefined=jinja2.StrictUndefined,
+                                          trim_blocks=False, lstrip_blocks=False)
+        _ENVIRONMENT.filters["thousands"] = lambda n: f"{int(n):,}"
+    return _ENVIRONMENT
+
+
+def _asset(name: str) -> Any:
+    """A file of the templates folder, inline in a page as it is (our own CSS and script, not data)."""
+    from markupsafe import Markup
+
+    source = _environment().loader.get_source(_environment(), name)[0]
+    return Markup(source)  # noqa: S704 - shipped with the package, holds no text of the corpus
+
+
+def _macros() -> Any:
+    return _environment().get_template("macros.html").module
+
+
+def _render(template: str, **context: Any) -> str:
     from . import __version__
 
-    sections = [_header_html(report, out_dir), _read_html(report), _rules_html(), _charts_html(report),
-                _totals_html(report), _incidents_html(report), _tolls_html(report), _territory_html(report),
-                _timeline_html(report), _articles_html(report, counts), _tables_html(written, out_dir, tables),
-                (f"<footer>Made with conflictnews {html.escape(str(__version__))}. Figures are read automatically "
-                 "from news text: check the evidence before citing one.</footer>")]
-    return _page("Conflict news report", "\n".join(sections))
+    context.setdefault("script", None)
+    return str(_environment().get_template(template).render(css=_asset("report.css"), version=__version__,
+                                                            **context))
 
 
 # --------------------------------------------------------------------------
@@ -1058,28 +1166,30 @@ class _Span:
     tip: str
 
 
-def _highlight(text: str, spans: Sequence[_Span]) -> str:
-    """``text`` escaped, each span in a ``<mark>`` (split where spans overlap), an anchor at each span's start."""
+def _highlight_pieces(text: str, spans: Sequence[_Span]) -> list[dict[str, Any]]:
+    """``text`` cut where spans start and end: each piece with the anchors starting there, its kinds and tips."""
     usable = [s for s in spans if 0 <= s.start <= s.end <= len(text)]
     cuts = sorted({0, len(text), *(s.start for s in usable), *(s.end for s in usable)})
     anchors: dict[int, list[str]] = defaultdict(list)
     for span in sorted(usable, key=lambda s: (s.start, s.anchor)):
         anchors[span.start].append(span.anchor)
-    out: list[str] = []
+    pieces: list[dict[str, Any]] = []
     for a, b in zip(cuts, cuts[1:] + [None]):
-        out.extend(f"<span class=\"anchor\" id=\"{html.escape(x)}\"></span>" for x in anchors.get(a, []))
-        if b is None:
-            break
-        piece = html.escape(text[a:b])
-        covering = [s for s in usable if s.start <= a and b <= s.end and s.start < s.end]
-        if covering:
-            kinds = sorted({s.kind for s in covering}, key="etc".index)
-            tip = "\n".join(s.tip for s in covering)
-            out.append(f"<mark class=\"{' '.join('k-' + k for k in kinds)}\" title=\"{html.escape(tip)}\">"
-                       f"{piece}</mark>")
-        else:
-            out.append(piece)
-    return "".join(out)
+        piece: dict[str, Any] = {"anchors": anchors.get(a, []), "text": "", "kinds": "", "tip": ""}
+        if b is not None:
+            covering = [s for s in usable if s.start <= a and b <= s.end and s.start < s.end]
+            piece["text"] = text[a:b]
+            if covering:
+                piece["kinds"] = " ".join("k-" + k for k in sorted({s.kind for s in covering}, key="etc".index))
+                piece["tip"] = "\n".join(s.tip for s in covering)
+        if piece["anchors"] or piece["text"]:
+            pieces.append(piece)
+    return pieces
+
+
+def _highlight(text: str, spans: Sequence[_Span]) -> str:
+    """``text`` escaped, each span in a ``<mark>`` (split where spans overlap), an anchor at each span's start."""
+    return str(_macros().highlight(_highlight_pieces(text, spans)))
 
 
 def _fact_spans(kind: str, facts: pd.DataFrame, positions: Sequence[int],
@@ -1100,8 +1210,9 @@ def _fact_spans(kind: str, facts: pd.DataFrame, positions: Sequence[int],
 
 def _casualty_tip(fact: Mapping[str, Any]) -> str:
     who = _text(fact.get("victim_actor")) or _group_label(fact.get("victim_group"))
-    parts = [f"{_text(fact.get('outcome'))}: {_count_phrase(fact.get('count_low'), fact.get('count_best'), fact.get('count_high'), fact.get('qualifier'))}",
-             who, _text(fact.get("place")), _period(fact.get("period_start"), fact.get("period_end")),
+    count = _count_phrase(fact.get("count_low"), fact.get("count_best"), fact.get("count_high"), fact.get("qualifier"))
+    parts = [f"{_text(fact.get('outcome'))}: {count}", who, _text(fact.get("place")),
+             _period(fact.get("period_start"), fact.get("period_end")),
              "according to " + _text(fact.get("attributed_to")) if not _missing(fact.get("attributed_to")) else "",
              "running toll" if bool(fact.get("cumulative")) and not _missing(fact.get("cumulative")) else ""]
     return " · ".join(p for p in parts if p)
@@ -1117,21 +1228,27 @@ def _timeline_tip(fact: Mapping[str, Any]) -> str:
     return f"{_text(fact.get('kind'))} · {_period(fact.get('date_start'), fact.get('date_end'), fact.get('date_precision'))}"
 
 
-def _casualty_status(report: _Report, position: int) -> str:
+def _casualty_status(report: _Report, position: int) -> _Cell:
     """Where a casualty report went in the totals, linked from its article page."""
     fact = report.casualties.iloc[position]
     if position in report.incident_of:
         number = report.incident_of[position]
-        return f"counted in <a href=\"../index.html#i{number}\">incident i{number}</a>"
+        return _Cell(f"counted in incident i{number}", cls="small", href=f"../index.html#i{number}")
     if not _missing(fact.get("cumulative")) and bool(fact.get("cumulative")):
         toll = next((i for i, p in enumerate(report.toll_rows) if p == position), None)
-        link = f"<a href=\"../index.html#toll-{toll}\">running toll</a>" if toll is not None else "running toll"
-        return f"{link}, not added to totals"
+        return _Cell("running toll, not added to totals", cls="small",
+                     href=f"../index.html#toll-{toll}" if toll is not None else None)
     if not _missing(fact.get("subset")) and bool(fact.get("subset")):
-        return "part of a total given beside it, not added again"
+        return _Cell("part of a total given beside it, not added again", cls="small")
     if not _missing(fact.get("from_title")) and bool(fact.get("from_title")):
-        return "headline repeats the lead, not added again"
-    return "not counted"
+        return _Cell("headline repeats the lead, not added again", cls="small")
+    return _Cell("not counted", cls="small")
+
+
+def _web_address(value: Any) -> tuple[str, bool]:
+    """A page's address, and whether it may be a link (http and https only: never ``javascript:``)."""
+    url = _text(value).strip()
+    return url, urllib.parse.urlsplit(url).scheme.lower() in ("http", "https")
 
 
 def _article_page(report: _Report, article_id: str, positions: Mapping[str, list[int]]) -> str:
@@ -1148,62 +1265,61 @@ def _article_page(report: _Report, article_id: str, positions: Mapping[str, list
         title_spans.extend(t)
         body_spans.extend(b)
     title = _text(row.get("title"))
-    heading = _highlight(title, title_spans) if title else html.escape(_text(row.get("path"), article_id))
     published = _date(row.get("published"), row.get("published_precision"))
     precision = _text(row.get("published_precision"))
     meta = [("Published", published + (f" (to the {precision})" if published and precision else "") or "not stated"),
             ("Source", _text(row.get("source"), "not stated")), ("Byline", _text(row.get("byline"), "—")),
             ("Language", _LANGUAGES.get(_text(row.get("language")), _text(row.get("language"), "?"))),
             ("File", _text(row.get("path"), "—")), ("Article id", article_id)]
-    meta_html = "".join(f"<dt>{html.escape(k)}</dt><dd>{html.escape(v)}</dd>" for k, v in meta)
+    url, url_link = _web_address(row.get("url"))
 
-    casualty_rows = []
-    for p in casualties:
-        fact = _record(report.casualties, p)
-        who = _text(fact.get("victim_actor")) or _group_label(fact.get("victim_group"))
-        casualty_rows.append(
-            f"<tr><td><a href=\"#c{p}\">c{p}</a></td><td>{_e(fact.get('outcome'))}</td><td>{html.escape(who)}</td>"
-            f"{_num_cells(fact.get('count_low'), fact.get('count_best'), fact.get('count_high'))}"
-            f"<td class=\"nowrap\">{html.escape(_period(fact.get('period_start'), fact.get('period_end')))}</td>"
-            f"<td>{html.escape(_label(fact.get('place')))}</td><td>{_e(fact.get('attributed_to'), '—')}</td>"
-            f"<td class=\"small\">{_casualty_status(report, p)}</td></tr>")
-    territory_rows = []
-    for p in territory:
-        fact = _record(report.territory, p)
-        territory_rows.append(
-            f"<tr><td><a href=\"#t{p}\">t{p}</a></td><td>{_e(fact.get('actor'), 'not stated')}</td>"
-            f"<td>{html.escape(_label(fact.get('status')))}</td><td>{_e(fact.get('place'))}</td>"
-            f"<td class=\"nowrap\">{html.escape(_date(fact.get('as_of')) or _date(fact.get('since')))}</td>"
-            f"<td>{_e(fact.get('attributed_to'), '—')}</td></tr>")
-    timeline_rows = []
-    for p in timeline:
-        fact = _record(report.timeline, p)
-        timeline_rows.append(
-            f"<tr><td><a href=\"#e{p}\">e{p}</a></td>"
-            f"<td class=\"nowrap\">{html.escape(_period(fact.get('date_start'), fact.get('date_end'), fact.get('date_precision')))}"
-            f"</td><td>{_e(fact.get('kind'))}</td><td>{_e(fact.get('surface'))}</td><td>{_e(fact.get('summary'))}</td>"
-            "</tr>")
-    text = _text(row.get("text"))
-    body = f"""<nav class="toc"><a href="../index.html">&larr; Report</a><a href="../index.html#articles">All articles</a>
-<a href="#text">Text</a><a href="#facts">Facts</a></nav>
-<article>
-<h1>{heading}</h1>
-<dl class="meta">{meta_html}</dl>
-<p class="legend small"><mark class="k-c">casualty figure</mark><mark class="k-t">territorial claim</mark>
-<mark class="k-e">date</mark> Hover a marked passage for what was read; <code>c12</code> links lead here.</p>
-<div class="body" id="text">{_highlight(text, body_spans)}</div>
-</article>
-<section id="facts">
-<h2>Casualty reports ({len(casualty_rows):,})</h2>
-{_table(["id", "outcome", "victims", ("low", "n"), ("best", "n"), ("high", "n"), "period", "place", "attributed to",
-         "in the totals"], casualty_rows, empty="No casualty figures were read in this article.")}
-<h2>Territory claims ({len(territory_rows):,})</h2>
-{_table(["id", "actor", "status", "place", "date", "attributed to"], territory_rows,
-        empty="No territorial claims were read in this article.")}
-<h2>Dated statements ({len(timeline_rows):,})</h2>
-{_table(["id", "date", "kind", "words", "summary"], timeline_rows, empty="No dated statements.")}
-</section>"""
-    return _page(title or article_id, body)
+    def rows_of(facts: pd.DataFrame, chosen: Sequence[int], kind: str,
+                cells: Callable[[int, Mapping[str, Any]], list[_Cell]]) -> tuple[list[_Row], list[tuple[str, str]]]:
+        extra = _extra_columns(facts.iloc[list(chosen)]) if len(chosen) else []
+        rows = []
+        for p in chosen:
+            fact = _record(facts, p)
+            rows.append(_Row([_Cell(f"{kind}{p}", href=f"#{kind}{p}", sort=str(p)), *cells(p, fact),
+                              *(_value_cell(fact.get(key)) for key, _ in extra)]))
+        return rows, extra
+
+    def casualty_cells(p: int, fact: Mapping[str, Any]) -> list[_Cell]:
+        return [_Cell(_text(fact.get("outcome"))),
+                _Cell(_text(fact.get("victim_actor")) or _group_label(fact.get("victim_group"))),
+                *_num_cells(fact.get("count_low"), fact.get("count_best"), fact.get("count_high")),
+                _Cell(_period(fact.get("period_start"), fact.get("period_end")), cls="nowrap",
+                      sort=_iso(fact.get("period_start"))),
+                _Cell(_label(fact.get("place"))), _Cell(_text(fact.get("attributed_to"), "—")),
+                _casualty_status(report, p)]
+
+    def territory_cells(p: int, fact: Mapping[str, Any]) -> list[_Cell]:
+        return [_Cell(_text(fact.get("actor"), "not stated")), _Cell(_label(fact.get("status"))),
+                _Cell(_text(fact.get("place"))),
+                _Cell(_date(fact.get("as_of")) or _date(fact.get("since")), cls="nowrap"),
+                _Cell(_text(fact.get("attributed_to"), "—"))]
+
+    def timeline_cells(p: int, fact: Mapping[str, Any]) -> list[_Cell]:
+        return [_Cell(_period(fact.get("date_start"), fact.get("date_end"), fact.get("date_precision")),
+                      cls="nowrap", sort=_iso(fact.get("date_start"))),
+                _Cell(_text(fact.get("kind"))), _Cell(_text(fact.get("surface"))), _Cell(_text(fact.get("summary")))]
+
+    sections = []
+    for heading, facts, chosen, kind, cells, columns, empty in (
+            ("Casualty reports", report.casualties, casualties, "c", casualty_cells,
+             ["id", "outcome", "victims", ("low", "n"), ("best", "n"), ("high", "n"), "period", "place",
+              "attributed to", "in the totals"], "No casualty figures were read in this article."),
+            ("Territory claims", report.territory, territory, "t", territory_cells,
+             ["id", "actor", "status", "place", "date", "attributed to"],
+             "No territorial claims were read in this article."),
+            ("Dated statements", report.timeline, timeline, "e", timeline_cells,
+             ["id", "date", "kind", "words", "summary"], "No dated statements.")):
+        rows, extra = rows_of(facts, chosen, kind, cells)
+        sections.append({"heading": heading,
+                         "table": _simple([*columns, *(label for _, label in extra)], rows, empty=empty)})
+    return _render("article.html", title=title or article_id,
+                   heading=_highlight_pieces(title, title_spans) if title else None,
+                   fallback_heading=_text(row.get("path"), article_id), meta=meta, url=url, url_link=url_link,
+                   body=_highlight_pieces(_text(row.get("text")), body_spans), sections=sections)
 
 
 def _positions_by_article(report: _Report) -> dict[str, dict[str, list[int]]]:
@@ -1215,6 +1331,69 @@ def _positions_by_article(report: _Report) -> dict[str, dict[str, list[int]]]:
             if not _missing(article_id):
                 found[str(article_id)][kind].append(p)
     return found
+
+
+# --------------------------------------------------------------------------
+# Files of an earlier report
+# --------------------------------------------------------------------------
+
+#: The list of files a report wrote, with their hashes, kept in the report folder.
+MANIFEST = ".conflictnews-report.json"
+
+
+def _digest(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _earlier_files(out: Path) -> dict[str, str]:
+    """The files an earlier report in ``out`` wrote (relative path: hash), from its manifest."""
+    import json
+
+    try:
+        listed = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = listed.get("files") if isinstance(listed, dict) else None
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def _remove_stale(out: Path, earlier: Mapping[str, str], written: Iterable[Path]) -> list[Path]:
+    """Remove the files an earlier report wrote that this one did not, if they are as that report left them.
+
+    A file the user changed or put there (not in the manifest, or with another hash) is left alone.
+    """
+    root = out.resolve()
+    now = {p.resolve() for p in written}
+    removed = []
+    for name, digest in earlier.items():
+        path = out / name
+        try:
+            resolved = path.resolve()
+            if resolved in now or root not in resolved.parents or path.is_symlink() or not path.is_file():
+                continue
+            if _digest(path) == digest:
+                path.unlink()
+                removed.append(path)
+        except OSError:
+            continue
+    for folder in sorted({p.parent for p in removed}, key=lambda p: len(p.parts), reverse=True):
+        if folder != out and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+    return removed
+
+
+def _write_manifest(out: Path, written: Iterable[Path]) -> Path:
+    import json
+
+    from . import __version__
+
+    files = {p.relative_to(out).as_posix(): _digest(p) for p in sorted(set(written)) if p.is_file()}
+    path = out / MANIFEST
+    path.write_text(json.dumps({"written_by": f"conflictnews {__version__}", "files": files}, indent=1) + "\n",
+                    encoding="utf-8")
+    return path
 
 
 # --------------------------------------------------------------------------
@@ -1232,7 +1411,9 @@ def write_report(corpus: Any, extraction: Extraction, out_dir: str | Path, *,
     extraction
         The ``Extraction`` of ``extract`` on that corpus.
     out_dir
-        The report folder; created when missing. Files of an earlier report are overwritten.
+        The report folder; created when missing. Files of an earlier report are overwritten, and those it
+        wrote that this one does not (the pages of articles no longer read) are removed when they are as it
+        left them (``.conflictnews-report.json`` lists them); anything else in the folder is left alone.
     progress
         Show a progress bar; ``None`` shows one only on an interactive terminal.
 
@@ -1276,6 +1457,7 @@ def write_report(corpus: Any, extraction: Extraction, out_dir: str | Path, *,
         begun = True
         bar.set_postfix_str(what, refresh=False)
 
+    earlier = _earlier_files(out)
     try:
         from .export import write_tables
 
@@ -1283,19 +1465,27 @@ def write_report(corpus: Any, extraction: Extraction, out_dir: str | Path, *,
         tables = _tables(report)
         written = write_tables(tables, out / "tables")
         _draw_charts(report, specs, out / "charts", step)
+        exports = _exports(report, out)
         pages = out / "articles"
         pages.mkdir(exist_ok=True)
         counts: dict[str, tuple[int, int, int]] = {}
+        files = [*written, *(f for chart in report.charts for f in chart.files),
+                 *(f for export in exports for f in export.files)]
         for article_id in page_ids:
             step("articles")
             positions = by_article.get(article_id, {})
             counts[article_id] = (len(positions.get("c", [])), len(positions.get("t", [])),
                                   len(positions.get("e", [])))
-            (pages / report.articles.files[article_id]).write_text(
-                _article_page(report, article_id, positions), encoding="utf-8")
+            page = pages / report.articles.files[article_id]
+            page.write_text(_article_page(report, article_id, positions), encoding="utf-8")
+            files.append(page)
         step("index.html")
         index = out / "index.html"
-        index.write_text(_index_html(report, out, written, tables, counts), encoding="utf-8")
+        index.write_text(_render("index.html", **_index_context(report, out, written, tables, counts, exports)),
+                         encoding="utf-8")
+        files.append(index)
+        _remove_stale(out, earlier, files)
+        _write_manifest(out, files)
         bar.update(1)
     finally:
         bar.close()

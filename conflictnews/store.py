@@ -63,7 +63,7 @@ __all__ = ["FACT_TABLES", "StoreResult", "connect", "extract_to_store", "read_ex
 
 FACT_TABLES = ("casualties", "territory", "timeline")
 ARTICLE_COLUMNS = ["article_id", "title", "published", "published_precision", "source", "byline", "language",
-                   "text", "path", "extracted_at"]
+                   "text", "path", "url", "extracted_at"]
 REJECTED_COLUMNS = ["path", "reason", "stage", "article_id", "recorded_at"]
 _BATCH = 2000
 
@@ -136,7 +136,8 @@ def _schema() -> list[str]:
     statements = [
         ("CREATE TABLE IF NOT EXISTS articles (article_id VARCHAR PRIMARY KEY, title VARCHAR, published TIMESTAMP, "
          "published_precision VARCHAR, source VARCHAR, byline VARCHAR, language VARCHAR, text VARCHAR, "
-         "path VARCHAR, extracted_at TIMESTAMP)"),
+         "path VARCHAR, url VARCHAR, extracted_at TIMESTAMP)"),
+        "ALTER TABLE articles ADD COLUMN IF NOT EXISTS url VARCHAR",  # a store made before pages had addresses
         ("CREATE TABLE IF NOT EXISTS rejected (path VARCHAR, reason VARCHAR, stage VARCHAR, article_id VARCHAR, "
          "recorded_at TIMESTAMP)"),
     ]
@@ -150,6 +151,8 @@ def _expected_columns() -> dict[str, dict[str, str]]:
     """The columns of each table of the store, and their SQL types, as this version writes them."""
     tables: dict[str, dict[str, str]] = {}
     for statement in _schema():
+        if not statement.startswith("CREATE TABLE"):
+            continue  # a column added to an older store in place (ALTER TABLE ... ADD COLUMN IF NOT EXISTS)
         name, _, columns = statement.removeprefix("CREATE TABLE IF NOT EXISTS ").partition(" (")
         tables[name] = {}
         for column in columns.rstrip(")").split(", "):

@@ -106,7 +106,7 @@ def _pattern(data: Language) -> re.Pattern[str]:
         rf"(?P<named>{named})",
         rf"(?P<relative>{relative})",
         rf"(?P<weekday>(?:(?P<prev>{previous})\s+)?(?<![\w])(?P<wd>{weekdays})(?:{parts})?(?![\w]))",
-        rf"(?P<year>(?:(?P<yctx>{year_context})\s+)(?P<y4>{year})(?![\d.,]|\s*[-–]\s*\d))",
+        rf"(?P<year>(?:(?P<yctx>{year_context})\s+)(?P<y4>{year})(?![\d.,]|\s*[-–]\s*\d|\s*{joiners}\s*{year}))",
     ])
     return re.compile(source, re.IGNORECASE)
 
@@ -166,6 +166,8 @@ def find_times(text: str, *, lang: str, reference: Reference) -> list[TimeExpres
         before = None if since else since_before.search(text, max(0, start - 24), start)
         if before is not None:
             since, start = True, before.start()
+        if m.group("yrange"):
+            since = False  # "from 2014 to 2016": a range has its own end
         if period is None:
             found.append(TimeExpression(start, end, text[start:end], None, None, None, since))
             continue
@@ -173,11 +175,91 @@ def find_times(text: str, *, lang: str, reference: Reference) -> list[TimeExpres
         date_end: datetime | None = period_end
         if since:
             date_end = _end_of_day(reference)
-            if date_end is None or date_start > date_end:
+            if date_end is not None and date_start > date_end:
                 found.append(TimeExpression(start, end, text[start:end], None, None, precision, since))
-                continue
+                continue  # "since" a date after publication: not this article's period
         found.append(TimeExpression(start, end, text[start:end], date_start, date_end, precision, since))
-    return found
+    spans: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] = data.memo("span_patterns",
+                                                                           lambda: _span_patterns(data))
+    return _campaigns(_ranges(found, text, spans), text, spans[2], data, reference)
+
+
+def _span_patterns(data: Language) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A range's opening word before its first date, the word between its dates, and a campaign's length."""
+    units = phrase_pattern(data.words("time.units"))
+    lasting = phrase_pattern(data.words("time.lasting"))
+    nouns = phrase_pattern(data.words("time.campaign_nouns"))
+    return (re.compile(phrase_pattern(data.words("time.range_openers")) + r"\s*$", re.IGNORECASE),
+            re.compile(r"\s*(?:" + phrase_pattern(data.words("time.range_joiners")).replace(r"(?<![\w])", "")
+                       .replace(r"(?![\w])", "") + r")\s*$", re.IGNORECASE),
+            re.compile(rf"(?<![\w-])(?P<n>[^\W_]+)[\s-]+(?P<unit>{units})(?:[\s-]+{lasting})?[\s-]+{nouns}",
+                       re.IGNORECASE))
+
+
+_COARSE = {"minute": 0, "day": 1, "week": 2, "month": 3, "year": 4}
+
+
+def _ranges(found: list[TimeExpression], text: str,
+            spans: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]) -> list[TimeExpression]:
+    """Join "between October 2016 and July 2017", "van maart tot juni" into one period.
+
+    The first date must follow an opening word ("between", "from", "tussen", "van") and the second follow
+    a joining word; both resolved and in order. A "from" first date read as a "since" is no longer one.
+    """
+    opener, joiner, _ = spans
+    result: list[TimeExpression] = []
+    i = 0
+    while i < len(found):
+        first = found[i]
+        second = found[i + 1] if i + 1 < len(found) else None
+        if second is not None and first.resolved and second.resolved and not second.since \
+                and joiner.fullmatch(text, first.end, second.start) is not None:
+            words = text[max(0, first.start - 16):first.start]
+            opening = opener.search(words)
+            since_from = first.since and opener.search(text, first.start, first.start + 12) is None \
+                and re.match(r"\s*" + opener.pattern.removesuffix(r"\s*$") + r"\s", text[first.start:first.start + 12],
+                             re.IGNORECASE) is not None
+            if (opening is not None or since_from) and first.date_start and second.date_end \
+                    and first.date_start <= second.date_end:
+                start = first.start if since_from else first.start - (len(words) - opening.start())  # type: ignore[union-attr]
+                coarse = max(first.precision or "day", second.precision or "day", key=lambda p: _COARSE.get(p, 1))
+                date_start = first.date_start
+                if not re.search(r"\d{4}", first.surface) and date_start.year != second.date_end.year:
+                    # "from March to June 2019": the first date takes the year of the second
+                    year = second.date_end.year if date_start.replace(year=second.date_end.year) <= second.date_end \
+                        else second.date_end.year - 1
+                    date_start = date_start.replace(year=year)
+                result.append(TimeExpression(start, second.end, text[start:second.end], date_start, second.date_end,
+                                             coarse, False))
+                i += 2
+                continue
+        result.append(first)
+        i += 1
+    return result
+
+
+def _campaigns(found: list[TimeExpression], text: str, pattern: re.Pattern[str], data: Language,
+               reference: Reference) -> list[TimeExpression]:
+    """A campaign named by its length, "the nine-month battle", "de negen maanden durende strijd": a running
+    period of that length up to publication (a toll over it is cumulative, never one day's)."""
+    if not pattern.search(text):
+        return found
+    extra = []
+    for m in pattern.finditer(text):
+        if any(t.start < m.end() and m.start() < t.end for t in found):
+            continue
+        amount = parse_number(m.group("n"), lang=data.code)
+        if amount is None or amount <= 0 or amount > 1000:
+            continue
+        days = round(float(data.table("time.units")[fold(m.group("unit"))]) * amount)
+        precision = "day" if days <= 31 else "month" if days <= 366 else "year"
+        end = reference.day
+        if end is None:
+            extra.append(TimeExpression(m.start(), m.end(), m.group(), None, None, precision, True))
+            continue
+        extra.append(TimeExpression(m.start(), m.end(), m.group(), _day(end - timedelta(days=days)), _day(end),
+                                    precision, True))
+    return sorted([*found, *extra], key=lambda t: t.start) if extra else found
 
 
 def _end_of_day(reference: Reference) -> datetime | None:

@@ -20,6 +20,7 @@ from typing import Any, Iterable
 
 from .document import Document, documents, is_reference_place
 from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
+from .places import event_place, ref_for_name
 from .records import TerritoryClaim
 from .text import Sentence
 
@@ -159,7 +160,8 @@ def _read(doc: Document) -> list[TerritoryClaim]:
             start, holder_name = holder
             after = _listed(doc, _unbroken_after(doc, places, place_starts, end))
             for place_start, place_end, place in after:
-                _add(claims, seen, doc, sentence, start, place_end, holder_name, place, "controls", p)
+                _add(claims, seen, doc, sentence, start, place_end, holder_name, place, "controls", p,
+                     place_span=(place_start, place_end))
         held_starts, held_reach = _reach(held)
         for start, end, status in hits:
             inside = bisect.bisect_right(held_starts, start) - 1
@@ -177,7 +179,7 @@ def _read(doc: Document) -> list[TerritoryClaim]:
             for place_start, place_end, place in clause_places:
                 span_start, span_end = min(start, place_start), max(end, place_end)
                 _add(claims, seen, doc, sentence, span_start, span_end, actor, place, status, p,
-                     share=share, population=population, qualifier=qualifier)
+                     share=share, population=population, qualifier=qualifier, place_span=(place_start, place_end))
     return claims
 
 
@@ -228,7 +230,8 @@ def _places(doc: Document, entities: list[Entity], p: _Patterns) -> list[tuple[i
     w = world()
     found = []
     for entity in entities:
-        if entity.kind == "place" and entity.name in w.places and not is_reference_place(doc, entity):
+        if entity.kind == "place" and (entity.place is not None or entity.name in w.places) \
+                and not is_reference_place(doc, entity):
             found.append((entity.start, entity.end, entity.name))
         elif entity.kind == "adjective":
             noun = re.match(r"\s+(\S+)", doc.text[entity.end:entity.end + 30])
@@ -403,7 +406,7 @@ def _is_country(place: str) -> bool:
 def _specific(places: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A country is only the place of a claim when the clause names nothing more specific."""
     gazetteer = world().places
-    specific = [p for p in places if p[2] in gazetteer and gazetteer[p[2]].kind != "country"]
+    specific = [p for p in places if p[2] not in gazetteer or gazetteer[p[2]].kind != "country"]
     return specific or places
 
 
@@ -451,23 +454,27 @@ def _measures(doc: Document, sentence: Sentence, start: int, end: int,
 
 def _add(claims: list[TerritoryClaim], seen: set[tuple[str | None, str, str]], doc: Document, sentence: Sentence,
          start: int, end: int, actor: str | None, place: str, status: str, p: _Patterns, *,
-         share: float | None = None, population: int | None = None, qualifier: str | None = None) -> None:
+         share: float | None = None, population: int | None = None, qualifier: str | None = None,
+         place_span: tuple[int, int] | None = None) -> None:
     if actor is None:
         return  # "strijd om Mosul": a claim names who holds, takes, loses or seeks the place
     key = (actor, place, status)
     if key in seen and share is None and population is None:
         return
     seen.add(key)
-    w = world()
     since, as_of = _when(doc, sentence, p)
-    entry = w.places.get(place)
+    where = event_place(doc, *(place_span or (start, end)), sentence=sentence) if place_span else None
+    if where is None or where.name != place:
+        where = ref_for_name(place)
     source = None
     if p.cues.search(sentence.text):
         sources = [e for e in doc.within(doc.entities, sentence.start, sentence.end, "entities") if e.kind == "source"]
         source = sources[0].name if sources else None
     claims.append(TerritoryClaim(
         article_id=doc.article_id, actor=actor, place=place,
-        latitude=entry.latitude if entry else None, longitude=entry.longitude if entry else None,
+        country=where.country if where else None, admin1=where.admin1 if where else None,
+        latitude=where.latitude if where else None, longitude=where.longitude if where else None,
+        place_precision=where.precision if where else None,
         status=status, since=since, as_of=as_of, share_pct=share, population=population,
         qualifier=qualifier, attributed_to=source, from_title=doc.from_title,
         surface=doc.text[start:end], sentence=sentence.text, span_start=start, span_end=end))

@@ -17,7 +17,7 @@ from datetime import datetime
 from typing import Any, Iterable
 
 from .document import Document, documents
-from .lexicon import world
+from .places import event_place
 from .records import CasualtyReport, TerritoryClaim, TimelineEvent
 
 __all__ = ["extract_timeline", "timeline_from_documents", "summarise"]
@@ -51,7 +51,9 @@ def timeline_from_documents(docs: Iterable[Document], casualties: Iterable[Casua
             times = doc.within(doc.times, sentence.start, sentence.end, "times")
             if not times:
                 continue
-            place, actors = _who_and_where(doc, sentence.start, sentence.end)
+            actors = _actors(doc, sentence.start, sentence.end)
+            # The place of the sentence's first date stands for all its dates: the places are the sentence's.
+            where = event_place(doc, times[0].start, times[0].end, sentence=sentence)
             for time in times:
                 key = (doc.from_title, sentence.text)
                 kind = "casualties" if key in casualty_sentences else "territory" if key in territory_sentences \
@@ -60,7 +62,10 @@ def timeline_from_documents(docs: Iterable[Document], casualties: Iterable[Casua
                     article_id=doc.article_id, date_start=time.date_start, date_end=time.date_end,
                     date_precision=time.precision if time.resolved else None, kind=kind,
                     summary=summarise(sentence.text, time.start - sentence.start, time.end - sentence.start),
-                    place=place, actors=actors, from_title=doc.from_title, surface=time.surface, sentence=sentence.text, span_start=time.start, span_end=time.end))
+                    place=where.name if where else None, country=where.country if where else None,
+                    admin1=where.admin1 if where else None, latitude=where.latitude if where else None,
+                    longitude=where.longitude if where else None,
+                    place_precision=where.precision if where else None, actors=actors, from_title=doc.from_title, surface=time.surface, sentence=sentence.text, span_start=time.start, span_end=time.end))
     return events
 
 
@@ -78,14 +83,10 @@ def _clause_breaks(sentence: str) -> tuple[list[int], list[int]]:
 _FOUR_WORDS = re.compile(r"\s*\S+\s+\S+\s+\S+\s+\S")
 
 
-def _who_and_where(doc: Document, start: int, end: int) -> tuple[str | None, str | None]:
-    """The most specific place and the actors named between ``start`` and ``end``."""
-    w = world()
-    places = [w.places[e.name] for e in doc.within(doc.entities, start, end, "entities")
-              if e.kind == "place" and e.name in w.places]
+def _actors(doc: Document, start: int, end: int) -> str | None:
+    """The actors named between ``start`` and ``end``, "|"-separated."""
     actors = sorted({e.name for e in doc.within(doc.entities, start, end, "entities") if e.kind == "actor"})
-    place = min(places, key=lambda p: p.rank).name if places else None
-    return place, "|".join(actors) or None
+    return "|".join(actors) or None
 
 
 def summarise(sentence: str, start: int, end: int, *, limit: int = 110) -> str:

@@ -133,6 +133,27 @@ if len(no_facts):
     show(articles.loc[no_facts.index, ["language", "title"]])
 
 # %% [markdown]
+# ## Where: the places on a map
+#
+# People killed, per place and victim group, after the counting rules (nothing counted twice): the area of a
+# marker is the best count, its rings the low and high counts. A place named only as a country ("Syria") is
+# not a point on a map: the note under the map counts it. Where places crowd together (the districts of one
+# city), an inset shows them enlarged. The outlines are Natural Earth's, shipped with conflictnews (no network).
+
+# %%
+ax = cn.plot_map(extraction.casualties)
+saved = cn.save_figure(ax, FIGURES / "01_casualties_map", formats=FORMATS)
+from conflictnews.maps import map_table
+
+mapped, left_out = map_table(extraction.casualties)
+per_place = (mapped.groupby("place").agg(killed=("best", "sum"), incidents=("incidents", "sum"),
+                                         precision=("place_precision", "first"))
+             .reset_index().sort_values(["killed", "place"], ascending=[False, True]))
+print(f"{len(per_place)} places on the map; not drawn (a country, a wider area, or no place): "
+      + ", ".join(f"{name} {n:,} killed" for name, n in sorted(left_out["unmapped"].items())))
+show(per_place, n=10)
+
+# %% [markdown]
 # ## Rejected inputs, with their reasons
 #
 # File names only (not whole paths), so that this notebook's output does not depend on where the corpus lives.

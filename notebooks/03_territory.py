@@ -110,6 +110,24 @@ for number, (name, (places, start, end)) in enumerate(EPISODES.items(), start=1)
     print(f"{name}: {len(claims)} claims, {int(claims['as_of'].fillna(claims['since']).isna().sum())} undated")
 
 # %% [markdown]
+# ## Who holds each place, on a map
+#
+# `conflictnews.geography.control_as_of` reads the ledger as of a date (the last claim by default): the holder
+# of each place by its last claims of control, whether it is contested (fighting or a siege reported since, or
+# accounts of the same day that disagree, kept side by side in `accounts`) and whether it changed hands since
+# an earlier date. `plot_map(..., kind="control")` draws it: colour and shape per holder, a dashed ring on a
+# contested place, a thick ring on a place that changed hands.
+
+# %%
+from conflictnews.geography import control_as_of
+
+SINCE = "2018-04-21"  # mark the places that changed hands in the last month of the corpus
+ax = cn.plot_map(territory, kind="control", since=SINCE)
+saved = cn.save_figure(ax, FIGURES / "03_control_map", formats=FORMATS)
+now = control_as_of(territory, since=SINCE)
+show(now[["place", "holder", "contested", "changed", "last_claim", "accounts"]], n=25, width=70)
+
+# %% [markdown]
 # ## By whose account
 #
 # Claims per source. Most claims are the article's own words (no source named): those rest on the outlet

@@ -741,8 +741,9 @@ def test_running_toll_falls_back_on_period_end(tolls: pd.DataFrame) -> None:
     ax = plot_running_toll(
         tolls.drop(columns=["published", "place", "victim_group", "count_high"])
     )
-    (line,) = [line for line in ax.get_lines() if line.get_label() == "reported toll"]
-    assert len(line.get_xdata()) == 4  # type: ignore[arg-type]
+    # every toll placed (by its period's end), in one line per series (source): SOHR's three, the UN's one
+    lines = [line for line in ax.get_lines() if line.get_label() == "reported toll"]
+    assert sorted(len(line.get_xdata()) for line in lines) == [1, 3]  # type: ignore[arg-type]
 
 
 def test_running_toll_counts_undated_tolls_in_the_note(tolls: pd.DataFrame) -> None:
@@ -893,7 +894,12 @@ def test_timeline_points_spans_and_labels(timeline: pd.DataFrame) -> None:
     assert len(ax.collections) == 2  # points: event, territory
     labels = [t for t in texts(ax) if not t.startswith("Source")]
     assert labels and all(len(t) <= 30 for t in labels)
-    assert any(t.endswith("\N{HORIZONTAL ELLIPSIS}") for t in labels)
+    # whole phrases, never a fragment: a summary, or its part before a clause ends (the UN's offensive
+    # is too long: "Offensive on eastern Aleppo kills hundreds of civilians" is 55 characters)
+    assert not any(t.endswith("\N{HORIZONTAL ELLIPSIS}") for t in labels)
+    summaries = set(timeline["summary"])
+    assert all(t in summaries for t in labels)
+    assert "Heavy fighting in Aleppo" in labels
     assert legend_texts(ax)[:3] == ["casualties", "territory", "event"]
 
 
@@ -1009,3 +1015,40 @@ def test_sources_without_figures(casualties: pd.DataFrame) -> None:
 def test_plot_functions_are_exported() -> None:
     for name in ("plot_casualties", "plot_territory", "plot_timeline", "report_style"):
         assert name in plots.__all__
+
+
+def test_running_toll_joins_one_series_only(tolls: pd.DataFrame) -> None:
+    """A line joins the tolls of one source, victims, place and start; never a total with its parts."""
+    frame = pd.concat([tolls.iloc[[0, 2]], tolls.iloc[[2, 2]], tolls.iloc[[1]]], ignore_index=True)
+    frame["article_id"] = ["a1", "a3", "a3", "a3", "a2"]
+    frame["subset"] = [False, False, True, True, False]  # rows 2-3: "among them 60,000 children", "and 20,000 women"
+    frame.loc[2:3, "count_best"] = [60000, 20000]
+    frame.loc[4, ["attributed_to", "period_start"]] = ["SOHR", T("2014-01-01")]  # same source, another count
+    ax = plot_running_toll(frame)
+    drawn = [(len(line.get_xdata()), line.get_linestyle(), line.get_markerfacecolor())  # type: ignore[arg-type]
+             for line in ax.get_lines() if line.get_label() == "Syria \N{MIDDLE DOT} unknown"]
+    joined = [n for n, style, _ in drawn if style != "None"]
+    assert joined == [2]  # SOHR since 2011: 215,000 then 270,000
+    parts = [n for n, style, face in drawn if style == "None" and face == "white"]
+    assert parts == [2]  # the parts: points of their own, hollow
+    assert sum(n for n, _, _ in drawn) == len(frame)
+    assert "part of a toll, given beside it" in legend_texts(ax)
+
+
+def test_timeline_lane_labels_are_whole_phrases(timeline: pd.DataFrame) -> None:
+    long = timeline.assign(summary=[
+        "Cessation of hostilities takes effect across Syria at midnight, both sides say",
+        "Government forces retake Palmyra from Islamic State after three weeks of fighting in the desert, "
+        "state media report",
+        "Heavy fighting in Aleppo",
+        "Offensive on eastern Aleppo kills hundreds of civilians in five weeks of air strikes and shelling of "
+        "hospitals, schools and markets…",
+    ])
+    ax = plot_timeline(long, y="kind")
+    labels = [t.replace("\n", " ") for t in texts(ax) if not t.startswith("Source")]
+    assert labels
+    for label in labels:
+        assert not label.endswith("\N{HORIZONTAL ELLIPSIS}")
+        summary = next(s for s in long["summary"] if s.startswith(label))
+        rest = summary[len(label):]
+        assert rest == "" or rest[0] in ",;:(", (label, rest)  # the whole summary, or a clause of it

@@ -7,15 +7,25 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import chromium
 import pandas as pd
 import pytest
 
 from conflictnews import extract, read_corpus
+from conflictnews import report as report_module
 from conflictnews.aggregate import casualty_totals
 from conflictnews.corpus import Corpus
 from conflictnews.pipeline import Extraction
 from conflictnews.plots import NO_DATA
-from conflictnews.report import _highlight, _incidents_with_members, _match_members, _period, _Span, write_report
+from conflictnews.report import (
+    _highlight,
+    _incidents_with_members,
+    _match_members,
+    _period,
+    _Span,
+    _web_address,
+    write_report,
+)
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -290,9 +300,15 @@ def test_corpus_without_casualties(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     index = write_report(corpus, facts, tmp_path / "report", progress=True)
     assert "report" in capsys.readouterr().err
     source = index.read_text(encoding="utf-8")
-    assert "<script" not in source and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; the army" in source
+    # the one script of the index is the report's own table tool, exactly as shipped; the title's is text
+    own = (Path(report_module.__file__).parent / "templates" / "tables.js").read_text(encoding="utf-8")
+    assert source.count("<script") == 1 and source.count("</script>") == 1
+    assert f"<script>{own}</script>" in source
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; the army" in source
     page = read_page(index)
-    assert "script" not in page.tags
+    assert page.tags.count("script") == 1
+    for article_page in (index.parent / "articles").glob("*.html"):
+        assert "<script" not in article_page.read_text(encoding="utf-8")
     assert "empty.txt" in page.text and str(corpus.errors["reason"].iloc[0]) in page.text
     assert seen["killed_over_time"] and seen["killed_by_place"] and seen["running_tolls"]
     article = read_page(index.parent / "articles" / f"{corpus.articles['article_id'].iloc[0]}.html")
@@ -337,3 +353,163 @@ def test_highlight_ignores_spans_outside_the_text() -> None:
 def test_period(start: str | None, end: str | None, precision: str | None, expected: str) -> None:
     stamp = lambda v: pd.Timestamp(v) if v else None
     assert _period(stamp(start), stamp(end), precision) == expected
+
+
+# --------------------------------------------------------------------------
+# In a real browser: the index's tables sort, filter and search, with no request to the network
+# --------------------------------------------------------------------------
+
+needs_chromium = pytest.mark.skipif(chromium.executable() is None,
+                                    reason="needs Chromium (Debian: apt-get install chromium)")
+
+_VISIBLE = """(() => Array.from(document.querySelectorAll('#incidents-table tbody:not(.group) tr'))
+  .filter(r => !r.hidden).map(r => ({place: r.dataset.place || '', source: r.dataset.source || '',
+    start: r.dataset.dateStart || '', end: r.dataset.dateEnd || '', text: r.textContent,
+    best: r.cells[5].dataset.sort, group: r.parentElement.previousElementSibling.id})))()"""
+
+
+def _set(browser: chromium.Browser, selector: str, value: str) -> None:
+    browser.evaluate(f"""(() => {{ const e = document.querySelector({selector!r}); e.value = {value!r};
+        e.dispatchEvent(new Event('input', {{bubbles: true}})); e.dispatchEvent(new Event('change', {{bubbles: true}}));
+        }})()""")
+
+
+@pytest.mark.slow
+@needs_chromium
+def test_index_tables_sort_filter_and_search_in_chromium(sample: Sample, tmp_path: Path) -> None:
+    with chromium.Browser() as browser:
+        browser.open(sample.index)
+        assert browser.evaluate("document.querySelectorAll('.tools').length") >= 4
+        total = len(sample.facts.casualties) and browser.evaluate(
+            "document.querySelectorAll('#incidents-table tbody:not(.group) tr').length")
+        assert total == len(pd.read_parquet(sample.index.parent / "tables" / "incidents.parquet"))
+        tools = "#incidents .tools"
+        assert browser.evaluate(f"document.querySelector('{tools} .count').textContent") == f"{total:,} rows"
+
+        # sort by best, up then down, within each victim group
+        for direction in ("ascending", "descending"):
+            browser.evaluate("document.querySelector('#incidents-table thead th:nth-child(6)').click()")
+            rows = browser.evaluate(_VISIBLE)
+            by_group: dict[str, list[int]] = {}
+            for row in rows:
+                by_group.setdefault(row["group"], []).append(int(row["best"]))
+            for values in by_group.values():
+                assert values == sorted(values, reverse=direction == "descending")
+            assert browser.evaluate("document.querySelector('#incidents-table thead th:nth-child(6)')"
+                                    ".getAttribute('aria-sort')") == direction
+
+        # filter by place: every row shown is of that place, and no other row is
+        places = pd.read_parquet(sample.index.parent / "tables" / "incidents.parquet")["place"].value_counts()
+        place = str(places.index[0])
+        _set(browser, f"{tools} select[data-tool=place]", place)
+        rows = browser.evaluate(_VISIBLE)
+        assert len(rows) == places.iloc[0] and all(place in r["place"].split("|") for r in rows)
+        assert browser.evaluate(f"document.querySelector('{tools} .count').textContent") == \
+            f"{len(rows):,} of {total:,} rows"
+        _set(browser, f"{tools} select[data-tool=place]", "")
+
+        # a date range keeps the incidents whose period overlaps it
+        _set(browser, f"{tools} input[data-tool=date-from]", "2018-04-01")
+        _set(browser, f"{tools} input[data-tool=date-to]", "2018-04-30")
+        rows = browser.evaluate(_VISIBLE)
+        assert 0 < len(rows) < total
+        assert all(r["start"] and r["start"] <= "2018-04-30" and r["end"] >= "2018-04-01" for r in rows)
+
+        # search within that range: every word must occur in the row
+        word = "SOHR"
+        _set(browser, f"{tools} input[data-tool=search]", word.lower())
+        searched = browser.evaluate(_VISIBLE)
+        assert 0 < len(searched) <= len(rows) and all(word.lower() in r["text"].lower() for r in searched)
+        hidden_groups = browser.evaluate("document.querySelectorAll('#incidents-table tbody.group[hidden]').length")
+        assert hidden_groups > 0  # a group without a row shown loses its heading too
+
+        browser.evaluate(f"document.querySelector('{tools} button[data-tool=reset]').click()")
+        assert len(browser.evaluate(_VISIBLE)) == total
+        browser.screenshot(tmp_path / "incidents.png", selector="#incidents")
+        browser.open(sample.index.parent / "articles" / f"{sample.facts.casualties['article_id'].iloc[0]}.html")
+        assert browser.evaluate("document.querySelectorAll('mark').length") > 0
+    # data: is the date input's calendar icon, drawn by Chromium itself
+    elsewhere = [url for url in browser.requests if not url.startswith(("file:", "data:"))]
+    assert browser.requests and not elsewhere, elsewhere
+
+
+# --------------------------------------------------------------------------
+# A report written over an older one
+# --------------------------------------------------------------------------
+
+def _write_corpus(folder: Path, articles: dict[str, str]) -> Corpus:
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return read_corpus(folder, progress=False)
+
+
+@pytest.mark.slow
+def test_report_over_an_older_one_leaves_no_stale_pages(tmp_path: Path) -> None:
+    older = _write_corpus(tmp_path / "older", {
+        "market.txt": "Shells hit market in Aleppo\n\nFive civilians were killed and twelve were injured when shells "
+                      "hit a market in Aleppo on Monday, 24 April 2018, the civil defence said.\n",
+        "convoy.txt": "Convoy ambushed near Homs\n\nSeven soldiers were killed when their convoy was ambushed near "
+                      "Homs on Tuesday, 25 April 2018, the army said.\n",
+        "talks.txt": "Talks resume in Geneva\n\nDelegations met again in Geneva on Wednesday, 26 April 2018.\n",
+    })
+    out = tmp_path / "report"
+    write_report(older, extract(older, progress=False), out, progress=False)
+    old_pages = {p.name for p in (out / "articles").glob("*.html")}
+    assert len(old_pages) == 3 and (out / "charts" / "injured_over_time.png").is_file()
+    # what the user put there, and an old page the user changed, stay
+    (out / "notes.txt").write_text("my notes", encoding="utf-8")
+    (out / "articles" / "my-page.html").write_text("<p>mine</p>", encoding="utf-8")
+    convoy_id = older.articles.set_index(older.articles["path"].map(lambda p: Path(p).name)).loc["convoy.txt",
+                                                                                                  "article_id"]
+    edited = out / "articles" / f"{convoy_id}.html"
+    edited.write_text(edited.read_text(encoding="utf-8") + "<!-- checked by me -->", encoding="utf-8")
+
+    newer = _write_corpus(tmp_path / "newer", {
+        "bridge.txt": "Bridge retaken\n\nThe army said on Friday, 28 April 2018, that its troops control the bridge "
+                      "at Raqqa again after three soldiers were killed.\n"})
+    index = write_report(newer, extract(newer, progress=False), out, progress=False)
+    new_id = str(newer.articles["article_id"].iloc[0])
+    pages = {p.name for p in (out / "articles").glob("*.html")}
+    assert pages == {f"{new_id}.html", "my-page.html", edited.name}
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "my notes"
+    assert "checked by me" in edited.read_text(encoding="utf-8")
+    assert not list((out / "charts").glob("injured_over_time.*"))  # the older report's chart, unchanged: removed
+    page = read_page(index)
+    linked = {urllib.parse.unquote(link.split("#")[0]) for link in page.links if link.startswith("articles/")}
+    assert linked == {f"articles/{new_id}.html"}
+    assert "1 article read" in page.text and "Convoy ambushed" not in page.text
+    for link in [*page.links, *page.images]:  # nothing of the index points at a file that is not there
+        target = local_target(index, link)
+        assert target is None or target[0].is_file(), link
+
+
+@pytest.mark.parametrize(("url", "linked"), [
+    ("https://news.example/a?b=1&c=2", True), ("http://news.example/", True), ("javascript:alert(1)", False),
+    (" JavaScript:alert(1)", False), ("data:text/html,<b>x</b>", False), ("file:///etc/passwd", False), ("", False),
+])
+def test_only_web_addresses_are_links(url: str, linked: bool) -> None:
+    assert _web_address(url)[1] is linked
+
+
+@pytest.mark.slow
+def test_new_fact_columns_are_shown_and_break_nothing(tmp_path: Path) -> None:
+    corpus = _write_corpus(tmp_path / "corpus", {
+        "market.txt": "Shells hit market in Aleppo\n\nFive civilians were killed when shells hit a market in Aleppo "
+                      "on Monday, 24 April 2018, the civil defence said. Rebels still hold the old city of Aleppo, "
+                      "the army said.\n"})
+    facts = extract(corpus, progress=False)
+    assert len(facts.casualties)
+    more = Extraction(
+        casualties=facts.casualties.assign(country="Syria", perpetrator="<b>artillery</b>", brand_new_column=7),
+        territory=facts.territory.assign(admin1="Aleppo Governorate"), timeline=facts.timeline, errors=facts.errors)
+    index = write_report(corpus, more, tmp_path / "report", progress=False)
+    article_id = str(corpus.articles["article_id"].iloc[0])
+    source = (index.parent / "articles" / f"{article_id}.html").read_text(encoding="utf-8")
+    page = read_page(index.parent / "articles" / f"{article_id}.html")
+    for header in ("country", "perpetrator", "brand new column"):
+        assert f"<th>{header}</th>" in source
+    assert "Syria" in page.text and "<b>artillery</b>" in page.text and "&lt;b&gt;artillery" in source
+    if len(facts.territory):
+        assert "<th>region</th>" in source and "Aleppo Governorate" in page.text
+    assert read_page(index).text  # the index still renders

@@ -315,12 +315,14 @@ def test_records_reusing_an_id_for_another_text_in_one_run(tmp_path: Path) -> No
 
 
 def _as_another_version(db: Path) -> None:
-    """Make a store look written by another version: a fact table with fewer columns, one with another."""
+    """Make a store look written by another version: a fact table without the place columns of the
+    gazetteer (an older version), one with a column this version does not write."""
     import duckdb
 
     with duckdb.connect(str(db)) as connection:
-        connection.execute("ALTER TABLE casualties DROP COLUMN victim_actor")
-        connection.execute("ALTER TABLE territory ADD COLUMN place_precision BIGINT")
+        for column in ("country", "admin1", "place_precision"):
+            connection.execute(f"ALTER TABLE casualties DROP COLUMN {column}")
+        connection.execute("ALTER TABLE territory ADD COLUMN holder_note VARCHAR")
 
 
 def test_a_store_of_another_version_is_rebuilt_with_a_message(folder: Path, tmp_path: Path,
@@ -328,13 +330,13 @@ def test_a_store_of_another_version_is_rebuilt_with_a_message(folder: Path, tmp_
     db = tmp_path / "facts.duckdb"
     extract_to_store(folder, db, progress=False)
     _as_another_version(db)
-    with pytest.raises(ValueError, match=r"another version.*casualties lacks victim_actor.*"
-                                         r"territory has other columns place_precision"):
+    with pytest.raises(ValueError, match=r"another version.*casualties lacks country, admin1, place_precision.*"
+                                         r"territory has other columns holder_note"):
         read_extraction(db)
     calls.clear()
     with pytest.warns(UserWarning, match="its tables were emptied and every article is extracted again"):
         result = extract_to_store(folder, db, progress=False)
-    assert result.rebuilt is not None and "casualties lacks victim_actor" in result.rebuilt
+    assert result.rebuilt is not None and "casualties lacks country" in result.rebuilt
     assert "extracted again" in str(result)
     assert (result.new, result.skipped) == (52, 0) and len(calls) == 52
     expected = cn.extract(cn.read_corpus(folder, progress=False), progress=False)
@@ -350,7 +352,7 @@ def test_cli_says_when_it_rebuilds_a_store(folder: Path, tmp_path: Path, capsys:
     out = tmp_path / "out"
     assert main(["extract", str(folder), "--db", str(db), "--out", str(out), "--quiet"]) == 0
     assert "written by another version of conflictnews" in capsys.readouterr().err
-    assert "victim_actor" in pd.read_parquet(out / "casualties.parquet").columns
+    assert "place_precision" in pd.read_parquet(out / "casualties.parquet").columns
 
 
 _INTERRUPTED_RUN = """

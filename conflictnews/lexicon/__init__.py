@@ -14,7 +14,10 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+if TYPE_CHECKING:
+    from ..places import PlaceRef
 
 __all__ = [
     "SUPPORTED_LANGUAGES",
@@ -183,9 +186,9 @@ class StartScanner:
         # lets the regex engine skip every other position without a Python loop.
         self._guarded = re.compile(f"(?:{starts.pattern})(?:{pattern.pattern})", pattern.flags)
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Yield the matches of ``pattern`` in ``text``, left to right, without overlaps."""
-        return self._guarded.finditer(text)
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        """Yield the matches of ``pattern`` in ``text[pos:endpos]``, left to right, without overlaps."""
+        return self._guarded.finditer(text, pos, len(text) if endpos is None else endpos)
 
 
 # --------------------------------------------------------------------------
@@ -300,10 +303,71 @@ class Entity:
     end: int
     kind: str  # place | actor | source | adjective | demonym
     name: str  # canonical name (for adjectives and demonyms: the country)
+    place: "PlaceRef | None" = None  # for places: where it is (set by ``places.find_places``)
 
 
 class _AliasMatcher:
-    """Find aliases of canonical names in text: short capitals exactly, the rest without case."""
+    """Find aliases of canonical names in text: short capitals exactly, the rest without case.
+
+    One Aho-Corasick pass (``gazetteer.Matcher``) over a folded copy of the text
+    finds every candidate; each is then checked as the regular expressions of
+    ``_RegexAliasMatcher`` would match it (an exact alias letter for letter, any
+    other alias without case, its spaces any run of white space, both
+    apostrophes alike, whole words), and each kind of alias is read left to right
+    without overlaps, longest first, as ``re.finditer`` reads an alternation.
+    ``tests/test_lexicon_tables.py`` checks that both find the same.
+    """
+
+    def __init__(self, aliases: dict[str, tuple[str, str]]):
+        from ..gazetteer import Matcher, fold_text
+
+        exact = {a: v for a, v in aliases.items() if _is_exact_alias(a)}
+        loose = {_fold(a): v for a, v in aliases.items() if not _is_exact_alias(a)}
+        self._exact = exact
+        self._loose = loose
+        keys: dict[str, list[tuple[bool, str]]] = {}
+        for alias in exact:
+            keys.setdefault(fold_text(alias.strip())[0], []).append((True, alias))
+        for alias in loose:
+            keys.setdefault(fold_text(alias.strip())[0], []).append((False, alias))
+        ordered = sorted(keys)
+        self._keys = [keys[k] for k in ordered]
+        self._matcher = Matcher(ordered)
+
+    def finditer(self, text: str) -> Iterator[tuple[int, int, str, str]]:
+        """Yield ``(start, end, kind, canonical)`` for every alias in ``text``."""
+        exact: list[tuple[int, int, str, str]] = []
+        loose: list[tuple[int, int, str, str]] = []
+        for start, end, number in self._matcher.finditer(text):
+            surface = text[start:end]
+            for is_exact, alias in self._keys[number]:
+                if is_exact:
+                    if surface == alias:
+                        kind, name = self._exact[alias]
+                        exact.append((start, end, kind, name))
+                else:
+                    hit = self._loose.get(_fold(surface))
+                    if hit is not None:
+                        loose.append((start, end, hit[0], hit[1]))
+                        break
+        yield from _leftmost_longest(exact)
+        yield from _leftmost_longest(loose)
+
+
+def _leftmost_longest(hits: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """The hits ``re.finditer`` over their alternation would give: left to right, the longest at each start."""
+    hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+    kept: list[tuple[int, int, str, str]] = []
+    last_end = -1
+    for hit in hits:
+        if hit[0] >= last_end:
+            kept.append(hit)
+            last_end = hit[1]
+    return kept
+
+
+class _RegexAliasMatcher:
+    """The same aliases as one regular expression (a trie) per kind: the yardstick of ``_AliasMatcher``."""
 
     def __init__(self, aliases: dict[str, tuple[str, str]]):
         exact = {a: v for a, v in aliases.items() if _is_exact_alias(a)}
@@ -386,6 +450,7 @@ class World:
                 elif column.startswith("demonyms_"):
                     for alias in _split(value):
                         add(alias, "demonym", row["country"])
+        self.aliases = aliases
         self._matcher = _AliasMatcher(aliases)
 
     def entities(self, text: str) -> list[Entity]:

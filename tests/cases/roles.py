@@ -1,0 +1,111 @@
+"""Roles of a casualty fact: whose dead, killed by whom, by whose account, how sure, over what period.
+
+Written for the project: a sentence in, and for the report of one count the fields expected. Each is
+read by the clause layer (``conflictnews/clauses.py``) and the casualty reader.
+"""
+
+from pytest import mark, param
+
+GAP = mark.xfail(strict=True, reason="known gap: not read yet")
+
+# (lang, text, count, {field: expected})
+CASES = [
+    # whose dead: the victims' own words decide the side, not an actor nearby
+    param("en", "At least 86 pro-government fighters have been killed since Islamic State began its offensive, the "
+          "monitor said.", 86, {"victim_group": "military", "victim_actor": None}, id="pro-government-fighters"),
+    param("en", "The toll since 19 April stands at 203 government fighters and 159 jihadists, the Observatory said.", 203,
+          {"victim_group": "military"}, id="government-fighters"),
+    param("en", "The toll since 19 April stands at 203 government fighters and 159 jihadists, the Observatory said.", 159,
+          {"victim_group": "armed_group"}, id="and-jihadists"),
+    param("nl", "Aan regeringszijde vielen sinds vrijdag zeker 52 doden, aan de kant van IS minstens 35.", 52,
+          {"victim_group": "military"}, id="aan-regeringszijde"),
+    param("nl", "Aan regeringszijde vielen sinds vrijdag zeker 52 doden, aan de kant van IS minstens 35.", 35,
+          {"victim_group": "armed_group", "victim_actor": "Islamic State"}, id="aan-de-kant-van"),
+    param("en", "IS has lost 57 men in the battle for the district.", 57,
+          {"victim_group": "armed_group", "victim_actor": "Islamic State"}, id="lost-men"),
+    param("nl", "De jihadisten verloren 40 man bij de gevechten.", 40, {"victim_group": "armed_group"}, id="verloren-man"),
+    param("en", "A suicide bomber killed himself and 14 others at a checkpoint.", 14,
+          {"victim_group": "unknown", "perpetrator": "suicide bomber", "perpetrator_group": "armed_group"},
+          id="himself-and-14-others"),
+    param("nl", "Tientallen strijders aan beide kanten raakten gewond.", 12, {"victim_group": "unknown"},
+          id="aan-beide-kanten"),
+    param("nl", "Bij de aanval kwamen twaalf agenten om. Zes anderen raakten gewond.", 6, {"victim_group": "military"},
+          id="anderen-next-sentence"),
+    # who says so
+    param("en", "At least 12 civilians were killed in shelling of Kherson, according to Kyiv.", 12,
+          {"attributed_to": "Ukrainian government"}, id="according-to-a-capital"),
+    param("en", "Five US soldiers were wounded in a drone attack in Jordan, Washington said.", 5,
+          {"attributed_to": "US government"}, id="capital-said"),
+    param("en", "Ankara announced that 2,295 militants had been killed since the start of the operation.", 2295,
+          {"attributed_to": "Turkish government", "cumulative": True}, id="capital-announced"),
+    param("en", "Russia said 30 Ukrainian soldiers were killed.", 30,
+          {"attributed_to": "Russian government", "victim_actor": "Ukrainian government forces"}, id="russia-said"),
+    param("en", "Rebels said 20 soldiers were killed.", 20, {"attributed_to": "rebels"}, id="rebels-said"),
+    param("nl", "Het Israëlische leger spreekt van twintig gedode militanten.", 20, {"attributed_to": "military"},
+          id="leger-spreekt-van"),
+    param("en", '"We lost 12 men," said Murad Ali Murad, the provincial governor.', 12,
+          {"attributed_to": "Murad Ali Murad"}, id="said-a-person"),
+    param("nl", "Daarbij kwamen twaalf burgers om, meldt het Syrisch Observatorium voor de Mensenrechten.", 12,
+          {"attributed_to": "SOHR"}, id="meldt-x"),
+    param("nl", "Bij de aanval kwamen twaalf burgers om. Dat meldt het Syrisch Observatorium.", 12,
+          {"attributed_to": "SOHR"}, id="dat-meldt"),
+    param("en", "Twelve people died in the blast. Four others were injured, hospital sources said.", 12,
+          {"attributed_to": "medical sources"}, id="closing-speaker"),
+    param("en", "The Observatory counted 40 dead. It said 12 children were among the dead.", 12,
+          {"attributed_to": "SOHR"}, id="it-said"),
+    param("en", "Four children were among the dead, the monitor's head Rami Abdel Rahman said. The Syrian Observatory "
+          "had counted 45.", 4, {"attributed_to": "SOHR"}, id="antecedent-after"),
+    param("en", "The Syrian Observatory counted 45 dead. Four children were among the dead, its head Rami Abdel "
+          "Rahman said.", 4, {"attributed_to": "SOHR"}, id="its-head-said"),
+    param("en", "BEIRUT (AFP) - Air strikes killed 12 civilians in Douma.", 12, {"attributed_to": None},
+          id="dateline-agency-is-no-speaker"),
+    param("nl", "Volgens een lokale bron kwamen zeven soldaten om.", 7, {"attributed_to": "local authorities"},
+          id="lokale-bron"),
+    # who did it
+    param("en", "Twelve people were killed in an air strike by the coalition on Raqqa.", 12,
+          {"perpetrator": "coalition", "perpetrator_group": "military"}, id="air-strike-by"),
+    param("nl", "Bij een aanval van de taliban kwamen zeker twaalf soldaten om het leven.", 12,
+          {"perpetrator": "Taliban", "perpetrator_group": "armed_group"}, id="aanval-van"),
+    param("nl", "Bij een aanslag van terreurgroep IS zijn zeven mensen om het leven gekomen.", 7,
+          {"perpetrator": "Islamic State"}, id="aanslag-van-terreurgroep"),
+    param("nl", "Bij zelfmoordaanvallen van talibanstrijders kwamen 30 agenten om.", 30,
+          {"perpetrator": "Taliban"}, id="glued-actor"),
+    param("en", "IS fighters killed 12 civilians in the village.", 12, {"perpetrator": "Islamic State"},
+          id="subject-of-killed"),
+    param("nl", "De taliban hebben gisteren twaalf soldaten gedood.", 12, {"perpetrator": "Taliban"},
+          id="hebben-gedood"),
+    param("en", "Turkish air strikes killed 12 civilians in Afrin.", 12, {"perpetrator": "Turkish government forces"},
+          id="adjective-air-strikes"),
+    param("en", "At least 12 people were killed by the Iraqi army in Mosul.", 12,
+          {"perpetrator": "Iraqi government forces", "perpetrator_group": "military"}, id="killed-by"),
+    param("en", "Boko Haram attacked the village, killing 86 people.", 86, {"perpetrator": "Boko Haram"},
+          id="participle"),
+    param("en", "Police said gunmen stormed the village on Sunday, killing 12.", 12, {"perpetrator": "gunmen"},
+          id="participle-in-report"),
+    param("en", "Al-Shabaab claimed responsibility for the attack, which killed 20 soldiers.", 20,
+          {"perpetrator": "al-Shabaab"}, id="claimed-responsibility"),
+    param("en", "Twenty soldiers were killed in the attack. Al-Shabaab claimed responsibility.", 20,
+          {"perpetrator": "al-Shabaab"}, id="responsibility-next-sentence"),
+    param("en", "Twenty people were killed in clashes between the army and the rebels.", 20, {"perpetrator": None},
+          id="clashes-no-doer"),
+    param("en", "Twenty people were killed in the city, the health ministry reported.", 20, {"perpetrator": None},
+          id="reported-by-no-doer"),
+    # how sure
+    param("en", "Three soldiers are feared dead after the ambush.", 3, {"certainty": "uncertain"}, id="feared-dead"),
+    param("en", "Turkey says it killed 900 Kurdish fighters, but this could not be verified.", 900,
+          {"certainty": "uncertain", "attributed_to": "Turkish government"}, id="could-not-be-verified"),
+    param("nl", "Bij de Russen vielen zeven doden. Die informatie kon niet onafhankelijk bevestigd worden.", 7,
+          {"certainty": "uncertain"}, id="next-sentence-doubts"),
+    param("nl", "Bij de aanval zouden twaalf mensen zijn omgekomen.", 12, {"certainty": "stated"},
+          id="zou-is-reported-speech"),
+    # over what period
+    param("en", "Between 9,000 and 11,000 civilians died in the nine-month battle for Mosul.", 9000,
+          {"cumulative": True, "date_precision": "month"}, id="nine-month-battle"),
+    param("en", "Between October 2016 and July 2017, 2,521 civilians were killed in Mosul.", 2521,
+          {"period_start": "2016-10-01", "period_end": "2017-07-31", "date_precision": "month"},
+          id="between-months"),
+    param("nl", "In heel 2020 kwamen driehonderd burgers om.", 300,
+          {"period_start": "2020-01-01", "period_end": "2020-12-31", "date_precision": "year"}, id="heel-2020"),
+    param("en", "Since the start of the offensive, 250 fighters have been killed.", 250, {"cumulative": True},
+          id="since-the-start"),
+]

@@ -1,0 +1,243 @@
+"""Places: recognition, GeoNames namesakes, unknown places with their parents' coordinates, the place of a fact.
+
+The sentences are written for the project (in both languages); each names the place
+an analyst reads in it, its country, its first-order division and its precision in
+UCDP GED's ``where_prec`` codes (1 the place, 2 within 25 km of a named point, 3 a
+second-order division, 4 a first-order division, 6 the country).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import conflictnews as cn
+from conflictnews import gazetteer as gz
+from conflictnews.lexicon import _AliasMatcher, _RegexAliasMatcher, world
+from conflictnews.places import PlaceRef, event_place, load_places, use_places
+from tests.conftest import DATA, SHARED
+
+GEONAMES = pytest.mark.skipif(not gz.sources_available(), reason="the places extra (GeoNames) is not installed")
+
+
+def _casualty_place(text: str, lang: str) -> tuple[str | None, str | None, str | None, int | None]:
+    reports = cn.extract_casualties(text, lang=lang)
+    assert reports, text
+    r = reports[0]
+    return r.place, r.country, r.admin1, r.place_precision
+
+
+def _claim_place(text: str, lang: str) -> tuple[str, str | None, str | None, int | None]:
+    claims = cn.extract_territory(text, lang=lang)
+    assert claims, text
+    c = claims[0]
+    return c.place, c.country, c.admin1, c.place_precision
+
+
+# (sentence, extractor, place, country, admin1, precision), in English and in Dutch.
+CASES = {
+    "en": [
+        ("Russian forces captured the village of Klishchiivka near Bakhmut.", "territory",
+         "Klishchiivka", "Ukraine", "Donetsk Oblast", 2),
+        ("Two soldiers were killed in the village of Urozhaine in Donetsk region.", "casualties",
+         "Urozhaine", "Ukraine", "Donetsk", 1),
+        ("The army shelled the town of Kawlin in Sagaing region in Myanmar, killing 4 civilians.", "casualties",
+         "Kawlin", "Myanmar", "Sagain", 2),
+        ("Gunmen killed 12 people in the village of Nassougou in Burkina Faso.", "casualties",
+         "Nassougou", "Burkina Faso", None, 6),
+        ("RSF seized the town of Um Kadada in North Darfur.", "territory",
+         "Um Kadada", "Sudan", "Northern Darfur", 4),
+        ("Al Shabaab took control of Bacaadley (Bacaadweyne, Mudug), killing 3 soldiers.", "territory",
+         "Bacaadley", "Somalia", "Mudug", 4),
+    ],
+    "nl": [
+        ("Russische troepen veroverden het dorp Klishchiivka bij Bachmoet.", "territory",
+         "Klishchiivka", "Ukraine", "Donetsk Oblast", 2),
+        ("Twee soldaten kwamen om het leven in het dorp Urozhaine in de regio Donetsk.", "casualties",
+         "Urozhaine", "Ukraine", "Donetsk", 1),
+        ("Het leger beschoot de stad Kawlin in de regio Sagaing in Myanmar; daarbij kwamen vier burgers om het leven.",
+         "casualties", "Kawlin", "Myanmar", "Sagain", 2),
+        ("Gewapende mannen doodden twaalf mensen in het dorp Nassougou in Burkina Faso.", "casualties",
+         "Nassougou", "Burkina Faso", None, 6),
+        ("De RSF veroverden de stad Um Kadada in Noord-Darfur.", "territory",
+         "Um Kadada", "Sudan", "Northern Darfur", 4),
+        ("Al-Shabaab heeft Bacaadley (Bacaadweyne, Mudug) ingenomen; daarbij kwamen drie soldaten om.", "territory",
+         "Bacaadley", "Somalia", "Mudug", 4),
+    ],
+}
+
+
+@GEONAMES
+@pytest.mark.parametrize("lang, case", [(lang, case) for lang, cases in CASES.items() for case in cases],
+                         ids=[f"{lang}-{case[3]}" for lang, cases in CASES.items() for case in cases])
+def test_places_of_the_issue(lang: str, case: tuple[str, str, str, str, str | None, int]) -> None:
+    text, extractor, place, country, admin1, precision = case
+    found = _claim_place(text, lang) if extractor == "territory" else _casualty_place(text, lang)
+    assert found == (place, country, admin1, precision)
+
+
+@GEONAMES
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Al Shabaab took control of Bacaadley (Bacaadweyne, Mudug), killing 3 soldiers."),
+    ("nl", "Al-Shabaab heeft Bacaadley (Bacaadweyne, Mudug) ingenomen; daarbij kwamen drie soldaten om."),
+])
+def test_a_bracket_of_divisions_is_one_place(lang: str, text: str) -> None:
+    assert [c.place for c in cn.extract_territory(text, lang=lang)] == ["Bacaadley"]
+
+
+@pytest.mark.parametrize("lang, text, place", [
+    ("en", "According to Kyiv, 5 soldiers were killed in Avdiivka.", "Avdiivka"),
+    ("nl", "Volgens Kyiv kwamen vijf soldaten om het leven in Avdiivka.", "Avdiivka"),
+    ("en", "Washington said 5 US soldiers were wounded in an attack in Jordan.", "Jordan"),
+    ("nl", "Washington meldde dat vijf Amerikaanse soldaten gewond raakten bij een aanval in Jordanië.", "Jordan"),
+    ("nl", "Het Israëlische leger spreekt van twaalf doden in Khan Younis.", "Khan Younis"),
+    ("en", "The Israeli army said twelve people were killed in Khan Younis.", "Khan Younis"),
+    ("nl", "Het Israëlische leger spreekt van twaalf doden.", None),
+    ("en", "The Israeli army said twelve militants were killed.", None),
+    ("en", "Ankara announced that 3 soldiers were killed.", None),
+    ("nl", "Ankara meldde dat drie soldaten om het leven kwamen.", None),
+])
+def test_the_speaker_is_not_the_place(lang: str, text: str, place: str | None) -> None:
+    assert _casualty_place(text, lang)[0] == place
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "BEIRUT (AFP) - Five civilians were killed in an air strike, the monitor said."),
+    ("en", "The Britain-based monitor said that five civilians were killed."),
+    ("nl", "Volgens het in Londen gevestigde observatorium kwamen vijf burgers om het leven."),
+])
+def test_reference_places_stay_reference_places(lang: str, text: str) -> None:
+    assert _casualty_place(text, lang)[0] is None
+
+
+def test_a_place_record_carries_coordinates_and_precision() -> None:
+    report = cn.extract_casualties("Five soldiers were killed in Kramatorsk.", lang="en")[0]
+    assert (report.place, report.country, report.place_precision) == ("Kramatorsk", "Ukraine", 1)
+    assert report.latitude == pytest.approx(48.73, abs=0.05) and report.longitude == pytest.approx(37.57, abs=0.05)
+    event = cn.extract_timeline("Five soldiers were killed in Kramatorsk on Monday.", lang="en",
+                                published="2023-05-10")[0]
+    assert (event.place, event.country, event.place_precision) == ("Kramatorsk", "Ukraine", 1)
+    assert event.latitude == report.latitude
+
+
+@GEONAMES
+@pytest.mark.parametrize("text, country", [
+    ("Three people were killed in Kwale, Kenya.", "Kenya"),  # the country named beside it
+    ("Three Kenyan police officers were killed in Kwale.", "Kenya"),  # a country adjective
+    ("Gunmen killed two herders in Kwale (Ndokwa East, Delta).", "Nigeria"),  # a bracket of divisions
+    ("Three people were killed in Kwale.", "Nigeria"),  # nothing else: the most populous town of that name
+])
+def test_namesakes_are_chosen_by_the_context_of_the_text(text: str, country: str) -> None:
+    assert _casualty_place(text, "en")[:2] == ("Kwale", country)
+
+
+@GEONAMES
+def test_peoples_and_counts_of_people_are_not_places() -> None:
+    for text in ("Six Kikuyu businessmen were killed by a mob.", "6 Kikuyu were killed with machetes.",
+                 "Pokot raiders killed two herders."):
+        assert _casualty_place(text, "en")[0] is None, text
+
+
+def test_a_users_places_win_over_the_built_in_ones(tmp_path: Path) -> None:
+    table = tmp_path / "places.csv"
+    table.write_text("place,kind,country,latitude,longitude,aliases\n"
+                     "Kamuge,village,Kenya,2.05,35.95,Kamunge|Kamuge village\n", encoding="utf-8")
+    text = "Two people were killed when bandits attacked Kamunge on Monday."
+    with use_places(table):
+        report = cn.extract_casualties(text, lang="en")[0]
+    assert (report.place, report.country, report.latitude, report.place_precision) == ("Kamuge", "Kenya", 2.05, 1)
+    assert cn.extract_casualties(text, lang="en")[0].place != "Kamuge"  # only within the block
+    articles = [cn.Article("a1", None, None, None, None, None, "en", text, None)]
+    facts = cn.extract(articles, places=table, progress=False)
+    assert facts.casualties.place.tolist() == ["Kamuge"]
+    assert facts.casualties.place_precision.tolist() == [1]
+    assert cn.extract(articles, places=table, n_jobs=2, progress=False).casualties.place.tolist() == ["Kamuge"]
+
+
+def test_a_places_table_needs_a_place_column() -> None:
+    with pytest.raises(ValueError, match="'place' column"):
+        load_places("name,country\nKamuge,Kenya\n")
+
+
+def test_the_command_line_reads_a_users_places(tmp_path: Path) -> None:
+    from conflictnews.cli import main
+
+    (tmp_path / "a.txt").write_text("Two people were killed when bandits attacked Kamunge on Monday.",
+                                    encoding="utf-8")
+    table = tmp_path / "places.csv"
+    table.write_text("place,kind,country,latitude,longitude,aliases\nKamuge,village,Kenya,2.05,35.95,Kamunge\n",
+                     encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "--places", str(table), "--out", str(tmp_path / "out"),
+                 "--quiet"]) == 0
+    assert "Kamuge" in (tmp_path / "out" / "casualties.csv").read_text(encoding="utf-8")
+    assert main(["extract", str(tmp_path / "a.txt"), "--places", str(tmp_path / "none.csv"), "--quiet"]) == 2
+
+
+def test_without_geonames_the_tables_and_contexts_still_place(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What changes without the places extra: no GeoNames names, the rest as before."""
+    import conflictnews.places as places
+
+    monkeypatch.setattr(places, "gazetteer", gz._empty)
+    monkeypatch.setattr(gz, "gazetteer", gz._empty)
+    places._table_ref.cache_clear()
+    places._countries.cache_clear()
+    try:
+        assert _casualty_place("Five soldiers were killed in Kramatorsk.", "en")[:2] == ("Kramatorsk", "Ukraine")
+        # An unknown village in a locative context takes its parent's coordinates, with a precision saying so.
+        place = _casualty_place("Gunmen killed two farmers in the village of Ndogo near Kramatorsk.", "en")
+        assert place == ("Ndogo", "Ukraine", "Donetsk Oblast", 2)
+    finally:
+        places._table_ref.cache_clear()
+        places._countries.cache_clear()
+
+
+def test_event_place_takes_a_place_inside_the_span() -> None:
+    from conflictnews.document import documents
+
+    doc = documents("Islamic State controls Yarmouk and Qadam, the monitor said.", lang="en")[0]
+    sentence = doc.sentences[0]
+    start = doc.text.index("Qadam")
+    found = event_place(doc, start, start + len("Qadam"), sentence=sentence)
+    assert isinstance(found, PlaceRef) and found.name == "Qadam"
+
+
+# --------------------------------------------------------------------------
+# The matcher: Aho-Corasick finds what the regular expressions found
+# --------------------------------------------------------------------------
+
+def _texts() -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((DATA / "articles").glob("*.txt"))]
+    corpus = SHARED / "corpus"
+    if corpus.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*/*.txt"))]
+    return texts
+
+
+def test_the_aho_corasick_matcher_finds_what_the_regex_trie_found() -> None:
+    aliases = world().aliases
+    fast, slow = _AliasMatcher(aliases), _RegexAliasMatcher(aliases)
+    texts = _texts() + [
+        "U.S.-led forces and the U.S. army; IS-strijders van IS, ISIS and Da’esh in  Eastern\n  Ghouta.",
+        "SYRIË, Syrie en Syrië; de Syrische hoofdstad; Oost-Ghouta en Oost Ghouta.",
+    ]
+    for text in texts:
+        assert sorted(fast.finditer(text)) == sorted(slow.finditer(text)), text[:80]
+
+
+def test_folded_offsets_map_back_to_the_text() -> None:
+    text = "In  Eastern \n\n Ghouta,   Hajar al-Aswad"
+    flat, starts, shifts = gz.fold_text(text)
+    assert flat == "in eastern ghouta  hajar al aswad"
+    position = flat.index("hajar")
+    assert gz.to_original(position, starts, shifts) == text.index("Hajar")
+
+
+@GEONAMES
+def test_the_index_is_cached_in_the_cache_folder() -> None:
+    index = gz.gazetteer()
+    assert len(index) > 200_000
+    assert list(gz.cache_dir().glob("geonames-*.pickle"))
+    assert [p.country_code for p in index.lookup("Jarmuk")] == ["SY"]
+    assert re.fullmatch(r"Al Ḩajar al Aswad", index.lookup("Hajar al-Aswad")[0].name)
