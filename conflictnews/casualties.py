@@ -32,6 +32,7 @@ __all__ = ["extract_casualties", "casualties_from_documents"]
 _TOKEN = re.compile(r"\s*([^\s,;:.!?()\"“”„«»]+)")
 _TRIPLED = re.compile(r"\b\w*([^\W\d_])\1\1\w*\b")
 _TRIPLED_LETTER = re.compile(r"([^\W\d_])\1\1+")
+_SPACES = re.compile(r"\s*")
 
 
 def extract_casualties(article_or_text: Any, *, lang: str | None = None,
@@ -562,8 +563,10 @@ class _Reader:
                          index: int, triggers: list[_Trigger]) -> CasualtyReport | None:
         """"The captives were executed": the people captured before in the article were killed."""
         m = self.p.captives.search(sentence.text)
+        if m is None:  # before the reports are listed: once per sentence, that would cost the square of the text
+            return None
         captured = [r for r in reports if r.outcome == "captured" and not r.subset]
-        if m is None or not captured:
+        if not captured:
             return None
         after = [t for t in triggers if t.start >= sentence.start + m.end()]
         if not after or after[0].outcome != "killed" or len(sentence.text[m.end():after[0].start - sentence.start].split()) > 2:
@@ -689,7 +692,8 @@ class _Reader:
         country: str | None = None
         state = False
         for step in range(6):
-            anaphor = self.p.anaphora.match(text, position + len(text[position:]) - len(text[position:].lstrip()))
+            spaces = _SPACES.match(text, position)  # not text[position:].lstrip(): a copy of the rest of the text
+            anaphor = self.p.anaphora.match(text, spaces.end() if spaces else position)
             if step == 0 and anaphor and anaphor.end() <= sentence.end:
                 after = self._head_at(anaphor.end(), sentence)
                 if after is None or after[1] not in _GROUPS:

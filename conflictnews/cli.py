@@ -1,8 +1,10 @@
 """The command line: ``conflictnews extract | report | evaluate``.
 
 Exit status: 0 on success, 1 when some inputs were rejected (they are listed),
-2 on misuse (a bad option, a missing corpus). A user's mistake gets a message,
-never a traceback.
+2 on misuse (a bad option, a missing corpus, an ``--out`` that cannot be
+written, a locked store, a bad gold file), 130 when interrupted (Ctrl-C stops
+the worker processes too). A user's mistake gets a message, never a
+traceback, and ``--out`` and ``--db`` are checked before the corpus is read.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="conflictnews",
         description="Casualty counts, territorial control and timelines read from Dutch and English news.",
-        epilog="Exit status: 0 success, 1 some inputs rejected (listed), 2 misuse.")
+        epilog="Exit status: 0 success, 1 some inputs rejected (listed), 2 misuse, 130 interrupted.")
     parser.add_argument("--version", action="version", version=f"conflictnews {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -46,8 +48,8 @@ def _parser() -> argparse.ArgumentParser:
                                   description="Extract casualties, territory claims and timeline events.")
     corpus_options(extract)
     extract.add_argument("--out", "-o", type=Path,
-                         help="folder for the tables (CSV and Parquet) and the events in ACLED's and UCDP's layouts "
-                              "(CSV) and as GeoJSON")
+                         help="folder for the tables (CSV for people, safe in a spreadsheet, and Parquet, exact) and the "
+                              "events in ACLED's and UCDP's layouts (CSV) and as GeoJSON")
     extract.add_argument("--db", type=Path,
                          help="a DuckDB file to store the tables in, incrementally: only articles it does not "
                               "hold yet are extracted (with --out, the corpus's tables are read back from it)")
@@ -104,6 +106,35 @@ def _check_inputs(paths: Sequence[str]) -> None:
         raise _Misuse("no such file or folder: " + ", ".join(missing))
 
 
+def _check_out(out: Path) -> None:
+    """``--out`` must be a folder that can be written, or be creatable: checked before any work is done."""
+    if out.exists() and not out.is_dir():
+        raise _Misuse(f"--out {out} exists and is not a folder")
+    existing = out
+    while not existing.exists():
+        if existing.is_symlink():
+            raise _Misuse(f"--out {out}: {existing} is a link to nothing")
+        existing = existing.parent
+    if not existing.is_dir():
+        raise _Misuse(f"--out {out} cannot be created: {existing} is a file, not a folder")
+    if not os.access(existing, os.W_OK | os.X_OK):
+        raise _Misuse(f"--out {out} cannot be written: no permission to write in {existing}")
+
+
+def _check_store(db: Path) -> None:
+    """``--db`` must be a DuckDB file this process can open for writing (not locked by another process)."""
+    import duckdb
+
+    from .store import connect
+
+    if db.is_dir():
+        raise _Misuse(f"--db {db} is a folder, not a DuckDB file")
+    try:
+        connect(db).close()
+    except (duckdb.Error, OSError) as error:
+        raise _Misuse(f"cannot use the store {db}: {error}") from None
+
+
 def _run(args: argparse.Namespace) -> int:
     from .corpus import read_corpus
     from .pipeline import extract
@@ -112,30 +143,38 @@ def _run(args: argparse.Namespace) -> int:
     if args.jobs == 0 or args.jobs < -1:
         raise _Misuse("--jobs must be a positive number of processes or -1")
     out: Path | None = args.out
-    if out is not None and out.exists() and not out.is_dir():
-        raise _Misuse(f"--out {out} exists and is not a folder")
+    if out is not None:
+        _check_out(out)
+    db: Path | None = getattr(args, "db", None) if args.command == "extract" else None
+    if db is not None:
+        _check_store(db)
     progress = False if args.quiet else None
     places = _places_table(args)
     corpus = read_corpus(args.corpus, lang=args.lang, text_column=args.text_column, progress=progress)
     if corpus.articles.empty and corpus.errors.empty:
         raise _Misuse("no input files found in " + ", ".join(args.corpus))
-    if args.command == "extract" and getattr(args, "db", None) is not None:
+    if db is not None:
+        import warnings
+
         import duckdb
 
         from .store import extract_to_store, read_extraction
 
-        if args.db.is_dir():
-            raise _Misuse(f"--db {args.db} is a folder, not a DuckDB file")
         try:
             from .places import use_places
 
-            with use_places(places):
-                stored = extract_to_store(corpus, args.db, n_jobs=args.jobs, progress=progress)
-            facts = read_extraction(args.db, corpus)
+            with warnings.catch_warnings(), use_places(places):
+                warnings.simplefilter("ignore", UserWarning)  # a rebuilt store is said below, once
+                stored = extract_to_store(corpus, db, n_jobs=args.jobs, progress=progress)
+            facts = read_extraction(db, corpus)
+        except duckdb.InterruptException:
+            raise KeyboardInterrupt from None
         except duckdb.Error as error:
-            raise _Misuse(f"cannot use the store {args.db}: {error}") from None
+            raise _Misuse(f"cannot use the store {db}: {error}") from None
+        if stored.rebuilt:
+            print(f"conflictnews: note: {stored.rebuilt}", file=sys.stderr)
         if not args.quiet:
-            print(f"store {args.db}: {stored}")
+            print(f"store {db}: {stored}")
     else:
         facts = extract(corpus, n_jobs=args.jobs, progress=progress, places=places)
     tables = {"articles": corpus.articles.drop(columns=["text"]), **facts.tables(),
@@ -156,7 +195,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"read {len(corpus.articles)} articles; rejected {len(corpus.errors)}; "
               f"{len(facts.casualties)} casualty reports, {len(facts.territory)} territory claims, "
               f"{len(facts.timeline)} timeline events")
-        if args.command == "extract" and out is None and getattr(args, "db", None) is None:
+        if args.command == "extract" and out is None and db is None:
             print("(no --out or --db given: nothing written)")
         for path in written[:1] if args.command == "report" else []:
             print(f"report: {path}")
@@ -208,7 +247,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         return EXIT_OK
     try:
         result = evaluate_gold(gold, corpus=args.corpus)
-    except (ValueError, FileNotFoundError) as error:
+    except (ValueError, OSError) as error:  # bad gold (a message naming the line), a missing article
         raise _Misuse(str(error)) from None
     print(result.summary())
     from .records_score import score_records

@@ -5,11 +5,24 @@ The crawl format of news pages is read as such: the ``date YYYY-MM`` prefix
 byline at the end of the line, a date line ``24 april 2018``, a time line
 ``18u25``, ``Bron: <agency> <n>``) and the body. The publication time is taken
 from the most precise evidence in the file, and its precision is kept.
+
+Input from crawls, feeds and other people's exports is read defensively, and
+nothing is lost without a word: every input is an article or a rejection with
+its reason. Files are UTF-8 (with or without a BOM), UTF-16 (with a BOM, or
+without one in a Latin script), cp1252 or latin-1. A JSONL line that cannot
+be read (not JSON, nested too deep, a number of thousands of digits) is one
+rejected line; invalid Unicode in it (a lone surrogate) is replaced. A CSV
+file that is not well-formed (a quote left open) is rejected whole, because
+its rows cannot be told apart; a row with the wrong number of fields is
+rejected alone. A row, like a file, is capped at ``max_bytes``. Folders are
+walked following links, each folder once (a loop of links is listed); files
+and folders named in a folder's ``.conflictnewsignore`` are left out.
 """
 
 from __future__ import annotations
 
 import csv
+import fnmatch
 import glob as globbing
 import hashlib
 import html.parser
@@ -67,30 +80,100 @@ class Corpus:
 # --------------------------------------------------------------------------
 
 def decode(data: bytes) -> str:
-    """Decode file bytes: UTF-8 with or without BOM, else cp1252, else latin-1; NFC, ``\\n`` line ends.
+    """Decode file bytes as text: NFC, ``\\n`` line ends.
 
-    >>> decode("café".encode("cp1252")), decode(b"\\xef\\xbb\\xbfIS\\r\\n")
-    ('café', 'IS\\n')
+    UTF-8 with or without a BOM; UTF-16 with a BOM, or without one in a Latin
+    script; UTF-32 with a BOM; else cp1252, else latin-1.
+
+    >>> decode("café".encode("cp1252")), decode(b"\\xef\\xbb\\xbfIS\\r\\n"), decode("IS\\n".encode("utf-16"))
+    ('café', 'IS\\n', 'IS\\n')
     """
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        try:
-            text = data.decode("cp1252")
-        except UnicodeDecodeError:
-            text = data.decode("latin-1")
+    return _normalise(_decode_bytes(data, _utf16(data)))
+
+
+def _normalise(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return unicodedata.normalize("NFC", text)
 
 
-def _looks_binary(data: bytes) -> bool:
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
+def _utf16(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 codec of ``data``: by its byte-order mark, or, without one, by its zero bytes.
+
+    Text in a Latin script written as UTF-16 without a BOM has a zero byte in
+    every other position (the odd ones little-endian, the even ones big-endian)
+    and none in the others; binary data does not.
+
+    >>> _utf16("Zeker drie doden.".encode("utf-16-le")), _utf16("Zeker".encode("utf-16-be")), _utf16(bytes(range(256)))
+    ('utf-16-le', 'utf-16-be', None)
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
     head = data[:8192]
+    head = head[:len(head) - len(head) % 2]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    zeros_even, zeros_odd = even.count(0), odd.count(0)
+    if zeros_odd >= 0.5 * len(odd) and zeros_even <= 0.01 * len(even):
+        return "utf-16-le"
+    if zeros_even >= 0.5 * len(even) and zeros_odd <= 0.01 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _decode_bytes(data: bytes, wide: str | None) -> str:
+    if wide is not None:
+        text = data.decode(wide)  # UnicodeDecodeError: not text in that encoding
+        return text[1:] if text.startswith("\ufeff") else text
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+
+def _looks_binary(data: bytes | str) -> bool:
+    head = data[:8192]
+    if isinstance(head, str):
+        return "\x00" in head or sum(1 for c in head if c < "\t" or "\r" < c < " ") > len(head) * 0.1
     if b"\x00" in head:
         return True
     control = sum(1 for b in head if b < 9 or 13 < b < 32)
     return control > len(head) * 0.1
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(text: str) -> str:
+    """``text`` with lone surrogates (invalid Unicode, which JSON escapes can carry) replaced by U+FFFD.
+
+    >>> _valid_unicode("a\\ud800b")
+    'a\\ufffdb'
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def content_hash(title: str | None, text: str) -> str:
+    """The hash of an article's title and body: its ``article_id`` unless the input gave one.
+
+    >>> content_hash("Aanval", "Drie doden.")
+    '0ce3661b6116ea96'
+    """
+    return hashlib.sha1(((title or "") + "\n" + text).encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 class _HTMLText(html.parser.HTMLParser):
@@ -157,7 +240,7 @@ def parse_article_text(raw: str, *, path: str | None = None) -> Article:
 
     Raises ``Rejected`` when there is no body.
     """
-    text = raw.replace("\ufeff", "")
+    text = _valid_unicode(raw.replace("\ufeff", ""))
     crawl: datetime | None = None
     prefix = _PREFIX.match(text)
     if prefix:
@@ -193,8 +276,7 @@ def parse_article_text(raw: str, *, path: str | None = None) -> Article:
     if published is None and crawl is not None:
         published, precision = crawl, "month"
     lang = detect_language((title or "") + "\n" + body)
-    digest = hashlib.sha1(((title or "") + "\n" + body).encode("utf-8")).hexdigest()[:16]
-    return Article(article_id=digest, title=title, published=published, published_precision=precision,
+    return Article(article_id=content_hash(title, body), title=title, published=published, published_precision=precision,
                    source=source, byline=header.byline, language=lang, text=body, path=path)
 
 
@@ -396,9 +478,79 @@ def _read_text_file(path: Path, max_bytes: int) -> str:
         data = path.read_bytes()
     except OSError as error:
         raise Rejected(f"unreadable: {error.strerror or error}") from None
-    if _looks_binary(data):
+    wide = _utf16(data)
+    if wide is None and _looks_binary(data):
         raise Rejected("binary file, not text")
-    return decode(data)
+    try:
+        text = _decode_bytes(data, wide)
+    except UnicodeDecodeError:
+        raise Rejected(f"binary file, not text (it looks like {str(wide).upper()} but does not decode)") from None
+    if wide is not None and _looks_binary(text):
+        raise Rejected("binary file, not text")
+    return _normalise(text)
+
+
+IGNORE_FILE = ".conflictnewsignore"
+
+
+def _ignored_patterns(folder: str) -> list[str]:
+    """The patterns of a folder's ``.conflictnewsignore``: files and folders that are not part of the corpus."""
+    try:
+        with open(os.path.join(folder, IGNORE_FILE), encoding="utf-8", errors="replace") as handle:
+            lines = [line.strip() for line in handle]
+    except OSError:
+        return []
+    return [line.rstrip("/") for line in lines if line and not line.startswith("#")]
+
+
+def _is_ignored(relative: str, patterns: Sequence[tuple[str, str]]) -> bool:
+    """Whether a path (relative to the folder walked, ``/``-separated) matches an ignore pattern.
+
+    Each pattern is relative to the folder of its ignore file; one without a
+    ``/`` matches a name at any depth below it.
+    """
+    name = relative.rsplit("/", 1)[-1]
+    for base, pattern in patterns:
+        if base and not relative.startswith(base + "/"):
+            continue
+        inside = relative[len(base) + 1:] if base else relative
+        if fnmatch.fnmatchcase(inside, pattern) or ("/" not in pattern and fnmatch.fnmatchcase(name, pattern)):
+            return True
+    return False
+
+
+def _walk(folder: str, visited: set[str]) -> Iterator[tuple[str, str | None]]:
+    """Yield the files of a folder and its subfolders, following links to folders once each.
+
+    A folder reached again (a link into a folder already read, or a loop of
+    links) is listed with the reason, never read twice. Files and folders named
+    in a ``.conflictnewsignore`` file are left out, and so is that file.
+    """
+    patterns: list[tuple[str, str]] = []
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        relative_root = os.path.relpath(root, folder).replace(os.sep, "/")
+        relative_root = "" if relative_root == "." else relative_root
+        if IGNORE_FILE in files:
+            patterns.extend((relative_root, pattern) for pattern in _ignored_patterns(root))
+
+        def relative(name: str) -> str:
+            return f"{relative_root}/{name}" if relative_root else name
+
+        kept = []
+        for name in sorted(dirs):
+            if _is_ignored(relative(name), patterns):
+                continue
+            path = os.path.join(root, name)
+            real = os.path.realpath(path)
+            if real in visited:
+                yield path, f"a folder already read ({real}): a link to it, or a loop of links"
+                continue
+            visited.add(real)
+            kept.append(name)
+        dirs[:] = kept
+        for name in sorted(files):
+            if name != IGNORE_FILE and not _is_ignored(relative(name), patterns):
+                yield os.path.join(root, name), None
 
 
 def _expand(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, str | None]]:
@@ -407,10 +559,7 @@ def _expand(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[s
     for item in items:
         name = os.fspath(item)
         if os.path.isdir(name):
-            for root, dirs, files in os.walk(name):
-                dirs.sort()
-                for file in sorted(files):
-                    yield os.path.join(root, file), None
+            yield from _walk(name, {os.path.realpath(name)})
         elif os.path.isfile(name):
             yield name, None
         elif any(ch in name for ch in "*?["):
@@ -420,6 +569,8 @@ def _expand(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLike[s
             for match in matches:
                 if os.path.isfile(match):
                     yield match, None
+        elif os.path.islink(name):
+            yield name, "a link to nothing (its target is missing)"
         else:
             yield name, "no such file or folder"
 
@@ -430,11 +581,13 @@ def iter_corpus(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLi
     """Stream a corpus from disk: yield ``Article`` records, and ``(path, reason)`` for rejected inputs.
 
     Nothing is held in memory beyond one file (one row of a CSV or JSONL file).
-    Duplicates (the same title and body twice) are rejected with the path of the first.
+    Duplicates (the same title and body twice) are rejected with the path of the
+    first; so is a second text under an ``article_id`` the input already gave
+    to another text.
     """
     if lang is not None:
         check_language(lang)
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}  # article_id -> (where it was read, hash of its title and body)
     for path, problem in _expand(path_or_paths):
         if problem:
             yield path, problem
@@ -455,11 +608,16 @@ def iter_corpus(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLi
                 if isinstance(item, Article):
                     if lang is not None and item.language != lang:
                         item = Article(**{**as_dict(item), "language": lang})
+                    digest = content_hash(item.title, item.text)
                     first = seen.get(item.article_id)
                     if first is not None:
-                        yield item.path or path, f"duplicate of {first}"
+                        if first[1] == digest:
+                            yield item.path or path, f"duplicate of {first[0]}"
+                        else:
+                            yield item.path or path, (f"article_id {item.article_id} is already the id of another "
+                                                      f"text, in {first[0]}")
                         continue
-                    seen[item.article_id] = item.path or path
+                    seen[item.article_id] = (item.path or path, digest)
                 yield item
         except Rejected as error:
             yield path, str(error)
@@ -467,20 +625,40 @@ def iter_corpus(path_or_paths: str | os.PathLike[str] | Iterable[str | os.PathLi
             yield path, f"unreadable: {error}"
 
 
-def _records_from_text(path: str, max_bytes: int) -> str:
-    return _read_text_file(Path(path), max_bytes)
+def _too_large(size: int, max_bytes: int) -> str | None:
+    if size <= max_bytes:
+        return None
+    return f"too large: {size / 1e6:.1f} MB (limit {max_bytes / 1e6:.0f} MB, see max_bytes)"
+
+
+def _utf8_size(text: str) -> int:
+    """The size of ``text`` in UTF-8 (counted only when it may pass a limit: 4 bytes a character at most)."""
+    return len(text.encode("utf-8", "surrogatepass"))
 
 
 def _read_jsonl(path: str, text_column: str | None, max_bytes: int) -> Iterator[Article | tuple[str, str]]:
-    text = _records_from_text(path, max_bytes * 10)
+    """One article per JSON line; a line that cannot be read is rejected alone, with its line number.
+
+    A line is capped at ``max_bytes``, as a file is.
+    """
+    text = _read_text_file(Path(path), max_bytes * 10)
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
+        if len(line) * 4 > max_bytes and (too_large := _too_large(_utf8_size(line), max_bytes)):
+            yield where, too_large
+            continue
         try:
             row = json.loads(line)
         except json.JSONDecodeError as error:
             yield where, f"not JSON: {error.msg}"
+            continue
+        except RecursionError:
+            yield where, "not read: JSON nested too deep"
+            continue
+        except ValueError as error:  # an integer of more than 4,300 digits
+            yield where, f"not read: {str(error).split(';')[0]}"
             continue
         if not isinstance(row, dict):
             yield where, "not a JSON object"
@@ -488,55 +666,99 @@ def _read_jsonl(path: str, text_column: str | None, max_bytes: int) -> Iterator[
         yield _article_from_row(row, where, text_column)
 
 
+_CSV_HINTS = {"unexpected end of data": " (a quote opened and never closed)",
+              "expected after": " (a quote inside a quoted field must be doubled)"}
+
+
 def _read_table(path: str, text_column: str | None, max_bytes: int) -> Iterator[Article | tuple[str, str]]:
-    text = _records_from_text(path, max_bytes * 10)
+    """One article per CSV (or TSV) row.
+
+    A file that is not well-formed CSV (a quote left open, a stray quote) is
+    rejected whole, with the line of the row where it goes wrong: read
+    leniently, such a row swallows the rows after it and gives their text to
+    one article. A row with more or fewer fields than the header is rejected
+    alone, and so is a row larger than ``max_bytes``.
+    """
+    text = _read_text_file(Path(path), max_bytes * 10)
     delimiter = "\t" if path.lower().endswith(".tsv") else ","
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
-    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
-    columns = [c for c in (reader.fieldnames or []) if c]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[str]]] = []
+    line = 1
+    try:
+        for row in reader:
+            rows.append((line, row))
+            line = reader.line_num + 1
+    except csv.Error as error:
+        hint = next((h for key, h in _CSV_HINTS.items() if key in str(error)), "")
+        yield path, f"malformed CSV, not read: the row from line {line}: {error}{hint}"
+        return
+    if not rows:
+        yield path, "no header and no rows"
+        return
+    header = rows[0][1]
+    columns = [c for c in header if c]
     chosen = text_column or next((c for c in TEXT_COLUMNS if c in columns), None)
     if chosen is None or chosen not in columns:
         wanted = text_column or " or ".join(TEXT_COLUMNS)
         yield path, f"no text column ({wanted}) among the columns {', '.join(columns[:12])}"
         return
-    for number, row in enumerate(reader, start=2):
-        yield _article_from_row(row, f"{path}:{number}", chosen)
+    for line, row in rows[1:]:
+        if not row:
+            continue
+        where = f"{path}:{line}"
+        if len(row) != len(header):
+            yield where, f"malformed row: {len(row)} field{'s' * (len(row) != 1)} where the header has {len(header)}"
+            continue
+        size = sum(len(value) for value in row)
+        if size * 4 > max_bytes and (too_large := _too_large(sum(_utf8_size(v) for v in row), max_bytes)):
+            yield where, too_large
+            continue
+        yield _article_from_row(dict(zip(header, row)), where, chosen)
 
 
 def _article_from_row(row: dict[str, Any], where: str, text_column: str | None) -> Article | tuple[str, str]:
+    """An article from one row of JSON or CSV, or ``(where, reason)``: a row never raises."""
+    try:
+        return _row_article(row, where, text_column)
+    except (TypeError, ValueError, UnicodeError, RecursionError) as error:
+        return where, f"not read: {type(error).__name__}: {error}"
+
+
+def _row_article(row: dict[str, Any], where: str, text_column: str | None) -> Article | tuple[str, str]:
+    row = {str(key): _valid_unicode(value) if isinstance(value, str) else value for key, value in row.items()}
     column = text_column or next((c for c in TEXT_COLUMNS if isinstance(row.get(c), str)), None)
     body = row.get(column) if column else None
     if not isinstance(body, str) or not body.strip():
         return where, f"no text in column {column or '/'.join(TEXT_COLUMNS)}"
+    given = row.get("article_id")
+    if isinstance(given, bool) or not isinstance(given, (str, int, type(None))):
+        return where, f"article_id is not text or a whole number: {type(given).__name__}"
     title = next((row[c] for c in TITLE_COLUMNS if isinstance(row.get(c), str) and row[c].strip()), None)
     published, precision = None, None
     for c in DATE_COLUMNS:
-        if isinstance(row.get(c), str) and row[c].strip():
-            published, precision = _parse_row_date(row[c].strip())
+        value = row.get(c)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)  # a year
+        if isinstance(value, str) and value.strip():
+            published, precision = _parse_row_date(value.strip())
             if published is not None:
                 break
     source = next((row[c] for c in SOURCE_COLUMNS if isinstance(row.get(c), str) and row[c].strip()), None)
     body = unicodedata.normalize("NFC", body.replace("\r\n", "\n")).strip()
     title = unicodedata.normalize("NFC", title).strip() if title else None
     lang = row.get("language") if row.get("language") in ("nl", "en") else detect_language(body)
-    digest = hashlib.sha1(((title or "") + "\n" + body).encode("utf-8")).hexdigest()[:16]
-    return Article(article_id=str(row.get("article_id") or digest), title=title, published=published,
-                   published_precision=precision, source=source, byline=row.get("byline") or None,
-                   language=str(lang), text=body, path=where)
-
-
-_ROW_DATE_FORMATS = (("%Y-%m-%dT%H:%M:%S", "minute"), ("%Y-%m-%d %H:%M:%S", "minute"), ("%Y-%m-%dT%H:%M", "minute"),
-                     ("%Y-%m-%d %H:%M", "minute"), ("%Y-%m-%d", "day"), ("%d-%b-%y", "day"), ("%d %B %Y", "day"),
-                     ("%d-%B-%Y", "day"), ("%m/%d/%Y", "day"), ("%Y-%m", "month"))
+    byline = row.get("byline") if isinstance(row.get("byline"), str) and row["byline"].strip() else None
+    article_id = str(given).strip() if given is not None and str(given).strip() else content_hash(title, body)
+    return Article(article_id=article_id, title=title, published=published, published_precision=precision,
+                   source=source, byline=byline, language=str(lang), text=body, path=where)
 
 
 def _parse_row_date(value: str) -> tuple[datetime | None, str | None]:
-    for fmt, precision in _ROW_DATE_FORMATS:
-        try:
-            return datetime.strptime(value, fmt), precision
-        except ValueError:
-            continue
-    return None, None
+    """A date of a JSON or CSV row, with its precision: ``2021`` is a year, ``2021-09`` a month."""
+    from .document import published_with_precision
+
+    return published_with_precision(value)
 
 
 def read_corpus(path_or_paths: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], *,

@@ -85,14 +85,18 @@ def documents(article_or_text: Article | str | Any, *, lang: str | None = None,
     """Analyse an article's headline (if any) and body; return ``[title, body]`` or ``[body]``.
 
     ``lang`` and ``published`` override what the article says; a bare string is a body
-    without a headline. An unsupported language raises ``ValueError``.
+    without a headline. ``published`` written as text keeps its precision: ``"2021"``
+    is a year, ``"2021-09"`` a month (no day is guessed in them), ``"2021-09-30"`` a day.
+    An unsupported language raises ``ValueError``.
     """
     article_id, title, text, article_lang, article_published, precision = _article_fields(article_or_text)
     code = lang or article_lang or detect_language(((title or "") + "\n" + text))
     check_language(code)
     if published is not None:
-        stamp = _as_datetime(published)
-        precision = "minute" if stamp and (stamp.hour or stamp.minute) else "day"
+        stamp, precision = published_with_precision(published) if isinstance(published, str) else (None, None)
+        if stamp is None:
+            stamp = _as_datetime(published)
+            precision = "minute" if stamp and (stamp.hour or stamp.minute) else "day"
         article_published = stamp
     elif article_published is not None and precision is None:
         precision = "minute" if (article_published.hour or article_published.minute) else "day"
@@ -107,6 +111,29 @@ def documents(article_or_text: Article | str | Any, *, lang: str | None = None,
     return [head, body]
 
 
+_PUBLISHED_FORMATS = (("%Y-%m-%dT%H:%M:%S", "minute"), ("%Y-%m-%d %H:%M:%S", "minute"), ("%Y-%m-%dT%H:%M", "minute"),
+                      ("%Y-%m-%d %H:%M", "minute"), ("%Y-%m-%d", "day"), ("%d-%b-%y", "day"), ("%d %B %Y", "day"),
+                      ("%d-%B-%Y", "day"), ("%m/%d/%Y", "day"), ("%Y-%m", "month"))
+_YEAR = re.compile(r"\d{4}")
+
+
+def published_with_precision(value: str) -> tuple[datetime | None, str | None]:
+    """A publication time written as text, and the precision it is written to (``None, None`` if unknown).
+
+    >>> published_with_precision("2021-09")
+    (datetime.datetime(2021, 9, 1, 0, 0), 'month')
+    >>> [published_with_precision(v)[1] for v in ("2021", "2021-09-30", "2021-09-30 14:05", "soon")]
+    ['year', 'day', 'minute', None]
+    """
+    value = value.strip()
+    if _YEAR.fullmatch(value):
+        return datetime(int(value), 1, 1), "year"
+    for fmt, precision in _PUBLISHED_FORMATS:
+        try:
+            return datetime.strptime(value, fmt), precision
+        except ValueError:
+            continue
+    return None, None
 def _publisher(article_or_text: Article | str | Any) -> str | None:
     if isinstance(article_or_text, str):
         return None

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import os
 import re
 from collections import Counter
@@ -57,20 +58,57 @@ class GoldScore:
 
 
 def load_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
-    """Read a gold file: one JSON object per line, with ``file``, ``casualties`` and ``territory``."""
+    """Read and check a gold file: one JSON object per line, with ``file``, ``casualties`` and ``territory``.
+
+    A casualty fact's number is ``count_best``, or ``count`` (read as ``count_best``).
+
+    Raises
+    ------
+    ValueError
+        Naming the line and the fact, when a line is not JSON or a fact lacks
+        what scoring needs: a ``file`` name, lists of facts, an ``outcome`` and
+        a whole number of people.
+    """
     rows = []
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
+            where = f"{os.fspath(path)}:{number}"
             try:
                 row = json.loads(line)
             except json.JSONDecodeError as error:
-                raise ValueError(f"{path}:{number}: not JSON ({error.msg})") from None
-            if not isinstance(row, dict) or "file" not in row:
-                raise ValueError(f"{path}:{number}: a gold line needs a 'file' key")
-            rows.append(row)
+                raise ValueError(f"{where}: not JSON ({error.msg})") from None
+            except (RecursionError, ValueError) as error:
+                raise ValueError(f"{where}: not read ({type(error).__name__})") from None
+            if not isinstance(row, dict) or not isinstance(row.get("file"), str) or not row["file"].strip():
+                raise ValueError(f"{where}: a gold line needs a 'file' key naming the article's file")
+            rows.append(_checked_gold_row(row, where))
     return rows
+
+
+def _checked_gold_row(row: dict[str, Any], where: str) -> dict[str, Any]:
+    """A gold line with its facts checked; ``count`` is read as ``count_best``."""
+    for kind in ("casualties", "territory", "timeline"):
+        facts = row.get(kind, [])
+        if facts is None:
+            facts = row[kind] = []
+        if not isinstance(facts, list) or not all(isinstance(f, dict) for f in facts):
+            raise ValueError(f"{where}: '{kind}' must be a list of objects, not {json.dumps(facts)[:60]}")
+    casualties = []
+    for position, fact in enumerate(row.get("casualties", [])):
+        label = f"{where}: casualties[{position}]"
+        count = fact.get("count_best", fact.get("count"))
+        if count is None:
+            raise ValueError(f"{label} has no 'count_best' (or 'count')")
+        whole = isinstance(count, int) or isinstance(count, float) and math.isfinite(count) and count.is_integer()
+        if isinstance(count, bool) or not whole or count < 0:
+            raise ValueError(f"{label}: the count must be a whole number of people, not {json.dumps(count)[:40]}")
+        if not isinstance(fact.get("outcome"), str):
+            raise ValueError(f"{label} has no 'outcome' (killed, injured, captured, missing, displaced)")
+        casualties.append({**fact, "count_best": int(count)})
+    row["casualties"] = casualties
+    return row
 
 
 def _scores(gold: int, found: int, matched: int) -> dict[str, float]:

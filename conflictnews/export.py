@@ -2,7 +2,9 @@
 
 :func:`save_figure` writes one chart in several formats (PNG, SVG and PDF by
 default) with a tight bounding box; :func:`write_tables` writes tables as
-UTF-8 CSV, Parquet and a CSV for spreadsheet users (Excel).
+UTF-8 CSV and a CSV for Excel with Dutch settings, both safe to open in a
+spreadsheet (text that would run as a formula is defused), and as Parquet and,
+on request, an exact CSV for programs.
 
 matplotlib and pyarrow are imported inside the functions, so that importing
 this module (and the package) stays cheap.
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
@@ -32,12 +35,14 @@ __all__ = [
 #: Formats written by :func:`save_figure` unless told otherwise.
 FIGURE_FORMATS: tuple[str, ...] = ("png", "svg", "pdf")
 
-#: Formats :func:`write_tables` knows, and the file name ending of each.
+#: Formats :func:`write_tables` writes unless told otherwise.
 TABLE_FORMATS: tuple[str, ...] = ("csv", "parquet", "excel_csv")
+#: Every format :func:`write_tables` knows, and the file name ending of each.
 _TABLE_SUFFIXES: dict[str, str] = {
     "csv": ".csv",
     "parquet": ".parquet",
     "excel_csv": ".excel.csv",
+    "exact_csv": ".exact.csv",
 }
 
 #: Settings read when a figure is written (not when it is drawn): fonts
@@ -288,33 +293,37 @@ def _csv_frame(frame: pd.DataFrame, *, sep: str) -> pd.DataFrame:
     return out
 
 
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+_NUMBER = re.compile(r"[+-]?(?:\d[\d.,]*|[.,]\d+)(?:[eE][+-]?\d+)?")
 
 
 def _defuse(value: object) -> object:
-    """Text Excel would run as a formula (``=HYPERLINK(...)``), quoted.
+    """Text a spreadsheet would run as a formula (``=HYPERLINK(...)``), quoted.
 
-    A cell that starts with ``=``, ``+``, ``-`` or ``@`` and is not a number
-    gets a leading apostrophe, as OWASP advises against CSV injection; news
-    text is untrusted input.
+    A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a line break
+    (after any spaces) and is not a number gets a leading apostrophe, as OWASP
+    advises against CSV injection: news text is untrusted input.
+
+    >>> [_defuse(v) for v in ("=1+1", " @SUM(A1)", "-12", "+3,5", "- twaalf doden", 7)]
+    ["'=1+1", "' @SUM(A1)", '-12', '+3,5', "'- twaalf doden", 7]
     """
-    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
+    if not isinstance(value, str) or not value.lstrip(" ").startswith(_FORMULA_STARTS):
         return value
-    try:
-        float(value.replace(",", "."))
-    except ValueError:
-        return "'" + value
-    return value
+    return value if _NUMBER.fullmatch(value.strip()) else "'" + value
+
+
+def _defused(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (a copy ready for CSV) with every text cell defused."""
+    for column in frame.columns:
+        values = frame[column]
+        if values.dtype == object or pd.api.types.is_string_dtype(values):
+            frame[column] = values.map(_defuse)
+    return frame
 
 
 def _excel_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """A copy for the Excel CSV: ISO dates with a space, formulas defused."""
-    out = _csv_frame(frame, sep=" ")
-    for column in out.columns:
-        values = out[column]
-        if values.dtype == object or pd.api.types.is_string_dtype(values):
-            out[column] = values.map(_defuse)
-    return out
+    return _defused(_csv_frame(frame, sep=" "))
 
 
 def _parquet_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -355,20 +364,25 @@ def write_tables(
     Each table ``name`` gives, per format:
 
     ``csv``
-        ``<name>.csv``: UTF-8, ``,`` separator, ``.`` decimal point.
+        ``<name>.csv``: UTF-8, ``,`` separator, ``.`` decimal point, for
+        people: safe to open in a spreadsheet (see *Formulas* below).
     ``parquet``
-        ``<name>.parquet`` (pyarrow), dtypes kept (nullable integers,
-        datetimes). Object columns that mix kinds of values (numbers and
-        text, say) are written as text, so writing never fails on them.
+        ``<name>.parquet`` (pyarrow), for programs: exact, dtypes kept
+        (nullable integers, datetimes). Object columns that mix kinds of
+        values (numbers and text, say) are written as text, so writing never
+        fails on them.
     ``excel_csv``
         ``<name>.excel.csv``: UTF-8 with a byte-order mark, ``;`` separator,
-        ``,`` decimal comma and Windows line ends. Excel set to Dutch (and
-        other languages that write decimal commas) opens it with columns,
-        accents and numbers right. Text that Excel would run as a formula
-        (a cell starting with ``=``, ``+``, ``-`` or ``@`` that is not a
-        number) starts with an apostrophe in this file only.
+        ``,`` decimal comma and Windows line ends, for people: Excel set to
+        Dutch (and other languages that write decimal commas) opens it with
+        columns, accents and numbers right. Formulas defused as in ``csv``.
+    ``exact_csv``
+        ``<name>.exact.csv`` (only when asked for): the ``csv`` file without
+        the defusing, for programs that need every cell exactly as
+        extracted. Do not open it in a spreadsheet: a sentence that starts
+        with ``=`` runs there as a formula.
 
-    Datetimes are written as ISO 8601 text in both CSV files
+    Datetimes are written as ISO 8601 text in the CSV files
     (``2016-03-27``, or ``2016-03-27T14:30:00``; in the Excel file the time
     follows a space, which Excel reads as a date and time). Missing values
     are empty cells. An index other than the default ``0..n-1`` is written
@@ -381,7 +395,7 @@ def write_tables(
     out_dir : str or os.PathLike
         Folder to write into; created when missing.
     formats : str or iterable of str, default ("csv", "parquet", "excel_csv")
-        Which files to write.
+        Which files to write; ``"exact_csv"`` is also known.
 
     Returns
     -------
@@ -398,11 +412,19 @@ def write_tables(
 
     Notes
     -----
+    *Formulas.* News text is untrusted input: a title or sentence that
+    starts with ``=``, ``+``, ``-`` or ``@`` would run as a formula in a
+    spreadsheet (``=HYPERLINK(...)``, or worse). In the files for people
+    (``csv`` and ``excel_csv``) such a cell that is not a number starts with
+    an apostrophe (OWASP's advice against CSV injection); numbers such as
+    ``-12`` are left alone. Read the exact text from the Parquet file (or
+    ``exact_csv``), not from these.
+
     Excel opens a double-clicked CSV with the list separator and decimal
     sign of the computer's regional settings. With English (US or UK)
-    settings, which separate with ``,``, open ``<name>.excel.csv`` through
-    Data > From Text/CSV (delimiter ``;``, locale Dutch), or open
-    ``<name>.csv`` instead.
+    settings, which separate with ``,``, open ``<name>.csv``, or open
+    ``<name>.excel.csv`` through Data > From Text/CSV (delimiter ``;``,
+    locale Dutch).
 
     Examples
     --------
@@ -413,7 +435,7 @@ def write_tables(
     ['totals.csv', 'totals.parquet', 'totals.excel.csv']
     """
     wanted = _normalise_formats(formats)
-    unknown = [f for f in wanted if f not in TABLE_FORMATS]
+    unknown = [f for f in wanted if f not in _TABLE_SUFFIXES]
     if unknown or not wanted:
         raise ValueError(
             (
@@ -422,7 +444,7 @@ def write_tables(
                 else "no table format given"
             )
             + "; supported: "
-            + ", ".join(TABLE_FORMATS)
+            + ", ".join(_TABLE_SUFFIXES)
         )
     prepared = {
         _check_name(name): _prepare(name, frame) for name, frame in tables.items()
@@ -434,8 +456,9 @@ def write_tables(
     for name, frame in prepared.items():
         for fmt in wanted:
             target = folder / f"{name}{_TABLE_SUFFIXES[fmt]}"
-            if fmt == "csv":
-                _csv_frame(frame, sep="T").to_csv(
+            if fmt in ("csv", "exact_csv"):
+                text = _csv_frame(frame, sep="T")
+                (_defused(text) if fmt == "csv" else text).to_csv(
                     target, index=False, encoding="utf-8", lineterminator="\n"
                 )
             elif fmt == "parquet":

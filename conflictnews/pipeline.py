@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import itertools
 import os
+import signal
 import sys
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Iterator, Sequence
 
@@ -21,6 +23,8 @@ from .territory import territory_from_documents
 from .timeline import timeline_from_documents
 
 if TYPE_CHECKING:
+    import multiprocessing.pool
+
     import pandas as pd
 
 __all__ = ["CASUALTY_COLUMNS", "TERRITORY_COLUMNS", "TIMELINE_COLUMNS", "Extraction", "extract",
@@ -117,6 +121,42 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+def _start_worker(table: Any) -> None:
+    """Run in each worker process: Ctrl-C is the parent's to handle (it stops the workers); the user's places."""
+    from .places import set_user_places
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    set_user_places(table)
+
+
+def _pool(n_jobs: int, table: Any) -> "multiprocessing.pool.Pool":
+    """A pool of worker processes that ignore Ctrl-C.
+
+    Left to itself, a worker dies of the ``KeyboardInterrupt`` that Ctrl-C
+    sends to the whole process group, the pool starts a new one, and the
+    parent waits for ever. Here only the parent reads Ctrl-C, and ``extract``
+    terminates the pool. While the workers are forked, a Ctrl-C is held back
+    (a worker that gets it before its initializer runs only notes it) and is
+    raised in the parent once the pool exists.
+    """
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    if threading.current_thread() is not threading.main_thread():  # signals are the main thread's
+        return context.Pool(n_jobs, initializer=_start_worker, initargs=(table,))
+    held: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: held.append(signum))
+    try:
+        pool = context.Pool(n_jobs, initializer=_start_worker, initargs=(table,))
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+    if held:
+        pool.terminate()
+        pool.join()
+        raise KeyboardInterrupt
+    return pool
+
+
 def extract(corpus_or_articles: Any, *, n_jobs: int = 1, progress: bool | None = None,
             chunksize: int = 64, places: Any = None) -> Extraction:
     """Extract casualties, territory claims and timeline events from every article.
@@ -151,16 +191,11 @@ def extract(corpus_or_articles: Any, *, n_jobs: int = 1, progress: bool | None =
 
 
 def _extract(corpus_or_articles: Any, n_jobs: int, progress: bool | None, chunksize: int, table: Any) -> Extraction:
-    from .places import set_user_places
-
     chunks: Iterable[list[Article]] = _chunks(_articles(corpus_or_articles), chunksize)
     results: Iterable[Facts]
     pool = None
     if n_jobs > 1:
-        import multiprocessing
-
-        pool = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn").Pool(
-            n_jobs, initializer=set_user_places, initargs=(table,))
+        pool = _pool(n_jobs, table)
         results = pool.imap(_extract_chunk, chunks)
     else:
         results = map(_extract_chunk, chunks)
@@ -178,6 +213,10 @@ def _extract(corpus_or_articles: Any, n_jobs: int, progress: bool | None, chunks
             territory.extend(t)
             timeline.extend(e)
             errors.extend(x)
+    except BaseException:  # Ctrl-C (KeyboardInterrupt) or an error: stop the workers now, do not wait for them
+        if pool is not None:
+            pool.terminate()
+        raise
     finally:
         if pool is not None:
             pool.close()

@@ -1,7 +1,8 @@
 """An incremental DuckDB store of the fact tables: extract once, add what is new.
 
 The store holds five tables, keyed by ``article_id`` (a hash of the title and
-body, see ``corpus``):
+body, see ``corpus``, or the id a JSONL or CSV row gave, which names the
+article together with its text):
 
 ``articles``
     one row per article extracted: its metadata, its body ``text``, its
@@ -16,10 +17,16 @@ body, see ``corpus``):
 holds, and extracts only the others. A second run on the same corpus extracts
 nothing; a run after adding ten files extracts those ten. A file whose text
 changed has a new ``article_id``: the rows of the old text are removed by path
-before the new ones go in. A failed article is not stored, so it is tried
-again on the next run. Each batch of articles is written in one transaction: an
-interrupted run leaves a consistent store, and the next run goes on where it
-stopped.
+before the new ones go in; an id given by the input with another text than
+the stored one is a changed article too, never "already stored". A failed
+article is not stored, so it is tried again on the next run. Each batch of
+articles is written in one transaction: an interrupted run (Ctrl-C, or kill -9)
+leaves a consistent store, and the next run goes on where it stopped.
+
+A store written by another version of the package, whose tables have fewer or
+other columns, is never mixed with this version's rows: ``extract_to_store``
+empties it and extracts every article again (``StoreResult.rebuilt`` and a
+warning say so), and ``read_extraction`` refuses to read it.
 
 Files that have disappeared from the corpus stay in the store (it cannot tell
 a deleted file from a file you did not pass this time); delete their rows with
@@ -31,10 +38,12 @@ read a corpus's tables back as an ``Extraction`` with ``read_extraction``.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import os
 import sys
 import time
+import warnings
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -49,7 +58,8 @@ if TYPE_CHECKING:
     from .corpus import Corpus
     from .pipeline import Extraction
 
-__all__ = ["FACT_TABLES", "StoreResult", "connect", "extract_to_store", "read_extraction", "store_tables"]
+__all__ = ["FACT_TABLES", "StoreResult", "connect", "extract_to_store", "read_extraction", "schema_differences",
+           "store_tables"]
 
 FACT_TABLES = ("casualties", "territory", "timeline")
 ARTICLE_COLUMNS = ["article_id", "title", "published", "published_precision", "source", "byline", "language",
@@ -67,7 +77,8 @@ class StoreResult:
     new
         Articles extracted and stored for the first time (``changed`` included).
     changed
-        Of those, articles whose path held another text before: its rows were replaced.
+        Of those, articles whose path, or whose ``article_id`` (one the input
+        gave), held another text before: its rows were replaced.
     skipped
         Articles already in the store: nothing extracted.
     rejected
@@ -76,6 +87,10 @@ class StoreResult:
         Articles whose extraction raised: not stored, tried again next run.
     seconds
         Wall-clock time of the run.
+    rebuilt
+        Why the store's tables were dropped and every article extracted again
+        (a store written by another version of the package, whose tables have
+        other columns), or ``None``.
     """
 
     new: int
@@ -84,10 +99,12 @@ class StoreResult:
     rejected: int
     failed: int
     seconds: float
+    rebuilt: str | None = None
 
     def __str__(self) -> str:
-        return (f"{self.new} new ({self.changed} changed), {self.skipped} already stored, "
+        text = (f"{self.new} new ({self.changed} changed), {self.skipped} already stored, "
                 f"{self.rejected} rejected, {self.failed} failed, {self.seconds:.1f} s")
+        return text + (f"; {self.rebuilt}" if self.rebuilt else "")
 
 
 # --------------------------------------------------------------------------
@@ -128,6 +145,71 @@ def _schema() -> list[str]:
         columns = ", ".join(f'"{column}" {_sql_type(dtype)}' for column, dtype in empty.dtypes.items())
         statements.append(f"CREATE TABLE IF NOT EXISTS {name} ({columns})")
     return statements
+
+
+def _expected_columns() -> dict[str, dict[str, str]]:
+    """The columns of each table of the store, and their SQL types, as this version writes them."""
+    tables: dict[str, dict[str, str]] = {}
+    for statement in _schema():
+        if not statement.startswith("CREATE TABLE"):
+            continue  # a column added to an older store in place (ALTER TABLE ... ADD COLUMN IF NOT EXISTS)
+        name, _, columns = statement.removeprefix("CREATE TABLE IF NOT EXISTS ").partition(" (")
+        tables[name] = {}
+        for column in columns.rstrip(")").split(", "):
+            column_name, sql_type = column.split(" ")[:2]
+            tables[name][column_name.strip('"')] = sql_type
+    return tables
+
+
+def schema_differences(connection: "duckdb.DuckDBPyConnection") -> list[str]:
+    """How the store's tables differ from the tables this version writes (an empty list: they do not).
+
+    A store written by an older or newer version of the package may have fact
+    tables with fewer or other columns; its rows must not be mixed with new ones.
+    """
+    rows = connection.execute(
+        "SELECT table_name, column_name, data_type FROM information_schema.columns "
+        "WHERE table_catalog = current_database() AND table_schema = current_schema()").fetchall()
+    found: dict[str, dict[str, str]] = {}
+    for table, column, sql_type in rows:
+        found.setdefault(table, {})[column] = str(sql_type).upper()
+    differences = []
+    for table, expected in _expected_columns().items():
+        if table not in found:
+            continue
+        have = found[table]
+        missing = [c for c in expected if c not in have]
+        extra = [c for c in have if c not in expected]
+        retyped = [f"{c} ({have[c]}, now {t})" for c, t in expected.items() if c in have and have[c] != t]
+        parts = [f"{label} {', '.join(names)}" for label, names in
+                 (("lacks", missing), ("has other columns", extra), ("has other types", retyped)) if names]
+        if parts:
+            differences.append(f"{table} {'; '.join(parts)}")
+    return differences
+
+
+def _rebuild_if_other_version(connection: "duckdb.DuckDBPyConnection", path: str | os.PathLike[str]) -> str | None:
+    """Drop the tables of a store written by another version, so that every article is extracted again.
+
+    Returns what was done and why, or ``None`` when the store has this version's tables.
+    """
+    differences = schema_differences(connection)
+    if not differences:
+        return None
+    connection.execute("BEGIN TRANSACTION")
+    try:
+        for table in ("articles", "rejected", *FACT_TABLES):
+            connection.execute(f"DROP TABLE IF EXISTS {table}")
+        for statement in _schema():
+            connection.execute(statement)
+        connection.execute("COMMIT")
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    message = (f"the store {os.fspath(path)} was written by another version of conflictnews "
+               f"({'; '.join(differences)}): its tables were emptied and every article is extracted again")
+    warnings.warn(message, UserWarning, stacklevel=3)
+    return message
 
 
 def connect(db_path: str | os.PathLike[str], *, read_only: bool = False) -> "duckdb.DuckDBPyConnection":
@@ -270,8 +352,9 @@ def _plan(connection: "duckdb.DuckDBPyConnection", articles: Sequence[Article], 
     connection.register("_ids", pd.DataFrame({"article_id": batch_ids}, columns=["article_id"], dtype=object))
     connection.register("_paths", pd.DataFrame({"path": paths}, columns=["path"], dtype=object))
     try:
-        stored = dict(connection.execute(
-            "SELECT article_id, path FROM articles WHERE article_id IN (SELECT article_id FROM _ids)").fetchall())
+        stored = {article_id: (path, digest) for article_id, path, digest in connection.execute(
+            f"SELECT article_id, path, {_TEXT_HASH} FROM articles "
+            "WHERE article_id IN (SELECT article_id FROM _ids)").fetchall()}
         stale_rows = connection.execute(
             "SELECT article_id, path FROM articles WHERE path IN (SELECT path FROM _paths) "
             "AND article_id NOT IN (SELECT article_id FROM _ids)").fetchall()
@@ -280,17 +363,32 @@ def _plan(connection: "duckdb.DuckDBPyConnection", articles: Sequence[Article], 
         connection.unregister("_paths")
     stale = [article_id for article_id, _ in stale_rows]
     stale_paths = {path for _, path in stale_rows}
-    moved = [(a.path, a.article_id) for a in articles if a.article_id in stored and stored[a.article_id] != a.path]
+    # An id the input gave (a JSONL or CSV column) names an article together with its text:
+    # the same id with another text is a changed article, never "already stored".
+    rewritten = {a.article_id for a in articles if a.article_id in stored and stored[a.article_id][1] != _text_hash(a)}
+    moved = [(a.path, a.article_id) for a in articles
+             if a.article_id in stored and a.article_id not in rewritten and stored[a.article_id][0] != a.path]
     if replace:
         new = list(articles)
         stale.extend(a.article_id for a in articles if a.article_id in stored)
         skipped = 0
         moved = []
     else:
-        new = [a for a in articles if a.article_id not in stored]
+        new = [a for a in articles if a.article_id not in stored or a.article_id in rewritten]
+        stale.extend(rewritten)
         skipped = len(articles) - len(new)
-    changed = sum(1 for a in new if a.path in stale_paths)
+    changed = sum(1 for a in new if a.path in stale_paths or a.article_id in rewritten)
     return _Plan(new=new, changed=changed, skipped=skipped, stale=sorted(set(stale)), moved=moved)
+
+
+# The hash of a stored article's title and body, computed by DuckDB, and the same in Python.
+_TEXT_HASH = "md5(coalesce(title, '') || chr(10) || coalesce(text, ''))"
+
+
+def _text_hash(article: Article) -> str:
+    title = article.title if isinstance(article.title, str) else ""
+    text = article.text if isinstance(article.text, str) else ""
+    return hashlib.md5((title + "\n" + text).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _write(connection: "duckdb.DuckDBPyConnection", plan: _Plan, facts: "Extraction",
@@ -386,18 +484,22 @@ def extract_to_store(corpus_or_paths: Any, db_path: str | os.PathLike[str], *, n
         from tqdm.auto import tqdm
 
         bar = tqdm(desc="storing", unit=" articles")
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # article_id -> hash of its title and text
     connection = connect(db_path)
     try:
+        rebuilt = _rebuild_if_other_version(connection, db_path)
         for batch in _batches(items, batch_size):
             articles: list[Article] = []
             rejected: list[tuple[str, str]] = []
             for item in batch:
                 if isinstance(item, Article):
+                    digest = _text_hash(item)
                     if item.article_id in seen:
-                        rejected.append((item.path or item.article_id, "duplicate of an earlier article"))
+                        rejected.append((item.path or item.article_id, "duplicate of an earlier article"
+                                         if seen[item.article_id] == digest else
+                                         f"article_id {item.article_id} is already the id of another text"))
                         continue
-                    seen.add(item.article_id)
+                    seen[item.article_id] = digest
                     articles.append(item)
                 else:
                     rejected.append(item)
@@ -417,7 +519,7 @@ def extract_to_store(corpus_or_paths: Any, db_path: str | os.PathLike[str], *, n
         connection.close()
         if bar is not None:
             bar.close()
-    return StoreResult(**totals, seconds=time.perf_counter() - started)
+    return StoreResult(**totals, seconds=time.perf_counter() - started, rebuilt=rebuilt)
 
 
 def store_tables(db_path: str | os.PathLike[str], corpus: "Corpus", extraction: "Extraction") -> StoreResult:
@@ -431,13 +533,14 @@ def store_tables(db_path: str | os.PathLike[str], corpus: "Corpus", extraction: 
     rejected = [(str(row.path), str(row.reason)) for row in corpus.errors.itertuples(index=False)]
     connection = connect(db_path)
     try:
+        rebuilt = _rebuild_if_other_version(connection, db_path)
         plan = _plan(connection, articles, [path for path, _ in rejected], replace=True)
         paths = [a.path for a in articles if a.path] + [path for path, _ in rejected]
         failed = _write(connection, plan, extraction, rejected, paths, datetime.now())
     finally:
         connection.close()
     return StoreResult(new=len(plan.new) - failed, changed=plan.changed, skipped=0, rejected=len(rejected),
-                       failed=failed, seconds=time.perf_counter() - started)
+                       failed=failed, seconds=time.perf_counter() - started, rebuilt=rebuilt)
 
 
 # --------------------------------------------------------------------------
@@ -473,6 +576,12 @@ def read_extraction(db_path: str | os.PathLike[str], corpus: Any = None) -> "Ext
         The same tables ``extract`` gives, ordered by article (in the corpus's
         order), headline first, then by position in the text; ``.errors`` lists
         the articles whose extraction failed.
+
+    Raises
+    ------
+    ValueError
+        If the store was written by another version of the package whose
+        tables have other columns (``extract_to_store`` rebuilds such a store).
     """
     import pandas as pd
 
@@ -490,6 +599,11 @@ def read_extraction(db_path: str | os.PathLike[str], corpus: Any = None) -> "Ext
         ids = [str(i) for i in corpus]
     connection = connect(db_path, read_only=True)
     try:
+        differences = schema_differences(connection)
+        if differences:
+            raise ValueError(f"the store {os.fspath(db_path)} was written by another version of conflictnews "
+                             f"({'; '.join(differences)}): store the corpus again (extract_to_store, or "
+                             f"conflictnews extract --db), which extracts every article again")
         if ids is None:
             order = pd.DataFrame({"article_id": [r[0] for r in connection.execute(
                 "SELECT article_id FROM articles ORDER BY path, article_id").fetchall()]})

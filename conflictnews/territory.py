@@ -147,21 +147,26 @@ def _read(doc: Document) -> list[TerritoryClaim]:
         entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
         places = _places(doc, entities, p)
         actors = _actors(doc, sentence, entities, p)
-        places = [pl for pl in places if not any(a[0] == pl[0] for a in actors)]
+        actor_starts = {a[0] for a in actors}
+        places = [pl for pl in places if pl[0] not in actor_starts]
         # A held suffix without a holder before it ("is held by") leaves the claim to its status phrase.
-        holders = [(h, _holder(doc, actors, h)) for h in held]
+        actor_ends = sorted((a[1], position) for position, a in enumerate(actors))
+        holders = [(h, _holder(doc, actors, h, actor_ends)) for h in held]
         held = [h for h, holder in holders if holder is not None]
+        place_starts = [pl[0] for pl in places]
         for (_, end, _), holder in holders:
             if holder is None:
                 continue
             start, holder_name = holder
-            after = _listed(doc, [pl for pl in places if pl[0] >= end and not _breaks(doc.text, end, pl[0])])
+            after = _listed(doc, _unbroken_after(doc, places, place_starts, end))
             for place_start, place_end, place in after:
                 _add(claims, seen, doc, sentence, start, place_end, holder_name, place, "controls", p,
                      place_span=(place_start, place_end))
+        held_starts, held_reach = _reach(held)
         for start, end, status in hits:
-            if any(h[0] <= start < h[1] for h in held):
-                continue
+            inside = bisect.bisect_right(held_starts, start) - 1
+            if inside >= 0 and held_reach[inside] > start:
+                continue  # the status word is part of a held compound
             if status == "lost" and _counts_people(doc, sentence, start, end, p, places):
                 continue  # "lost 57 fighters", "veertien militairen verloren": people, not a place
             if status == "captured" and p.intent.search(doc.text, _clause_start(doc, sentence, start, p), start):
@@ -178,17 +183,47 @@ def _read(doc: Document) -> list[TerritoryClaim]:
     return claims
 
 
-def _holder(doc: Document, actors: list[tuple[int, int, str]], held: tuple[int, int, int]) -> tuple[int, str] | None:
+def _holder(doc: Document, actors: list[tuple[int, int, str]], held: tuple[int, int, int],
+            actor_ends: list[tuple[int, int]]) -> tuple[int, str] | None:
     """The actor named before a held suffix ("Faylaq al-Rahman-held", "(IS) gecontroleerde"), or None.
 
     Returns where the claim starts (the actor's name, or the word before the suffix) and the actor.
+    The holder is the last of the ``actors`` that ends right before the suffix, with only spaces and
+    closing brackets between; ``actor_ends`` holds their ends, sorted, with their positions in
+    ``actors``, so that it is found by bisection (a sentence of many held compounds stays linear).
     """
     start, _, suffix = held
-    holder = [a for a in actors if a[1] <= suffix and not doc.text[a[1]:suffix].strip(" )")]
-    if holder:
-        return min(start, holder[-1][0]), holder[-1][2]
+    gap = suffix
+    while gap > 0 and doc.text[gap - 1] in " )":
+        gap -= 1
+    low = bisect.bisect_left(actor_ends, (gap, -1))
+    high = bisect.bisect_right(actor_ends, (suffix, len(actors)))
+    if low < high:
+        holder = actors[max(position for _, position in actor_ends[low:high])]
+        return min(start, holder[0]), holder[2]
     actor = _canonical_actor(doc.text[start:suffix], doc)
     return (start, actor) if actor else None
+
+
+def _unbroken_after(doc: Document, places: list[tuple[int, int, str]], place_starts: list[int],
+                    end: int) -> list[tuple[int, int, str]]:
+    """The places (sorted, with their starts) from ``end`` on, up to a clause break: the first four, all
+    that ``_listed`` reads."""
+    found: list[tuple[int, int, str]] = []
+    for place in places[bisect.bisect_left(place_starts, end):]:
+        if len(found) == 4 or _breaks(doc.text, end, place[0]):
+            break
+        found.append(place)
+    return found
+
+
+def _reach(spans: list[tuple[int, int, int]]) -> tuple[list[int], list[int]]:
+    """The starts of spans sorted by start, and the furthest end of each span and those before it."""
+    ordered = sorted(spans)
+    reach: list[int] = []
+    for span in ordered:
+        reach.append(max(span[1], reach[-1]) if reach else span[1])
+    return [span[0] for span in ordered], reach
 
 
 def _places(doc: Document, entities: list[Entity], p: _Patterns) -> list[tuple[int, int, str]]:

@@ -255,28 +255,28 @@ def test_excel_csv_has_bom_semicolons_and_decimal_commas(
     assert back["attributed_to"].tolist()[2] == "Syrische Waarnemingspost"
 
 
-def test_excel_csv_does_not_run_text_as_formulas(tmp_path: Path) -> None:
-    frame = pd.DataFrame(
-        {
-            "surface": [
-                '=HYPERLINK("http://x")',
-                "-12",
-                "- twaalf doden",
-                "+3,5",
-                "@SOHR",
-            ],
-        }
-    )
+FORMULAS = ['=HYPERLINK("http://x")', "-12", "- twaalf doden", "+3,5", "@SOHR", " =1+1", "\t=1", "-1.5e3"]
+DEFUSED = ['\'=HYPERLINK("http://x")', "-12", "'- twaalf doden", "+3,5", "'@SOHR", "' =1+1", "'\t=1", "-1.5e3"]
+
+
+def test_csv_files_for_people_do_not_run_text_as_formulas(tmp_path: Path) -> None:
+    """Both CSV files a person opens in a spreadsheet are defused; numbers stay numbers."""
+    frame = pd.DataFrame({"surface": FORMULAS, "count_best": range(len(FORMULAS))})
     csv, excel = write_tables({"t": frame}, tmp_path, formats=["csv", "excel_csv"])
-    assert pd.read_csv(csv)["surface"].tolist() == frame["surface"].tolist()
-    back = pd.read_csv(excel, sep=";", encoding="utf-8-sig", dtype=str)["surface"]
-    assert back.tolist() == [
-        '\'=HYPERLINK("http://x")',
-        "-12",
-        "'- twaalf doden",
-        "+3,5",
-        "'@SOHR",
-    ]
+    back = pd.read_csv(csv, dtype={"surface": str}, keep_default_na=False)
+    assert back["surface"].tolist() == DEFUSED
+    assert back["count_best"].tolist() == list(range(len(FORMULAS)))
+    back = pd.read_csv(excel, sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)["surface"]
+    assert back.tolist() == DEFUSED
+
+
+def test_tables_for_programs_stay_exact(tmp_path: Path) -> None:
+    """Parquet and the exact CSV keep every cell as extracted."""
+    frame = pd.DataFrame({"surface": FORMULAS})
+    exact, parquet = write_tables({"t": frame}, tmp_path, formats=["exact_csv", "parquet"])
+    assert exact.name == "t.exact.csv"
+    assert pd.read_csv(exact, dtype=str, keep_default_na=False)["surface"].tolist() == FORMULAS
+    assert pd.read_parquet(parquet)["surface"].tolist() == FORMULAS
 
 
 def test_non_ascii_text_survives(tmp_path: Path) -> None:

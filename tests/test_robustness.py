@@ -35,6 +35,7 @@ from conflictnews.numbers import _compiled as count_scanner
 from conflictnews.temporal import _pattern as time_pattern
 from conflictnews.temporal import _starts as time_starts
 from tests.conftest import DATA, assert_spans
+from tests.generate import long_article
 
 LANGUAGES = ("nl", "en")
 PUBLISHED = datetime(2018, 4, 24, 18, 25)
@@ -226,6 +227,21 @@ def test_numbers_too_long_to_be_counts() -> None:
         assert cn.extract_casualties("Er vielen " + "9" * 5000 + " doden.", lang=lang) == []
 
 
+@pytest.mark.parametrize("published, precision", [("2021", None), ("2021-09", "month"), ("2021-09-30", "day"),
+                                                  ("2021-09-30T10:00", "day")])
+def test_published_as_text_keeps_its_precision_in_the_python_api(published: str, precision: str | None) -> None:
+    """A month or a year invents no day ("donderdag" is not 26 August 2021 in an article of September)."""
+    text = "Op donderdag zijn zeker drie burgers gedood."
+    (report,) = cn.extract_casualties(text, lang="nl", published=published)
+    (event,) = cn.extract_timeline(text, lang="nl", published=published)
+    assert report.date_precision == precision  # a fact of a month-dated page is dated to the month, no closer
+    if precision == "day":
+        assert report.period_start == event.date_start == datetime(2021, 9, 30)
+    else:
+        assert event.date_start is None and event.date_precision is None
+        assert report.period_start in (None, datetime(2021, 9, 1))
+
+
 def test_articles_dataframe_with_missing_dates() -> None:
     """``extract(corpus.articles)``: a missing date is NaT there (it used to fail every such article)."""
     corpus = cn.read_corpus(DATA / "articles", progress=False)
@@ -371,9 +387,27 @@ ADVERSARIAL: dict[str, tuple[str, Callable[[int], str]]] = {  # name: (language,
                                                        * (n // 60)),
     "blank-lines": ("nl", lambda n: "\n" * n + "Zeker 5 doden."),
     "leading-spaces": ("nl", lambda n: " " * n + "Zeker 5 doden."),
+    "held-compounds": ("en", lambda n: "the IS-held " * (n // 12)),
+    "held-compounds-and-places": ("en", lambda n: "the IS-held Raqqa " * (n // 18)),
+    "held-compounds-nl": ("nl", lambda n: "de door IS gecontroleerde stad Raqqa " * (n // 37)),
+    "ranges-in-one-sentence": ("en", lambda n: "between 5 and 10 killed " * (n // 24)),
+    "ranges-with-verbs": ("en", lambda n: "between 5 and 10 people were killed, " * (n // 37)),
+    "ranges-nl": ("nl", lambda n: "tussen 5 en 10 doden, " * (n // 22)),
+    "claims-in-one-sentence": ("en", lambda n: "IS captured Raqqa and " * (n // 22)),
+    "counts-and-places-in-one-sentence": ("en", lambda n: "5 soldiers were killed in Bakhmut and 3 near Avdiivka, "
+                                                          * (n // 56)),
+    "places-then-counts": ("en", lambda n: "Raqqa was shelled. Five people were killed. " * (n // 44)),
+    "generated-article-nl": ("nl", lambda n: long_article(n, lang="nl")),
+    "generated-article-en": ("en", lambda n: long_article(n, lang="en")),
 }
-SIZES = {"blank-lines": 4000, "leading-spaces": 4000, "dates-in-one-sentence": 2000,
-         "places-and-counts-in-sentences": 4000}  # else 1000 characters, and 4000
+SIZES = {"blank-lines": 4000, "leading-spaces": 4000, "dates-in-one-sentence": 2000,  # else 1000 characters, and 4000
+         "places-and-counts-in-sentences": 4000,
+         "held-compounds": 5000, "held-compounds-and-places": 5000, "held-compounds-nl": 5000,
+         "ranges-in-one-sentence": 10_000, "ranges-with-verbs": 10_000, "ranges-nl": 10_000,
+         "claims-in-one-sentence": 5000, "counts-and-places-in-one-sentence": 4000,
+         # A place looked up over the whole document for each count grows with the square of the text,
+         # but slowly: it shows plainly only in long texts.
+         "places-then-counts": 50_000, "generated-article-nl": 100_000, "generated-article-en": 100_000}
 
 RUNNERS: dict[str, Callable[[str, str], Any]] = {
     "extract_casualties": lambda text, lang: cn.extract_casualties(text, lang=lang, published=PUBLISHED),

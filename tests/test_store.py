@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +21,7 @@ from conflictnews import pipeline
 from conflictnews.cli import main
 from conflictnews.store import StoreResult, connect, extract_to_store, read_extraction, store_tables
 from tests.conftest import DATA
+from tests.interrupt import copies_of_the_sample, kill_group, process_group, wait_for
 
 SORT = {
     "casualties": ["article_id", "from_title", "span_start", "span_end", "outcome", "count_best"],
@@ -268,3 +276,146 @@ def test_cli_db_lists_rejected_inputs(folder: Path, tmp_path: Path, capsys: pyte
 def test_cli_db_folder_is_misuse(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["extract", str(folder), "--db", str(tmp_path), "--quiet"]) == 2
     assert "is a folder" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------
+# Ids given by the input, stores of another version, interrupted runs
+# --------------------------------------------------------------------------
+
+def test_a_reused_article_id_with_new_text_is_a_changed_article(tmp_path: Path, calls: list[str]) -> None:
+    """An id given by the user names the article together with its text: new text under it is a change."""
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text(json.dumps({"article_id": "a-1", "text": "Zeker drie burgers zijn gedood."}), encoding="utf-8")
+    second.write_text(json.dumps({"article_id": "a-1", "text": "Zeker vier soldaten zijn gedood."}), encoding="utf-8")
+    db = tmp_path / "facts.duckdb"
+    extract_to_store(first, db, progress=False)
+    calls.clear()
+    result = extract_to_store(second, db, progress=False)
+    assert (result.new, result.changed, result.skipped) == (1, 1, 0)
+    assert calls == ["a-1"]
+    facts = read_extraction(db, ["a-1"])
+    assert facts.casualties.count_best.tolist() == [4] and facts.casualties.victim_group.tolist() == ["military"]
+    with connect(db, read_only=True) as connection:
+        assert connection.execute("SELECT path, text FROM articles").fetchall() == [
+            (f"{second}:1", "Zeker vier soldaten zijn gedood.")]
+    calls.clear()
+    again = extract_to_store(second, db, progress=False)
+    assert (again.new, again.skipped) == (0, 1) and calls == []
+
+
+def test_records_reusing_an_id_for_another_text_in_one_run(tmp_path: Path) -> None:
+    one = cn.Article(article_id="x", title=None, published=None, published_precision=None, source=None, byline=None,
+                     language="nl", text="Zeker drie burgers zijn gedood.", path="one")
+    other = dataclasses.replace(one, text="Zeker vier burgers zijn gedood.", path="other")
+    result = extract_to_store([one, other], tmp_path / "facts.duckdb", progress=False)
+    assert (result.new, result.rejected) == (1, 1)
+    with connect(tmp_path / "facts.duckdb", read_only=True) as connection:
+        assert connection.execute("SELECT path, reason FROM rejected").fetchall() == [
+            ("other", "article_id x is already the id of another text")]
+
+
+def _as_another_version(db: Path) -> None:
+    """Make a store look written by another version: a fact table without the place columns of the
+    gazetteer (an older version), one with a column this version does not write."""
+    import duckdb
+
+    with duckdb.connect(str(db)) as connection:
+        for column in ("country", "admin1", "place_precision"):
+            connection.execute(f"ALTER TABLE casualties DROP COLUMN {column}")
+        connection.execute("ALTER TABLE territory ADD COLUMN holder_note VARCHAR")
+
+
+def test_a_store_of_another_version_is_rebuilt_with_a_message(folder: Path, tmp_path: Path,
+                                                              calls: list[str]) -> None:
+    db = tmp_path / "facts.duckdb"
+    extract_to_store(folder, db, progress=False)
+    _as_another_version(db)
+    with pytest.raises(ValueError, match=r"another version.*casualties lacks country, admin1, place_precision.*"
+                                         r"territory has other columns holder_note"):
+        read_extraction(db)
+    calls.clear()
+    with pytest.warns(UserWarning, match="its tables were emptied and every article is extracted again"):
+        result = extract_to_store(folder, db, progress=False)
+    assert result.rebuilt is not None and "casualties lacks country" in result.rebuilt
+    assert "extracted again" in str(result)
+    assert (result.new, result.skipped) == (52, 0) and len(calls) == 52
+    expected = cn.extract(cn.read_corpus(folder, progress=False), progress=False)
+    for name in SORT:
+        same_table(getattr(read_extraction(db), name), getattr(expected, name), name)
+    assert extract_to_store(folder, db, progress=False).rebuilt is None
+
+
+def test_cli_says_when_it_rebuilds_a_store(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = tmp_path / "facts.duckdb"
+    assert main(["extract", str(folder), "--db", str(db), "--quiet"]) == 0
+    _as_another_version(db)
+    out = tmp_path / "out"
+    assert main(["extract", str(folder), "--db", str(db), "--out", str(out), "--quiet"]) == 0
+    assert "written by another version of conflictnews" in capsys.readouterr().err
+    assert "place_precision" in pd.read_parquet(out / "casualties.parquet").columns
+
+
+_INTERRUPTED_RUN = """
+import sys
+
+import conflictnews as cn
+from conflictnews.store import extract_to_store
+
+folder, db = sys.argv[1], sys.argv[2]
+records = cn.read_corpus(folder, progress=False).records
+
+
+def articles():
+    for number, article in enumerate(records):
+        if number == 80:  # asked for the first article of the third batch: two batches are stored
+            print("two batches stored", flush=True)
+        yield article
+
+
+try:
+    extract_to_store(articles(), db, n_jobs=2, batch_size=40, progress=False)
+except KeyboardInterrupt:
+    sys.exit(130)
+print("finished", flush=True)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads the process table in /proc")
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGKILL], ids=["ctrl-c", "kill-9"])
+def test_an_interrupted_store_run_resumes_to_the_tables_of_a_clean_run(tmp_path: Path, signum: int) -> None:
+    """Ctrl-C (to the process group, as a terminal sends it) or kill -9 (to the main process) in the
+    middle of a run with two workers: every process ends, whole batches are stored, and the next run
+    completes the store to the tables of a clean run."""
+    corpus = copies_of_the_sample(tmp_path / "corpus", 10)  # 520 articles, 13 batches of 40
+    db = tmp_path / "facts.duckdb"
+    run = subprocess.Popen([sys.executable, "-c", _INTERRUPTED_RUN, str(corpus), str(db)], stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+    try:
+        assert run.stdout is not None and run.stdout.readline().strip() == "two batches stored"
+        # Wait until a batch is being extracted: the main process and its two workers.
+        assert wait_for(lambda: len(process_group(run.pid)) >= 3 or run.poll() is not None, 60)
+        assert run.poll() is None, "the run ended before it could be interrupted"
+        if signum == signal.SIGINT:
+            os.killpg(run.pid, signum)
+        else:
+            os.kill(run.pid, signum)
+        started = time.monotonic()
+        status = run.wait(timeout=30)
+        assert status == (130 if signum == signal.SIGINT else -signal.SIGKILL), run.stderr.read()[-2000:]
+        assert time.monotonic() - started < 10
+        assert wait_for(lambda: not process_group(run.pid), 10), process_group(run.pid)
+    finally:
+        kill_group(run.pid)
+    with connect(db, read_only=True) as connection:
+        stored = connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        orphans = [connection.execute(f"SELECT count(*) FROM {name} WHERE article_id NOT IN "
+                                      "(SELECT article_id FROM articles)").fetchone()[0] for name in SORT]
+    assert stored % 40 == 0 and 80 <= stored < 520, stored  # whole batches only
+    assert orphans == [0, 0, 0]
+    resumed = extract_to_store(corpus, db, progress=False)
+    assert (resumed.skipped, resumed.new, resumed.failed) == (stored, 520 - stored, 0)
+    clean = cn.read_corpus(corpus, progress=False)
+    expected = cn.extract(clean, progress=False)
+    for name in SORT:
+        same_table(getattr(read_extraction(db, clean), name), getattr(expected, name), name)
