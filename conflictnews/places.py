@@ -604,10 +604,14 @@ def _names_in(text: str, start: int, end: int, g: Any, p: _Patterns) -> Iterator
         yield words[0][0], words[-1][1]
 
 
+_ARABIC_ARTICLE = re.compile(r"(?<![\w])(?:al|el|ad|an|ar|as|ash|at|az|ath|adh)[-‑’']$", re.IGNORECASE)
+
+
 def _gather_evidence(text: str, p: _Patterns, hits: list[_Hit], entities: list[Entity]) -> None:
     """Why each GeoNames name is a place: the words before and after it, a bracket, a list."""
     for hit in hits:
-        before = text[max(0, hit.start - 48):hit.start]
+        # the words before the name, its Arabic article aside ("de wijk al-Jadida")
+        before = _ARABIC_ARTICLE.sub("", text[max(0, hit.start - 48):hit.start])
         if p.noun_before.search(before):
             hit.evidence = "noun"
             hit.noun_kind = _noun_kind(p, p.noun_before.search(before).group())  # type: ignore[union-attr]
@@ -815,8 +819,12 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
     others = max((w for c, w in context.items() if c != country), default=0.0)
     # A large city is named by its main name; a village of the text may share an alternate name with it
     # ("Kom, Isiolo County" is not Qom).
-    weak = chosen.population < 100_000 or not best[4]
-    if not best[0] and not best[1] and context.get(country, 0.0) <= 0 and others >= 0.5 \
+    # A neighbourhood, camp or village is never a city of another country ("de wijk al-Jadida" of Mosul is not
+    # El Jadida of Morocco).
+    weak = chosen.population < 100_000 or not best[4] or hit.noun_kind in ("neighbourhood", "camp", "village")
+    # The namesake's country may be supported by nothing but this name itself (0.5 in the context).
+    if not best[0] and not best[1] and (context.get(country, 0.0) <= 0 and others >= 0.5
+                                        or context.get(country, 0.0) <= 0.5 and others >= 1.0) \
             and hit.evidence not in ("sure", "list") and weak:
         return None  # a namesake in a country the text does not speak of, while it speaks of another
     if hit.evidence != "sure" and neighbours and not best[0] and not best[1] and all(
@@ -890,10 +898,14 @@ def _unknown_ref(text: str, p: _Patterns, start: int, end: int, known: list[Enti
             parent = entity.place
             break
     if parent is None:
-        for entity in reversed(known[max(0, index - 3):index]):
-            if start - entity.end > 200:
+        for entity in reversed(known[max(0, index - 4):index]):
+            if start - entity.end > 1000:
                 break
-            if entity.place is not None and entity.place.rank >= 2:
+            if entity.place is not None and entity.place.kind == "country":
+                continue  # a country named in passing is no parent while a place of it stands before
+            # a province before a village; a city before a neighbourhood of it ("Mosul ... in de wijk al-Jadida")
+            if entity.place is not None and entity.place.rank >= max(2 if kind != "neighbourhood" else 0,
+                                                                     _KIND_RANK.get(kind, 1)):
                 parent = entity.place
                 break
     if parent is None and context:

@@ -133,6 +133,19 @@ def test_namesakes_are_chosen_by_the_context_of_the_text(text: str, country: str
     assert _casualty_place(text, "en")[:2] == ("Kwale", country)
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("nl", "Bij een luchtaanval op een gebouw in Mosul vielen doden. Het toestel trof een gebouw in de wijk "
+           "al-Jadida. Daarbij kwamen twaalf burgers om het leven."),
+    ("en", "Fighting went on in Mosul, Iraq. An air strike hit a house in the neighbourhood of al-Jadida, killing "
+           "twelve civilians."),
+])
+def test_a_neighbourhood_is_never_a_city_of_another_country(lang: str, text: str) -> None:
+    """GeoNames knows an El Jadida only in Morocco: a neighbourhood of Mosul is placed in Mosul's country, at
+    Mosul, with a precision that says it is near, not at, the point."""
+    reports = [r for r in cn.extract_casualties(text, lang=lang) if r.count_best == 12]
+    assert reports and reports[0].country == "Iraq" and reports[0].place_precision == 2
+
+
 @GEONAMES
 def test_peoples_and_counts_of_people_are_not_places() -> None:
     for text in ("Six Kikuyu businessmen were killed by a mob.", "6 Kikuyu were killed with machetes.",
