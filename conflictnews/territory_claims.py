@@ -1,0 +1,607 @@
+"""The claims a status phrase makes, by the kind of phrase.
+
+- a verb of taking, holding or besieging ("recaptured", "controls", "omsingeld"): its subject and its
+  object, or, in the passive, its agent and its subject;
+- a phrase whose holder follows it ("held by X", "fell to X", "in handen van X", "under X control"):
+  that side and the place the clause is about;
+- a verb of losing ("lost", "withdrew from", "zich teruggetrokken uit"): the subject loses the object,
+  or, with a taker ("lost X to Y"), the taker captures it from the subject;
+- a verb that expels ("drove IS out of X", "IS werd uit X verdreven"): a capture from the side driven
+  out, or its loss when no one is named who drove it;
+- a transfer ("handed X over to Y"): a capture by the side it was handed to, from the subject;
+- an intent ("offensive to retake X", "wil X heroveren"): ``seeks_control``, unless the clause says it
+  succeeded ("managed to retake");
+- a noun of a gain ("the recapture of X", "de herovering van X"): the place after it, the taker the
+  clause's subject or "by X";
+- a stronghold ("X, the last stronghold of Y", "het Houthi-bolwerk"): Y's control of X.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import fold, world
+from .territory_roles import Claim, Context, Held, Hit, Place, Reader, Side
+
+__all__ = ["held", "read"]
+
+
+def read(r: Reader, context: Context, hit: Hit) -> list[Claim]:
+    """The claims of the status phrase ``hit``."""
+    p = r.p
+    phrase = hit.phrase
+    first = phrase.split()[0] if phrase.split() else ""
+    if hit.status == "expel":
+        return _expel(r, context, hit)
+    if hit.status == "transfer":
+        return _transfer(r, context, hit)
+    if phrase in p.words["capture_nouns"]:
+        return _noun(r, context, hit)
+    if first in p.words["stronghold_nouns"]:
+        return _stronghold(r, context, hit)
+    if hit.status == "seeks_control":
+        return _seek(r, context, hit)
+    if hit.status == "contested":
+        return _contest(r, context, hit)
+    if phrase in p.words["holder_after"]:
+        return _holder_after(r, context, hit)
+    if hit.status == "lost":
+        return _lose(r, context, hit)
+    return _verb(r, context, hit)
+
+
+# --------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------
+
+def _claims(r: Reader, context: Context, hit: Hit, actors: list[Side] | list[None], places: list[Place],
+            status: str, **extra: object) -> list[Claim]:
+    """One claim per actor and place, its span from the phrase to the place (when the place is in the sentence)."""
+    sentence = context.sentence
+    found = []
+    for place in places:
+        inside = sentence.start <= place.start and place.end <= sentence.end and place.end > place.start
+        start = min(hit.start, place.start) if inside else hit.start
+        end = max(hit.end, place.end) if inside else hit.end
+        for actor in actors:
+            found.append(Claim(actor, place, status, start, end, **extra))  # type: ignore[arg-type]
+    return found
+
+
+def _uncertain(r: Reader, context: Context, hit: Hit) -> bool:
+    clause_start, clause_end = context.clause(hit.start)
+    sentence = context.sentence
+    return r.p.phrases["hedges"].search(r.text, max(sentence.start, clause_start - 60), clause_end) is not None
+
+
+def _past(r: Reader, context: Context, hit: Hit) -> bool:
+    """Control the text gives as over: "a former stronghold", "was in X's hands", "held by X until"."""
+    p, text = r.p, r.text
+    clause_start, clause_end = context.clause(hit.start)
+    i = context.index_at(hit.start) - 1
+    steps = 0
+    while i >= 0 and steps < 4:
+        word = context.words[i]
+        if word in p.words["past_words"] and word not in ("until", "tot"):
+            return True
+        if context.is_word(i, p.words["past_auxiliaries"], text) and context.tokens[i][0] >= clause_start:
+            return True
+        i -= 1
+        steps += 1
+    if p.verb_final:
+        j = context.index_at(clause_start)
+        while j < len(context.tokens) and context.tokens[j][0] < hit.start:
+            if context.is_word(j, p.words["past_auxiliaries"], text):
+                return True
+            j += 1
+    after = context.index_at(hit.end)
+    for k in range(after, min(len(context.words), after + 8)):
+        if context.tokens[k][0] >= clause_end:
+            break
+        if context.words[k] in ("until", "tot") and r._time_end(context.tokens[k + 1][0] if k + 1 < len(context.tokens) else -1):
+            return True
+    return False
+
+
+def _intent(r: Reader, context: Context, hit: Hit) -> bool:
+    clause_start, _ = context.clause(hit.start)
+    return r.p.phrases["intent_words"].search(r.text, clause_start, hit.start) is not None
+
+
+def _succeeded(r: Reader, context: Context, hit: Hit) -> bool:
+    sentence = context.sentence
+    return r.p.phrases["success_words"].search(r.text, sentence.start, hit.start) is not None
+
+
+def _subject_places(r: Reader, context: Context, hit: Hit) -> list[Place]:
+    """The place the clause is about: before the phrase in its clause, the noun before a relative clause, a
+    description ("de stad"), a name the gazetteer does not know ("Abadam is captured"), or the places a plural
+    subject lists ("several villages were recaptured, including X and Y")."""
+    p, text = r.p, r.text
+    sentence = context.sentence
+    clause_start, _ = context.clause(hit.start)
+    places = r.places_before(context, hit.start, clause_start)
+    if places:
+        return places
+    if clause_start > sentence.start and r._opens_relative(context, clause_start):
+        floor = r.previous_clause(context, clause_start)
+        places = r.places_before(context, clause_start, floor)
+        if places:
+            return places
+        described = _description_in(r, context, floor, clause_start)
+        if described is not None:
+            return [described]
+    described = _description_in(r, context, clause_start, hit.start)
+    if described is not None:
+        return [described]
+    i = context.index_at(clause_start)
+    while i < len(context.words) and context.words[i] in p.articles:
+        i += 1
+    if i < len(context.tokens) and context.tokens[i][0] < hit.start:
+        names, end = r.name_list(context, i, hit.start)
+        following = context.index_at(end)
+        if names and (following >= len(context.words) or context.words[following] in p.words["passive_auxiliaries"]
+                      or context.tokens[following][0] == hit.start):
+            return names
+    plural = any(r._ground_word(w) and w.endswith("s") for w in context.words[context.index_at(clause_start):
+                                                                                 context.index_at(hit.start)])
+    if plural:
+        listing = p.phrases["list_words"].search(text, hit.end, sentence.end)
+        if listing is not None:
+            after = re.match(r"[\s:,]*", text[listing.end():])
+            start = listing.end() + (after.end() if after else 0)
+            found, _ = r.place_list(context, start, sentence.end, names=True)
+            return found
+    return []
+
+
+def _description_in(r: Reader, context: Context, start: int, end: int) -> Place | None:
+    """A definite description of a place between ``start`` and ``end``: "de stad", "the town"."""
+    for i in range(context.index_at(start), context.index_at(end)):
+        kind = r.p.descriptions.get(context.words[i])
+        if kind is not None and r._definite(context, i):
+            place = r.described(context, context.tokens[i][0], kind)
+            if place is not None:
+                a, b = context.tokens[i]
+                return Place(a, b, place.name, place.latitude, place.longitude)
+    return None
+
+
+def _before_verb(r: Reader, context: Context, hit: Hit, subjects: list[Side]) -> list[Place]:
+    """In a language that puts the object before the verb ("het leger heeft Tikrit heroverd"): the places
+    between the subject and the verb, or a description there."""
+    if not r.p.verb_final:
+        return []
+    clause_start, _ = context.clause(hit.start)
+    floor = max(clause_start, subjects[-1].end if subjects and subjects[-1].end <= hit.start else clause_start)
+    places = [pl for pl in r.places_before(context, hit.start, floor)
+              if not any(s.start <= pl.start < s.end for s in context.sides if not s.country)]
+    if places:
+        return places
+    described = _description_in(r, context, floor, hit.start)
+    return [described] if described is not None else []
+
+
+def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], *, people: bool,
+                   start: int | None = None) -> tuple[list[Place], object | None, bool]:
+    """The places a verb takes, its object's owner, and whether the object is something else than ground."""
+    clause_start, clause_end = context.clause(hit.start)
+    split = hit.tail_start > hit.head_end
+    if split and hit.phrase.split()[-1] in r.p.words["opening_particles"]:
+        split = False  # "trokken zich gisteren terug uit Aleppo": the place follows the particle
+    begin = start if start is not None else hit.head_end if split else hit.end
+    if not split and start is not None and start < hit.end:
+        begin = hit.end
+    limit = hit.tail_start if split else max(clause_end, r.object_limit(context, begin))
+    if len(hit.phrase.split()) > 1 and hit.phrase.split()[-1] in r.p.words["ground_nouns"]:
+        # "gain territory from UNITA in Bambi": the place follows the noun of ground
+        found = r._places_after_head(context, hit.end, clause_end)
+        return (found[0] if found else []), None, False
+    if _counted_before(r, context, hit, subjects):
+        return [], None, True
+    obj = r.object(context, begin, limit, people_verb=people)
+    if obj.kind in ("not_ground", "side"):
+        return [], None, True
+    places = list(obj.places)
+    if not places and split:
+        obj = r.object(context, hit.end, clause_end, people_verb=people)
+        if obj.kind == "places":
+            places = list(obj.places)
+    if not places and obj.kind in ("none", "ground"):
+        places = _before_verb(r, context, hit, subjects)
+    if not places and r._opens_relative(context, clause_start) and clause_start > context.sentence.start:
+        floor = r.previous_clause(context, clause_start)
+        places = r.places_before(context, clause_start, floor) or \
+            [d for d in [_description_in(r, context, floor, clause_start)] if d is not None]
+    if not places and obj.share is not None:
+        country = r.country_place(hit.start)
+        places = [country] if country else []
+    return places, obj, False
+
+
+def _counted_before(r: Reader, context: Context, hit: Hit, subjects: list[Side]) -> bool:
+    """In a language that puts the object before the verb: a count of people or things there ("heeft in Afrin
+    veertien militairen verloren") is the object, and it is not ground."""
+    if not r.p.verb_final or hit.tail_start > hit.head_end:
+        return False
+    clause_start, _ = context.clause(hit.start)
+    floor = max(clause_start, subjects[-1].end if subjects and subjects[-1].end <= hit.start else clause_start)
+    for count in r.doc.within(r.doc.counts, floor, hit.start, "counts"):
+        unit = re.match(r"\s*(%|[\w’'-]+)", r.text[count.end:count.end + 30])
+        word = fold(unit.group(1)) if unit else ""
+        if word.startswith("%") or word in r.p.words["percent_words"] or r._ground_word(word) \
+                or r._time_end(count.start) is not None:
+            continue
+        if any(t[0] <= count.start < t[1] for t in r._time_spans):
+            continue
+        return True
+    return False
+
+
+def _share(obj: object | None) -> dict[str, object]:
+    share = getattr(obj, "share", None)
+    return {"share": share, "qualifier": getattr(obj, "qualifier", None)} if share is not None else {}
+
+
+def _subjects(r: Reader, context: Context, hit: Hit, *, allow_speaker: bool = False) -> list[Side]:
+    return r.subjects(context, hit.start, allow_speaker=allow_speaker, invert_from=hit.head_end)
+
+
+# --------------------------------------------------------------------------
+# The kinds of phrase
+# --------------------------------------------------------------------------
+
+def _verb(r: Reader, context: Context, hit: Hit) -> list[Claim]:
+    """ "Iraqi forces recaptured Tikrit from IS", "Tikrit was recaptured by Iraqi forces", "IS controls Raqqa"."""
+    p = r.p
+    status = hit.status
+    clause_start, clause_end = context.clause(hit.start)
+    if status == "captured" and _intent(r, context, hit):
+        status = "seeks_control"
+    people = hit.phrase in p.words["people_verbs"]
+    uncertain = _uncertain(r, context, hit)
+    if r.is_passive(context, hit):
+        agent = r.agent(context, hit)
+        places = _subject_places(r, context, hit)
+        loser = r.losers(context, clause_start, clause_end, [agent] if agent else [])
+        past = status == "controls" and _past(r, context, hit)
+        return _claims(r, context, hit, [agent] if agent else [None], places, status, loser=loser, past=past,
+                       uncertain=uncertain)
+    subjects = _subjects(r, context, hit)
+    inverted = bool(subjects) and subjects[0].start >= hit.head_end
+    places, obj, other = _object_places(r, context, hit, subjects, people=people,
+                                        start=subjects[-1].end if inverted else None)
+    if other or not subjects:
+        return []
+    loser = r.losers(context, hit.start if not p.verb_final else clause_start, clause_end, subjects) \
+        or getattr(obj, "owner", None)
+    if loser is not None and any(loser.start == s.start for s in subjects):
+        loser = None
+    past = status == "controls" and _past(r, context, hit)
+    return _claims(r, context, hit, subjects, places, status, loser=loser, past=past, uncertain=uncertain,
+                   **_share(obj))
+
+
+def _holder_after(r: Reader, context: Context, hit: Hit) -> list[Claim]:
+    """ "Douma is held by Jaish al-Islam", "Bakhmut fell to Russian forces", "in handen van IS"."""
+    holder = r.side_after(context, hit.end)
+    if holder is None:
+        return []
+    places = _subject_places(r, context, hit)
+    share, population, qualifier = r.measures(context, hit.start, hit.end)
+    if not places and (share is not None or population is not None):
+        country = r.country_place(hit.start)
+        places = [country] if country else []
+    past = hit.status == "controls" and _past(r, context, hit)
+    extra: dict[str, object] = {}
+    if share is not None or population is not None:
+        extra = {"share": share, "population": population, "qualifier": qualifier}
+    return _claims(r, context, hit, [holder], places, hit.status, past=past, uncertain=_uncertain(r, context, hit),
+                   **extra)
+
+
+def _lose(r: Reader, context: Context, hit: Hit) -> list[Claim]:
+    """ "IS lost Mosul", "Rebels withdrew from Aleppo", "IS is Mosul kwijtgespeeld"; "lost X to Y"."""
+    p = r.p
+    _, clause_end = context.clause(hit.start)
+    subjects = _subjects(r, context, hit)
+    if not subjects:
+        return []
+    people = hit.phrase in p.words["people_verbs"]
+    inverted = subjects[0].start >= hit.head_end
+    places, obj, other = _object_places(r, context, hit, subjects, people=people,
+                                        start=subjects[-1].end if inverted else None)
+    if other:
+        return []
+    uncertain = _uncertain(r, context, hit)
+    taker = next((s for s in context.sides if s.start >= hit.end and s.start < clause_end
+                  and s.prep in p.words["taker_words"]), None)
+    if taker is not None:
+        return _claims(r, context, hit, [taker], places, "captured", loser=subjects[0], uncertain=uncertain)
+    return _claims(r, context, hit, subjects, places, "lost", uncertain=uncertain, **_share(obj))
+
+
+def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
+    """ "The army drove IS out of Fallujah" (a capture from IS), "IS was driven out of Fallujah" (a loss),
+    "cleared Goniri of Boko Haram", "IS werd uit Palmyra verdreven", "waaruit IS werd verdreven"."""
+    p, text = r.p, r.text
+    sentence = context.sentence
+    clause_start, clause_end = context.clause(hit.start)
+    if _intent(r, context, hit):
+        return _seek(r, context, hit)
+    passive = r.is_passive(context, hit)
+    taker_sides: list[Side] = []
+    loser: Side | None = None
+    places: list[Place] = []
+    ends_from = hit.phrase.split()[-1] in p.words["expel_from"]
+    if passive:
+        agent = r.agent(context, hit)
+        taker_sides = [agent] if agent else []
+        before = [s for s in context.sides if s.prep is None and clause_start <= s.start < hit.start
+                  and s is not agent]
+        loser = before[0] if before else None
+        places = _from_places(r, context, hit.end, clause_end, opened=True) if ends_from \
+            else _from_places(r, context, clause_start, clause_end)
+        if loser is None:
+            places = _subject_places(r, context, hit)
+            loser = next((s for s in context.sides if s.start >= hit.end and s.start < clause_end
+                          and s.prep in p.words["expel_from"]), None)
+    else:
+        taker_sides = _subjects(r, context, hit)
+        if ends_from:
+            places = _from_places(r, context, hit.end, clause_end, opened=True)
+        else:
+            obj = r.object(context, hit.end, clause_end, people_verb=False)
+            if obj.kind == "side":
+                loser = obj.side
+            elif obj.kind == "places":
+                places = list(obj.places)
+                loser = next((s for s in context.sides if obj.end <= s.start < clause_end
+                              and s.prep in p.words["expel_from"]), None) or obj.owner
+            elif obj.kind == "none" or obj.kind == "not_ground":
+                pronoun = re.match(r"\s*([\w’']+)", text[hit.end:hit.end + 20])
+                if pronoun and fold(pronoun.group(1)) in ("them", "hen", "ze", "him"):
+                    earlier = [s for s in context.sides if s.end <= hit.start and s not in taker_sides]
+                    loser = earlier[-1] if earlier else None
+                    obj_end = hit.end + pronoun.end()
+                    places = _from_places(r, context, obj_end, clause_end)
+            if loser is not None and not places:
+                places = _from_places(r, context, loser.end, clause_end)
+        if loser is None and p.verb_final:
+            floor = taker_sides[-1].end if taker_sides else clause_start
+            between = [s for s in context.sides if s.prep is None and floor <= s.start < hit.start]
+            loser = between[0] if between else None
+            if not places:
+                places = _from_places(r, context, floor, hit.start) or _from_places(r, context, hit.end, clause_end)
+    if not places and ends_from:
+        places = _from_places(r, context, hit.end, clause_end, opened=True)
+    if not places and clause_start > sentence.start and r.opens_relative_from(context, clause_start):
+        floor = r.previous_clause(context, clause_start)
+        places = r.places_before(context, clause_start, floor)
+    if loser is not None and any(loser.start == s.start for s in taker_sides):
+        loser = None
+    uncertain = _uncertain(r, context, hit)
+    if taker_sides:
+        return _claims(r, context, hit, taker_sides, places, "captured", loser=loser, uncertain=uncertain)
+    if loser is not None:
+        return _claims(r, context, hit, [loser], places, "lost", uncertain=uncertain)
+    return []
+
+
+def _from_places(r: Reader, context: Context, start: int, limit: int, *, opened: bool = False) -> list[Place]:
+    """The places after a word of leaving ("out of X", "from X", "uit X") between ``start`` and ``limit``; with
+    ``opened``, the phrase before ``start`` ended with that word ("driven out of")."""
+    p, text = r.p, r.text
+    if opened:
+        obj = r.object(context, start, limit, people_verb=False)
+        return list(obj.places) if obj.kind == "places" else []
+    for m in p.phrases["expel_from"].finditer(text, start, limit):
+        after = m.end()
+        obj = r.object(context, after, limit, people_verb=False)
+        if obj.kind == "places":
+            return list(obj.places)
+        if obj.kind == "not_ground":
+            continue
+    return []
+
+
+def _transfer(r: Reader, context: Context, hit: Hit) -> list[Claim]:
+    """ "UNITA handed Cuango over to the army": a capture by the army from UNITA."""
+    p = r.p
+    _, clause_end = context.clause(hit.start)
+    subjects = _subjects(r, context, hit)
+    places, obj, other = _object_places(r, context, hit, subjects, people=True)
+    if other:
+        return []
+    taker = next((s for s in context.sides if hit.end <= s.start < clause_end and s.prep in p.words["taker_words"]),
+                 None)
+    if taker is not None:
+        return _claims(r, context, hit, [taker], places, "captured", loser=subjects[0] if subjects else None)
+    return _claims(r, context, hit, subjects, places, "lost") if subjects else []
+
+
+def _seek(r: Reader, context: Context, hit: Hit) -> list[Claim]:
+    """ "Iraqi forces launched an offensive to retake Mosul", "Het Syrische leger wil Idlib heroveren",
+    "to drive IS out of X" (from IS); "managed to retake X" is a capture."""
+    p, text = r.p, r.text
+    sentence = context.sentence
+    _, clause_end = context.clause(hit.start)
+    status = "captured" if _succeeded(r, context, hit) else "seeks_control"
+    seekers = r.subjects(context, hit.start, allow_speaker=True, invert_from=hit.end)
+    if not seekers:
+        before = [s for s in context.sides if s.prep is None and sentence.start <= s.start and s.end <= hit.start]
+        seekers = before[:1]
+    verb = hit.phrase.split()[-1]
+    loser: Side | None = None
+    places: list[Place] = []
+    if verb in p.words["expel"]:
+        obj = r.object(context, hit.end, clause_end, people_verb=False)
+        if obj.kind == "side":
+            loser = obj.side
+            places = _from_places(r, context, obj.end, clause_end)
+        elif obj.kind == "places":
+            places = list(obj.places)
+    else:
+        obj = r.object(context, hit.end, clause_end, people_verb=verb in p.words["people_verbs"])
+        if obj.kind == "places":
+            places = list(obj.places)
+        elif obj.kind in ("not_ground", "side"):
+            return []
+        if not places:
+            places = _before_verb(r, context, hit, seekers)
+        if not places and p.verb_final:
+            floor = seekers[-1].end if seekers else sentence.start
+            places = r.places_before(context, hit.start, floor)
+        loser = r.losers(context, hit.end, clause_end, seekers)
+    if not seekers:
+        return []
+    extra = {"loser": loser} if status == "seeks_control" else {"loser": loser}
+    return _claims(r, context, hit, seekers, places, status, uncertain=_uncertain(r, context, hit),
+                   **extra)  # type: ignore[arg-type]
+
+
+def _contest(r: Reader, context: Context, hit: Hit) -> list[Claim]:
+    """ "Russian forces are fighting for Bakhmut", "strijden de troepen van Assad met jihadisten om Ouqayribat"."""
+    _, clause_end = context.clause(hit.start)
+    subjects = _subjects(r, context, hit)
+    if not subjects:
+        return []
+    if hit.tail_start <= hit.head_end and subjects[-1].end <= hit.start:
+        gap = [w for w in re.findall(r"[\w’']+", r.text[subjects[-1].end:hit.start])]
+        if len(gap) > 3 or any(fold(w) not in r.p.words["adverbs"] and fold(w) not in ("continue", "continued",
+                                                                                     "to", "still", "blijven", "blijft")
+                               for w in gap):
+            return []  # "IS lost 57 fighters in the clashes in X": the clashes are not the subject's claim
+    obj = r.object(context, hit.end, max(clause_end, r.object_limit(context, hit.end)), people_verb=False)
+    places = list(obj.places) if obj.kind == "places" else []
+    return _claims(r, context, hit, subjects, places, "contested", uncertain=_uncertain(r, context, hit))
+
+
+def _noun(r: Reader, context: Context, hit: Hit) -> list[Claim]:
+    """ "Military forces report the recapture of Maiha", "the fall of X to Y", "Met het verlies van de stad
+    hebben de jihadisten ..."."""
+    p = r.p
+    sentence = context.sentence
+    _, clause_end = context.clause(hit.start)
+    words = hit.phrase.split()
+    status = "lost" if any(w in ("loss", "verlies") for w in words) else \
+        "besieged" if any(w.startswith("belegering") for w in words) else "captured"
+    obj = r.object(context, hit.end, sentence.end, people_verb=False)
+    if obj.kind != "places":
+        return []
+    places = list(obj.places)
+    limit = r.object_limit(context, obj.end)
+    actor = next((s for s in context.sides if obj.end <= s.start < limit
+                  and s.prep in (p.words["passive_words"] | p.words["taker_words"])), None)
+    actors = [actor] if actor is not None else r.subjects(context, hit.start, allow_speaker=True)
+    if not actors:
+        after = [s for s in context.sides if s.prep is None and s.start >= obj.end]
+        actors = after[:1]
+    if not actors:
+        return []
+    loser = r.losers(context, obj.end, sentence.end, actors) if status == "captured" else None
+    return _claims(r, context, hit, actors, places, status, loser=loser, uncertain=_uncertain(r, context, hit))
+
+
+def _stronghold(r: Reader, context: Context, hit: Hit) -> list[Claim]:
+    """ "Raqqa, the main stronghold of IS", "the Boko Haram stronghold of Alagarno", "Mosul gold als een
+    belangrijk bolwerk van de IS", "een voormalig bolwerk van de taliban" (past)."""
+    p, text = r.p, r.text
+    clause_start, clause_end = context.clause(hit.start)
+    holder = None
+    places: list[Place] = []
+    after = re.match(r"\s*(?:[\w’']+\s+){0,2}?(?:of|van|for|in)\s+", text[hit.end - (3 if hit.phrase.endswith((" of", " van")) else 0) - (1 if hit.phrase.endswith(" van") else 0):hit.end + 40]) \
+        if not hit.phrase.endswith((" of", " van")) else None
+    position = hit.end if hit.phrase.endswith((" of", " van")) else (hit.end + after.end() if after else None)
+    if position is not None:
+        holder = r.side_after(context, position)
+        if holder is None:
+            found, _ = r.place_list(context, position, clause_end, names=True)
+            places = found
+    if holder is None:
+        i = context.index_at(hit.start) - 1
+        while i >= 0 and context.words[i] in p.words["object_skip"] | p.words["past_words"]:
+            i -= 1
+        modifier = next((pl for pl in context.places if i >= 0 and pl.end == context.tokens[i][1]), None)
+        if modifier is not None:
+            places = [modifier]  # "its last Damascus bastion"
+            i = context.index_at(modifier.start) - 1
+            while i >= 0 and context.words[i] in p.words["object_skip"] | p.words["past_words"]:
+                i -= 1
+        before = [s for s in context.sides if i >= 0 and s.end == context.tokens[i][1]]
+        if before:
+            holder = before[0]
+        elif i >= 0 and context.words[i] in p.words["possessives"]:
+            earlier = [s for s in context.sides if s.end <= hit.start and s.group == "non_state"]
+            holder = earlier[-1] if earlier else None
+    if holder is None:
+        return []
+    if not places:
+        places = _subject_places(r, context, hit)
+    if not places and clause_start > context.sentence.start:
+        floor = r.previous_clause(context, clause_start)
+        places = r.places_before(context, clause_start, floor)
+    past = _past(r, context, hit)
+    return _claims(r, context, hit, [holder], places, "controls", past=past, stronghold=True)
+
+
+def held(r: Reader, context: Context, compound: Held) -> list[Claim]:
+    """ "the IS-held district of Hajar al-Aswad", "de door IS gecontroleerde stad Mosul", "het Houthi-bolwerk"."""
+    p, text = r.p, r.text
+    holder = _compound_holder(r, context, compound)
+    if holder is None:
+        return []
+    clause_start, clause_end = context.clause(compound.start)
+    hit = Hit(compound.start, compound.end, "controls", "", compound.end, compound.start)
+    gap = re.match(r"\s*(?:(?:the|de|het|an?|een)\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:of|van)\s+(?:the\s+)?)?",
+                   text[compound.end:compound.end + 60], re.IGNORECASE)
+    places: list[Place] = []
+    position = compound.end
+    for candidate in sorted(context.places, key=lambda pl: pl.start):
+        if candidate.start < compound.end or candidate.start > clause_end:
+            continue
+        between = [fold(w) for w in re.findall(r"[\w’']+", text[compound.end:candidate.start])]
+        if len(between) <= 4 and all(w in p.articles or r._ground_word(w) or w in ("of", "van") or w in
+                                     p.words["object_skip"] for w in between):
+            places, position = r.place_list(context, candidate.start, clause_end, names=False)
+        break
+    if not places and gap is not None:
+        start = compound.end + gap.end()
+        if re.match(r"[A-ZÀ-Þ]", text[start:start + 1]) and not r._is_entity(start):
+            found, _ = r.place_list(context, start, clause_end, names=True)
+            places = found
+    if not places and compound.stronghold:
+        places = _subject_places(r, context, hit) or [d for d in [r.described(context, compound.start, "any")] if d]
+    _ = position
+    return _claims(r, context, hit, [holder], places, "controls", past=_past(r, context, hit),
+                   stronghold=compound.stronghold)
+
+
+def _compound_holder(r: Reader, context: Context, compound: Held) -> Side | None:
+    """The holder a compound names before its suffix: an actor ("IS-held", "(IS) gecontroleerde"), a state's
+    forces ("regime-held"), or a group noun ("rebellenenclave")."""
+    p, text = r.p, r.text
+    before = [s for s in context.sides if s.start < compound.suffix and (
+        s.end >= compound.suffix or not text[s.end:compound.suffix].strip(" )-"))]
+    if before:
+        side = before[-1]
+        return Side(side.start, side.end, side.name, side.group, None)
+    prefix = text[compound.start:compound.suffix].strip(" -")
+    for entity in world().entities(prefix):
+        if entity.kind == "actor":
+            name = r._territorial(entity.name)
+            from .territory_roles import actor_group
+
+            return Side(compound.start, compound.suffix, name, actor_group(name), None)
+        if entity.kind == "adjective":
+            government = world().government(entity.name)
+            if government:
+                return Side(compound.start, compound.suffix, government, "state", None)
+    word = fold(prefix)
+    for noun, name in p.group_names.items():
+        if word == noun or word.rstrip("s") == noun.rstrip("s") or word in (noun + "n", noun + "en"):
+            if noun in p.words["state_nouns"]:
+                government = world().government(r.doc.country)
+                return Side(compound.start, compound.suffix, government or name, "state", None)
+            return Side(compound.start, compound.suffix, name, "non_state", None)
+    return None

@@ -1,0 +1,1234 @@
+"""Territory readers on the clause layer: who takes or holds which place, from whom, by whose account.
+
+:mod:`conflictnews.territory` finds the status phrases of a sentence; this module reads the roles
+around each one:
+
+- sides (``Side``): named actors and state forces as the clause layer reads their noun phrases
+  (``clauses.phrase_at``), a country or capital that speaks or acts, and sides named by a noun
+  ("the militants", "de jihadisten": the armed group the article named before them, else the noun in
+  English); each with the preposition it stands after, so that a subject is told from a complement;
+- places (``Place``): the gazetteer's places that are not a bearing, a base, a speaker or a modifier
+  ("U.S.-backed"), places named by a name the gazetteer does not know where the clause asks for a
+  place ("overtook Milimani village"), and places named by description ("de stad", "the capital",
+  "het noorden van het land");
+- the object of a verb (``Reader.object``): ground, a side, or something that is not ground (people,
+  vehicles, weapons, goods), which makes no claim;
+- who says so and how sure the text is (``Reader.account``), from the speech and denial frames.
+
+Every word comes from the ``[territory]`` table of ``lexicon/<lang>.toml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from . import clauses
+from .document import Document, is_reference_place
+from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
+from .text import Sentence
+
+__all__ = ["Claim", "Context", "Cues", "Hit", "Memory", "Patterns", "Place", "Reader", "Side", "cues",
+           "merge_strongholds", "patterns"]
+
+
+# --------------------------------------------------------------------------
+# Records of the reading
+# --------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """A side named in a sentence: who holds, takes, loses or seeks a place."""
+
+    start: int
+    end: int
+    name: str
+    group: str | None      # state, non_state
+    prep: str | None       # the preposition before the phrase ("by", "from", "op"); None for a subject
+    country: bool = False  # a country named as a side ("Turkey captured ..."): its government
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place of a claim: canonical when the gazetteer knows it, else its name as written."""
+
+    start: int
+    end: int
+    name: str
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim before it becomes a record."""
+
+    actor: Side | None
+    place: Place
+    status: str
+    start: int
+    end: int
+    loser: Side | None = None
+    past: bool = False
+    uncertain: bool = False
+    share: float | None = None
+    population: int | None = None
+    qualifier: str | None = None
+    stronghold: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A status phrase: contiguous, or a finite verb and its particle ("namen ... in")."""
+
+    start: int
+    end: int
+    status: str
+    phrase: str
+    head_end: int    # end of the first part (``end`` for a contiguous phrase)
+    tail_start: int  # start of the last part (``start`` for a contiguous phrase)
+
+
+@dataclass(frozen=True, slots=True)
+class Held:
+    """A compound that names the holder before the place ("IS-held", "door IS gecontroleerde", "Houthi-bolwerk")."""
+
+    start: int
+    end: int
+    suffix: int      # where the suffix starts
+    stronghold: bool
+
+
+@dataclass
+class Cues:
+    """The status phrases and held compounds of one sentence."""
+
+    hits: list[Hit] = field(default_factory=list)
+    held: list[Held] = field(default_factory=list)
+
+
+@dataclass
+class Memory:
+    """What the headline named: the body's "de stad" and "the group" may point back to it."""
+
+    places: list[Place] = field(default_factory=list)
+    actors: list[Side] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class _Object:
+    """What a verb takes: places, a side, ground without a name, nothing, or what is not ground."""
+
+    kind: str  # places, side, ground, none, not_ground
+    end: int
+    places: tuple[Place, ...] = ()
+    side: Side | None = None
+    owner: Side | None = None  # "the Boko Haram camps at X": whose ground it was
+    share: float | None = None
+    qualifier: str | None = None
+
+
+# --------------------------------------------------------------------------
+# The language's words, compiled once
+# --------------------------------------------------------------------------
+
+_KINDS = ("controls", "captured", "lost", "contested", "besieged", "seeks_control", "expel", "transfer",
+          "not_claims")
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled ``[territory]`` table of one language."""
+
+    lang: str
+    status: re.Pattern[str]
+    status_of: dict[str, str]
+    splits: tuple[tuple[re.Pattern[str], str, int], ...]  # pattern, status, words of the particle
+    held: re.Pattern[str]
+    glued: re.Pattern[str]
+    words: dict[str, frozenset[str]]
+    phrases: dict[str, re.Pattern[str]]
+    descriptions: dict[str, str]
+    group_names: dict[str, str]
+    articles: frozenset[str]
+    cues: re.Pattern[str]
+    verb_final: bool
+
+
+_WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "expel_from", "passive_auxiliaries",
+               "past_auxiliaries", "past_words", "object_skip", "ground_nouns", "facility_nouns", "people_verbs",
+               "prepositions", "relative_words", "place_pronouns", "possessives", "coordinators",
+               "antecedent_nouns", "stronghold_nouns", "expel", "capture_nouns", "percent_words",
+               "population_nouns", "territory_nouns", "state_nouns", "modifier_suffixes", "intent_words",
+               "seeks_control", "held_suffixes", "holder_after", "success_words", "opening_particles", "adverbs",
+               "name_modifiers")
+_PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
+                 "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
+                 "modifier_suffixes")
+
+
+def _compile(data: Language) -> Patterns:
+    words = data.words
+    status_paths = [f"territory.{kind}" for kind in _KINDS]
+    splits: list[tuple[re.Pattern[str], str, int]] = []
+    opening = {fold(w) for w in words("territory.opening_particles")}
+    for status in ("captured", "controls", "lost", "contested"):
+        for phrase in words(f"territory.split_{status}"):
+            head, _, tail = (part.strip() for part in phrase.partition("..."))
+            opens = fold(tail).split()[-1] in opening
+            # The particle ends the clause ("namen gisteren Palmyra in."), unless it opens the place ("om X").
+            end = "" if opens else r"(?=\s*(?:[,.;:!?)\"”]|$|\b(?:en|maar|of|want|and|but)\b))"
+            splits.append((re.compile(phrase_pattern([head]) + r"(?:,?\s+[^\s,;:.!?()\"“”]+){1,8}?\s+"
+                                      + phrase_pattern([tail]) + end, re.IGNORECASE), status, len(tail.split())))
+    held = phrase_pattern(words("territory.held_suffixes")).replace(r"(?<![\w])", "")
+    glued = phrase_alternation(words("territory.stronghold_nouns"))
+    folded = {key: frozenset(fold(w) for w in words(f"territory.{key}")) for key in _WORD_LISTS}
+    folded["articles"] = frozenset(fold(w) for w in [*words("clauses.articles"), *words("clauses.possessives")])
+    return Patterns(
+        lang=data.code,
+        status=data.regex(*status_paths),
+        status_of=data.lookup(*status_paths),
+        splits=tuple(splits),
+        held=re.compile(rf"(?<=[\w’')])[-\s]{held}", re.IGNORECASE),
+        glued=re.compile(rf"(?<![\w-])([\w’']+?)-?{glued}(?![\w])", re.IGNORECASE),
+        words=folded,
+        phrases={key: re.compile(phrase_pattern(words(f"territory.{key}")), re.IGNORECASE) for key in _PHRASE_LISTS},
+        descriptions={fold(k): v for k, v in (data.get("territory.description_nouns") or {}).items()},
+        group_names={fold(k): v for k, v in (data.get("territory.group_names") or {}).items()},
+        articles=folded["articles"],
+        cues=data.regex("attribution.cues"),
+        verb_final=bool(words("territory.split_captured")),
+    )
+
+
+def patterns(lang: str) -> Patterns:
+    """The compiled territory words of ``lang`` (built once)."""
+    data = language(lang)
+    found: Patterns = data.memo("territory_roles", lambda: _compile(data))
+    return found
+
+
+# --------------------------------------------------------------------------
+# Finding the status phrases of a document
+# --------------------------------------------------------------------------
+
+def cues(doc: Document, p: Patterns) -> dict[int, Cues]:
+    """The status phrases and held compounds of a document, by sentence index (sentences without any left out).
+
+    The text is scanned once per pattern (sentences lie within lines, so a match never spans two of them);
+    most sentences hold no territory wording at all and are skipped.
+    """
+    found: dict[int, Cues] = {}
+    if not doc.sentences:
+        return found
+    starts = [s.start for s in doc.sentences]
+    text = doc.text
+
+    def bucket(start: int, end: int) -> Cues | None:
+        index = bisect.bisect_right(starts, start) - 1
+        if index < 0 or end > doc.sentences[index].end:
+            return None
+        return found.setdefault(index, Cues())
+
+    splits: list[Hit] = []
+    for pattern, status, tail_words in p.splits:
+        for m in pattern.finditer(text):
+            head = re.match(r"\S+", m.group())
+            tail = re.search(r"(?:\S+\s+){%d}\S+$" % max(0, tail_words - 1), m.group())
+            head_end = m.start() + (head.end() if head else 0)
+            tail_start = m.start() + (tail.start() if tail else m.end() - m.start())
+            splits.append(Hit(m.start(), m.end(), status, fold(m.group()), head_end, tail_start))
+    for hit in splits:
+        lists = bucket(hit.start, hit.end)
+        if lists is not None:
+            lists.hits.append(hit)
+    for m in p.status.finditer(text):
+        status = p.status_of.get(fold(m.group()))
+        if status is None or status == "not_claims":
+            continue  # "took place", "doden gevallen": the words of a status, not a claim
+        if any(h.tail_start <= m.start() < h.end or h.start <= m.start() < h.head_end for h in splits):
+            continue  # the particle or verb of a discontinuous phrase
+        lists = bucket(m.start(), m.end())
+        if lists is not None:
+            lists.hits.append(Hit(m.start(), m.end(), status, fold(m.group()), m.end(), m.start()))
+    for m in p.held.finditer(text):
+        start = m.start()
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'"):
+            start -= 1  # the word before the suffix: "IS" of "IS-held" (the scan finds the suffix alone)
+        lists = bucket(start, m.end())
+        if lists is not None:
+            lists.held.append(Held(start, m.end(), m.start(), False))
+    for m in p.glued.finditer(text):
+        if m.group(1) and len(m.group(1)) >= 2:
+            lists = bucket(m.start(), m.end())
+            if lists is not None:
+                lists.held.append(Held(m.start(), m.end(), m.end(1), True))
+    for lists in found.values():
+        lists.hits.sort(key=lambda h: h.start)
+    return found
+
+
+# --------------------------------------------------------------------------
+# Sentences read for roles
+# --------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_][\w’'.-]*[\w]|[^\W_]|[^\w\s]")
+_CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-Ž]")
+
+
+@dataclass
+class Context:
+    """One sentence with its tokens, clauses, speakers, places and sides."""
+
+    index: int
+    sentence: Sentence
+    parse: clauses.Parse
+    tokens: list[tuple[int, int]]
+    words: list[str]
+    speakers: list[tuple[int, int]]
+    places: list[Place]
+    sides: list[Side]
+    entities: list[Entity]
+    title: bool | None = None  # written in title case (read once)
+
+    def index_at(self, position: int) -> int:
+        """The index of the first token that starts at or after ``position``."""
+        return bisect.bisect_left(self.tokens, (position, -1))
+
+    def is_word(self, i: int, words: frozenset[str], text: str) -> bool:
+        """Whether token ``i`` is one of ``words`` as a word, not an acronym that folds to it ("IS" is not "is")."""
+        start, end = self.tokens[i]
+        token = text[start:end]
+        return self.words[i] in words and not (len(token) > 1 and token.isupper())
+
+    def word_before(self, position: int) -> tuple[int, str] | None:
+        """The token that ends at or before ``position``."""
+        i = self.index_at(position) - 1
+        return (i, self.words[i]) if i >= 0 else None
+
+    def clause(self, position: int) -> tuple[int, int]:
+        """The clause that holds ``position``."""
+        return self.parse.clause_at(position)
+
+    def in_speaker(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies in a speaker's name."""
+        return any(a <= start and end <= b for a, b in self.speakers)
+
+
+@functools.cache
+def _forces_of() -> dict[str, str]:
+    """State forces (as actors) -> the state as a territorial actor."""
+    return {row["state_forces"]: row.get("government") or row["state_forces"]
+            for row in world().countries.values() if row.get("state_forces")}
+
+
+@functools.cache
+def _state_names() -> frozenset[str]:
+    """Governments and state forces: state sides."""
+    names = set()
+    for row in world().countries.values():
+        names.update(n for n in (row.get("government"), row.get("state_forces")) if n)
+    return frozenset(names)
+
+
+def actor_group(name: str | None) -> str | None:
+    """``state`` for a government, its forces and state actors of the actors table, else ``non_state``."""
+    if name is None:
+        return None
+    if name in _state_names():
+        return "state"
+    row = world().actors.get(name)
+    if row is not None:
+        return "state" if row.get("victim_group") == "military" else "non_state"
+    return "non_state"
+
+
+class Reader:
+    """Reads the claims of one document, sentence by sentence."""
+
+    def __init__(self, doc: Document, p: Patterns, memory: Memory):
+        self.doc = doc
+        self.p = p
+        self.memory = memory
+        self.text = doc.text
+        self.world = world()
+        self._contexts: dict[int, Context] = {}
+        self._count_at = {c.start: c for c in doc.counts}
+        self._time_spans = [(t.start, t.end) for t in doc.times]
+
+    # -- the sentence ----------------------------------------------------
+
+    def context(self, index: int) -> Context:
+        """Sentence ``index`` read for roles (once)."""
+        found = self._contexts.get(index)
+        if found is None:
+            found = self._contexts[index] = self._context(index)
+        return found
+
+    def _context(self, index: int) -> Context:
+        doc, text = self.doc, self.text
+        sentence = doc.sentences[index]
+        parse = clauses.parse(doc, index)
+        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, sentence.start, sentence.end)]
+        words = [fold(text[a:b]) for a, b in tokens]
+        speakers = [(f.who.start, f.who.end) for f in parse.frames if f.kind in ("speech", "denial") and f.who is not None]
+        entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
+        context = Context(index, sentence, parse, tokens, words, speakers, [], [], entities)
+        context.places = self._places(context)
+        context.sides = self._sides(context)
+        return context
+
+    def remember(self) -> None:
+        """Keep the headline's places and actors for the body."""
+        if not self.doc.from_title:
+            return
+        for entity in self.doc.entities:
+            place = self._gazetteer_place(entity)
+            if place is not None:
+                self.memory.places.append(place)
+            elif entity.kind == "actor" and actor_group(self._territorial(entity.name)) == "non_state":
+                self.memory.actors.append(Side(entity.start, entity.end, entity.name, "non_state", None))
+
+    # -- places ------------------------------------------------------------
+
+    def _gazetteer_place(self, entity: Entity) -> Place | None:
+        if entity.kind != "place" or entity.name not in self.world.places or is_reference_place(self.doc, entity):
+            return None
+        if self.p.phrases["modifier_suffixes"].match(self.text, entity.end + 1) and self.text[entity.end:entity.end + 1] == "-":
+            return None  # "U.S.-backed": a country in a modifier
+        entry = self.world.places[entity.name]
+        return Place(entity.start, entity.end, entity.name, entry.latitude, entry.longitude)
+
+    def _places(self, context: Context) -> list[Place]:
+        """The places of the sentence: the gazetteer's, a country's territory ("het Syrisch grondgebied") and a
+        country's capital ("de Syrische hoofdstad"); not a speaker's, a bearing's or a base's."""
+        found = []
+        for entity in context.entities:
+            if context.in_speaker(entity.start, entity.end):
+                continue
+            place = self._gazetteer_place(entity)
+            if place is not None:
+                found.append(place)
+            elif entity.kind == "adjective":
+                noun = re.match(r"\s+(\S+)", self.text[entity.end:entity.end + 30])
+                word = fold(noun.group(1).rstrip(".,;")) if noun else ""
+                if word in self.p.words["territory_nouns"]:
+                    found.append(self._named(entity.start, entity.end + noun.end(), entity.name) if noun else None)
+                elif self.p.descriptions.get(word) == "capital" and noun:
+                    capital = self.world.capital(entity.name)
+                    if capital:
+                        found.append(self._named(entity.start, entity.end + noun.end(), capital))
+        return [p for p in found if p is not None]
+
+    def _named(self, start: int, end: int, name: str) -> Place:
+        entry = self.world.places.get(name)
+        return Place(start, end, name, entry.latitude if entry else None, entry.longitude if entry else None)
+
+    def place_at(self, context: Context, position: int) -> Place | None:
+        """A place of the sentence that starts at ``position``."""
+        return next((pl for pl in context.places if pl.start == position), None)
+
+    # -- sides -------------------------------------------------------------
+
+    def _sides(self, context: Context) -> list[Side]:
+        """The sides the sentence names, each once, in order."""
+        doc, text, p = self.doc, self.text, self.p
+        starts: set[int] = set()
+        for entity in context.entities:
+            if entity.kind in ("actor", "adjective", "demonym"):
+                starts.add(entity.start)
+            elif entity.kind == "place" and self._is_country(entity.name):
+                starts.add(entity.start)
+            elif entity.kind == "place" and self._capital_speaking(entity):
+                starts.add(entity.start)
+        for i, word in enumerate(context.words):
+            if word in p.words["state_nouns"] or word in p.group_names or word in p.words["antecedent_nouns"]:
+                starts.add(context.tokens[i][0])
+        sides: list[Side] = []
+        covered_to = -1
+        for start in sorted(starts):
+            if start < covered_to:
+                continue
+            side = self._side_at(context, start)
+            if side is not None:
+                if side.prep is None and sides and sides[-1].prep is not None \
+                        and self._is_coordination(self.text[sides[-1].end:side.start]):
+                    side = replace(side, prep=sides[-1].prep)  # "backed by militias and Kurdish forces"
+                sides.append(side)
+                covered_to = side.end
+        return sides
+
+    def _is_country(self, name: str) -> bool:
+        entry = self.world.places.get(name)
+        return entry is not None and entry.kind == "country"
+
+    def _capital_speaking(self, entity: Entity) -> bool:
+        """A capital that speaks or acts for its state: "Damascus announced", "Kyiv denied"."""
+        country = self.world.country_of(entity.name)
+        return bool(country and self.world.capital(country) == entity.name and self.p.cues.match(self.text, entity.end + 1))
+
+    def _territorial(self, name: str) -> str:
+        return _forces_of().get(name, name)
+
+    def _side_at(self, context: Context, start: int) -> Side | None:
+        doc, p = self.doc, self.p
+        mention = clauses.phrase_at(doc, start)
+        entity = next((e for e in context.entities if e.start == start), None)
+        if entity is not None and entity.kind == "place":
+            country = entity.name if self._is_country(entity.name) else self.world.country_of(entity.name)
+            government = self.world.government(country)
+            if mention is not None and mention.kind == "state" and mention.end > entity.end:
+                return self._side(context, mention.start, mention.end, self._territorial(mention.name), "state")
+            if government is None:
+                return None
+            return self._side(context, entity.start, entity.end, government, "state", country=True)
+        if mention is None or mention.start < start - 1 or mention.start > start + 4:
+            return None
+        if clauses.is_attack(doc, mention):
+            return None  # "an IS attack": an event, not a side
+        head = fold(mention.surface.split()[-1]) if mention.surface.split() else ""
+        if mention.kind == "actor":
+            name = self._territorial(mention.name)
+            return self._side(context, mention.start, mention.end, name, actor_group(name))
+        if mention.kind == "state":
+            name = self._territorial(mention.name)
+            owner = self._possessor(context, mention.start)
+            if owner is not None and owner.group == "state" and fold(mention.surface) == head:
+                name = owner.name  # "Russia said its forces ...": the forces of the state named before
+            return self._side(context, mention.start, mention.end, name, "state")
+        if head in p.words["state_nouns"] or fold(mention.surface) in p.words["state_nouns"]:
+            government = self.world.government(doc.country)
+            name = government or p.group_names.get(fold(mention.surface)) or p.group_names.get(head) or head
+            return self._side(context, mention.start, mention.end, name, "state")
+        if mention.kind == "noun" and mention.group in ("armed_group", "military"):
+            group = "state" if mention.group == "military" else "non_state"
+            if group == "state":
+                government = self.world.government(doc.country)
+                name = government or p.group_names.get(head) or mention.surface
+                return self._side(context, mention.start, mention.end, name, group)
+            return self._group_side(context, mention.start, mention.end, head, fold(mention.surface))
+        if head in p.words["antecedent_nouns"] or fold(mention.surface) in p.words["antecedent_nouns"] \
+                or head in p.group_names:
+            return self._group_side(context, mention.start, mention.end, head, fold(mention.surface))
+        return None
+
+    def _group_side(self, context: Context, start: int, end: int, head: str, surface: str) -> Side | None:
+        """A non-state side named by a noun: the group named with it ("fighters from the Islamic State group"),
+        the armed group named before ("the militants"), else its noun."""
+        p = self.p
+        member = re.match(r"\s+(?:from|of|van|uit)\s+(?:the\s+|de\s+|het\s+)?", self.text[end:end + 30], re.IGNORECASE)
+        if member is not None:
+            entity = next((e for e in context.entities if e.start == end + member.end() and e.kind == "actor"), None)
+            if entity is not None:
+                name = self._territorial(entity.name)
+                return self._side(context, start, entity.end, name, actor_group(name))
+        if head in p.words["antecedent_nouns"] or surface in p.words["antecedent_nouns"]:
+            antecedent = self._antecedent_actor(start)
+            if antecedent is not None:
+                return self._side(context, start, end, antecedent, "non_state")
+        name = p.group_names.get(surface) or p.group_names.get(head)
+        if name is None:
+            return None
+        return self._side(context, start, end, name, "non_state")
+
+    def _side(self, context: Context, start: int, end: int, name: str, group: str | None, *,
+              country: bool = False) -> Side:
+        return Side(start, end, name, group, self._preposition(context, start), country)
+
+    def _preposition(self, context: Context, start: int) -> str | None:
+        """The preposition the phrase at ``start`` stands after (articles skipped), or None."""
+        i = context.index_at(start) - 1
+        while i >= 0 and context.words[i] in self.p.articles:
+            i -= 1
+        if i < 0:
+            return None
+        word = context.words[i]
+        if word in self.p.words["prepositions"] or word in self.p.words["expel_from"]:
+            if word == "of" and i > 0 and context.words[i - 1] == "out":
+                return "out of"
+            return word
+        return None
+
+    def _possessor(self, context: Context, start: int) -> Side | None:
+        """The state a possessive points back to: "Russia said its forces"."""
+        before = context.word_before(start)
+        if before is None or before[1] not in self.p.words["possessives"]:
+            return None
+        for entity in reversed([e for e in context.entities if e.end <= start]):
+            if entity.kind == "place" and self._is_country(entity.name):
+                government = self.world.government(entity.name)
+                if government:
+                    return Side(entity.start, entity.end, government, "state", None, True)
+            if entity.kind in ("adjective", "demonym"):
+                government = self.world.government(entity.name)
+                if government:
+                    return Side(entity.start, entity.end, government, "state", None)
+            if entity.kind == "actor":
+                name = self._territorial(entity.name)
+                return Side(entity.start, entity.end, name, actor_group(name), None)
+        return None
+
+    def _antecedent_actor(self, position: int) -> str | None:
+        """The last non-state actor named before ``position`` in the document, else in the headline."""
+        for entity in reversed(self.doc.within(self.doc.entities, 0, position, "entities")):
+            if entity.kind == "actor":
+                name = self._territorial(entity.name)
+                if actor_group(name) == "non_state":
+                    return name
+        return self.memory.actors[-1].name if self.memory.actors else None
+
+    # -- roles ---------------------------------------------------------------
+
+    def subjects(self, context: Context, position: int, *, allow_speaker: bool = False,
+                 invert_from: int | None = None) -> list[Side]:
+        """Who does what the verb at ``position`` says: the first side of its clause before it that stands after
+        no preposition (with the sides coordinated with it); in a relative clause without one, the noun before
+        it; else the sentence's first such side (a clause that goes on after a comma: ", retaking X"); in a
+        language that inverts, the side right after the verb ("In 2014 veroverde IS ...")."""
+        clause_start, _ = context.clause(position)
+        floor = context.sentence.start
+        if not allow_speaker:
+            for frame in context.parse.frames:
+                if frame.kind in ("speech", "denial") and frame.who is not None and frame.who.end <= frame.start \
+                        and frame.end <= position:
+                    floor = max(floor, frame.end)  # "Russia said its forces had taken ...": after the speech verb
+        candidates = [s for s in context.sides if s.prep is None and floor <= s.start and s.end <= position
+                      and (allow_speaker or not context.in_speaker(s.start, s.end))]
+        inside = [s for s in candidates if s.start >= clause_start]
+        first: Side | None = self._adjacent_subject(context, position, candidates)
+        if first is not None:
+            pass
+        elif inside:
+            first = inside[0]
+        elif self._opens_relative(context, clause_start):
+            before = [s for s in candidates if s.end <= clause_start]
+            first = before[-1] if before else None
+        elif candidates:
+            first = candidates[0]
+        if first is None and invert_from is not None and self.p.verb_final:
+            after = [s for s in context.sides if s.prep is None and invert_from <= s.start <= invert_from + 2]
+            first = after[0] if after else None
+        if first is None and not allow_speaker:
+            return []
+        if first is None:
+            return []
+        chosen = [first]
+        for side in context.sides:
+            if side.start <= chosen[-1].end or side.start >= position:
+                continue
+            gap = self.text[chosen[-1].end:side.start]
+            if self._is_coordination(gap):
+                chosen.append(side)
+            else:
+                break
+        return chosen
+
+    def _adjacent_subject(self, context: Context, position: int, candidates: list[Side]) -> Side | None:
+        """The side right before the verb, with auxiliaries, adverbs and times between ("Iraqi forces on Tuesday
+        completed", "regime forces push"), or before the verb it is coordinated with ("Military forces attack
+        and liberate X")."""
+        ends = {s.end: s for s in candidates}
+        i = context.index_at(position) - 1
+        hops = 0
+        while i >= 0:
+            start, end = context.tokens[i]
+            if end in ends:
+                return ends[end]
+            word = context.words[i]
+            inside_time = any(a <= start < b for a, b in self._time_spans)
+            if inside_time or context.is_word(i, self.p.words["adverbs"], self.text) \
+                    or word in self.p.words["object_skip"] and word not in self.p.articles:
+                i -= 1
+                continue
+            if word in self.p.words["prepositions"] and i + 1 < len(context.tokens) \
+                    and any(a <= context.tokens[i + 1][0] < b for a, b in self._time_spans):
+                i -= 1
+                continue
+            if word in self.p.words["coordinators"] and hops < 2 and i > 0 and context.words[i - 1][:1].isalpha() \
+                    and context.tokens[i - 1][1] not in ends:
+                hops += 1
+                i -= 2  # "attack and liberate": past the first verb
+                continue
+            return None
+        return None
+
+    def _is_coordination(self, gap: str) -> bool:
+        words = [fold(w) for w in re.findall(r"[\w’'&]+", gap)]
+        rest = [w for w in words if w not in self.p.articles]
+        return bool(re.fullmatch(r"[\s,]*", re.sub(r"[\w’'&]+", "", gap))) and 1 <= len(rest) <= 3 \
+            and self.p.phrases["coordinators"].fullmatch(" ".join(rest)) is not None
+
+    def previous_clause(self, context: Context, clause_start: int) -> int:
+        """Where the clause before the one at ``clause_start`` begins (clauses of punctuation alone skipped)."""
+        position = clause_start
+        while position > context.sentence.start:
+            start, end = context.clause(position - 1)
+            if re.search(r"\w", self.text[start:end]):
+                return start
+            position = start
+        return context.sentence.start
+
+    def _opens_relative(self, context: Context, clause_start: int) -> bool:
+        """Whether the clause opens with a relative word ("which", "dat"), also after a part ("parts of which")."""
+        i = self.first_word(context, clause_start)
+        if i < len(context.words) and self.p.phrases["relative_from"].match(self.text, context.tokens[i][0]):
+            return True
+        for k in range(i, min(i + 3, len(context.words))):
+            if context.words[k] in self.p.words["relative_words"]:
+                return k == i or context.words[k - 1] in ("of", "van")
+        return False
+
+    def opens_relative_from(self, context: Context, clause_start: int) -> bool:
+        """Whether the clause opens with "from which" ("waaruit IS werd verdreven")."""
+        i = self.first_word(context, clause_start)
+        return i < len(context.words) and self.p.phrases["relative_from"].match(self.text, context.tokens[i][0]) is not None
+
+    def first_word(self, context: Context, position: int) -> int:
+        """The index of the first word token at or after ``position``."""
+        i = context.index_at(position)
+        while i < len(context.tokens) and not self.text[context.tokens[i][0]].isalnum():
+            i += 1
+        return i
+
+    def object_limit(self, context: Context, position: int) -> int:
+        """Where an object after ``position`` must end: the next break of punctuation (a clause opened by a word
+        alone, "nog maar 3 procent", does not end it: the noun phrase reader stops at such words itself)."""
+        sentence = context.sentence
+        found = re.compile(r"[;:()\[\]]|\s[–—-]\s|,(?=\s)").search(self.text, position, sentence.end)
+        return found.start() if found else sentence.end
+
+    def side_after(self, context: Context, position: int, *, limit: int = 24) -> Side | None:
+        """The side that starts right after ``position`` (articles between): "held by X", "fell to X"."""
+        for side in context.sides:
+            if position <= side.start <= position + limit:
+                gap = [fold(w) for w in re.findall(r"[\w’']+", self.text[position:side.start])]
+                if all(w in self.p.articles for w in gap):
+                    return side
+                return None
+        return None
+
+    def agent(self, context: Context, hit: Hit) -> Side | None:
+        """The agent of a passive: "recaptured by X", "door X heroverd" (not "door X gesteunde": a modifier)."""
+        clause_start, clause_end = context.clause(hit.start)
+        for side in context.sides:
+            if side.prep not in self.p.words["passive_words"] or not clause_start <= side.start < clause_end:
+                continue
+            if not self.p.verb_final and side.start < hit.start:
+                continue
+            following = re.match(r"\s*([\w’']+)", self.text[side.end:side.end + 30])
+            if following and (fold(following.group(1)) in self.p.words["modifier_suffixes"]
+                              or fold(following.group(1)) in self.p.words["held_suffixes"]):
+                continue
+            return side
+        return None
+
+    def is_passive(self, context: Context, hit: Hit) -> bool:
+        """Whether the verb is passive: an auxiliary of the passive before it ("was recaptured", "werd ...
+        heroverd"), or its agent after it ("seized by IS")."""
+        p = self.p
+        i = context.index_at(hit.start) - 1
+        clause_start, _ = context.clause(hit.start)
+        if p.verb_final:
+            j = i
+            while j >= 0 and context.tokens[j][0] >= clause_start:
+                if context.is_word(j, p.words["passive_auxiliaries"], self.text):
+                    return True
+                j -= 1
+            return self.agent(context, hit) is not None
+        if context.words[context.index_at(hit.start)].endswith("ing"):
+            return False  # "have been regaining ground": progressive, not passive
+        steps = 0
+        while i >= 0 and steps < 4 and context.tokens[i][0] >= clause_start:
+            word = context.words[i]
+            if context.is_word(i, p.words["passive_auxiliaries"], self.text):
+                return True
+            if word not in p.words["object_skip"] and word not in ("not", "also", "reportedly", "previously",
+                                                                   "recently", "already", "since"):
+                break
+            i -= 1
+            steps += 1
+        after = re.match(r"\s*(?:[\w’']+\s+){0,2}?(by)\b", self.text[hit.end:hit.end + 40], re.IGNORECASE)
+        return after is not None and self.agent(context, hit) is not None
+
+    def losers(self, context: Context, start: int, end: int, exclude: list[Side]) -> Side | None:
+        """The side a place is taken from: "retook Tikrit from IS", "heroverd op IS", "bevrijd van IS"."""
+        for side in context.sides:
+            if start <= side.start < end and side.prep in self.p.words["loser_words"] and side not in exclude:
+                return side
+        return None
+
+    # -- objects -------------------------------------------------------------
+
+    def object(self, context: Context, position: int, limit: int, *, people_verb: bool, depth: int = 0) -> _Object:
+        """What the verb ending at ``position`` takes, up to ``limit`` (the end of its clause)."""
+        p, text = self.p, self.text
+        n = len(context.tokens)
+        i = context.index_at(position)
+        while i < n and context.tokens[i][0] < limit:
+            word = context.words[i]
+            start = context.tokens[i][0]
+            time_end = self._time_end(start)
+            if time_end is None and word in p.words["prepositions"] and i + 1 < n:
+                following = self._time_end(context.tokens[i + 1][0])
+                if following is not None:
+                    time_end = following
+            if time_end is not None:
+                i = context.index_at(time_end)
+                continue
+            if self.place_at(context, start) is not None or start in self._count_at \
+                    or any(s.start == start for s in context.sides):
+                break
+            if word in p.words["object_skip"] or word in p.articles:
+                i += 1
+                continue
+            break
+        if i >= n or context.tokens[i][0] >= limit:
+            return _Object("none", position)
+        start = context.tokens[i][0]
+        word = context.words[i]
+        if not text[start].isalnum() or word in p.words["prepositions"] and self.place_at(context, start) is None:
+            return _Object("none", start)  # the clause ends, or a complement follows: no object after the verb
+        place = self.place_at(context, start)
+        if place is not None:
+            places, end = self.place_list(context, start, limit, names=True)
+            owner = self._stronghold_owner(context, end, limit)
+            return _Object("places", end, tuple(places), owner=owner)
+        side = next((s for s in context.sides if s.start == start), None)
+        if side is not None and not side.country and not self._modifies(side):
+            return _Object("side", side.end, side=side)
+        count = self._count_at.get(start)
+        if count is not None:
+            return self._counted(context, count, limit, depth=depth)
+        if word in p.words["place_pronouns"]:
+            antecedent = self.described(context, start, "any", allow_same_sentence=True)
+            return _Object("places", context.tokens[i][1], (antecedent,)) if antecedent else _Object("none", start)
+        return self._noun_phrase(context, i, limit, people_verb=people_verb, depth=depth)
+
+    def _modifies(self, side: Side) -> bool:
+        """Whether a side names whose ground a noun is, not the object itself: "IS-held enclaves", "Boko Haram
+        camps"."""
+        text = self.text
+        if self.p.held.search(text, side.start, side.end + 12) is not None:
+            return True
+        following = re.match(r"[\s-]*([\w’']+)", text[side.end:side.end + 30])
+        return bool(following and self._ground_word(fold(following.group(1))))
+
+    def _time_end(self, position: int) -> int | None:
+        index = bisect.bisect_left(self._time_spans, (position, -1))
+        if index < len(self._time_spans) and self._time_spans[index][0] == position:
+            return self._time_spans[index][1]
+        return None
+
+    def _counted(self, context: Context, count: Any, limit: int, depth: int = 0) -> _Object:
+        """A count as the object: a share ("60 percent of X"), numbered ground ("five areas, including X"), or
+        people and things ("four motorbikes", "2 operatives")."""
+        p, text = self.p, self.text
+        following = re.match(r"\s*(%|[\w’'-]+)", text[count.end:count.end + 30])
+        unit = fold(following.group(1)) if following else ""
+        if unit.startswith("%") or unit in p.words["percent_words"] \
+                or p.phrases["percent_words"].match(text, count.end + (following.start(1) if following else 0)):
+            percent = p.phrases["percent_words"].match(text, count.end + (following.start(1) if following else 0))
+            after = percent.end() if percent else count.end + (following.end() if following else 0)
+            found = self._places_after_head(context, after, limit, inside=True, depth=depth)
+            if not found:
+                return _Object("ground", after, share=float(count.count.best), qualifier=count.count.qualifier)
+            return _Object("places", found[1], tuple(found[0]), share=float(count.count.best),
+                           qualifier=count.count.qualifier)
+        i = context.index_at(count.end)
+        for j in range(i, min(i + 3, len(context.words))):
+            word = context.words[j]
+            if self._ground_word(word):
+                return self._ground(context, j, limit, owner=None, depth=depth)
+            if word in p.words["prepositions"] or not context.words[j][:1].isalnum():
+                break
+        return _Object("not_ground", count.end)
+
+    def _ground_word(self, word: str) -> bool:
+        p = self.p
+        return word in p.descriptions or word in p.words["ground_nouns"] or word in p.words["facility_nouns"] \
+            or word in p.words["stronghold_nouns"]
+
+    def _noun_phrase(self, context: Context, i: int, limit: int, *, people_verb: bool, depth: int = 0) -> _Object:
+        """The object as a noun phrase: ground by its head noun, a place by a name the gazetteer does not know,
+        or what is not ground."""
+        p, text = self.p, self.text
+        n = len(context.tokens)
+        owner: Side | None = None
+        j = i
+        while j < n and context.tokens[j][0] < limit and j - i < 6:
+            word = context.words[j]
+            start, end = context.tokens[j]
+            if not text[start].isalnum():
+                break
+            side = next((s for s in context.sides if s.start == start), None)
+            if side is not None:
+                owner = side
+                j = context.index_at(side.end)
+                continue
+            if self._ground_word(word):
+                return self._ground(context, j, limit, owner=owner, name_before=(i, j), depth=depth)
+            two = f"{word} {context.words[j + 1]}" if j + 1 < n else ""
+            if two and self._ground_word(two):
+                return self._ground(context, j + 1, limit, owner=owner, name_before=(i, j), depth=depth)
+            if _CAPITAL.match(text[start]) and not self._is_entity(start) and not self.title_case(context) \
+                    and word not in p.words["name_modifiers"]:
+                names, name_end = self.name_list(context, j, limit)
+                if names:
+                    after = context.index_at(name_end)
+                    if after < n and context.tokens[after][0] < limit and self._ground_word(context.words[after]):
+                        return _Object("places", context.tokens[after][1], tuple(names), owner=owner)
+                    if not people_verb or len(names) > 1 or self._from_side_follows(context, name_end, limit):
+                        return _Object("places", name_end, tuple(names), owner=owner)
+                    return _Object("not_ground", name_end)
+            if word in p.words["prepositions"] or word in p.articles and j > i:
+                break
+            j += 1
+        return _Object("not_ground", context.tokens[min(j, n - 1)][1] if n else i)
+
+    def title_case(self, context: Context) -> bool:
+        """Whether the sentence is written in title case ("Iraqi Forces Retake Town From Islamic State"): its
+        capitals then name nothing."""
+        if context.title is None:
+            words = [self.text[a:b] for a, b in context.tokens if self.text[a].isalpha() and b - a > 3]
+            context.title = len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+        return context.title
+
+    def _is_entity(self, position: int) -> bool:
+        return any(e.start <= position < e.end for e in self.doc.within(self.doc.entities, max(0, position - 60),
+                                                                       position + 1, "entities"))
+
+    def _from_side_follows(self, context: Context, position: int, limit: int) -> bool:
+        return any(position <= s.start < limit and s.prep in self.p.words["loser_words"]
+                   and not self.text[position:s.start].strip(" ,").count(" ") > 3 for s in context.sides)
+
+    def _ground(self, context: Context, head: int, limit: int, *, owner: Side | None,
+                name_before: tuple[int, int] | None = None, depth: int = 0) -> _Object:
+        """Ground named by a noun: its place is named with it ("the town of X", "de stad Mosul", "a camp at X",
+        "several villages, including X", "Milimani village"), or pointed back to ("the town", "de stad"), or
+        not named."""
+        p, text = self.p, self.text
+        word = context.words[head]
+        end = context.tokens[head][1]
+        kind = p.descriptions.get(word)
+        # what follows the head: a name ("de stad Mosul"), "of X", "at X", ", including X", "(X, Y)"
+        following = self._places_after_head(context, end, limit, inside=kind != "city", depth=depth)
+        if following is not None:
+            places, place_end = following
+            return _Object("places", place_end, tuple(places), owner=owner)
+        # a name before the head: "Milimani village", "Bundibugyo town" (not "a Sunni town")
+        if name_before is not None and not self.title_case(context):
+            first, last = name_before
+            for k in range(first, last):
+                if _CAPITAL.match(text[context.tokens[k][0]]) and not self._is_entity(context.tokens[k][0]):
+                    if context.words[k] in p.words["name_modifiers"]:
+                        continue
+                    names, name_end = self.name_list(context, k, context.tokens[last][0] + 1)
+                    if names and name_end <= context.tokens[head][0]:
+                        return _Object("places", end, tuple(names), owner=owner)
+                    break
+        if kind is not None and self._definite(context, head):
+            place = self.described(context, context.tokens[head][0], kind, noun=word)
+            if place is not None:
+                return _Object("places", end, (replace(place, start=context.tokens[head][0], end=end),), owner=owner)
+        return _Object("ground", end, owner=owner)
+
+    def _places_after_head(self, context: Context, end: int, limit: int, *, inside: bool = True,
+                           depth: int = 0) -> tuple[list[Place], int] | None:
+        """The places named after a noun of ground: directly ("de stad Mosul"), in a list ("several villages,
+        including X and Y", "(X, Y and Z)"), after "of" ("the town of X", "control of the town of X"), or, for
+        ground that is not a town (``inside``), after a preposition of place ("territory from UNITA in Bambi",
+        "a camp at X"): a town "in" a country is not that country."""
+        p, text = self.p, self.text
+        window = min(limit, end + 100)
+        position = end
+        time = re.match(r"\s*", text[position:window])
+        after_space = position + (time.end() if time else 0)
+        time_end = self._time_end(after_space)
+        if time_end is not None and time_end <= window:
+            position = time_end  # "gained control Friday of the towns of ..."
+        listed = re.match(r"\s*(?:\(|,?\s*(?:" + p.phrases["list_words"].pattern + r")\s*:?|:)\s*",
+                          text[position:window], re.IGNORECASE)
+        direct = re.match(r"\s*", text[position:window])
+        at = position + (direct.end() if direct else 0)
+        candidates: list[int] = []
+        if listed is not None:
+            candidates.append(position + listed.end())
+        elif self.place_at(context, at) is not None or (
+                _CAPITAL.match(text[at:at + 1]) and not self._is_entity(at) and not self.title_case(context)):
+            candidates.append(at)
+        for _ in range(3):
+            preposition = re.match(r"\s*(of|van|in|at|bij|near|around|op|rond|nabij|outside|buiten|from|uit)\s+",
+                                   text[position:window], re.IGNORECASE)
+            if preposition is None:
+                break
+            word = fold(preposition.group(1))
+            if word in ("from", "uit", "op") or word == "van" and self.side_after(context, position + preposition.end()):
+                side = self.side_after(context, position + preposition.end())
+                if side is None:
+                    break
+                position = side.end  # "territory from UNITA in Bambi": past the loser
+                continue
+            if word in ("of", "van") or inside:
+                candidates.append(position + preposition.end())
+            break
+        for at in candidates:
+            if at >= limit:
+                continue
+            if self.place_at(context, at) is not None or (
+                    _CAPITAL.match(text[at:at + 1]) and not self._is_entity(at) and not self.title_case(context)):
+                places, place_end = self.place_list(context, at, limit, names=True)
+                if places:
+                    if text[place_end:place_end + 1] == ")":
+                        place_end += 1
+                    return places, place_end
+            if depth < 2:
+                obj = self.object(context, at, limit, people_verb=False, depth=depth + 1)
+                if obj.kind == "places":
+                    return list(obj.places), obj.end
+        return None
+
+    def _definite(self, context: Context, head: int) -> bool:
+        """Whether the noun at ``head`` is definite ("the town", "de stad", "this area"), not "a town"."""
+        k = head - 1
+        while k >= 0 and head - k <= 3:
+            word = context.words[k]
+            if word in ("the", "de", "het", "this", "that", "these", "deze", "die", "dit", "dat", "its", "their",
+                        "zijn", "hun"):
+                return True
+            if word in ("a", "an", "een", "some", "several", "enkele") or not context.words[k][:1].isalpha():
+                return False
+            k -= 1
+        return False
+
+    def _stronghold_owner(self, context: Context, position: int, limit: int) -> Side | None:
+        """ "X, the last stronghold of Y": the side whose ground the place was."""
+        match = re.match(r"\s*,?\s*(?:[\w’']+\s+){0,3}?(?:" + "|".join(map(re.escape, self.p.words["stronghold_nouns"]))
+                         + r")\s+(?:of|van)\b", self.text[position:min(limit, position + 60)], re.IGNORECASE)
+        if match is None:
+            return None
+        return self.side_after(context, position + match.end())
+
+    # -- places by name ------------------------------------------------------
+
+    def place_list(self, context: Context, start: int, limit: int, *, names: bool) -> tuple[list[Place], int]:
+        """The place at ``start`` and the places listed with it ("Dikwa and Marte", "Raqqa en Tabqa")."""
+        places: list[Place] = []
+        position = start
+        while position < limit:
+            place = self.place_at(context, position)
+            if place is None and names and _CAPITAL.match(self.text[position:position + 1]) \
+                    and not self._is_entity(position):
+                found, end = self.name_list(context, context.index_at(position), limit, single=True)
+                place = found[0] if found else None
+            if place is None:
+                break
+            places.append(place)
+            apposition = re.match(r",[^,;:()]{3,60},", self.text[place.end:min(limit, place.end + 64)])
+            if apposition is not None and any(
+                    e.kind == "place" and is_reference_place(self.doc, e)
+                    for e in self.doc.within(self.doc.entities, place.end, place.end + apposition.end(), "entities")):
+                place = replace(place, end=place.end + apposition.end() - 1)  # ", 80 miles northeast of Baghdad,"
+                places[-1] = Place(places[-1].start, places[-1].end, places[-1].name, places[-1].latitude,
+                                   places[-1].longitude)
+                position = place.end
+            gap = re.match(r"(?:\s*\([^)]{1,40}\))?\s*(?:,\s*(?:(?:and|en|or|of)\s+)?|(?:and|en|&|or|of)\s+)"
+                           r"(?:(?:the|de|het)\s+)?(?:(?:town|towns|city|village|villages|stad|dorp)\s+(?:of\s+)?)?",
+                           self.text[place.end:min(limit, place.end + 40)], re.IGNORECASE)
+            if gap is None or not gap.group().strip(" ("):
+                break
+            position = place.end + gap.end()
+        end = places[-1].end if places else start
+        return places, end
+
+    def name_list(self, context: Context, i: int, limit: int, *, single: bool = False) -> tuple[list[Place], int]:
+        """Names the gazetteer does not know, read as places: "Buni Yadi and Buni Gari", "Kala-Balge"."""
+        text = self.text
+        found: list[Place] = []
+        n = len(context.tokens)
+        end = context.tokens[i][0] if i < n else limit
+        while i < n and context.tokens[i][0] < limit:
+            start = context.tokens[i][0]
+            if not _CAPITAL.match(text[start]) or self._is_entity(start) or self._time_end(start) is not None:
+                break
+            j = i
+            while j < n and context.tokens[j][0] < limit and (
+                    _CAPITAL.match(text[context.tokens[j][0]]) and not self._is_entity(context.tokens[j][0])
+                    or context.words[j] in ("al", "el", "do", "da", "dos", "wa", "bin", "ibn", "abu")
+                    and j + 1 < n and _CAPITAL.match(text[context.tokens[j + 1][0]])):
+                j += 1
+            name = text[start:context.tokens[j - 1][1]]
+            found.append(Place(start, context.tokens[j - 1][1], name.strip(".")))
+            end = context.tokens[j - 1][1]
+            if single:
+                break
+            gap = re.match(r"\s*(?:,\s*(?:and|en)?|and|en|&)\s*", text[end:min(limit, end + 8)])
+            if gap is None or j >= n:
+                break
+            i = context.index_at(end + gap.end())
+        return found, end
+
+    def places_before(self, context: Context, position: int, floor: int) -> list[Place]:
+        """The place that ends right before ``position`` (after ``floor``) and the places listed before it."""
+        text = self.text
+        every = [pl for pl in context.places if pl.end <= position
+                 and not any(s.start <= pl.start < s.end for s in context.sides if not s.country)]
+        before = [pl for pl in every if floor <= pl.start]
+        if not before:
+            return []
+        chosen = [before[-1]]
+        for place in reversed(every[:every.index(before[-1])]):
+            gap = [fold(w) for w in re.findall(r"[\w’']+", text[place.end:chosen[-1].start])]
+            if len(gap) <= 5 and all(w in ("en", "and", "or", "of", "&") or w in self.p.articles
+                                     or self.p.phrases["list_words"].fullmatch(w) or w in self.p.words["object_skip"]
+                                     or self._ground_word(w) for w in gap) \
+                    and not re.search(r"[;:()]", text[place.end:chosen[-1].start]):
+                chosen.append(place)
+            else:
+                break
+        return list(reversed(chosen))
+
+    def described(self, context: Context, position: int, kind: str, *, noun: str | None = None,
+                  allow_same_sentence: bool = True) -> Place | None:
+        """The place a description points back to: the article's capital or country; else a place named before
+        with the same noun ("the Tallat Bahouta area ... the area"); else the last place of its kind named before
+        it (in the sentence, the article, then the headline)."""
+        w = self.world
+        country = self.doc.country
+        if kind == "capital":
+            capital = w.capital(country)
+            return self._named(position, position, capital) if capital else None
+        if kind == "country":
+            return self._named(position, position, country) if country else None
+        fits = {"city": ("city", "town", "village", "camp", "district", "neighbourhood"),
+                "province": ("province", "region"), "any": ("city", "town", "village", "camp", "district",
+                                                          "neighbourhood", "province", "region")}[kind]
+        earlier = [pl for pl in (self._place_of(e) for e in self.doc.within(self.doc.entities, 0, position, "entities"))
+                   if pl is not None]
+        if not allow_same_sentence:
+            earlier = [pl for pl in earlier if pl.end <= context.sentence.start]
+        if noun is not None:
+            same = [pl for pl in earlier if fold(self.text[pl.end:pl.end + 40].split(None, 1)[0] if
+                                                 self.text[pl.end:pl.end + 40].split() else "") == noun]
+            if same:
+                return same[-1]
+        candidates = [pl for pl in earlier if w.places[pl.name].kind in fits]
+        named = self._named_places(context, position)
+        if named and (not candidates or named[-1].start > candidates[-1].start):
+            return named[-1]
+        if candidates:
+            return candidates[-1]
+        remembered = [pl for pl in self.memory.places if w.places[pl.name].kind in fits]
+        return remembered[0] if remembered else None
+
+    def _place_of(self, entity: Entity) -> Place | None:
+        if entity.kind != "place" or entity.name not in self.world.places:
+            return None
+        if any(a <= entity.start < b for index in self._contexts for a, b in self._contexts[index].speakers):
+            return None
+        return self._gazetteer_place(entity)
+
+    def _named_places(self, context: Context, position: int) -> list[Place]:
+        """Places named by a name and a place noun earlier in the sentence: "the village of Damase"."""
+        found = []
+        nouns = [w for w, k in self.p.descriptions.items() if k == "city" and " " not in w]
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\s+(?:of|van)\s+((?:[A-ZÀ-Þ][\w’'-]*\s?){1,3})",
+                             re.IGNORECASE)
+        for m in pattern.finditer(self.text, context.sentence.start, position):
+            if not _CAPITAL.match(m.group(1)) or self._is_entity(m.start(1)):
+                continue
+            found.append(Place(m.start(1), m.start(1) + len(m.group(1).rstrip()), m.group(1).strip()))
+        return found
+
+    # -- who says so ---------------------------------------------------------
+
+    def account(self, index: int, start: int, end: int) -> tuple[str | None, str]:
+        """Who says so and how sure: the speech or denial frame that governs the claim ("X said ...", "...,
+        X said", "X denied that ..."), else the clause layer's speaker; ``stated``, ``uncertain`` or ``denied``."""
+        doc = self.doc
+        parse = clauses.parse(doc, index)
+        frames = [f for f in parse.frames if f.kind in ("speech", "denial") and f.who is not None]
+        governing = [f for f in frames if (f.scope_start <= start and end <= f.scope_end and f.scope_end > f.scope_start)
+                     or (f.who is not None and f.who.end <= f.start and f.end <= start)]
+        certainty = clauses.certainty(doc, index, start, end)
+        name: str | None = None
+        if governing:
+            chosen = min(governing, key=lambda f: min(abs(f.start - start), abs(f.start - end)))
+            who = clauses.as_speaker(doc, chosen.who)
+            name = who.name if who is not None else None
+            if chosen.kind == "denial":
+                certainty = "denied"
+        else:
+            who = clauses.speaker(doc, index, start, end)
+            name = who.name if who is not None else None
+        if name is None:
+            name = self._source(index)
+        return name, certainty
+
+    def _source(self, index: int) -> str | None:
+        """A monitor's own bulletin is its account; else a source named beside a cue of the sentence."""
+        doc = self.doc
+        row = self.world.sources.get(doc.publisher or "")
+        if row is not None and row.get("kind") in ("monitor", "official", "international"):
+            return doc.publisher
+        sentence = doc.sentences[index]
+        if self.p.cues.search(sentence.text):
+            sources = [e for e in doc.within(doc.entities, sentence.start, sentence.end, "entities") if e.kind == "source"]
+            return sources[0].name if sources else None
+        return None
+
+    # -- claims ----------------------------------------------------------------
+
+    def claims_of(self, context: Context, hit: Hit) -> list[Claim]:
+        """The claims a status phrase makes."""
+        from . import territory_claims
+
+        return territory_claims.read(self, context, hit)
+
+    def held_claims(self, context: Context, held: Held) -> list[Claim]:
+        """The claims of a held compound ("IS-held X", "de door IS gecontroleerde stad X", "het Houthi-bolwerk")."""
+        from . import territory_claims
+
+        return territory_claims.held(self, context, held)
+
+    def measures(self, context: Context, start: int, end: int) -> tuple[float | None, int | None, str | None]:
+        """A share of territory (5 procent) or a population (10 miljoen mensen) stated beside the phrase."""
+        share = population = None
+        qualifier = None
+        sentence = context.sentence
+        for match in self.doc.within(self.doc.counts, sentence.start, sentence.end, "counts"):
+            if abs(match.start - start) > 120 and abs(match.start - end) > 120:
+                continue
+            following = self.text[match.end:match.end + 25]
+            word = re.match(r"\s*([^\s,;:.!?()\"“”]+)", following)
+            unit = fold(word.group(1)) if word else ""
+            if unit in self.p.words["percent_words"] or following.startswith("%"):
+                share, qualifier = float(match.count.best), match.count.qualifier
+            elif unit in self.p.words["population_nouns"] and match.count.best >= 1000:
+                population, qualifier = match.count.best, match.count.qualifier
+        return share, population, qualifier
+
+    def country_place(self, position: int) -> Place | None:
+        """The article's country, for a share or population stated without a place."""
+        country = self.doc.country
+        return self._named(position, position, country) if country else None
+
+
+def merge_strongholds(found: list[Claim]) -> list[Claim]:
+    """A stronghold named beside its capture names the loser: "they retook the town, the last stronghold
+    of Y" is a capture from Y, not a claim of Y's control."""
+    captured = {c.place.name for c in found if c.status == "captured"}
+    result = []
+    losers = {c.place.name: c.actor for c in found if c.stronghold and c.place.name in captured}
+    for claim in found:
+        if claim.stronghold and claim.place.name in captured:
+            continue
+        if claim.status == "captured" and claim.loser is None and losers.get(claim.place.name) is not None:
+            claim = replace(claim, loser=losers[claim.place.name])
+        result.append(claim)
+    return result
+
+
+_unused = (phrase_alternation, Sentence)
