@@ -105,7 +105,8 @@ def _add(claims: list[TerritoryClaim], seen: set[tuple[Any, ...]], doc: Document
         return  # "strijd om Mosul": a claim names who holds, takes, loses or seeks the place
     if actor is not None and actor == from_actor:
         from_actor = None
-    attributed_to, certainty = reader.account(index, claim.start, claim.end)
+    sides = [s for s in (claim.actor, claim.loser) if s is not None]
+    attributed_to, certainty = reader.account(index, claim.start, claim.end, sides=sides)
     if claim.uncertain and certainty == "stated":
         certainty = "uncertain"
     key = (actor, claim.place.name, claim.status, from_actor, attributed_to, certainty, claim.past)

@@ -19,6 +19,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .lexicon import fold, world
 from .territory_roles import Claim, Context, Held, Hit, Place, Reader, Side
@@ -31,8 +32,14 @@ def read(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     p = r.p
     phrase = hit.phrase
     first = phrase.split()[0] if phrase.split() else ""
+    before = context.word_before(hit.start)
+    if len(phrase.split()) == 1 and before is not None and before[1] in p.articles \
+            and hit.status in ("captured", "expel", "lost", "besieged") and phrase not in p.words["stronghold_nouns"]:
+        return []  # "de verdreven president", "the recaptured town": a participle as an adjective
     if hit.status == "expel":
         return _expel(r, context, hit)
+    if phrase in p.words["capture_nouns"] and hit.status == "seeks_control":
+        return [replace(c, status="seeks_control") for c in _noun(r, context, hit)]
     if hit.status == "transfer":
         return _transfer(r, context, hit)
     if phrase in p.words["capture_nouns"]:
@@ -124,13 +131,9 @@ def _subject_places(r: Reader, context: Context, hit: Hit) -> list[Place]:
     if places:
         return places
     if clause_start > sentence.start and r._opens_relative(context, clause_start):
-        floor = r.previous_clause(context, clause_start)
-        places = r.places_before(context, clause_start, floor)
-        if places:
-            return places
-        described = _description_in(r, context, floor, clause_start)
-        if described is not None:
-            return [described]
+        antecedent = _relative_antecedent(r, context, clause_start)
+        if antecedent:
+            return antecedent
     described = _description_in(r, context, clause_start, hit.start)
     if described is not None:
         return [described]
@@ -153,6 +156,47 @@ def _subject_places(r: Reader, context: Context, hit: Hit) -> list[Place]:
             found, _ = r.place_list(context, start, sentence.end, names=True)
             return found
     return []
+
+
+def _relative_antecedent(r: Reader, context: Context, clause_start: int) -> list[Place]:
+    """The place a relative clause is about: the noun right before it ("Douma, dat ...", "Palmyra, waaruit ...",
+    also a place named as a bearing), or the description a place only modifies ("de laatste grote stad in de
+    provincie Homs die ...": the town, not the province)."""
+    text = r.text
+    floor = r.previous_clause(context, clause_start)
+    entities = [e for e in context.entities if e.kind == "place" and floor <= e.start and e.end <= clause_start
+                and e.name in world().places and not context.in_speaker(e.start, e.end)]
+    nearest = entities[-1] if entities else None
+    head = None
+    for i in range(context.index_at(clause_start) - 1, context.index_at(floor) - 1, -1):
+        if nearest is not None and context.tokens[i][0] < nearest.start:
+            before = context.word_before(nearest.start)
+            k = before[0] if before else -1
+            while k >= 0 and context.words[k] in r.p.articles:
+                k -= 1
+            if k >= 0 and context.words[k] in ("in", "bij", "near", "at", "van", "of") and k > 0:
+                j = k - 1
+                while j >= 0 and (context.words[j] in r.p.words["object_skip"] or context.words[j] in r.p.articles):
+                    j -= 1
+                if j >= 0 and r.p.descriptions.get(context.words[j]) == "city" and r._definite(context, j):
+                    head = j  # the town the place is in: "de laatste grote stad in de provincie Homs"
+            break
+    if head is not None:
+        place = r.described(context, context.tokens[head][0], "city", noun=context.words[head])
+        if place is not None:
+            a, b = context.tokens[head]
+            return [Place(a, b, place.name, place.latitude, place.longitude)]
+    places = r.places_before(context, clause_start, floor)
+    if places:
+        return places
+    if nearest is not None:
+        entry = world().places[nearest.name]
+        return [Place(nearest.start, nearest.end, nearest.name, entry.latitude, entry.longitude)]
+    named = r.name_before(context, clause_start, floor)
+    if named:
+        return named
+    described = _description_in(r, context, floor, clause_start)
+    return [described] if described is not None else []
 
 
 def _description_in(r: Reader, context: Context, start: int, end: int) -> Place | None:
@@ -210,9 +254,7 @@ def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], 
     if not places and obj.kind in ("none", "ground"):
         places = _before_verb(r, context, hit, subjects)
     if not places and r._opens_relative(context, clause_start) and clause_start > context.sentence.start:
-        floor = r.previous_clause(context, clause_start)
-        places = r.places_before(context, clause_start, floor) or \
-            [d for d in [_description_in(r, context, floor, clause_start)] if d is not None]
+        places = _relative_antecedent(r, context, clause_start)
     if not places and obj.share is not None:
         country = r.country_place(hit.start)
         places = [country] if country else []
@@ -337,11 +379,13 @@ def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     if passive:
         agent = r.agent(context, hit)
         taker_sides = [agent] if agent else []
-        before = [s for s in context.sides if s.prep is None and clause_start <= s.start < hit.start
-                  and s is not agent]
+        floor = r.main_clause_start(context, hit.start)
+        before = [s for s in context.sides if s.prep is None and floor <= s.start < hit.start and s is not agent]
         loser = before[0] if before else None
         places = _from_places(r, context, hit.end, clause_end, opened=True) if ends_from \
             else _from_places(r, context, clause_start, clause_end)
+        if not places and loser is not None and p.verb_final:
+            places = r.places_before(context, hit.start, loser.end)  # "is IS in Irak en Syrië verdreven"
         if loser is None:
             places = _subject_places(r, context, hit)
             loser = next((s for s in context.sides if s.start >= hit.end and s.start < clause_end
@@ -376,8 +420,7 @@ def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     if not places and ends_from:
         places = _from_places(r, context, hit.end, clause_end, opened=True)
     if not places and clause_start > sentence.start and r.opens_relative_from(context, clause_start):
-        floor = r.previous_clause(context, clause_start)
-        places = r.places_before(context, clause_start, floor)
+        places = _relative_antecedent(r, context, clause_start)
     if loser is not None and any(loser.start == s.start for s in taker_sides):
         loser = None
     uncertain = _uncertain(r, context, hit)
@@ -536,11 +579,18 @@ def _stronghold(r: Reader, context: Context, hit: Hit) -> list[Claim]:
             holder = earlier[-1] if earlier else None
     if holder is None:
         return []
+    containing = [pl for pl in places if world().places.get(pl.name) is not None
+                  and world().places[pl.name].kind in ("country", "province", "region")]
+    if places and len(containing) == len(places):
+        places = []  # "het laatste bolwerk van IS in het noorden van Irak": the country holds the stronghold
     if not places:
         places = _subject_places(r, context, hit)
     if not places and clause_start > context.sentence.start:
         floor = r.previous_clause(context, clause_start)
         places = r.places_before(context, clause_start, floor)
+    if not places:
+        earlier = r.described(context, context.sentence.start, "city", allow_same_sentence=False)
+        places = [earlier] if earlier is not None else containing
     past = _past(r, context, hit)
     return _claims(r, context, hit, [holder], places, "controls", past=past, stronghold=True)
 

@@ -164,7 +164,7 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "antecedent_nouns", "stronghold_nouns", "expel", "capture_nouns", "percent_words",
                "population_nouns", "territory_nouns", "state_nouns", "modifier_suffixes", "intent_words",
                "seeks_control", "held_suffixes", "holder_after", "success_words", "opening_particles", "adverbs",
-               "name_modifiers")
+               "name_modifiers", "side_pronouns")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
@@ -187,6 +187,7 @@ def _compile(data: Language) -> Patterns:
     glued = phrase_alternation(words("territory.stronghold_nouns"))
     folded = {key: frozenset(fold(w) for w in words(f"territory.{key}")) for key in _WORD_LISTS}
     folded["articles"] = frozenset(fold(w) for w in [*words("clauses.articles"), *words("clauses.possessives")])
+    folded["openers"] = frozenset(fold(w) for w in words("clauses.openers"))
     return Patterns(
         lang=data.code,
         status=data.regex(*status_paths),
@@ -415,7 +416,11 @@ class Reader:
             elif entity.kind == "adjective":
                 noun = re.match(r"\s+(\S+)", self.text[entity.end:entity.end + 30])
                 word = fold(noun.group(1).rstrip(".,;")) if noun else ""
-                if word in self.p.words["territory_nouns"]:
+                following = re.match(r"\s+", self.text[entity.end + noun.end():entity.end + noun.end() + 3]) if noun else None
+                named_after = noun is not None and any(
+                    e.kind == "place" and e.start == entity.end + noun.end() + (following.end() if following else 0)
+                    for e in context.entities)
+                if word in self.p.words["territory_nouns"] and not named_after:
                     found.append(self._named(entity.start, entity.end + noun.end(), entity.name) if noun else None)
                 elif self.p.descriptions.get(word) == "capital" and noun:
                     capital = self.world.capital(entity.name)
@@ -532,7 +537,24 @@ class Reader:
         name = p.group_names.get(surface) or p.group_names.get(head)
         if name is None:
             return None
+        before = context.word_before(start)
+        if before is not None and before[1] in ("the", "de", "het", "these", "deze"):
+            named = self._named_as(start, name)
+            if named is not None:
+                return self._side(context, start, end, named, "non_state")  # "Houthi-rebellen ... de opstandelingen"
         return self._side(context, start, end, name, "non_state")
+
+    def _named_as(self, position: int, name: str) -> str | None:
+        """The actor named earlier with the same group noun: "Houthi rebels" for "the rebels"."""
+        text = self.text
+        for entity in reversed(self.doc.within(self.doc.entities, 0, position, "entities")):
+            if entity.kind != "actor":
+                continue
+            around = text[entity.start:min(len(text), entity.end + 24)]
+            words = re.findall(r"[\w’']+", around.replace("-", " "))
+            if any(self.p.group_names.get(fold(w)) == name for w in words[:4]):
+                return self._territorial(entity.name)
+        return None
 
     def _side(self, context: Context, start: int, end: int, name: str, group: str | None, *,
               country: bool = False) -> Side:
@@ -609,10 +631,14 @@ class Reader:
         elif candidates:
             first = candidates[0]
         if first is None and invert_from is not None and self.p.verb_final:
-            after = [s for s in context.sides if s.prep is None and invert_from <= s.start <= invert_from + 2]
+            after = [s for s in context.sides if s.prep is None and invert_from <= s.start <= invert_from + 24
+                     and all(fold(w) in self.p.articles or context.is_word(context.index_at(m.start()),
+                                                                          self.p.words["adverbs"], self.text)
+                             for m in re.finditer(r"[\w’']+", self.text[invert_from:s.start])
+                             for w in [m.group()])]
             first = after[0] if after else None
-        if first is None and not allow_speaker:
-            return []
+        if first is None:
+            first = self._pronoun_subject(context, position, clause_start)
         if first is None:
             return []
         chosen = [first]
@@ -625,6 +651,25 @@ class Reader:
             else:
                 break
         return chosen
+
+    def _pronoun_subject(self, context: Context, position: int, clause_start: int) -> Side | None:
+        """A pronoun as the subject ("they retook", "zijn ze erin geslaagd"): the side the sentence before had as
+        its first subject, in the same paragraph."""
+        i = context.index_at(clause_start)
+        end = context.index_at(position)
+        if not any(context.is_word(k, self.p.words["side_pronouns"], self.text) for k in range(i, end)):
+            return None
+        previous = self.doc.sentence_at(context.index - 1)
+        if previous is None or previous.paragraph != context.sentence.paragraph:
+            return None
+        before = self.context(context.index - 1)
+        subjects = [s for s in before.sides if s.prep is None and not before.in_speaker(s.start, s.end)]
+        if not subjects:
+            return None
+        side = subjects[0]
+        k = next(k for k in range(i, end) if context.is_word(k, self.p.words["side_pronouns"], self.text))
+        a, b = context.tokens[k]
+        return Side(a, b, side.name, side.group, None)
 
     def _adjacent_subject(self, context: Context, position: int, candidates: list[Side]) -> Side | None:
         """The side right before the verb, with auxiliaries, adverbs and times between ("Iraqi forces on Tuesday
@@ -686,6 +731,19 @@ class Reader:
         i = self.first_word(context, clause_start)
         return i < len(context.words) and self.p.phrases["relative_from"].match(self.text, context.tokens[i][0]) is not None
 
+    def main_clause_start(self, context: Context, position: int) -> int:
+        """Where the clause of ``position`` begins when commas that set off an insertion do not end it ("IS werd,
+        na een maandenlange strijd, verdreven uit Mosul"): back to a clause opened by a subordinating word."""
+        start = context.clause(position)[0]
+        while start > context.sentence.start:
+            i = self.first_word(context, start)
+            if i < len(context.words) and (context.words[i] in self.p.words["openers"]
+                                           or context.words[i] in self.p.words["relative_words"]
+                                           or self.p.phrases["relative_from"].match(self.text, context.tokens[i][0])):
+                return start
+            start = context.clause(start - 1)[0]
+        return context.sentence.start
+
     def first_word(self, context: Context, position: int) -> int:
         """The index of the first word token at or after ``position``."""
         i = context.index_at(position)
@@ -732,8 +790,9 @@ class Reader:
         i = context.index_at(hit.start) - 1
         clause_start, _ = context.clause(hit.start)
         if p.verb_final:
+            floor = self.main_clause_start(context, hit.start)
             j = i
-            while j >= 0 and context.tokens[j][0] >= clause_start:
+            while j >= 0 and context.tokens[j][0] >= floor:
                 if context.is_word(j, p.words["passive_auxiliaries"], self.text):
                     return True
                 j -= 1
@@ -763,7 +822,25 @@ class Reader:
     # -- objects -------------------------------------------------------------
 
     def object(self, context: Context, position: int, limit: int, *, people_verb: bool, depth: int = 0) -> _Object:
-        """What the verb ending at ``position`` takes, up to ``limit`` (the end of its clause)."""
+        """What the verb ending at ``position`` takes, up to ``limit`` (the end of its clause), with the places
+        coordinated with it ("grote delen van het noorden van het land en de hoofdstad Sanaa")."""
+        found = self._object(context, position, limit, people_verb=people_verb, depth=depth)
+        if found.kind != "places" or depth > 0:
+            return found
+        places = list(found.places)
+        end = found.end
+        for _ in range(2):
+            joined = re.match(r"\s*(?:,\s*)?(?:and|en)\s+", self.text[end:limit])
+            if joined is None:
+                break
+            more = self._object(context, end + joined.end(), limit, people_verb=people_verb, depth=1)
+            if more.kind != "places":
+                break
+            places.extend(pl for pl in more.places if pl.name not in {p.name for p in places})
+            end = more.end
+        return replace(found, places=tuple(places), end=end)
+
+    def _object(self, context: Context, position: int, limit: int, *, people_verb: bool, depth: int = 0) -> _Object:
         p, text = self.p, self.text
         n = len(context.tokens)
         i = context.index_at(position)
@@ -849,7 +926,12 @@ class Reader:
     def _ground_word(self, word: str) -> bool:
         p = self.p
         return word in p.descriptions or word in p.words["ground_nouns"] or word in p.words["facility_nouns"] \
-            or word in p.words["stronghold_nouns"]
+            or word in p.words["stronghold_nouns"] or self._facility_compound(word)
+
+    def _facility_compound(self, word: str) -> bool:
+        """A compound that ends in a noun of a facility: "universiteitscomplex", "legerbasis"."""
+        return len(word) > 8 and "-" not in word and any(
+            word.endswith(noun) and len(word) - len(noun) >= 4 for noun in self.p.words["facility_nouns"] if len(noun) >= 4)
 
     def _noun_phrase(self, context: Context, i: int, limit: int, *, people_verb: bool, depth: int = 0) -> _Object:
         """The object as a noun phrase: ground by its head noun, a place by a name the gazetteer does not know,
@@ -1070,6 +1152,31 @@ class Reader:
             i = context.index_at(end + gap.end())
         return found, end
 
+    def name_before(self, context: Context, position: int, floor: int) -> list[Place]:
+        """A place the gazetteer does not know, named right before ``position`` with a noun of place:
+        "al-Qeba village", "the village of Damase"."""
+        text = self.text
+        i = context.index_at(position) - 1
+        while i >= 0 and not text[context.tokens[i][0]].isalnum():
+            i -= 1
+        if i < 0 or context.tokens[i][0] < floor:
+            return []
+        if self.p.descriptions.get(context.words[i]) == "city":
+            k = i - 1
+            while k >= 0 and _CAPITAL.match(text[context.tokens[k][0]]) and not self._is_entity(context.tokens[k][0]) \
+                    and context.tokens[k][0] >= floor:
+                k -= 1
+            if k < i - 1:
+                a, b = context.tokens[k + 1][0], context.tokens[i - 1][1]
+                return [Place(a, b, text[a:b])]
+        k = i
+        while k >= 0 and _CAPITAL.match(text[context.tokens[k][0]]) and not self._is_entity(context.tokens[k][0]):
+            k -= 1
+        if k < i and k >= 1 and context.words[k] in ("of", "van") and self.p.descriptions.get(context.words[k - 1]) == "city":
+            a, b = context.tokens[k + 1][0], context.tokens[i][1]
+            return [Place(a, b, text[a:b])]
+        return []
+
     def places_before(self, context: Context, position: int, floor: int) -> list[Place]:
         """The place that ends right before ``position`` (after ``floor``) and the places listed before it."""
         text = self.text
@@ -1144,12 +1251,13 @@ class Reader:
 
     # -- who says so ---------------------------------------------------------
 
-    def account(self, index: int, start: int, end: int) -> tuple[str | None, str]:
+    def account(self, index: int, start: int, end: int, *, sides: list[Side] | None = None) -> tuple[str | None, str]:
         """Who says so and how sure: the speech or denial frame that governs the claim ("X said ...", "...,
         X said", "X denied that ..."), else the clause layer's speaker; ``stated``, ``uncertain`` or ``denied``."""
         doc = self.doc
         parse = clauses.parse(doc, index)
-        frames = [f for f in parse.frames if f.kind in ("speech", "denial") and f.who is not None]
+        frames = [f for f in parse.frames if f.kind in ("speech", "denial") and f.who is not None
+                  and not any(s.start < f.who.end and f.who.start < s.end for s in sides or [])]
         governing = [f for f in frames if (f.scope_start <= start and end <= f.scope_end and f.scope_end > f.scope_start)
                      or (f.who is not None and f.who.end <= f.start and f.end <= start)]
         certainty = clauses.certainty(doc, index, start, end)
@@ -1157,12 +1265,17 @@ class Reader:
         if governing:
             chosen = min(governing, key=lambda f: min(abs(f.start - start), abs(f.start - end)))
             who = clauses.as_speaker(doc, chosen.who)
-            name = who.name if who is not None else None
             if chosen.kind == "denial":
                 certainty = "denied"
         else:
             who = clauses.speaker(doc, index, start, end)
-            name = who.name if who is not None else None
+        if who is not None and who.kind not in ("source", "actor", "state"):
+            # "Dat meldt het vanuit Groot-Brittannië opererend Observatorium": the source the phrase goes on to name
+            named = [e for e in doc.within(doc.entities, who.start, who.end + 80, "entities") if e.kind == "source"]
+            if named and not re.search(r"[.;:]", self.text[who.end:named[0].start]):
+                who = clauses.Mention(who.start, named[0].end, self.text[who.start:named[0].end], named[0].name,
+                                      None, "source")
+        name = who.name if who is not None else None
         if name is None:
             name = self._source(index)
         return name, certainty
