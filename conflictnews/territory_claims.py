@@ -110,6 +110,12 @@ def _past(r: Reader, context: Context, hit: Hit) -> bool:
     return False
 
 
+def _nearly(r: Reader, context: Context, hit: Hit) -> bool:
+    """Whether the clause says the deed is not done yet: "IS bijna uit Mosul verdreven"."""
+    floor = r.main_clause_start(context, hit.start)
+    return any(context.words[k] in r.p.words["nearly"] for k in range(context.index_at(floor), context.index_at(hit.start)))
+
+
 def _intent(r: Reader, context: Context, hit: Hit) -> bool:
     clause_start, _ = context.clause(hit.start)
     return r.p.phrases["intent_words"].search(r.text, clause_start, hit.start) is not None
@@ -129,7 +135,8 @@ def _subject_places(r: Reader, context: Context, hit: Hit) -> list[Place]:
     clause_start, _ = context.clause(hit.start)
     places = r.places_before(context, hit.start, clause_start)
     if places:
-        return places
+        head = _head_description(r, context, places[0], clause_start)
+        return [head] if head is not None else places
     if clause_start > sentence.start and r._opens_relative(context, clause_start):
         antecedent = _relative_antecedent(r, context, clause_start)
         if antecedent:
@@ -158,6 +165,31 @@ def _subject_places(r: Reader, context: Context, hit: Hit) -> list[Place]:
     return []
 
 
+def _head_description(r: Reader, context: Context, place: Place, floor: int) -> Place | None:
+    """The place a definite description is, when the named place only sits in a phrase after it: "De regio in het
+    noordwesten van Syrië" is the region named before (Idlib), not Syria."""
+    p = r.p
+    k = context.index_at(place.start) - 1
+    steps = 0
+    seen_preposition = False
+    while k >= 0 and context.tokens[k][0] >= floor and steps < 7:
+        word = context.words[k]
+        kind = p.descriptions.get(word)
+        if kind is not None and seen_preposition and r._definite(context, k):
+            found = r.described(context, context.tokens[k][0], kind, noun=word, allow_same_sentence=False)
+            if found is not None:
+                a, b = context.tokens[k]
+                return Place(a, b, found.name, found.latitude, found.longitude)
+            return None
+        if word in ("in", "van", "of", "bij", "near", "at"):
+            seen_preposition = True
+        elif not (word in p.articles or word in p.words["object_skip"] or word in p.words["ground_nouns"]):
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
 def _relative_antecedent(r: Reader, context: Context, clause_start: int) -> list[Place]:
     """The place a relative clause is about: the noun right before it ("Douma, dat ...", "Palmyra, waaruit ...",
     also a place named as a bearing), or the description a place only modifies ("de laatste grote stad in de
@@ -172,7 +204,8 @@ def _relative_antecedent(r: Reader, context: Context, clause_start: int) -> list
         if nearest is not None and context.tokens[i][0] < nearest.start:
             before = context.word_before(nearest.start)
             k = before[0] if before else -1
-            while k >= 0 and context.words[k] in r.p.articles:
+            while k >= 0 and (context.words[k] in r.p.articles or context.words[k] in r.p.words["object_skip"]
+                              or any(e.kind == "adjective" and e.start == context.tokens[k][0] for e in context.entities)):
                 k -= 1
             if k >= 0 and context.words[k] in ("in", "bij", "near", "at", "van", "of") and k > 0:
                 j = k - 1
@@ -186,12 +219,12 @@ def _relative_antecedent(r: Reader, context: Context, clause_start: int) -> list
         if place is not None:
             a, b = context.tokens[head]
             return [Place(a, b, place.name, place.latitude, place.longitude)]
+    if nearest is not None and not any(pl.start == nearest.start for pl in context.places):
+        entry = world().places[nearest.name]  # "ten noordoosten van Palmyra, waaruit ...": a bearing, yet the antecedent
+        return [Place(nearest.start, nearest.end, nearest.name, entry.latitude, entry.longitude)]
     places = r.places_before(context, clause_start, floor)
     if places:
         return places
-    if nearest is not None:
-        entry = world().places[nearest.name]
-        return [Place(nearest.start, nearest.end, nearest.name, entry.latitude, entry.longitude)]
     named = r.name_before(context, clause_start, floor)
     if named:
         return named
@@ -272,7 +305,7 @@ def _counted_before(r: Reader, context: Context, hit: Hit, subjects: list[Side])
         unit = re.match(r"\s*(%|[\w’'-]+)", r.text[count.end:count.end + 30])
         word = fold(unit.group(1)) if unit else ""
         if word.startswith("%") or word in r.p.words["percent_words"] or r._ground_word(word) \
-                or r._time_end(count.start) is not None:
+                or r._time_end(count.start) is not None or word in r.p.words["time_units"]:
             continue
         if any(t[0] <= count.start < t[1] for t in r._time_spans):
             continue
@@ -392,10 +425,11 @@ def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
                           and s.prep in p.words["expel_from"]), None)
     else:
         taker_sides = _subjects(r, context, hit)
+        begin = taker_sides[-1].end if taker_sides and taker_sides[0].start >= hit.end else hit.end
         if ends_from:
             places = _from_places(r, context, hit.end, clause_end, opened=True)
         else:
-            obj = r.object(context, hit.end, clause_end, people_verb=False)
+            obj = r.object(context, begin, clause_end, people_verb=True)
             if obj.kind == "side":
                 loser = obj.side
             elif obj.kind == "places":
@@ -424,6 +458,9 @@ def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     if loser is not None and any(loser.start == s.start for s in taker_sides):
         loser = None
     uncertain = _uncertain(r, context, hit)
+    if _nearly(r, context, hit):
+        fighting = taker_sides or ([loser] if loser else [])
+        return _claims(r, context, hit, fighting, places, "contested", uncertain=uncertain)  # "bijna verdreven"
     if taker_sides:
         return _claims(r, context, hit, taker_sides, places, "captured", loser=loser, uncertain=uncertain)
     if loser is not None:

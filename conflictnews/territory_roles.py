@@ -164,7 +164,7 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "antecedent_nouns", "stronghold_nouns", "expel", "capture_nouns", "percent_words",
                "population_nouns", "territory_nouns", "state_nouns", "modifier_suffixes", "intent_words",
                "seeks_control", "held_suffixes", "holder_after", "success_words", "opening_particles", "adverbs",
-               "name_modifiers", "side_pronouns")
+               "name_modifiers", "side_pronouns", "nearly")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
@@ -188,6 +188,9 @@ def _compile(data: Language) -> Patterns:
     folded = {key: frozenset(fold(w) for w in words(f"territory.{key}")) for key in _WORD_LISTS}
     folded["articles"] = frozenset(fold(w) for w in [*words("clauses.articles"), *words("clauses.possessives")])
     folded["openers"] = frozenset(fold(w) for w in words("clauses.openers"))
+    folded["time_units"] = frozenset(fold(w) for w in words("time.units"))
+    folded["perfect"] = frozenset(fold(w) for w in words("clauses.perfect_auxiliaries"))
+    folded["offices"] = frozenset(fold(w) for w in words("roles.offices"))
     return Patterns(
         lang=data.code,
         status=data.regex(*status_paths),
@@ -418,7 +421,8 @@ class Reader:
                 word = fold(noun.group(1).rstrip(".,;")) if noun else ""
                 following = re.match(r"\s+", self.text[entity.end + noun.end():entity.end + noun.end() + 3]) if noun else None
                 named_after = noun is not None and any(
-                    e.kind == "place" and e.start == entity.end + noun.end() + (following.end() if following else 0)
+                    e.kind == "place" and e.start in (entity.end + noun.end() + (following.end() if following else 0),
+                                                      entity.end + noun.start(1))
                     for e in context.entities)
                 if word in self.p.words["territory_nouns"] and not named_after:
                     found.append(self._named(entity.start, entity.end + noun.end(), entity.name) if noun else None)
@@ -495,6 +499,9 @@ class Reader:
         if clauses.is_attack(doc, mention):
             return None  # "an IS attack": an event, not a side
         head = fold(mention.surface.split()[-1]) if mention.surface.split() else ""
+        opening = fold(mention.surface.split()[0]) if mention.surface.split() else ""
+        if opening in p.words["state_nouns"] and mention.kind not in ("actor", "state"):
+            head = opening  # "de troepen van Bachar al-Assad": the forces, whoever leads them
         if mention.kind == "actor":
             name = self._territorial(mention.name)
             return self._side(context, mention.start, mention.end, name, actor_group(name))
@@ -793,6 +800,8 @@ class Reader:
             floor = self.main_clause_start(context, hit.start)
             j = i
             while j >= 0 and context.tokens[j][0] >= floor:
+                if context.is_word(j, p.words["perfect"], self.text):
+                    break  # "en heeft de stad ... omsingeld": an active perfect
                 if context.is_word(j, p.words["passive_auxiliaries"], self.text):
                     return True
                 j -= 1
@@ -957,11 +966,13 @@ class Reader:
                 return self._ground(context, j + 1, limit, owner=owner, name_before=(i, j), depth=depth)
             if _CAPITAL.match(text[start]) and not self._is_entity(start) and not self.title_case(context) \
                     and word not in p.words["name_modifiers"]:
+                if j > 0 and context.words[j - 1] in p.words["offices"]:
+                    return _Object("not_ground", end)  # "president Hadi": a person
                 names, name_end = self.name_list(context, j, limit)
                 if names:
                     after = context.index_at(name_end)
                     if after < n and context.tokens[after][0] < limit and self._ground_word(context.words[after]):
-                        return _Object("places", context.tokens[after][1], tuple(names), owner=owner)
+                        return self._ground(context, after, limit, owner=owner, name_before=(j, after), depth=depth)
                     if not people_verb or len(names) > 1 or self._from_side_follows(context, name_end, limit):
                         return _Object("places", name_end, tuple(names), owner=owner)
                     return _Object("not_ground", name_end)
@@ -1066,7 +1077,7 @@ class Reader:
                     if text[place_end:place_end + 1] == ")":
                         place_end += 1
                     return places, place_end
-            if depth < 2:
+            if depth < 4:
                 obj = self.object(context, at, limit, people_verb=False, depth=depth + 1)
                 if obj.kind == "places":
                     return list(obj.places), obj.end
@@ -1222,6 +1233,12 @@ class Reader:
             if same:
                 return same[-1]
         candidates = [pl for pl in earlier if w.places[pl.name].kind in fits]
+        if kind == "province":
+            for pl in earlier:
+                parent = w.places[pl.name].parent
+                if w.places[pl.name].kind not in fits and parent in w.places and w.places[parent].kind in fits:
+                    candidates.append(self._named(pl.start, pl.end, parent))  # "Idlib ... de regio": the province
+            candidates.sort(key=lambda pl: pl.start)
         named = self._named_places(context, position)
         if named and (not candidates or named[-1].start > candidates[-1].start):
             return named[-1]
