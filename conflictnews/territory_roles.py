@@ -666,6 +666,14 @@ class Reader:
         end = context.index_at(position)
         if not any(context.is_word(k, self.p.words["side_pronouns"], self.text) for k in range(i, end)):
             return None
+        k = next(k for k in range(i, end) if context.is_word(k, self.p.words["side_pronouns"], self.text))
+        a, b = context.tokens[k]
+        for frame in context.parse.frames:
+            if frame.kind in ("speech", "denial") and frame.who is not None and frame.who.end <= frame.start <= a:
+                speaker = next((s for s in context.sides if s.start <= frame.who.start < s.end
+                                or frame.who.start <= s.start < frame.who.end), None)
+                if speaker is not None:
+                    return Side(a, b, speaker.name, speaker.group, None)  # "The LNA reported that it had ..."
         previous = self.doc.sentence_at(context.index - 1)
         if previous is None or previous.paragraph != context.sentence.paragraph:
             return None
@@ -674,8 +682,6 @@ class Reader:
         if not subjects:
             return None
         side = subjects[0]
-        k = next(k for k in range(i, end) if context.is_word(k, self.p.words["side_pronouns"], self.text))
-        a, b = context.tokens[k]
         return Side(a, b, side.name, side.group, None)
 
     def _adjacent_subject(self, context: Context, position: int, candidates: list[Side]) -> Side | None:
@@ -839,6 +845,10 @@ class Reader:
         places = list(found.places)
         end = found.end
         for _ in range(2):
+            trailing = re.match(r"(?:\s+[\w’'-]+){1,3}?(?=\s*(?:,\s*)?(?:and|en)\s)", self.text[end:limit])
+            if trailing is not None and all(fold(w) in self.p.words["object_skip"] or self._ground_word(fold(w))
+                                            for w in trailing.group().split()):
+                end += trailing.end()  # "Al Hummah strategic position and Al Yasbil checkpoint"
             joined = re.match(r"\s*(?:,\s*)?(?:and|en)\s+", self.text[end:limit])
             if joined is None:
                 break
@@ -867,7 +877,7 @@ class Reader:
             if self.place_at(context, start) is not None or start in self._count_at \
                     or any(s.start == start for s in context.sides):
                 break
-            if word in p.words["object_skip"] or word in p.articles:
+            if word in p.words["object_skip"] or word in p.articles or text[start] in "\"“”‘’'`":
                 i += 1
                 continue
             break
@@ -881,6 +891,12 @@ class Reader:
         if place is not None:
             places, end = self.place_list(context, start, limit, names=True)
             owner = self._stronghold_owner(context, end, limit)
+            k = context.index_at(end)
+            while k < n and context.tokens[k][0] < limit and k - context.index_at(end) < 3 and (
+                    context.words[k] in p.words["object_skip"] or self._ground_word(context.words[k])):
+                k += 1  # "Al Hummah strategic position": the place with its noun
+            if k > context.index_at(end) and self._ground_word(context.words[k - 1]):
+                end = context.tokens[k - 1][1]
             return _Object("places", end, tuple(places), owner=owner)
         side = next((s for s in context.sides if s.start == start), None)
         if side is not None and not side.country and not self._modifies(side):
@@ -1006,12 +1022,7 @@ class Reader:
         word = context.words[head]
         end = context.tokens[head][1]
         kind = p.descriptions.get(word)
-        # what follows the head: a name ("de stad Mosul"), "of X", "at X", ", including X", "(X, Y)"
-        following = self._places_after_head(context, end, limit, inside=kind != "city", depth=depth)
-        if following is not None:
-            places, place_end = following
-            return _Object("places", place_end, tuple(places), owner=owner)
-        # a name before the head: "Milimani village", "Bundibugyo town" (not "a Sunni town")
+        # a name right before the head: "Milimani village", "Al Yasbil checkpoint" (not "a Sunni town")
         if name_before is not None and not self.title_case(context):
             first, last = name_before
             for k in range(first, last):
@@ -1019,9 +1030,15 @@ class Reader:
                     if context.words[k] in p.words["name_modifiers"]:
                         continue
                     names, name_end = self.name_list(context, k, context.tokens[last][0] + 1)
-                    if names and name_end <= context.tokens[head][0]:
+                    if names and name_end <= context.tokens[head][0] and not re.search(
+                            r"\w", text[name_end:context.tokens[head][0]]):
                         return _Object("places", end, tuple(names), owner=owner)
                     break
+        # what follows the head: a name ("de stad Mosul"), "of X", "at X", ", including X", "(X, Y)"
+        following = self._places_after_head(context, end, limit, inside=kind != "city", depth=depth)
+        if following is not None:
+            places, place_end = following
+            return _Object("places", place_end, tuple(places), owner=owner)
         if kind is not None and self._definite(context, head):
             place = self.described(context, context.tokens[head][0], kind, noun=word)
             if place is not None:
@@ -1053,7 +1070,7 @@ class Reader:
                 _CAPITAL.match(text[at:at + 1]) and not self._is_entity(at) and not self.title_case(context)):
             candidates.append(at)
         for _ in range(3):
-            preposition = re.match(r"\s*(of|van|in|at|bij|near|around|op|rond|nabij|outside|buiten|from|uit)\s+",
+            preposition = re.match(r"[\s\"“”‘’]*(of|van|in|at|bij|near|around|op|rond|nabij|outside|buiten|from|uit)\s+",
                                    text[position:window], re.IGNORECASE)
             if preposition is None:
                 break
