@@ -494,10 +494,15 @@ class Reader:
             if government is None:
                 return None
             return self._side(context, entity.start, entity.end, government, "state", country=True)
-        if mention is None or mention.start < start - 1 or mention.start > start + 4:
-            return None
+        if mention is None or mention.start < start - 1 or mention.start > start + 4 \
+                or mention.kind not in ("actor", "state") and self._word_side(context, start) is not None \
+                and fold(mention.surface.split()[0]) not in p.words["state_nouns"]:
+            return self._word_side(context, start)
         if clauses.is_attack(doc, mention):
             return None  # "an IS attack": an event, not a side
+        glued = re.match(r"[\w’']*-([\w’']+)", self.text[start:mention.end + 20])
+        if glued is not None and self._ground_word(fold(glued.group(1))) and mention.kind == "actor":
+            return None  # "IS-stad", "IS-bolwerk": a place of the side, not the side
         head = fold(mention.surface.split()[-1]) if mention.surface.split() else ""
         opening = fold(mention.surface.split()[0]) if mention.surface.split() else ""
         if opening in p.words["state_nouns"] and mention.kind not in ("actor", "state"):
@@ -525,6 +530,22 @@ class Reader:
         if head in p.words["antecedent_nouns"] or fold(mention.surface) in p.words["antecedent_nouns"] \
                 or head in p.group_names:
             return self._group_side(context, mention.start, mention.end, head, fold(mention.surface))
+        return None
+
+    def _word_side(self, context: Context, start: int) -> Side | None:
+        """A side named by one noun that the clause layer does not read as a phrase: "de terroristische
+        groepering", "de troepen van Bachar al-Assad"."""
+        p = self.p
+        i = context.index_at(start)
+        if i >= len(context.tokens) or context.tokens[i][0] != start:
+            return None
+        word = context.words[i]
+        end = context.tokens[i][1]
+        if word in p.words["state_nouns"]:
+            government = self.world.government(self.doc.country)
+            return self._side(context, start, end, government or p.group_names.get(word) or word, "state")
+        if word in p.group_names or word in p.words["antecedent_nouns"]:
+            return self._group_side(context, start, end, word, word)
         return None
 
     def _group_side(self, context: Context, start: int, end: int, head: str, surface: str) -> Side | None:
