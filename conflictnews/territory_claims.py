@@ -36,6 +36,18 @@ def read(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     if len(phrase.split()) == 1 and before is not None and before[1] in p.articles \
             and hit.status in ("captured", "expel", "lost", "besieged") and phrase not in p.words["stronghold_nouns"]:
         return []  # "de verdreven president", "the recaptured town": a participle as an adjective
+    if _hypothetical(r, context, hit):
+        return []
+    found = _read(r, context, hit)
+    if _nearly(r, context, hit) and hit.status in ("captured", "lost", "besieged", "expel"):
+        found = [replace(c, status="contested") for c in found if c.actor is not None]  # "bijna omsingeld"
+    return found
+
+
+def _read(r: Reader, context: Context, hit: Hit) -> list[Claim]:
+    p = r.p
+    phrase = hit.phrase
+    first = phrase.split()[0] if phrase.split() else ""
     if hit.status == "expel":
         return _expel(r, context, hit)
     if phrase in p.words["capture_nouns"] and hit.status == "seeks_control":
@@ -76,9 +88,11 @@ def _claims(r: Reader, context: Context, hit: Hit, actors: list[Side] | list[Non
 
 
 def _uncertain(r: Reader, context: Context, hit: Hit) -> bool:
+    """A hedge on the claim itself: in its clause before the phrase or right after it ("have reportedly retaken",
+    "wil daar blijkbaar komaf mee maken"), not on something else in the sentence."""
     clause_start, clause_end = context.clause(hit.start)
-    sentence = context.sentence
-    return r.p.phrases["hedges"].search(r.text, max(sentence.start, clause_start - 60), clause_end) is not None
+    floor = r.main_clause_start(context, hit.start)
+    return r.p.phrases["hedges"].search(r.text, floor, min(clause_end, hit.end + 30)) is not None
 
 
 def _past(r: Reader, context: Context, hit: Hit) -> bool:
@@ -111,9 +125,27 @@ def _past(r: Reader, context: Context, hit: Hit) -> bool:
 
 
 def _nearly(r: Reader, context: Context, hit: Hit) -> bool:
-    """Whether the clause says the deed is not done yet: "IS bijna uit Mosul verdreven"."""
+    """Whether the clause says the deed is not done yet: "IS bijna uit Mosul verdreven" (not "bijna alle
+    plekken veroverd": nearly all of them, taken)."""
     floor = r.main_clause_start(context, hit.start)
-    return any(context.words[k] in r.p.words["nearly"] for k in range(context.index_at(floor), context.index_at(hit.start)))
+    for k in range(context.index_at(floor), context.index_at(hit.start)):
+        if context.words[k] in r.p.words["nearly"]:
+            following = context.words[k + 1] if k + 1 < len(context.words) else ""
+            if following not in r.p.words["object_skip"] and not following.isdigit():
+                return True
+    return False
+
+
+def _hypothetical(r: Reader, context: Context, hit: Hit) -> bool:
+    """Whether the claim is a supposition: "Als de Russen Bachmoet kunnen veroveren", "if the army retakes X"."""
+    floor = r.main_clause_start(context, hit.start)
+    first = r.first_word(context, floor)
+    words = r.p.words["hypothetical"]
+    if first < len(context.words) and context.is_word(first, words, r.text) and context.words[first] in ("if", "als", "indien", "unless", "tenzij", "whether", "of"):
+        return True
+    clause_start, _ = context.clause(hit.start)
+    return any(context.is_word(k, words, r.text) and context.words[k] not in ("if", "als", "indien", "unless", "tenzij", "whether", "of")
+               for k in range(context.index_at(clause_start), context.index_at(hit.start)))
 
 
 def _intent(r: Reader, context: Context, hit: Hit) -> bool:
@@ -252,7 +284,7 @@ def _before_verb(r: Reader, context: Context, hit: Hit, subjects: list[Side]) ->
     clause_start, _ = context.clause(hit.start)
     floor = max(clause_start, subjects[-1].end if subjects and subjects[-1].end <= hit.start else clause_start)
     places = [pl for pl in r.places_before(context, hit.start, floor)
-              if not any(s.start <= pl.start < s.end for s in context.sides if not s.country)]
+              if not any(s.start <= pl.start < s.end for s in context.sides if not s.country or s in subjects)]
     if places:
         return places
     described = _description_in(r, context, floor, hit.start)
@@ -284,6 +316,9 @@ def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], 
         obj = r.object(context, hit.end, clause_end, people_verb=people)
         if obj.kind == "places":
             places = list(obj.places)
+    if not places and obj.kind == "ground" and r.p.verb_final and not split:
+        found = r._places_after_head(context, hit.end, clause_end, inside=True)
+        places = found[0] if found else []  # "de meeste bolwerken ... hebben overgenomen in de provincies X en Y"
     if not places and obj.kind in ("none", "ground"):
         places = _before_verb(r, context, hit, subjects)
     if not places and r._opens_relative(context, clause_start) and clause_start > context.sentence.start:
@@ -337,6 +372,14 @@ def _verb(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     uncertain = _uncertain(r, context, hit)
     if r.is_passive(context, hit):
         agent = r.agent(context, hit)
+        if agent is not None and agent.end <= hit.start and not r.text[agent.end:hit.start].strip() \
+                and re.match(r"\s+\w", r.text[hit.end:hit.end + 3]):
+            # "de door Russische troepen veroverde havenstad Marioepol": the participle before its noun
+            obj = r.object(context, hit.end, max(clause_end, r.object_limit(context, hit.end)), people_verb=False)
+            if obj.kind == "places":
+                return _claims(r, context, hit, [agent], list(obj.places), status,
+                               uncertain=_uncertain(r, context, hit))
+            return []
         places = _subject_places(r, context, hit)
         loser = r.losers(context, clause_start, clause_end, [agent] if agent else [])
         past = status == "controls" and _past(r, context, hit)
@@ -458,9 +501,6 @@ def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     if loser is not None and any(loser.start == s.start for s in taker_sides):
         loser = None
     uncertain = _uncertain(r, context, hit)
-    if _nearly(r, context, hit):
-        fighting = taker_sides or ([loser] if loser else [])
-        return _claims(r, context, hit, fighting, places, "contested", uncertain=uncertain)  # "bijna verdreven"
     if taker_sides:
         return _claims(r, context, hit, taker_sides, places, "captured", loser=loser, uncertain=uncertain)
     if loser is not None:
@@ -521,6 +561,11 @@ def _seek(r: Reader, context: Context, hit: Hit) -> list[Claim]:
             places = _from_places(r, context, obj.end, clause_end)
         elif obj.kind == "places":
             places = list(obj.places)
+        if not places and p.verb_final:
+            floor = seekers[-1].end if seekers else context.clause(hit.start)[0]
+            between = [s for s in context.sides if s.prep is None and floor <= s.start < hit.start]
+            loser = loser or (between[0] if between else None)
+            places = _from_places(r, context, floor, hit.start)  # "wil de Koerden uit Afrin verdrijven"
     else:
         obj = r.object(context, hit.end, clause_end, people_verb=verb in p.words["people_verbs"])
         if obj.kind == "places":

@@ -164,7 +164,7 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "antecedent_nouns", "stronghold_nouns", "expel", "capture_nouns", "percent_words",
                "population_nouns", "territory_nouns", "state_nouns", "modifier_suffixes", "intent_words",
                "seeks_control", "held_suffixes", "holder_after", "success_words", "opening_particles", "adverbs",
-               "name_modifiers", "side_pronouns", "nearly")
+               "name_modifiers", "side_pronouns", "nearly", "hypothetical")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
@@ -190,6 +190,7 @@ def _compile(data: Language) -> Patterns:
     folded["openers"] = frozenset(fold(w) for w in words("clauses.openers"))
     folded["time_units"] = frozenset(fold(w) for w in words("time.units"))
     folded["perfect"] = frozenset(fold(w) for w in words("clauses.perfect_auxiliaries"))
+    folded["bearings"] = frozenset(fold(w) for w in words("places.reference_words"))
     folded["offices"] = frozenset(fold(w) for w in words("roles.offices"))
     return Patterns(
         lang=data.code,
@@ -516,6 +517,12 @@ class Reader:
             if owner is not None and owner.group == "state" and fold(mention.surface) == head:
                 name = owner.name  # "Russia said its forces ...": the forces of the state named before
             return self._side(context, mention.start, mention.end, name, "state")
+        adjective = next((e for e in context.entities if e.start == start and e.kind in ("adjective", "demonym")), None)
+        if adjective is not None and len(head) > 6 and any(head.endswith(noun) for noun in p.words["state_nouns"]
+                                                            if len(noun) >= 5):
+            government = self.world.government(adjective.name)  # "De Russische invasietroepen"
+            if government:
+                return self._side(context, mention.start, mention.end, government, "state")
         if head in p.words["state_nouns"] or fold(mention.surface) in p.words["state_nouns"]:
             government = self.world.government(doc.country)
             name = government or p.group_names.get(fold(mention.surface)) or p.group_names.get(head) or head
@@ -648,7 +655,7 @@ class Reader:
         candidates = [s for s in context.sides if s.prep is None and floor <= s.start and s.end <= position
                       and (allow_speaker or not context.in_speaker(s.start, s.end))]
         inside = [s for s in candidates if s.start >= clause_start]
-        first: Side | None = self._adjacent_subject(context, position, candidates)
+        first: Side | None = None if self.p.verb_final else self._adjacent_subject(context, position, candidates)
         if first is not None:
             pass
         elif inside:
@@ -961,9 +968,11 @@ class Reader:
             return _Object("places", found[1], tuple(found[0]), share=float(count.count.best),
                            qualifier=count.count.qualifier)
         i = context.index_at(count.end)
-        for j in range(i, min(i + 3, len(context.words))):
+        for j in range(i, min(i + 4, len(context.words))):
             word = context.words[j]
             if self._ground_word(word):
+                while j + 1 < len(context.words) and self._ground_word(context.words[j + 1]):
+                    j += 1
                 return self._ground(context, j, limit, owner=None, depth=depth)
             if word in p.words["prepositions"] or not context.words[j][:1].isalnum():
                 break
@@ -997,6 +1006,8 @@ class Reader:
                 j = context.index_at(side.end)
                 continue
             if self._ground_word(word):
+                while j + 1 < n and context.tokens[j + 1][0] < limit and self._ground_word(context.words[j + 1]):
+                    j += 1  # "lappen gebied", "stuk grondgebied": the last noun heads the phrase
                 return self._ground(context, j, limit, owner=owner, name_before=(i, j), depth=depth)
             two = f"{word} {context.words[j + 1]}" if j + 1 < n else ""
             if two and self._ground_word(two):
@@ -1091,10 +1102,16 @@ class Reader:
                 _CAPITAL.match(text[at:at + 1]) and not self._is_entity(at) and not self.title_case(context)):
             candidates.append(at)
         for _ in range(3):
-            preposition = re.match(r"[\s\"“”‘’]*(of|van|in|at|bij|near|around|op|rond|nabij|outside|buiten|from|uit)\s+",
+            preposition = re.match(r"[\s\"“”‘’]*(of|van|in|at|bij|near|around|op|rond|nabij|outside|buiten|from|uit|ten)\s+",
                                    text[position:window], re.IGNORECASE)
             if preposition is None:
                 break
+            if inside:
+                bearing = re.match(r"\s*(?:" + "|".join(re.escape(b) for b in sorted(p.words["bearings"], key=len, reverse=True))
+                                   + r")\s+(?:(?:the|de|het)\s+)?", text[position:window], re.IGNORECASE) if p.words["bearings"] else None
+                if bearing is not None and len(bearing.group().split()) >= 2:
+                    candidates.append(position + bearing.end())  # "ten westen van de stad": the town's surroundings
+                    break
             word = fold(preposition.group(1))
             if word in ("from", "uit", "op") or word == "van" and self.side_after(context, position + preposition.end()):
                 side = self.side_after(context, position + preposition.end())
@@ -1327,7 +1344,9 @@ class Reader:
         if who is not None and who.kind not in ("source", "actor", "state"):
             # "Dat meldt het vanuit Groot-Brittannië opererend Observatorium": the source the phrase goes on to name
             named = [e for e in doc.within(doc.entities, who.start, who.end + 80, "entities") if e.kind == "source"]
-            if named and not re.search(r"[.;:]", self.text[who.end:named[0].start]):
+            gap = [fold(w) for w in re.findall(r"[\w’']+", self.text[who.end:named[0].start])] if named else []
+            if named and not re.search(r"[.;:]", self.text[who.end:named[0].start]) \
+                    and not any(w in self.p.words["prepositions"] and w not in ("van", "of") for w in gap):
                 who = clauses.Mention(who.start, named[0].end, self.text[who.start:named[0].end], named[0].name,
                                       None, "source")
         name = who.name if who is not None else None
