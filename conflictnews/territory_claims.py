@@ -231,26 +231,10 @@ def _relative_antecedent(r: Reader, context: Context, clause_start: int) -> list
     entities = [e for e in context.entities if e.kind == "place" and floor <= e.start and e.end <= clause_start
                 and e.name in world().places and not context.in_speaker(e.start, e.end)]
     nearest = entities[-1] if entities else None
-    head = None
-    for i in range(context.index_at(clause_start) - 1, context.index_at(floor) - 1, -1):
-        if nearest is not None and context.tokens[i][0] < nearest.start:
-            before = context.word_before(nearest.start)
-            k = before[0] if before else -1
-            while k >= 0 and (context.words[k] in r.p.articles or context.words[k] in r.p.words["object_skip"]
-                              or any(e.kind == "adjective" and e.start == context.tokens[k][0] for e in context.entities)):
-                k -= 1
-            if k >= 0 and context.words[k] in ("in", "bij", "near", "at", "van", "of") and k > 0:
-                j = k - 1
-                while j >= 0 and (context.words[j] in r.p.words["object_skip"] or context.words[j] in r.p.articles):
-                    j -= 1
-                if j >= 0 and r.p.descriptions.get(context.words[j]) == "city" and r._definite(context, j):
-                    head = j  # the town the place is in: "de laatste grote stad in de provincie Homs"
-            break
-    if head is not None:
-        place = r.described(context, context.tokens[head][0], "city", noun=context.words[head])
-        if place is not None:
-            a, b = context.tokens[head]
-            return [Place(a, b, place.name, place.latitude, place.longitude)]
+    if nearest is not None:
+        headed = _phrase_head(r, context, nearest.start)
+        if headed is not None:
+            return [headed]
     if nearest is not None and not any(pl.start == nearest.start for pl in context.places):
         entry = world().places[nearest.name]  # "ten noordoosten van Palmyra, waaruit ...": a bearing, yet the antecedent
         return [Place(nearest.start, nearest.end, nearest.name, entry.latitude, entry.longitude)]
@@ -262,6 +246,57 @@ def _relative_antecedent(r: Reader, context: Context, clause_start: int) -> list
         return named
     described = _description_in(r, context, floor, clause_start)
     return [described] if described is not None else []
+
+
+_PLACE_PREPOSITIONS = ("in", "bij", "near", "at", "van", "of", "aan", "on", "op", "rond", "around", "nabij")
+
+
+def _phrase_head(r: Reader, context: Context, position: int) -> Place | None:
+    """The place a noun phrase means when the place named at ``position`` only sits in a phrase after its head:
+    "de laatste grote stad in de provincie Homs" is a town (the one named before), "Oost-Ghouta, een regio aan
+    de rand van de Syrische hoofdstad Damascus" is Oost-Ghouta (an indefinite head in apposition to a place)."""
+    p, text = r.p, r.text
+    k = context.index_at(position) - 1
+
+    def skippable(i: int) -> bool:
+        word = context.words[i]
+        return word in p.articles or word in p.words["object_skip"] or any(
+            e.kind == "adjective" and e.start == context.tokens[i][0] for e in context.entities)
+
+    while k >= 0 and (skippable(k) or p.descriptions.get(context.words[k]) is not None and k + 1 < len(context.words)
+                      and context.tokens[k + 1][0] >= position):
+        k -= 1  # the place's own words: "de Syrische hoofdstad Damascus"
+    passed = False
+    steps = 0
+    while k >= 0 and steps < 10:
+        word = context.words[k]
+        if word in _PLACE_PREPOSITIONS:
+            passed = True
+        elif passed and p.descriptions.get(word) is not None:
+            kind = p.descriptions[word]
+            j = k - 1
+            while j >= 0 and (context.words[j] in p.words["object_skip"] or any(
+                    e.kind == "adjective" and e.start == context.tokens[j][0] for e in context.entities)):
+                j -= 1
+            if j >= 0 and context.words[j] in ("een", "a", "an"):
+                before = r.text[:context.tokens[j][0]].rstrip()
+                if before.endswith(","):
+                    apposed = [pl for pl in context.places if pl.end <= len(before) - 1 and pl.end >= len(before) - 2]
+                    if apposed:
+                        return apposed[-1]  # "Oost-Ghouta, een regio aan de rand van ..."
+                return None
+            if r._definite(context, k):
+                found = r.described(context, context.tokens[k][0], "city" if kind == "city" else kind, noun=word,
+                                    allow_same_sentence=kind == "city")
+                if found is not None:
+                    a, b = context.tokens[k]
+                    return Place(a, b, found.name, found.latitude, found.longitude)
+            return None
+        elif not (skippable(k) or word in p.words["ground_nouns"] or not text[context.tokens[k][0]].isalnum()):
+            return None
+        k -= 1
+        steps += 1
+    return None
 
 
 def _description_in(r: Reader, context: Context, start: int, end: int) -> Place | None:
@@ -305,7 +340,10 @@ def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], 
     if len(hit.phrase.split()) > 1 and hit.phrase.split()[-1] in r.p.words["ground_nouns"]:
         # "gain territory from UNITA in Bambi": the place follows the noun of ground
         found = r._places_after_head(context, hit.end, clause_end)
-        return (found[0] if found else []), None, False
+        if found:
+            return found[0], None, False
+        before = _before_verb(r, context, hit, subjects)
+        return before, None, False
     if _counted_before(r, context, hit, subjects):
         return [], None, True
     obj = r.object(context, begin, limit, people_verb=people)

@@ -505,6 +505,12 @@ class Reader:
         if glued is not None and self._ground_word(fold(glued.group(1))) and mention.kind == "actor":
             return None  # "IS-stad", "IS-bolwerk": a place of the side, not the side
         head = fold(mention.surface.split()[-1]) if mention.surface.split() else ""
+        following = re.match(r"\s+([\w’']+)", self.text[mention.end:mention.end + 40])
+        after = fold(following.group(1)) if following else ""
+        if any(w in p.words["territory_nouns"] or w in p.words["ground_nouns"] or w in p.descriptions
+               for w in (head, after if entity is not None and entity.kind == "adjective" and mention.end == entity.end
+                         else "")):
+            return None  # "het Iraakse grondgebied": ground, not a side
         opening = fold(mention.surface.split()[0]) if mention.surface.split() else ""
         if opening in p.words["state_nouns"] and mention.kind not in ("actor", "state"):
             head = opening  # "de troepen van Bachar al-Assad": the forces, whoever leads them
