@@ -175,7 +175,7 @@ def _compile(data: Language) -> Patterns:
     status_paths = [f"territory.{kind}" for kind in _KINDS]
     splits: list[tuple[re.Pattern[str], str, int]] = []
     opening = {fold(w) for w in words("territory.opening_particles")}
-    for status in ("captured", "controls", "lost", "contested"):
+    for status in ("captured", "controls", "lost", "contested", "seeks_control"):
         for phrase in words(f"territory.split_{status}"):
             head, _, tail = (part.strip() for part in phrase.partition("..."))
             opens = fold(tail).split()[-1] in opening
@@ -520,8 +520,12 @@ class Reader:
         if mention.kind == "state":
             name = self._territorial(mention.name)
             owner = self._possessor(context, mention.start)
-            if owner is not None and owner.group == "state" and fold(mention.surface) == head:
+            if owner is not None and fold(mention.surface) == head:
                 name = owner.name  # "Russia said its forces ...": the forces of the state named before
+                return self._side(context, mention.start, mention.end, name, owner.group)
+            before = context.word_before(mention.start)
+            if before is not None and before[1] in p.words["possessives"] and fold(mention.surface) == head:
+                return None  # "Haftar ... met zijn troepen": forces of someone who is no state of the tables
             return self._side(context, mention.start, mention.end, name, "state")
         adjective = next((e for e in context.entities if e.start == start and e.kind in ("adjective", "demonym")), None)
         if adjective is not None and len(head) > 6 and any(head.endswith(noun) for noun in p.words["state_nouns"]
