@@ -84,9 +84,9 @@ def _read(doc: Document, memory: roles.Memory) -> list[TerritoryClaim]:
         covering = []
         for held in cues.held:
             claims_of_held = reader.held_claims(context, held)
-            if claims_of_held:
-                found.extend(claims_of_held)
-                covering.append(held)
+            found.extend(claims_of_held)
+            if claims_of_held or doc.text[held.suffix:held.suffix + 1] == "-":
+                covering.append(held)  # "IS-held": the suffix is not a verb of its own
         for hit in cues.hits:
             if any(h.start <= hit.start < h.end for h in covering):
                 continue

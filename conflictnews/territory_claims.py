@@ -723,26 +723,11 @@ def held(r: Reader, context: Context, compound: Held) -> list[Claim]:
         return []
     clause_start, clause_end = context.clause(compound.start)
     hit = Hit(compound.start, compound.end, "controls", "", compound.end, compound.start)
-    gap = re.match(r"\s*(?:(?:the|de|het|an?|een)\s+)?(?:[\w’'-]+\s+){0,2}?(?:(?:of|van)\s+(?:the\s+)?)?",
-                   text[compound.end:compound.end + 60], re.IGNORECASE)
-    places: list[Place] = []
-    position = compound.end
-    for candidate in sorted(context.places, key=lambda pl: pl.start):
-        if candidate.start < compound.end or candidate.start > clause_end:
-            continue
-        between = [fold(w) for w in re.findall(r"[\w’']+", text[compound.end:candidate.start])]
-        if len(between) <= 4 and all(w in p.articles or r._ground_word(w) or w in ("of", "van") or w in
-                                     p.words["object_skip"] for w in between):
-            places, position = r.place_list(context, candidate.start, clause_end, names=False)
-        break
-    if not places and gap is not None:
-        start = compound.end + gap.end()
-        if re.match(r"[A-ZÀ-Þ]", text[start:start + 1]) and not r._is_entity(start):
-            found, _ = r.place_list(context, start, clause_end, names=True)
-            places = found
+    obj = r.object(context, compound.end, max(clause_end, r.object_limit(context, compound.end)), people_verb=False,
+                   depth=1)  # the compound holds its own noun phrase, not the ones coordinated with it
+    places: list[Place] = list(obj.places) if obj.kind == "places" else []
     if not places and compound.stronghold:
         places = _subject_places(r, context, hit) or [d for d in [r.described(context, compound.start, "any")] if d]
-    _ = position
     return _claims(r, context, hit, [holder], places, "controls", past=_past(r, context, hit),
                    stronghold=compound.stronghold)
 
