@@ -164,7 +164,7 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "antecedent_nouns", "stronghold_nouns", "expel", "capture_nouns", "percent_words",
                "population_nouns", "territory_nouns", "state_nouns", "modifier_suffixes", "intent_words",
                "seeks_control", "held_suffixes", "holder_after", "success_words", "opening_particles", "adverbs",
-               "name_modifiers", "side_pronouns", "nearly", "hypothetical")
+               "name_modifiers", "side_pronouns", "nearly", "hypothetical", "member_nouns")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
@@ -191,6 +191,7 @@ def _compile(data: Language) -> Patterns:
     folded["time_units"] = frozenset(fold(w) for w in words("time.units"))
     folded["perfect"] = frozenset(fold(w) for w in words("clauses.perfect_auxiliaries"))
     folded["bearings"] = frozenset(fold(w) for w in words("places.reference_words"))
+    folded["attack_verbs"] = frozenset(fold(w) for w in words("roles.attack_verbs"))
     folded["offices"] = frozenset(fold(w) for w in words("roles.offices"))
     return Patterns(
         lang=data.code,
@@ -463,6 +464,10 @@ class Reader:
             if start < covered_to:
                 continue
             side = self._side_at(context, start)
+            if side is not None and sides and side.start - sides[-1].end <= 24 and side.name == sides[-1].name \
+                    and re.findall(r"[\w’']+", self.text[sides[-1].end:side.start]) \
+                    and all(_CAPITAL.match(w) for w in re.findall(r"[\w’']+", self.text[sides[-1].end:side.start])):
+                continue  # "Boko Haram Islamic Sect": one name
             if side is not None:
                 if side.prep is None and sides and sides[-1].prep is not None \
                         and self._is_coordination(self.text[sides[-1].end:side.start]):
@@ -613,6 +618,13 @@ class Reader:
         if i < 0:
             return None
         word = context.words[i]
+        if word in ("of", "van") and i > 0 and context.words[i - 1] in self.p.words["member_nouns"]:
+            # "500 members of Boko Haram": the members stand where their group stands
+            j = i - 2
+            while j >= 0 and (context.words[j] in self.p.articles or context.tokens[j][0] in self._count_at
+                              or context.words[j] in self.p.words["object_skip"] or context.words[j].isdigit()):
+                j -= 1
+            return context.words[j] if j >= 0 and context.words[j] in self.p.words["prepositions"] else None
         if word in self.p.words["prepositions"] or word in self.p.words["expel_from"]:
             if word == "of" and i > 0 and context.words[i - 1] == "out":
                 return "out of"
@@ -1329,6 +1341,18 @@ class Reader:
             if not _CAPITAL.match(m.group(1)) or self._is_entity(m.start(1)):
                 continue
             found.append(Place(m.start(1), m.start(1) + len(m.group(1).rstrip()), m.group(1).strip()))
+        before = re.compile(r"\b((?:[A-ZÀ-Þ][\w’'-]*\s){1,3})(?:" + "|".join(map(re.escape, nouns)) + r")\b")
+        for m in before.finditer(self.text, context.sentence.start, position):
+            if not self._is_entity(m.start(1)) and fold(m.group(1).split()[0]) not in self.p.words["name_modifiers"] \
+                    and m.start(1) != context.sentence.start:
+                found.append(Place(m.start(1), m.start(1) + len(m.group(1).rstrip()), m.group(1).strip()))
+        if self.p.words["attack_verbs"]:
+            attacked = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.p.words["attack_verbs"], key=len, reverse=True)))
+                                  + r"|attack|attacks)\s+((?:[A-ZÀ-Þ][\w’'-]*\s?){1,3})", re.IGNORECASE)
+            for m in attacked.finditer(self.text, context.sentence.start, position):
+                if _CAPITAL.match(m.group(1)) and not self._is_entity(m.start(1)):
+                    found.append(Place(m.start(1), m.start(1) + len(m.group(1).rstrip()), m.group(1).strip()))
+        found.sort(key=lambda pl: pl.start)
         return found
 
     # -- who says so ---------------------------------------------------------
