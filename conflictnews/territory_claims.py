@@ -181,10 +181,11 @@ def _subject_places(r: Reader, context: Context, hit: Hit) -> list[Place]:
         i += 1
     if i < len(context.tokens) and context.tokens[i][0] < hit.start:
         names, end = r.name_list(context, i, hit.start)
-        following = context.index_at(end)
-        if names and (following >= len(context.words) or context.words[following] in p.words["passive_auxiliaries"]
-                      or context.tokens[following][0] == hit.start):
-            return names
+        between = [context.words[k] for k in range(context.index_at(end), context.index_at(hit.start))]
+        if names and len(between) <= 5 and all(
+                w in p.words["passive_auxiliaries"] or w in p.words["adverbs"] or w in p.words["coordinators"]
+                or p.status_of.get(w) is not None for w in between):
+            return names  # "Abadam is captured", "Maiha had been overrun and captured by Boko Haram"
     plural = any(r._ground_word(w) and w.endswith("s") for w in context.words[context.index_at(clause_start):
                                                                                  context.index_at(hit.start)])
     if plural:

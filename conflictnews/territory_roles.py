@@ -164,7 +164,7 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "antecedent_nouns", "stronghold_nouns", "expel", "capture_nouns", "percent_words",
                "population_nouns", "territory_nouns", "state_nouns", "modifier_suffixes", "intent_words",
                "seeks_control", "held_suffixes", "holder_after", "success_words", "opening_particles", "adverbs",
-               "name_modifiers", "side_pronouns", "nearly", "hypothetical", "member_nouns")
+               "name_modifiers", "side_pronouns", "nearly", "hypothetical", "member_nouns", "plural_nouns")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
@@ -724,6 +724,11 @@ class Reader:
                                 or frame.who.start <= s.start < frame.who.end), None)
                 if speaker is not None:
                     return Side(a, b, speaker.name, speaker.group, None)  # "The LNA reported that it had ..."
+                if frame.who.kind == "source" and fold(frame.who.name) in self.p.words["state_nouns"]:
+                    # "Military leaders report they have regained ...": the state's forces
+                    name = self.world.government(self.doc.country) or self.p.group_names.get(fold(frame.who.name)) \
+                        or frame.who.name
+                    return Side(a, b, name, "state", None)
         previous = self.doc.sentence_at(context.index - 1)
         if previous is None or previous.paragraph != context.sentence.paragraph:
             return None
@@ -1093,11 +1098,64 @@ class Reader:
         if following is not None:
             places, place_end = following
             return _Object("places", place_end, tuple(places), owner=owner)
+        plural = word in p.words["plural_nouns"]
+        if plural:
+            listed = self._list_ahead(context, end, limit)
+            if listed:
+                return _Object("places", listed[-1].end, tuple(listed), owner=owner)
+            if self._definite(context, head):
+                earlier = self._recent_list(context, context.tokens[head][0])
+                if earlier:
+                    return _Object("places", end, tuple(replace(pl, start=context.tokens[head][0], end=end)
+                                                        for pl in earlier), owner=owner)
         if kind is not None and self._definite(context, head):
             place = self.described(context, context.tokens[head][0], kind, noun=word)
             if place is not None:
                 return _Object("places", end, (replace(place, start=context.tokens[head][0], end=end),), owner=owner)
+        if word in p.words["facility_nouns"] or self._facility_compound(word):
+            before = [pl for pl in context.places if pl.end <= context.tokens[head][0]
+                      and not any(s.start <= pl.start < s.end for s in context.sides if not s.country)
+                      and not self._is_country(pl.name)]
+            if before and depth == 0:
+                return _Object("places", end, (replace(before[-1], start=context.tokens[head][0], end=end),),
+                               owner=owner)  # "Unita closes in around Uige, taking over airport"
         return _Object("ground", end, owner=owner)
+
+    def _list_ahead(self, context: Context, end: int, limit: int) -> list[Place]:
+        """The places a plural noun lists after it: "several towns in Adamawa State, including: Hong, Mubi",
+        "two towns, Gujba and Gulani", "three areas lost to Boko Haram the previous week: Gombi, Pelia and Hong"."""
+        text = self.text
+        window = text[end:min(limit if limit > end else end, end + 120)]
+        marker = re.search(r"(?:,?\s*(?:" + self.p.phrases["list_words"].pattern + r")\s*:?|:|\()\s*", window,
+                           re.IGNORECASE)
+        if marker is None:
+            apposed = re.match(r",\s*(?=[A-ZÀ-Þ])", window)
+            if apposed is None:
+                return []
+            start = end + apposed.end()
+        else:
+            if len(re.findall(r"[\w’']+", window[:marker.start()])) > 9:
+                return []
+            start = end + marker.end()
+        found, _ = self.place_list(context, start, context.sentence.end, names=True)
+        return found if len(found) >= 2 or marker is not None and found else []
+
+    def _recent_list(self, context: Context, position: int) -> list[Place]:
+        """The places last listed before ``position`` (two or more, after "including" or a colon, in this sentence
+        or the three before it): what "the affected areas" point back to."""
+        for index in range(context.index, max(-1, context.index - 4), -1):
+            earlier = self.context(index)
+            stop = position if index == context.index else earlier.sentence.end
+            found: list[Place] = []
+            for marker in re.finditer(r"(?:" + self.p.phrases["list_words"].pattern + r")\s*:?\s*|:\s*",
+                                      self.text[earlier.sentence.start:stop], re.IGNORECASE):
+                start = earlier.sentence.start + marker.end()
+                listed, _ = self.place_list(earlier, start, stop, names=True)
+                if len(listed) >= 2:
+                    found = listed
+            if found:
+                return found
+        return []
 
     def _places_after_head(self, context: Context, end: int, limit: int, *, inside: bool = True,
                            depth: int = 0) -> tuple[list[Place], int] | None:
@@ -1108,6 +1166,9 @@ class Reader:
         p, text = self.p, self.text
         window = min(limit, end + 100)
         position = end
+        aside = re.match(r"\s*(?:[-–—]\s[^-–—]{1,50}\s[-–—]|,\s*(?:a|an|een)\s[^,]{1,50},)", text[position:window])
+        if aside is not None:
+            position += aside.end()  # "the camp - a police academy - in Limankara village"
         time = re.match(r"\s*", text[position:window])
         after_space = position + (time.end() if time else 0)
         time_end = self._time_end(after_space)
@@ -1196,6 +1257,14 @@ class Reader:
             if place is None:
                 break
             places.append(place)
+            alternative = re.match(r"\s*\(((?:[A-ZÀ-Þ][\w’'-]*)(?:\s[A-ZÀ-Þ][\w’'-]*){0,2})\)",
+                                   self.text[place.end:min(limit, place.end + 40)])
+            if alternative is not None and not self._is_country(alternative.group(1)) and not any(
+                    e.kind == "place" and self._is_country(e.name)
+                    for e in self.doc.within(self.doc.entities, place.end, place.end + alternative.end(), "entities")):
+                a = place.end + alternative.start(1)
+                known = self.place_at(context, a)
+                places.append(known or Place(a, place.end + alternative.end(1), alternative.group(1)))  # "Badam (Abadam)"
             apposition = re.match(r",[^,;:()]{3,60},", self.text[place.end:min(limit, place.end + 64)])
             if apposition is not None and any(
                     e.kind == "place" and is_reference_place(self.doc, e)
