@@ -176,6 +176,12 @@ def _subject_places(r: Reader, context: Context, hit: Hit) -> list[Place]:
     described = _description_in(r, context, clause_start, hit.start)
     if described is not None:
         return [described]
+    previous = r.previous_clause(context, clause_start)
+    if previous < clause_start and previous > sentence.start and r._opens_relative(context, previous):
+        # "Monguno, which houses a military barracks, is attacked and taken over": the subject stands before
+        places = r.places_before(context, previous, r.previous_clause(context, previous))
+        if places:
+            return places
     i = context.index_at(clause_start)
     while i < len(context.words) and context.words[i] in p.articles:
         i += 1

@@ -505,7 +505,11 @@ class Reader:
                 and fold(mention.surface.split()[0]) not in p.words["state_nouns"]:
             return self._word_side(context, start)
         if clauses.is_attack(doc, mention):
-            return None  # "an IS attack": an event, not a side
+            before = context.word_before(start)
+            if entity is None or entity.kind != "actor" or before is not None and before[1] in p.articles:
+                return None  # "an IS attack": an event, not a side
+            name = self._territorial(entity.name)  # "Boko Haram attacks and overtakes Banki": the side, then its verb
+            return self._side(context, entity.start, entity.end, name, actor_group(name))
         glued = re.match(r"[\w’']*-([\w’']+)", self.text[start:mention.end + 20])
         if glued is not None and self._ground_word(fold(glued.group(1))) and mention.kind == "actor":
             return None  # "IS-stad", "IS-bolwerk": a place of the side, not the side
@@ -1048,7 +1052,9 @@ class Reader:
                     after = context.index_at(name_end)
                     if after < n and context.tokens[after][0] < limit and self._ground_word(context.words[after]):
                         return self._ground(context, after, limit, owner=owner, name_before=(j, after), depth=depth)
-                    if not people_verb or len(names) > 1 or self._from_side_follows(context, name_end, limit):
+                    single = len(names) == 1 and " " not in names[0].name
+                    if not people_verb or len(names) > 1 or single or self._from_side_follows(context, name_end, limit):
+                        # a person is named by more than one word ("captured Mustapha Busuru"); "seizes Damasak"
                         return _Object("places", name_end, tuple(names), owner=owner)
                     return _Object("not_ground", name_end)
             if word in p.words["prepositions"] or word in p.articles and j > i:
@@ -1125,7 +1131,7 @@ class Reader:
         """The places a plural noun lists after it: "several towns in Adamawa State, including: Hong, Mubi",
         "two towns, Gujba and Gulani", "three areas lost to Boko Haram the previous week: Gombi, Pelia and Hong"."""
         text = self.text
-        window = text[end:min(limit if limit > end else end, end + 120)]
+        window = text[end:min(context.sentence.end, end + 120)]
         marker = re.search(r"(?:,?\s*(?:" + self.p.phrases["list_words"].pattern + r")\s*:?|:|\()\s*", window,
                            re.IGNORECASE)
         if marker is None:
