@@ -676,8 +676,10 @@ class Reader:
         if not allow_speaker:
             for frame in context.parse.frames:
                 if frame.kind in ("speech", "denial") and frame.who is not None and frame.who.end <= frame.start \
-                        and frame.end <= position:
-                    floor = max(floor, frame.end)  # "Russia said its forces had taken ...": after the speech verb
+                        and frame.end <= position and not re.match(r"\s+to\s", self.text[frame.end:frame.end + 5]):
+                    # "Russia said its forces had taken ...": after the speech verb ("claimed to have ... and
+                    # withdrew": the speaker goes on as the subject)
+                    floor = max(floor, frame.end)
         candidates = [s for s in context.sides if s.prep is None and floor <= s.start and s.end <= position
                       and (allow_speaker or not context.in_speaker(s.start, s.end))]
         inside = [s for s in candidates if s.start >= clause_start]
