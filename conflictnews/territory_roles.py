@@ -178,7 +178,9 @@ def _compile(data: Language) -> Patterns:
     for status in ("captured", "controls", "lost", "contested", "seeks_control"):
         for phrase in words(f"territory.split_{status}"):
             head, _, tail = (part.strip() for part in phrase.partition("..."))
-            opens = fold(tail).split()[-1] in opening
+            tail_words = fold(tail).split()
+            opens = tail_words[-1] in opening or len(tail_words) >= 2 and tail_words[-1] in {
+                fold(w) for w in words("territory.prepositions")}
             # The particle ends the clause ("namen gisteren Palmyra in."), unless it opens the place ("om X").
             end = "" if opens else r"(?=\s*(?:[,.;:!?)\"”]|$|\b(?:en|maar|of|want|and|but)\b))"
             splits.append((re.compile(phrase_pattern([head]) + r"(?:,?\s+[^\s,;:.!?()\"“”]+){1,8}?\s+"
@@ -500,6 +502,14 @@ class Reader:
             if government is None:
                 return None
             return self._side(context, entity.start, entity.end, government, "state", country=True)
+        if entity is not None and entity.kind in ("adjective", "demonym"):
+            following = re.match(r"\s+([\w’'-]+)", self.text[entity.end:entity.end + 40])
+            noun = fold(following.group(1)) if following else ""
+            if noun and (noun in p.words["state_nouns"] or len(noun) > 6 and any(
+                    noun.endswith(n) for n in p.words["state_nouns"] if len(n) >= 5)):
+                government = self.world.government(entity.name)  # "De Russische invasietroepen"
+                if government and (mention is None or mention.kind != "actor"):
+                    return self._side(context, start, entity.end + following.end(), government, "state")
         if mention is None or mention.start < start - 1 or mention.start > start + 4 \
                 or mention.kind not in ("actor", "state") and self._word_side(context, start) is not None \
                 and fold(mention.surface.split()[0]) not in p.words["state_nouns"]:
@@ -585,7 +595,14 @@ class Reader:
                 name = self._territorial(entity.name)
                 return self._side(context, start, entity.end, name, actor_group(name))
         if head in p.words["antecedent_nouns"] or surface in p.words["antecedent_nouns"]:
-            antecedent = self._antecedent_actor(start)
+            cutoff = start
+            i = context.index_at(start) - 1
+            while i >= 0 and context.index_at(start) - i <= 6 and context.tokens[i][0] >= context.sentence.start:
+                if context.words[i] in ("the", "de", "het", "these", "deze", "die"):
+                    cutoff = context.tokens[i][0]  # "De aan al-Qaeda gelieerde fundamentalisten": not al-Qaeda
+                    break
+                i -= 1
+            antecedent = self._antecedent_actor(cutoff)
             if antecedent is not None:
                 return self._side(context, start, end, antecedent, "non_state")
         name = p.group_names.get(surface) or p.group_names.get(head)
@@ -615,9 +632,17 @@ class Reader:
         return Side(start, end, name, group, self._preposition(context, start), country)
 
     def _preposition(self, context: Context, start: int) -> str | None:
-        """The preposition the phrase at ``start`` stands after (articles skipped), or None."""
+        """The preposition the phrase at ``start`` stands after (articles and up to two adjectives skipped:
+        "van militante milities"), or None."""
         i = context.index_at(start) - 1
-        while i >= 0 and context.words[i] in self.p.articles:
+        skipped = 0
+        while i >= 0 and (context.words[i] in self.p.articles or skipped < 2 and (
+                context.words[i] in self.p.words["object_skip"]
+                or any(e.kind == "adjective" and e.start == context.tokens[i][0] for e in context.entities)
+                or self.p.verb_final and context.words[i].endswith("e") and context.words[i].islower()
+                and context.words[i] not in self.p.words["prepositions"])):
+            if context.words[i] not in self.p.articles:
+                skipped += 1
             i -= 1
         if i < 0:
             return None
@@ -1102,7 +1127,8 @@ class Reader:
                         return _Object("places", end, tuple(names), owner=owner)
                     break
         # what follows the head: a name ("de stad Mosul"), "of X", "at X", ", including X", "(X, Y)"
-        following = self._places_after_head(context, end, limit, inside=kind != "city", depth=depth)
+        following = self._places_after_head(context, end, limit, inside=kind not in ("city", "country", "capital"),
+                                            depth=depth)
         if following is not None:
             places, place_end = following
             return _Object("places", place_end, tuple(places), owner=owner)
@@ -1257,7 +1283,19 @@ class Reader:
         places: list[Place] = []
         position = start
         while position < limit:
+            elliptic = re.match(r"[A-ZÀ-Þ][\w’']*-\s+(?:en|and|of|or)\s+", self.text[position:limit])
+            if elliptic is not None:
+                position += elliptic.end()  # "Oost- en Zuid-Syrië": the place is the last compound's
             place = self.place_at(context, position)
+            if place is None:
+                token = re.match(r"[\w’'-]+", self.text[position:limit])
+                inner = [e for e in context.entities if e.kind == "place" and token is not None
+                         and position < e.start < position + token.end() and self.text[e.start - 1] == "-"
+                         and e.end == position + token.end()]
+                if inner:
+                    entry = self.world.places.get(inner[0].name)
+                    place = Place(position, inner[0].end, inner[0].name, entry.latitude if entry else None,
+                                  entry.longitude if entry else None)  # "Zuid-Syrië": Syria
             if place is None and names and _CAPITAL.match(self.text[position:position + 1]) \
                     and not self._is_entity(position):
                 found, end = self.name_list(context, context.index_at(position), limit, single=True)
