@@ -596,6 +596,9 @@ def _seek(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     if not seekers:
         before = [s for s in context.sides if s.prep is None and sentence.start <= s.start and s.end <= hit.start]
         seekers = before[:1]
+    if not seekers:
+        agent = r.attack_agent(context, hit.start)
+        seekers = [agent] if agent is not None else []
     verb = hit.phrase.split()[-1]
     loser: Side | None = None
     places: list[Place] = []
@@ -667,6 +670,8 @@ def _noun(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     if not actors:
         after = [s for s in context.sides if s.prep is None and s.start >= obj.end]
         actors = after[:1]
+    if not actors and hit.status == "seeks_control":
+        return _claims(r, context, hit, [None], places, "seeks_control", uncertain=_uncertain(r, context, hit))
     if not actors:
         return []
     loser = r.losers(context, obj.end, sentence.end, actors) if status == "captured" else None
@@ -680,7 +685,7 @@ def _stronghold(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     clause_start, clause_end = context.clause(hit.start)
     holder = None
     places: list[Place] = []
-    after = re.match(r"\s*(?:[\w’']+\s+){0,2}?(?:of|van|for|in)\s+", text[hit.end - (3 if hit.phrase.endswith((" of", " van")) else 0) - (1 if hit.phrase.endswith(" van") else 0):hit.end + 40]) \
+    after = re.match(r"\s*(?:[\w’']+\s+){0,4}?(?:of|van|for|in)\s+", text[hit.end - (3 if hit.phrase.endswith((" of", " van")) else 0) - (1 if hit.phrase.endswith(" van") else 0):hit.end + 40]) \
         if not hit.phrase.endswith((" of", " van")) else None
     position = hit.end if hit.phrase.endswith((" of", " van")) else (hit.end + after.end() if after else None)
     if position is not None:

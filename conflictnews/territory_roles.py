@@ -194,6 +194,7 @@ def _compile(data: Language) -> Patterns:
     folded["perfect"] = frozenset(fold(w) for w in words("clauses.perfect_auxiliaries"))
     folded["bearings"] = frozenset(fold(w) for w in words("places.reference_words"))
     folded["attack_verbs"] = frozenset(fold(w) for w in words("roles.attack_verbs"))
+    folded["attack_nouns"] = frozenset(fold(w) for w in words("roles.attack_nouns"))
     folded["offices"] = frozenset(fold(w) for w in words("roles.offices"))
     return Patterns(
         lang=data.code,
@@ -770,6 +771,17 @@ class Reader:
         side = subjects[0]
         return Side(a, b, side.name, side.group, None)
 
+    def attack_agent(self, context: Context, position: int) -> Side | None:
+        """The side an attack belongs to, before ``position``: "een grondoffensief van het Syrische leger ... om X
+        te heroveren", "an offensive by Iraqi forces to retake X"."""
+        for side in reversed([s for s in context.sides if s.end <= position and s.prep in ("van", "of", "by", "door")]):
+            before = self.text[max(context.sentence.start, side.start - 40):side.start]
+            words = [fold(w) for w in re.findall(r"[\w’'-]+", before)][-4:]
+            if any(w in self.p.words["attack_nouns"] or any(w.endswith(n) for n in self.p.words["attack_nouns"]
+                                                            if len(n) >= 6) for w in words):
+                return side
+        return None
+
     def _adjacent_subject(self, context: Context, position: int, candidates: list[Side]) -> Side | None:
         """The side right before the verb, with auxiliaries, adverbs and times between ("Iraqi forces on Tuesday
         completed", "regime forces push"), or before the verb it is coordinated with ("Military forces attack
@@ -1119,8 +1131,10 @@ class Reader:
             first, last = name_before
             for k in range(first, last):
                 if _CAPITAL.match(text[context.tokens[k][0]]) and not self._is_entity(context.tokens[k][0]):
-                    if context.words[k] in p.words["name_modifiers"]:
-                        continue
+                    a, b = context.tokens[k]
+                    if context.words[k] in p.words["name_modifiers"] or any(
+                            e.kind == "adjective" and a < e.start < b for e in context.entities):
+                        continue  # "a Sunni town", "de Noord-Iraakse stad": an adjective, not a name
                     names, name_end = self.name_list(context, k, context.tokens[last][0] + 1)
                     if names and name_end <= context.tokens[head][0] and not re.search(
                             r"\w", text[name_end:context.tokens[head][0]]):
@@ -1554,14 +1568,16 @@ class Reader:
 
 def merge_strongholds(found: list[Claim]) -> list[Claim]:
     """A stronghold named beside its capture names the loser: "they retook the town, the last stronghold
-    of Y" is a capture from Y, not a claim of Y's control."""
+    of Y" is a capture from Y, not a claim of Y's control. Beside an intent to take it, the stronghold stays
+    Y's and names whom the place is to be taken from."""
     captured = {c.place.name for c in found if c.status == "captured"}
     result = []
-    losers = {c.place.name: c.actor for c in found if c.stronghold and c.place.name in captured}
+    losers = {c.place.name: c.actor for c in found if c.stronghold}
     for claim in found:
         if claim.stronghold and claim.place.name in captured:
             continue
-        if claim.status == "captured" and claim.loser is None and losers.get(claim.place.name) is not None:
+        if claim.status in ("captured", "seeks_control") and claim.loser is None \
+                and losers.get(claim.place.name) is not None:
             claim = replace(claim, loser=losers[claim.place.name])
         result.append(claim)
     return result
