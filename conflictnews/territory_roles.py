@@ -641,7 +641,8 @@ class Reader:
                 context.words[i] in self.p.words["object_skip"]
                 or any(e.kind == "adjective" and e.start == context.tokens[i][0] for e in context.entities)
                 or self.p.verb_final and context.words[i].endswith("e") and context.words[i].islower()
-                and context.words[i] not in self.p.words["prepositions"])):
+                and context.words[i] not in self.p.words["prepositions"]
+                or context.words[i].endswith(("'s", "’s")))):  # "opposed to the country's government"
             if context.words[i] not in self.p.articles:
                 skipped += 1
             i -= 1
@@ -983,11 +984,12 @@ class Reader:
             return _Object("none", position)
         start = context.tokens[i][0]
         word = context.words[i]
-        if not text[start].isalnum() or word in p.words["prepositions"] and self.place_at(context, start) is None:
+        if not text[start].isalnum() or word in p.words["prepositions"] and self.place_at(context, start) is None \
+                and start not in self._count_at:
             return _Object("none", start)  # the clause ends, or a complement follows: no object after the verb
         place = self.place_at(context, start)
         if place is not None:
-            places, end = self.place_list(context, start, limit, names=True)
+            places, end = self.place_list(context, start, max(limit, context.sentence.end), names=True)
             owner = self._stronghold_owner(context, end, limit)
             k = context.index_at(end)
             while k < n and context.tokens[k][0] < limit and k - context.index_at(end) < 3 and (
@@ -1233,7 +1235,7 @@ class Reader:
                 _CAPITAL.match(text[at:at + 1]) and not self._is_entity(at) and not self.title_case(context)):
             candidates.append(at)
         for _ in range(3):
-            preposition = re.match(r"[\s\"“”‘’]*(of|van|in|at|bij|near|around|op|rond|nabij|outside|buiten|from|uit|ten)\s+",
+            preposition = re.match(r"[\s\"“”‘’]*(of|van|in|at|bij|around|op|rond|from|uit|ten)\s+",
                                    text[position:window], re.IGNORECASE)
             if preposition is None:
                 break
@@ -1439,6 +1441,12 @@ class Reader:
             if same:
                 return same[-1]
         candidates = [pl for pl in earlier if w.places[pl.name].kind in fits]
+        if candidates and candidates[-1].start < self._recent_floor(context):
+            # nothing of the kind in this sentence or the one before: the place of the headline or the lead
+            lead = [pl for pl in self.memory.places if w.places[pl.name].kind in fits] or \
+                [pl for pl in candidates if pl.start < (self.doc.sentences[0].end if self.doc.sentences else 0)]
+            if lead:
+                return lead[0]
         if kind == "province":
             for pl in earlier:
                 parent = w.places[pl.name].parent
@@ -1452,6 +1460,12 @@ class Reader:
             return candidates[-1]
         remembered = [pl for pl in self.memory.places if w.places[pl.name].kind in fits]
         return remembered[0] if remembered else None
+
+    def _recent_floor(self, context: Context) -> int:
+        """Where the sentence before this one starts: a description points back at most that far before it
+        points to the headline or the lead."""
+        previous = self.doc.sentence_at(context.index - 1)
+        return previous.start if previous is not None else context.sentence.start
 
     def _place_of(self, entity: Entity) -> Place | None:
         if entity.kind != "place" or entity.name not in self.world.places:
