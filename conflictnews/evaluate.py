@@ -34,12 +34,15 @@ class GoldScore:
     territory: dict[str, float]
     territory_with_actor: dict[str, float]
     misses: list[dict[str, Any]] = field(default_factory=list)
+    #: Per field of a territory claim (from_actor, attributed_to, certainty, past, actor_group): how many gold
+    #: claims matched on (actor, place, status) agree with the claim they were paired with, and of how many.
+    territory_fields: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def summary(self) -> str:
         """A short text report."""
         c, t, ta = self.casualties, self.territory, self.territory_with_actor
         vg = "n/a" if self.victim_group_accuracy is None else f"{self.victim_group_accuracy:.3f}"
-        return "\n".join([
+        lines = [
             f"files: {self.files}",
             f"casualties (outcome, count): precision {c['precision']:.3f}  recall {c['recall']:.3f}  "
             f"F1 {c['f1']:.3f}  (gold {c['gold']:.0f}, found {c['found']:.0f}, matched {c['matched']:.0f})",
@@ -48,7 +51,12 @@ class GoldScore:
             f"(gold {t['gold']:.0f}, found {t['found']:.0f})",
             f"territory (actor, place, status): precision {ta['precision']:.3f}  recall {ta['recall']:.3f}  "
             f"F1 {ta['f1']:.3f}",
-        ])
+        ]
+        if self.territory_fields:
+            parts = [f"{name} {hits}/{total} ({hits / total:.2f})" if total else f"{name} n/a"
+                     for name, (hits, total) in self.territory_fields.items()]
+            lines.append("territory fields agreeing on matched claims: " + ", ".join(parts))
+        return "\n".join(lines)
 
 
 def load_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
@@ -149,6 +157,7 @@ def evaluate_gold(gold_path: str | os.PathLike[str], *, corpus: str | os.PathLik
     folders = [Path(corpus)] if isinstance(corpus, (str, os.PathLike)) else \
         [Path(c) for c in corpus] if corpus is not None else [base, base / "articles"]
     totals = Counter()  # type: Counter[str]
+    fields: dict[str, list[int]] = {name: [0, 0] for name in _TERRITORY_FIELDS}
     group_hits = group_total = 0
     misses: list[dict[str, Any]] = []
     for row in gold_rows:
@@ -195,6 +204,7 @@ def evaluate_gold(gold_path: str | os.PathLike[str], *, corpus: str | os.PathLik
         totals["ta_gold"] += len(expected_ta)
         totals["ta_found"] += len(got_ta)
         totals["ta_matched"] += len(expected_ta & got_ta)
+        _agree(row.get("territory", []), claims, expected_ta & got_ta, {p for _, p, _ in expected_ta}, fields)
     return GoldScore(
         files=len(gold_rows),
         casualties=_scores(totals["c_gold"], totals["c_found"], totals["c_matched"]),
@@ -202,7 +212,52 @@ def evaluate_gold(gold_path: str | os.PathLike[str], *, corpus: str | os.PathLik
         territory=_scores(totals["t_gold"], totals["t_found"], totals["t_matched"]),
         territory_with_actor=_scores(totals["ta_gold"], totals["ta_found"], totals["ta_matched"]),
         misses=misses,
+        territory_fields={name: (hits, total) for name, (hits, total) in fields.items()},
     )
+
+
+_TERRITORY_FIELDS = ("from_actor", "attributed_to", "certainty", "past", "actor_group")
+
+
+def _canonical_source(name: str | None) -> str | None:
+    """A gold source as the sources table names it (its aliases), else as written."""
+    from .lexicon import world
+
+    if not name:
+        return None
+    found = [e.name for e in world().entities(name) if e.kind == "source" and e.end - e.start >= len(name) - 2]
+    return found[0] if found else name
+
+
+def _agree(gold: list[dict[str, Any]], claims: list[Any], matched: set[tuple[Any, ...]], gold_places: set[Any],
+           fields: dict[str, list[int]]) -> None:
+    """Pair each gold claim matched on (actor, place, status) with the claim that agrees with it best, and
+    count the fields they agree on."""
+    def value(fact: Any, name: str, *, gold_side: bool) -> Any:
+        raw = fact.get(name) if gold_side else getattr(fact, name, None)
+        if name == "from_actor":
+            return _canonical_actor(raw) if gold_side else raw
+        if name == "attributed_to":
+            return _canonical_source(raw)
+        if name == "past":
+            return bool(raw)
+        if name == "certainty":
+            return raw or "stated"
+        return raw
+
+    for key in matched:
+        facts = [t for t in gold if (_canonical_actor(t.get("actor")), _canonical_place(t.get("place")),
+                                     t.get("status")) == key]
+        found = [c for c in claims if (c.actor, _within(c.place, gold_places), c.status) == key]
+        used: set[int] = set()
+        for fact in facts:
+            choices = [i for i in range(len(found)) if i not in used] or list(range(len(found)))
+            best = max(choices, key=lambda i: sum(value(fact, n, gold_side=True) == value(found[i], n, gold_side=False)
+                                                  for n in _TERRITORY_FIELDS))
+            used.add(best)
+            for name in _TERRITORY_FIELDS:
+                fields[name][1] += 1
+                fields[name][0] += int(value(fact, name, gold_side=True) == value(found[best], name, gold_side=False))
 
 
 # --------------------------------------------------------------------------
