@@ -338,7 +338,7 @@ def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], 
     """The places a verb takes, its object's owner, and whether the object is something else than ground."""
     clause_start, clause_end = context.clause(hit.start)
     split = hit.tail_start > hit.head_end
-    if split and hit.phrase.split()[-1] in r.p.words["opening_particles"]:
+    if split and hit.phrase.split()[-1] in r.p.words["opening_particles"] and hit.status != "transfer":
         split = False  # "trokken zich gisteren terug uit Aleppo": the place follows the particle
     begin = start if start is not None else hit.head_end if split else hit.end
     if not split and start is not None and start < hit.end:
@@ -431,10 +431,18 @@ def _verb(r: Reader, context: Context, hit: Hit) -> list[Claim]:
         return _claims(r, context, hit, [agent] if agent else [None], places, status, loser=loser, past=past,
                        uncertain=uncertain)
     subjects = _subjects(r, context, hit)
-    inverted = bool(subjects) and subjects[0].start >= hit.head_end
+    if not subjects:
+        # "Mosul volledig bevrijd van IS", "Tikrit recaptured by Iraqi forces": a participle with no auxiliary
+        agent = r.agent(context, hit)
+        loser = r.losers(context, hit.end, clause_end, [agent] if agent else [])
+        places = _subject_places(r, context, hit)
+        if places and (agent is not None or loser is not None) and status == "captured":
+            return _claims(r, context, hit, [agent], places, status, loser=loser, uncertain=uncertain)
+        return []
+    inverted = subjects[0].start >= hit.head_end
     places, obj, other = _object_places(r, context, hit, subjects, people=people,
                                         start=subjects[-1].end if inverted else None)
-    if other or not subjects:
+    if other:
         return []
     loser = r.losers(context, hit.start if not p.verb_final else clause_start, clause_end, subjects) \
         or getattr(obj, "owner", None)

@@ -175,7 +175,7 @@ def _compile(data: Language) -> Patterns:
     status_paths = [f"territory.{kind}" for kind in _KINDS]
     splits: list[tuple[re.Pattern[str], str, int]] = []
     opening = {fold(w) for w in words("territory.opening_particles")}
-    for status in ("captured", "controls", "lost", "contested", "seeks_control"):
+    for status in ("captured", "controls", "lost", "contested", "seeks_control", "transfer"):
         for phrase in words(f"territory.split_{status}"):
             head, _, tail = (part.strip() for part in phrase.partition("..."))
             tail_words = fold(tail).split()
@@ -325,6 +325,11 @@ class Context:
     def in_speaker(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies in a speaker's name."""
         return any(a <= start and end <= b for a, b in self.speakers)
+
+
+def _as_written(surface: str) -> str:
+    """A noun phrase as written, a capital that only opens it kept ("Kurdish forces")."""
+    return " ".join(surface.split())
 
 
 @functools.cache
@@ -537,6 +542,19 @@ class Reader:
         if mention.kind == "actor":
             name = self._territorial(mention.name)
             return self._side(context, mention.start, mention.end, name, actor_group(name))
+        if mention.kind in ("state", "noun", "source") and (head in p.words["state_nouns"] or fold(
+                mention.surface) in p.words["state_nouns"]) and not any(
+                e.kind in ("adjective", "demonym", "place") for e in context.entities
+                if mention.start <= e.start < mention.end):
+            i = context.index_at(mention.start) - 1
+            before = context.words[i] if i >= 0 else ""
+            capital = i >= 0 and _CAPITAL.match(self.text[context.tokens[i][0]]) is not None \
+                and context.tokens[i][0] != context.sentence.start and not self._is_entity(context.tokens[i][0])
+            if before in p.words["name_modifiers"] or capital and before not in p.words["state_nouns"]:
+                # "Kurdish forces", "Shi'ite paramilitary forces": forces of no state the tables know
+                a = context.tokens[i][0]
+                return self._side(context, a, mention.end, _as_written(self.text[a:mention.end]), "non_state")
+
         if mention.kind == "state":
             name = self._territorial(mention.name)
             owner = self._possessor(context, mention.start)
@@ -732,6 +750,11 @@ class Reader:
         if first is None:
             return []
         chosen = [first]
+        for side in reversed([s for s in context.sides if s.end <= first.start]):
+            if self._is_coordination(self.text[side.end:chosen[0].start]) and side.prep is None:
+                chosen.insert(0, side)  # "Iraqi forces and Kurdish Peshmerga forces retook Bashir"
+            else:
+                break
         for side in context.sides:
             if side.start <= chosen[-1].end or side.start >= position:
                 continue
