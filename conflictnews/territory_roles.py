@@ -1130,8 +1130,11 @@ class Reader:
         """Whether the sentence is written in title case ("Iraqi Forces Retake Town From Islamic State"): its
         capitals then name nothing."""
         if context.title is None:
-            words = [self.text[a:b] for a, b in context.tokens if self.text[a].isalpha() and b - a > 3]
-            context.title = len(words) >= 4 and sum(1 for w in words if w[0].isupper()) >= 0.7 * len(words)
+            words = [self.text[a:b] for a, b in context.tokens if self.text[a].isalpha()]
+            long = [w for w in words if len(w) > 3]
+            small = [w for w in words[1:] if fold(w) in self.p.words["prepositions"] or fold(w) in self.p.articles]
+            context.title = len(long) >= 4 and (sum(1 for w in long if w[0].isupper()) >= 0.8 * len(long)
+                                                or any(w[0].isupper() for w in small))
         return context.title
 
     def _is_entity(self, position: int) -> bool:
@@ -1541,14 +1544,15 @@ class Reader:
                 certainty = "denied"
         else:
             who = clauses.speaker(doc, index, start, end)
-        if who is not None and who.kind not in ("source", "actor", "state"):
+        if who is not None and (who.kind not in ("source", "actor", "state") or who.name == who.surface):
             # "Dat meldt het vanuit Groot-Brittannië opererend Observatorium": the source the phrase goes on to name
-            named = [e for e in doc.within(doc.entities, who.start, who.end + 80, "entities") if e.kind == "source"]
-            gap = [fold(w) for w in re.findall(r"[\w’']+", self.text[who.end:named[0].start])] if named else []
-            if named and not re.search(r"[.;:]", self.text[who.end:named[0].start]) \
+            named = [e for e in doc.within(doc.entities, max(0, who.start - 8), who.end + 80, "entities")
+                     if e.kind == "source" and e.end > who.start]
+            gap = [fold(w) for w in re.findall(r"[\w’']+", self.text[who.end:max(who.end, named[0].start)])] if named else []
+            if named and not re.search(r"[.;:]", self.text[who.end:max(who.end, named[0].start)]) \
                     and not any(w in self.p.words["prepositions"] and w not in ("van", "of") for w in gap):
-                who = clauses.Mention(who.start, named[0].end, self.text[who.start:named[0].end], named[0].name,
-                                      None, "source")
+                who = clauses.Mention(who.start, max(who.end, named[0].end),
+                                      self.text[who.start:max(who.end, named[0].end)], named[0].name, None, "source")
         name = who.name if who is not None else None
         if name is None:
             name = self._source(index)
