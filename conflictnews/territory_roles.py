@@ -1116,6 +1116,13 @@ class Reader:
                     after = context.index_at(name_end)
                     if after < n and context.tokens[after][0] < limit and self._ground_word(context.words[after]):
                         return self._ground(context, after, limit, owner=owner, name_before=(j, after), depth=depth)
+                    ahead = [k for k in range(after, min(n, after + 3)) if context.tokens[k][0] < limit
+                             and self._ground_word(context.words[k])]
+                    if ahead and all(context.words[k].islower() for k in range(after, ahead[0])) and not all(
+                            context.words[k] in p.words["object_skip"] for k in range(after, ahead[0])):
+                        # "crucial Kogang rebel positions": the name only qualifies the ground
+                        return self._ground(context, ahead[0], limit, owner=owner, name_before=(j, ahead[0]),
+                                            depth=depth)
                     single = len(names) == 1 and " " not in names[0].name
                     if not people_verb or len(names) > 1 or single or self._from_side_follows(context, name_end, limit):
                         # a person is named by more than one word ("captured Mustapha Busuru"); "seizes Damasak"
@@ -1164,8 +1171,9 @@ class Reader:
                             e.kind == "adjective" and a < e.start < b for e in context.entities):
                         continue  # "a Sunni town", "de Noord-Iraakse stad": an adjective, not a name
                     names, name_end = self.name_list(context, k, context.tokens[last][0] + 1)
-                    if names and name_end <= context.tokens[head][0] and not re.search(
-                            r"\w", text[name_end:context.tokens[head][0]]):
+                    between = re.findall(r"[\w’']+", text[name_end:context.tokens[head][0]])
+                    if names and name_end <= context.tokens[head][0] and all(
+                            fold(w) in p.words["object_skip"] for w in between):
                         return _Object("places", end, tuple(names), owner=owner)
                     break
         # what follows the head: a name ("de stad Mosul"), "of X", "at X", ", including X", "(X, Y)"
@@ -1261,7 +1269,7 @@ class Reader:
                 _CAPITAL.match(text[at:at + 1]) and not self._is_entity(at) and not self.title_case(context)):
             candidates.append(at)
         for _ in range(3):
-            preposition = re.match(r"[\s\"“”‘’]*(of|van|in|at|bij|around|op|rond|from|uit|ten)\s+",
+            preposition = re.match(r"[\s\"“”‘’]*(of|van|in|at|bij|around|along|op|rond|langs|from|uit|ten)\s+",
                                    text[position:window], re.IGNORECASE)
             if preposition is None:
                 break
