@@ -360,11 +360,11 @@ def territory_control(territory: "pd.DataFrame") -> "pd.DataFrame":
     claims["account"] = claims["attributed_to"].where(claims["attributed_to"].notna(), REPORTED)
     claims["order"] = range(len(claims))
     groups = _actor_groups(claims)
-    rows: list[dict[str, Any]] = []
+    rows: list[dict[Any, Any]] = []
     dated = claims[claims["date"].notna()].sort_values(["place", "date", "article_id", "span_start", "order"],
                                                          na_position="last", kind="stable")
     for place, of_place in dated.groupby("place", sort=True):
-        standing: dict[str, dict[str, Any]] = {}
+        standing: dict[str, dict[Any, Any]] = {}
         for day, of_day in of_place.groupby("date", sort=True):
             touched: set[str] = set()
             entries = []
@@ -420,7 +420,7 @@ def control_as_of(control: "pd.DataFrame", day: Any) -> "pd.DataFrame":
     return latest.sort_values(["place", "account"]).reset_index(drop=True)
 
 
-def _holder_after(claim: dict[str, Any], before: str | None) -> str | None:
+def _holder_after(claim: dict[Any, Any], before: str | None) -> str | None:
     """Who holds the place by the claim's account once the claim is told (see ``territory_control``)."""
     import pandas as pd
 

@@ -24,17 +24,13 @@ Shares of territory and populations under control are read from the counts besid
 
 from __future__ import annotations
 
-import bisect
-import re
-from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, Iterable
 
 from . import territory_roles as roles
 from .document import Document, documents
-from .lexicon import fold, world
 from .records import TerritoryClaim
-from .territory_roles import Claim, Patterns, Place, Side
+from .territory_roles import Claim
 from .text import Sentence
 
 __all__ = ["extract_territory", "territory_from_documents"]
@@ -140,7 +136,3 @@ def _when(doc: Document, sentence: Sentence) -> tuple[datetime | None, datetime 
     if as_of is None and doc.reference.published is not None and doc.reference.precision:
         as_of = doc.reference.published
     return since, as_of
-
-
-# Re-exported for the readers' type hints (kept here so that ``territory`` stays the module users import).
-_ = (bisect, re, replace, fold, world, Patterns, Place, Side)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Any, Sequence
 
 from .lexicon import fold, world
 from .territory_roles import Claim, Context, Held, Hit, Place, Reader, Side
@@ -73,7 +74,7 @@ def _read(r: Reader, context: Context, hit: Hit) -> list[Claim]:
 # Helpers
 # --------------------------------------------------------------------------
 
-def _claims(r: Reader, context: Context, hit: Hit, actors: list[Side] | list[None], places: list[Place],
+def _claims(r: Reader, context: Context, hit: Hit, actors: Sequence[Side | None], places: list[Place],
             status: str, **extra: object) -> list[Claim]:
     """One claim per actor and place, its span from the phrase to the place (when the place is in the sentence)."""
     sentence = context.sentence
@@ -119,7 +120,7 @@ def _past(r: Reader, context: Context, hit: Hit) -> bool:
     for k in range(after, min(len(context.words), after + 8)):
         if context.tokens[k][0] >= clause_end:
             break
-        if context.words[k] in ("until", "tot") and r._time_end(context.tokens[k + 1][0] if k + 1 < len(context.tokens) else -1):
+        if context.words[k] in ("until", "tot") and r.time_end(context.tokens[k + 1][0] if k + 1 < len(context.tokens) else -1):
             return True
     return False
 
@@ -169,7 +170,7 @@ def _subject_places(r: Reader, context: Context, hit: Hit) -> list[Place]:
     if places:
         head = _head_description(r, context, places[0], clause_start)
         return [head] if head is not None else places
-    if clause_start > sentence.start and r._opens_relative(context, clause_start):
+    if clause_start > sentence.start and r.opens_relative(context, clause_start):
         antecedent = _relative_antecedent(r, context, clause_start)
         if antecedent:
             return antecedent
@@ -177,7 +178,7 @@ def _subject_places(r: Reader, context: Context, hit: Hit) -> list[Place]:
     if described is not None:
         return [described]
     previous = r.previous_clause(context, clause_start)
-    if previous < clause_start and previous > sentence.start and r._opens_relative(context, previous):
+    if previous < clause_start and previous > sentence.start and r.opens_relative(context, previous):
         # "Monguno, which houses a military barracks, is attacked and taken over": the subject stands before
         places = r.places_before(context, previous, r.previous_clause(context, previous))
         if places:
@@ -192,7 +193,7 @@ def _subject_places(r: Reader, context: Context, hit: Hit) -> list[Place]:
                 w in p.words["passive_auxiliaries"] or w in p.words["adverbs"] or w in p.words["coordinators"]
                 or p.status_of.get(w) is not None for w in between):
             return names  # "Abadam is captured", "Maiha had been overrun and captured by Boko Haram"
-    plural = any(r._ground_word(w) and w.endswith("s") for w in context.words[context.index_at(clause_start):
+    plural = any(r.ground_word(w) and w.endswith("s") for w in context.words[context.index_at(clause_start):
                                                                                  context.index_at(hit.start)])
     if plural:
         listing = p.phrases["list_words"].search(text, hit.end, sentence.end)
@@ -214,7 +215,7 @@ def _head_description(r: Reader, context: Context, place: Place, floor: int) -> 
     while k >= 0 and context.tokens[k][0] >= floor and steps < 7:
         word = context.words[k]
         kind = p.descriptions.get(word)
-        if kind is not None and seen_preposition and r._definite(context, k):
+        if kind is not None and seen_preposition and r.definite(context, k):
             found = r.described(context, context.tokens[k][0], kind, noun=word, allow_same_sentence=False)
             if found is not None:
                 a, b = context.tokens[k]
@@ -292,7 +293,7 @@ def _phrase_head(r: Reader, context: Context, position: int) -> Place | None:
                     if apposed:
                         return apposed[-1]  # "Oost-Ghouta, een regio aan de rand van ..."
                 return None
-            if r._definite(context, k):
+            if r.definite(context, k):
                 found = r.described(context, context.tokens[k][0], "city" if kind == "city" else kind, noun=word,
                                     allow_same_sentence=kind == "city")
                 if found is not None:
@@ -310,7 +311,7 @@ def _description_in(r: Reader, context: Context, start: int, end: int) -> Place 
     """A definite description of a place between ``start`` and ``end``: "de stad", "the town"."""
     for i in range(context.index_at(start), context.index_at(end)):
         kind = r.p.descriptions.get(context.words[i])
-        if kind is not None and r._definite(context, i):
+        if kind is not None and r.definite(context, i):
             place = r.described(context, context.tokens[i][0], kind)
             if place is not None:
                 a, b = context.tokens[i]
@@ -334,7 +335,7 @@ def _before_verb(r: Reader, context: Context, hit: Hit, subjects: list[Side]) ->
 
 
 def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], *, people: bool,
-                   start: int | None = None) -> tuple[list[Place], object | None, bool]:
+                   start: int | None = None) -> tuple[list[Place], Any, bool]:
     """The places a verb takes, its object's owner, and whether the object is something else than ground."""
     clause_start, clause_end = context.clause(hit.start)
     split = hit.tail_start > hit.head_end
@@ -346,7 +347,7 @@ def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], 
     limit = hit.tail_start if split else max(clause_end, r.object_limit(context, begin))
     if len(hit.phrase.split()) > 1 and hit.phrase.split()[-1] in r.p.words["ground_nouns"]:
         # "gain territory from UNITA in Bambi": the place follows the noun of ground
-        found = r._places_after_head(context, hit.end, clause_end)
+        found = r.places_after_head(context, hit.end, clause_end)
         if found:
             return found[0], None, False
         before = _before_verb(r, context, hit, subjects)
@@ -362,11 +363,11 @@ def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], 
         if obj.kind == "places":
             places = list(obj.places)
     if not places and obj.kind == "ground" and r.p.verb_final and not split:
-        found = r._places_after_head(context, hit.end, clause_end, inside=True)
+        found = r.places_after_head(context, hit.end, clause_end, inside=True)
         places = found[0] if found else []  # "de meeste bolwerken ... hebben overgenomen in de provincies X en Y"
     if not places and obj.kind in ("none", "ground"):
         places = _before_verb(r, context, hit, subjects)
-    if not places and r._opens_relative(context, clause_start) and clause_start > context.sentence.start:
+    if not places and r.opens_relative(context, clause_start) and clause_start > context.sentence.start:
         places = _relative_antecedent(r, context, clause_start)
     if not places and obj.share is not None:
         country = r.country_place(hit.start)
@@ -384,10 +385,10 @@ def _counted_before(r: Reader, context: Context, hit: Hit, subjects: list[Side])
     for count in r.doc.within(r.doc.counts, floor, hit.start, "counts"):
         unit = re.match(r"\s*(%|[\w’'-]+)", r.text[count.end:count.end + 30])
         word = fold(unit.group(1)) if unit else ""
-        if word.startswith("%") or word in r.p.words["percent_words"] or r._ground_word(word) \
-                or r._time_end(count.start) is not None or word in r.p.words["time_units"]:
+        if word.startswith("%") or word in r.p.words["percent_words"] or r.ground_word(word) \
+                or r.time_end(count.start) is not None or word in r.p.words["time_units"]:
             continue
-        if any(t[0] <= count.start < t[1] for t in r._time_spans):
+        if any(t[0] <= count.start < t[1] for t in r.time_spans):
             continue
         return True
     return False
@@ -638,7 +639,7 @@ def _seek(r: Reader, context: Context, hit: Hit) -> list[Claim]:
         return []
     extra = {"loser": loser} if status == "seeks_control" else {"loser": loser}
     return _claims(r, context, hit, seekers, places, status, uncertain=_uncertain(r, context, hit),
-                   **extra)  # type: ignore[arg-type]
+                   **extra)
 
 
 def _contest(r: Reader, context: Context, hit: Hit) -> list[Claim]:
@@ -729,8 +730,8 @@ def _stronghold(r: Reader, context: Context, hit: Hit) -> list[Claim]:
         floor = r.previous_clause(context, clause_start)
         places = r.places_before(context, clause_start, floor)
     if not places:
-        earlier = r.described(context, context.sentence.start, "city", allow_same_sentence=False)
-        places = [earlier] if earlier is not None else containing
+        antecedent = r.described(context, context.sentence.start, "city", allow_same_sentence=False)
+        places = [antecedent] if antecedent is not None else containing
     past = _past(r, context, hit)
     return _claims(r, context, hit, [holder], places, "controls", past=past, stronghold=True)
 
@@ -764,7 +765,7 @@ def _compound_holder(r: Reader, context: Context, compound: Held) -> Side | None
     prefix = text[compound.start:compound.suffix].strip(" -")
     for entity in world().entities(prefix):
         if entity.kind == "actor":
-            name = r._territorial(entity.name)
+            name = r.territorial(entity.name)
             from .territory_roles import actor_group
 
             return Side(compound.start, compound.suffix, name, actor_group(name), None)

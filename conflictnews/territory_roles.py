@@ -255,14 +255,14 @@ def cues(doc: Document, p: Patterns) -> dict[int, Cues]:
         if lists is not None:
             lists.hits.append(hit)
     for m in p.status.finditer(text):
-        status = p.status_of.get(fold(m.group()))
-        if status is None or status == "not_claims":
+        kind = p.status_of.get(fold(m.group()))
+        if kind is None or kind == "not_claims":
             continue  # "took place", "doden gevallen": the words of a status, not a claim
         if any(h.tail_start <= m.start() < h.end or h.start <= m.start() < h.head_end for h in splits):
             continue  # the particle or verb of a discontinuous phrase
         lists = bucket(m.start(), m.end())
         if lists is not None:
-            lists.hits.append(Hit(m.start(), m.end(), status, fold(m.group()), m.end(), m.start()))
+            lists.hits.append(Hit(m.start(), m.end(), kind, fold(m.group()), m.end(), m.start()))
     for m in p.held.finditer(text):
         start = m.start()
         while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_’'"):
@@ -342,7 +342,7 @@ def _forces_of() -> dict[str, str]:
 @functools.cache
 def _state_names() -> frozenset[str]:
     """Governments and state forces: state sides."""
-    names = set()
+    names: set[str] = set()
     for row in world().countries.values():
         names.update(n for n in (row.get("government"), row.get("state_forces")) if n)
     return frozenset(names)
@@ -371,7 +371,7 @@ class Reader:
         self.world = world()
         self._contexts: dict[int, Context] = {}
         self._count_at = {c.start: c for c in doc.counts}
-        self._time_spans = [(t.start, t.end) for t in doc.times]
+        self.time_spans = [(t.start, t.end) for t in doc.times]
 
     # -- the sentence ----------------------------------------------------
 
@@ -403,7 +403,7 @@ class Reader:
             place = self._gazetteer_place(entity)
             if place is not None:
                 self.memory.places.append(place)
-            elif entity.kind == "actor" and actor_group(self._territorial(entity.name)) == "non_state":
+            elif entity.kind == "actor" and actor_group(self.territorial(entity.name)) == "non_state":
                 self.memory.actors.append(Side(entity.start, entity.end, entity.name, "non_state", None))
 
     # -- places ------------------------------------------------------------
@@ -434,8 +434,8 @@ class Reader:
                     e.kind == "place" and e.start in (entity.end + noun.end() + (following.end() if following else 0),
                                                       entity.end + noun.start(1))
                     for e in context.entities)
-                if word in self.p.words["territory_nouns"] and not named_after:
-                    found.append(self._named(entity.start, entity.end + noun.end(), entity.name) if noun else None)
+                if word in self.p.words["territory_nouns"] and not named_after and noun is not None:
+                    found.append(self._named(entity.start, entity.end + noun.end(), entity.name))
                 elif self.p.descriptions.get(word) == "capital" and noun:
                     capital = self.world.capital(entity.name)
                     if capital:
@@ -493,7 +493,8 @@ class Reader:
         country = self.world.country_of(entity.name)
         return bool(country and self.world.capital(country) == entity.name and self.p.cues.match(self.text, entity.end + 1))
 
-    def _territorial(self, name: str) -> str:
+    def territorial(self, name: str) -> str:
+        """An actor as a territorial side: a state's forces are its government."""
         return _forces_of().get(name, name)
 
     def _side_at(self, context: Context, start: int) -> Side | None:
@@ -504,14 +505,14 @@ class Reader:
             country = entity.name if self._is_country(entity.name) else self.world.country_of(entity.name)
             government = self.world.government(country)
             if mention is not None and mention.kind == "state" and mention.end > entity.end:
-                return self._side(context, mention.start, mention.end, self._territorial(mention.name), "state")
+                return self._side(context, mention.start, mention.end, self.territorial(mention.name), "state")
             if government is None:
                 return None
             return self._side(context, entity.start, entity.end, government, "state", country=True)
         if entity is not None and entity.kind in ("adjective", "demonym"):
             following = re.match(r"\s+([\w’'-]+)", self.text[entity.end:entity.end + 40])
             noun = fold(following.group(1)) if following else ""
-            if noun and (noun in p.words["state_nouns"] or len(noun) > 6 and any(
+            if following is not None and noun and (noun in p.words["state_nouns"] or len(noun) > 6 and any(
                     noun.endswith(n) for n in p.words["state_nouns"] if len(n) >= 5)):
                 government = self.world.government(entity.name)  # "De Russische invasietroepen"
                 if government and (mention is None or mention.kind != "actor"):
@@ -524,10 +525,10 @@ class Reader:
             before = context.word_before(start)
             if entity is None or entity.kind != "actor" or before is not None and before[1] in p.articles:
                 return None  # "an IS attack": an event, not a side
-            name = self._territorial(entity.name)  # "Boko Haram attacks and overtakes Banki": the side, then its verb
+            name = self.territorial(entity.name)  # "Boko Haram attacks and overtakes Banki": the side, then its verb
             return self._side(context, entity.start, entity.end, name, actor_group(name))
         glued = re.match(r"[\w’']*-([\w’']+)", self.text[start:mention.end + 20])
-        if glued is not None and self._ground_word(fold(glued.group(1))) and mention.kind == "actor":
+        if glued is not None and self.ground_word(fold(glued.group(1))) and mention.kind == "actor":
             return None  # "IS-stad", "IS-bolwerk": a place of the side, not the side
         head = fold(mention.surface.split()[-1]) if mention.surface.split() else ""
         following = re.match(r"\s+([\w’']+)", self.text[mention.end:mention.end + 40])
@@ -540,23 +541,23 @@ class Reader:
         if opening in p.words["state_nouns"] and mention.kind not in ("actor", "state"):
             head = opening  # "de troepen van Bachar al-Assad": the forces, whoever leads them
         if mention.kind == "actor":
-            name = self._territorial(mention.name)
+            name = self.territorial(mention.name)
             return self._side(context, mention.start, mention.end, name, actor_group(name))
         if mention.kind in ("state", "noun", "source") and (head in p.words["state_nouns"] or fold(
                 mention.surface) in p.words["state_nouns"]) and not any(
                 e.kind in ("adjective", "demonym", "place") for e in context.entities
                 if mention.start <= e.start < mention.end):
             i = context.index_at(mention.start) - 1
-            before = context.words[i] if i >= 0 else ""
+            modifier = context.words[i] if i >= 0 else ""
             capital = i >= 0 and _CAPITAL.match(self.text[context.tokens[i][0]]) is not None \
                 and context.tokens[i][0] != context.sentence.start and not self._is_entity(context.tokens[i][0])
-            if before in p.words["name_modifiers"] or capital and before not in p.words["state_nouns"]:
+            if modifier in p.words["name_modifiers"] or capital and modifier not in p.words["state_nouns"]:
                 # "Kurdish forces", "Shi'ite paramilitary forces": forces of no state the tables know
                 a = context.tokens[i][0]
                 return self._side(context, a, mention.end, _as_written(self.text[a:mention.end]), "non_state")
 
         if mention.kind == "state":
-            name = self._territorial(mention.name)
+            name = self.territorial(mention.name)
             owner = self._possessor(context, mention.start)
             if owner is not None and fold(mention.surface) == head:
                 name = owner.name  # "Russia said its forces ...": the forces of the state named before
@@ -611,7 +612,7 @@ class Reader:
         if member is not None:
             entity = next((e for e in context.entities if e.start == end + member.end() and e.kind == "actor"), None)
             if entity is not None:
-                name = self._territorial(entity.name)
+                name = self.territorial(entity.name)
                 return self._side(context, start, entity.end, name, actor_group(name))
         if head in p.words["antecedent_nouns"] or surface in p.words["antecedent_nouns"]:
             cutoff = start
@@ -624,15 +625,15 @@ class Reader:
             antecedent = self._antecedent_actor(cutoff)
             if antecedent is not None:
                 return self._side(context, start, end, antecedent, "non_state")
-        name = p.group_names.get(surface) or p.group_names.get(head)
-        if name is None:
+        english = p.group_names.get(surface) or p.group_names.get(head)
+        if english is None:
             return None
         before = context.word_before(start)
         if before is not None and before[1] in ("the", "de", "het", "these", "deze"):
-            named = self._named_as(start, name)
+            named = self._named_as(start, english)
             if named is not None:
                 return self._side(context, start, end, named, "non_state")  # "Houthi-rebellen ... de opstandelingen"
-        return self._side(context, start, end, name, "non_state")
+        return self._side(context, start, end, english, "non_state")
 
     def _named_as(self, position: int, name: str) -> str | None:
         """The actor named earlier with the same group noun: "Houthi rebels" for "the rebels"."""
@@ -643,7 +644,7 @@ class Reader:
             around = text[entity.start:min(len(text), entity.end + 24)]
             words = re.findall(r"[\w’']+", around.replace("-", " "))
             if any(self.p.group_names.get(fold(w)) == name for w in words[:4]):
-                return self._territorial(entity.name)
+                return self.territorial(entity.name)
         return None
 
     def _side(self, context: Context, start: int, end: int, name: str, group: str | None, *,
@@ -695,7 +696,7 @@ class Reader:
                 if government:
                     return Side(entity.start, entity.end, government, "state", None)
             if entity.kind == "actor":
-                name = self._territorial(entity.name)
+                name = self.territorial(entity.name)
                 return Side(entity.start, entity.end, name, actor_group(name), None)
         return None
 
@@ -703,7 +704,7 @@ class Reader:
         """The last non-state actor named before ``position`` in the document, else in the headline."""
         for entity in reversed(self.doc.within(self.doc.entities, 0, position, "entities")):
             if entity.kind == "actor":
-                name = self._territorial(entity.name)
+                name = self.territorial(entity.name)
                 if actor_group(name) == "non_state":
                     return name
         return self.memory.actors[-1].name if self.memory.actors else None
@@ -733,7 +734,7 @@ class Reader:
             pass
         elif inside:
             first = inside[0]
-        elif self._opens_relative(context, clause_start):
+        elif self.opens_relative(context, clause_start):
             before = [s for s in candidates if s.end <= clause_start]
             first = before[-1] if before else None
         elif candidates:
@@ -818,13 +819,13 @@ class Reader:
             if end in ends:
                 return ends[end]
             word = context.words[i]
-            inside_time = any(a <= start < b for a, b in self._time_spans)
+            inside_time = any(a <= start < b for a, b in self.time_spans)
             if inside_time or context.is_word(i, self.p.words["adverbs"], self.text) \
                     or word in self.p.words["object_skip"] and word not in self.p.articles:
                 i -= 1
                 continue
             if word in self.p.words["prepositions"] and i + 1 < len(context.tokens) \
-                    and any(a <= context.tokens[i + 1][0] < b for a, b in self._time_spans):
+                    and any(a <= context.tokens[i + 1][0] < b for a, b in self.time_spans):
                 i -= 1
                 continue
             if word in self.p.words["coordinators"] and hops < 2 and i > 0 and context.words[i - 1][:1].isalpha() \
@@ -851,7 +852,7 @@ class Reader:
             position = start
         return context.sentence.start
 
-    def _opens_relative(self, context: Context, clause_start: int) -> bool:
+    def opens_relative(self, context: Context, clause_start: int) -> bool:
         """Whether the clause opens with a relative word ("which", "dat"), also after a part ("parts of which")."""
         i = self.first_word(context, clause_start)
         if i < len(context.words) and self.p.phrases["relative_from"].match(self.text, context.tokens[i][0]):
@@ -968,7 +969,7 @@ class Reader:
         end = found.end
         for _ in range(2):
             trailing = re.match(r"(?:\s+[\w’'-]+){1,3}?(?=\s*(?:,\s*)?(?:and|en)\s)", self.text[end:limit])
-            if trailing is not None and all(fold(w) in self.p.words["object_skip"] or self._ground_word(fold(w))
+            if trailing is not None and all(fold(w) in self.p.words["object_skip"] or self.ground_word(fold(w))
                                             for w in trailing.group().split()):
                 end += trailing.end()  # "Al Hummah strategic position and Al Yasbil checkpoint"
             joined = re.match(r"\s*(?:,\s*)?(?:and|en)\s+", self.text[end:limit])
@@ -988,9 +989,9 @@ class Reader:
         while i < n and context.tokens[i][0] < limit:
             word = context.words[i]
             start = context.tokens[i][0]
-            time_end = self._time_end(start)
+            time_end = self.time_end(start)
             if time_end is None and word in p.words["prepositions"] and i + 1 < n:
-                following = self._time_end(context.tokens[i + 1][0])
+                following = self.time_end(context.tokens[i + 1][0])
                 if following is not None:
                     time_end = following
             if time_end is not None:
@@ -1016,9 +1017,9 @@ class Reader:
             owner = self._stronghold_owner(context, end, limit)
             k = context.index_at(end)
             while k < n and context.tokens[k][0] < limit and k - context.index_at(end) < 3 and (
-                    context.words[k] in p.words["object_skip"] or self._ground_word(context.words[k])):
+                    context.words[k] in p.words["object_skip"] or self.ground_word(context.words[k])):
                 k += 1  # "Al Hummah strategic position": the place with its noun
-            if k > context.index_at(end) and self._ground_word(context.words[k - 1]):
+            if k > context.index_at(end) and self.ground_word(context.words[k - 1]):
                 end = context.tokens[k - 1][1]
             return _Object("places", end, tuple(places), owner=owner)
         side = next((s for s in context.sides if s.start == start), None)
@@ -1039,12 +1040,13 @@ class Reader:
         if self.p.held.search(text, side.start, side.end + 12) is not None:
             return True
         following = re.match(r"[\s-]*([\w’']+)", text[side.end:side.end + 30])
-        return bool(following and self._ground_word(fold(following.group(1))))
+        return bool(following and self.ground_word(fold(following.group(1))))
 
-    def _time_end(self, position: int) -> int | None:
-        index = bisect.bisect_left(self._time_spans, (position, -1))
-        if index < len(self._time_spans) and self._time_spans[index][0] == position:
-            return self._time_spans[index][1]
+    def time_end(self, position: int) -> int | None:
+        """Where the time expression that starts at ``position`` ends, or None."""
+        index = bisect.bisect_left(self.time_spans, (position, -1))
+        if index < len(self.time_spans) and self.time_spans[index][0] == position:
+            return self.time_spans[index][1]
         return None
 
     def _counted(self, context: Context, count: Any, limit: int, depth: int = 0) -> _Object:
@@ -1057,7 +1059,7 @@ class Reader:
                 or p.phrases["percent_words"].match(text, count.end + (following.start(1) if following else 0)):
             percent = p.phrases["percent_words"].match(text, count.end + (following.start(1) if following else 0))
             after = percent.end() if percent else count.end + (following.end() if following else 0)
-            found = self._places_after_head(context, after, limit, inside=True, depth=depth)
+            found = self.places_after_head(context, after, limit, inside=True, depth=depth)
             if not found:
                 return _Object("ground", after, share=float(count.count.best), qualifier=count.count.qualifier)
             return _Object("places", found[1], tuple(found[0]), share=float(count.count.best),
@@ -1065,15 +1067,16 @@ class Reader:
         i = context.index_at(count.end)
         for j in range(i, min(i + 4, len(context.words))):
             word = context.words[j]
-            if self._ground_word(word):
-                while j + 1 < len(context.words) and self._ground_word(context.words[j + 1]):
+            if self.ground_word(word):
+                while j + 1 < len(context.words) and self.ground_word(context.words[j + 1]):
                     j += 1
                 return self._ground(context, j, limit, owner=None, depth=depth)
             if word in p.words["prepositions"] or not context.words[j][:1].isalnum():
                 break
         return _Object("not_ground", count.end)
 
-    def _ground_word(self, word: str) -> bool:
+    def ground_word(self, word: str) -> bool:
+        """Whether a word names ground: a place described ("town"), ground ("territory"), a facility, a stronghold."""
         p = self.p
         return word in p.descriptions or word in p.words["ground_nouns"] or word in p.words["facility_nouns"] \
             or word in p.words["stronghold_nouns"] or self._facility_compound(word)
@@ -1100,12 +1103,12 @@ class Reader:
                 owner = side
                 j = context.index_at(side.end)
                 continue
-            if self._ground_word(word):
-                while j + 1 < n and context.tokens[j + 1][0] < limit and self._ground_word(context.words[j + 1]):
+            if self.ground_word(word):
+                while j + 1 < n and context.tokens[j + 1][0] < limit and self.ground_word(context.words[j + 1]):
                     j += 1  # "lappen gebied", "stuk grondgebied": the last noun heads the phrase
                 return self._ground(context, j, limit, owner=owner, name_before=(i, j), depth=depth)
             two = f"{word} {context.words[j + 1]}" if j + 1 < n else ""
-            if two and self._ground_word(two):
+            if two and self.ground_word(two):
                 return self._ground(context, j + 1, limit, owner=owner, name_before=(i, j), depth=depth)
             if _CAPITAL.match(text[start]) and not self._is_entity(start) and not self.title_case(context) \
                     and word not in p.words["name_modifiers"]:
@@ -1114,10 +1117,10 @@ class Reader:
                 names, name_end = self.name_list(context, j, limit)
                 if names:
                     after = context.index_at(name_end)
-                    if after < n and context.tokens[after][0] < limit and self._ground_word(context.words[after]):
+                    if after < n and context.tokens[after][0] < limit and self.ground_word(context.words[after]):
                         return self._ground(context, after, limit, owner=owner, name_before=(j, after), depth=depth)
                     ahead = [k for k in range(after, min(n, after + 3)) if context.tokens[k][0] < limit
-                             and self._ground_word(context.words[k])]
+                             and self.ground_word(context.words[k])]
                     if ahead and all(context.words[k].islower() for k in range(after, ahead[0])) and not all(
                             context.words[k] in p.words["object_skip"] for k in range(after, ahead[0])):
                         # "crucial Kogang rebel positions": the name only qualifies the ground
@@ -1177,7 +1180,7 @@ class Reader:
                         return _Object("places", end, tuple(names), owner=owner)
                     break
         # what follows the head: a name ("de stad Mosul"), "of X", "at X", ", including X", "(X, Y)"
-        following = self._places_after_head(context, end, limit, inside=kind not in ("city", "country", "capital"),
+        following = self.places_after_head(context, end, limit, inside=kind not in ("city", "country", "capital"),
                                             depth=depth)
         if following is not None:
             places, place_end = following
@@ -1187,12 +1190,12 @@ class Reader:
             listed = self._list_ahead(context, end, limit)
             if listed:
                 return _Object("places", listed[-1].end, tuple(listed), owner=owner)
-            if self._definite(context, head):
+            if self.definite(context, head):
                 earlier = self._recent_list(context, context.tokens[head][0])
                 if earlier:
                     return _Object("places", end, tuple(replace(pl, start=context.tokens[head][0], end=end)
                                                         for pl in earlier), owner=owner)
-        if kind is not None and self._definite(context, head):
+        if kind is not None and self.definite(context, head):
             place = self.described(context, context.tokens[head][0], kind, noun=word)
             if place is not None:
                 return _Object("places", end, (replace(place, start=context.tokens[head][0], end=end),), owner=owner)
@@ -1241,7 +1244,7 @@ class Reader:
                 return found
         return []
 
-    def _places_after_head(self, context: Context, end: int, limit: int, *, inside: bool = True,
+    def places_after_head(self, context: Context, end: int, limit: int, *, inside: bool = True,
                            depth: int = 0) -> tuple[list[Place], int] | None:
         """The places named after a noun of ground: directly ("de stad Mosul"), in a list ("several villages,
         including X and Y", "(X, Y and Z)"), after "of" ("the town of X", "control of the town of X"), or, for
@@ -1255,7 +1258,7 @@ class Reader:
             position += aside.end()  # "the camp - a police academy - in Limankara village"
         time = re.match(r"\s*", text[position:window])
         after_space = position + (time.end() if time else 0)
-        time_end = self._time_end(after_space)
+        time_end = self.time_end(after_space)
         if time_end is not None and time_end <= window:
             position = time_end  # "gained control Friday of the towns of ..."
         listed = re.match(r"\s*(?:\(|,?\s*(?:" + p.phrases["list_words"].pattern + r")\s*:?|:)\s*",
@@ -1305,7 +1308,7 @@ class Reader:
                     return list(obj.places), obj.end
         return None
 
-    def _definite(self, context: Context, head: int) -> bool:
+    def definite(self, context: Context, head: int) -> bool:
         """Whether the noun at ``head`` is definite ("the town", "de stad", "this area"), not "a town"."""
         k = head - 1
         while k >= 0 and head - k <= 3:
@@ -1386,7 +1389,7 @@ class Reader:
         end = context.tokens[i][0] if i < n else limit
         while i < n and context.tokens[i][0] < limit:
             start = context.tokens[i][0]
-            if not _CAPITAL.match(text[start]) or self._is_entity(start) or self._time_end(start) is not None:
+            if not _CAPITAL.match(text[start]) or self._is_entity(start) or self.time_end(start) is not None:
                 break
             j = i
             while j < n and context.tokens[j][0] < limit and (
@@ -1443,7 +1446,7 @@ class Reader:
             gap = [fold(w) for w in re.findall(r"[\w’']+", text[place.end:chosen[-1].start])]
             if len(gap) <= 5 and all(w in ("en", "and", "or", "of", "&") or w in self.p.articles
                                      or self.p.phrases["list_words"].fullmatch(w) or w in self.p.words["object_skip"]
-                                     or self._ground_word(w) for w in gap) \
+                                     or self.ground_word(w) for w in gap) \
                     and not re.search(r"[;:()]", text[place.end:chosen[-1].start]):
                 chosen.append(place)
             else:
@@ -1630,6 +1633,3 @@ def merge_strongholds(found: list[Claim]) -> list[Claim]:
             claim = replace(claim, loser=losers[claim.place.name])
         result.append(claim)
     return result
-
-
-_unused = (phrase_alternation, Sentence)
