@@ -674,13 +674,17 @@ def _noun(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     places = list(obj.places)
     limit = r.object_limit(context, obj.end)
     actor = next((s for s in context.sides if obj.end <= s.start < limit
-                  and s.prep in (p.words["passive_words"] | p.words["taker_words"])), None)
+                  and (s.prep in p.words["passive_words"] or s.prep in p.words["taker_words"]
+                       and len(re.findall(r"[\w’']+", r.text[obj.end:s.start])) <= 2)), None)
     actors = [actor] if actor is not None else r.subjects(context, hit.start, allow_speaker=True)
     if not actors:
         after = [s for s in context.sides if s.prep is None and s.start >= obj.end]
         actors = after[:1]
     if not actors and hit.status == "seeks_control":
         return _claims(r, context, hit, [None], places, "seeks_control", uncertain=_uncertain(r, context, hit))
+    if not actors:
+        earlier = r.previous_subject(context)
+        actors = [earlier] if earlier is not None else []  # "Unita has taken ... The capture of Luau ..."
     if not actors:
         return []
     loser = r.losers(context, obj.end, sentence.end, actors) if status == "captured" else None

@@ -766,6 +766,16 @@ class Reader:
                 break
         return chosen
 
+    def previous_subject(self, context: Context) -> Side | None:
+        """The first subject side of the sentence before, in the same paragraph: who a noun of a gain with no
+        taker of its own belongs to ("Unita has taken ... The capture of Luau opens ...")."""
+        previous = self.doc.sentence_at(context.index - 1)
+        if previous is None or previous.paragraph != context.sentence.paragraph:
+            return None
+        before = self.context(context.index - 1)
+        subjects = [s for s in before.sides if s.prep is None and not before.in_speaker(s.start, s.end)]
+        return subjects[0] if subjects else None
+
     def _pronoun_subject(self, context: Context, position: int, clause_start: int) -> Side | None:
         """A pronoun as the subject ("they retook", "zijn ze erin geslaagd"): the side the sentence before had as
         its first subject, in the same paragraph."""
@@ -1020,6 +1030,11 @@ class Reader:
                     context.words[k] in p.words["object_skip"] or self.ground_word(context.words[k])):
                 k += 1  # "Al Hummah strategic position": the place with its noun
             if k > context.index_at(end) and self.ground_word(context.words[k - 1]):
+                if len(places) == 1 and context.words[k - 1] in p.words["plural_nouns"]:
+                    listed = self.places_after_head(context, context.tokens[k - 1][1], limit, inside=False,
+                                                    depth=depth + 1)
+                    if listed is not None and len(listed[0]) >= 2:
+                        return _Object("places", listed[1], tuple(listed[0]), owner=owner)  # "the Bama communities of"
                 end = context.tokens[k - 1][1]
             return _Object("places", end, tuple(places), owner=owner)
         side = next((s for s in context.sides if s.start == start), None)
@@ -1096,6 +1111,9 @@ class Reader:
         while j < n and context.tokens[j][0] < limit and j - i < 6:
             word = context.words[j]
             start, end = context.tokens[j]
+            if text[start] in "\"“”‘’'`" and j + 1 < n:
+                j += 1  # 'the "spiritual" Boko Haram stronghold of Alagarno'
+                continue
             if not text[start].isalnum():
                 break
             side = next((s for s in context.sides if s.start == start), None)
@@ -1121,7 +1139,7 @@ class Reader:
                         return self._ground(context, after, limit, owner=owner, name_before=(j, after), depth=depth)
                     ahead = [k for k in range(after, min(n, after + 3)) if context.tokens[k][0] < limit
                              and self.ground_word(context.words[k])]
-                    if ahead and all(context.words[k].islower() for k in range(after, ahead[0])) and not all(
+                    if ahead and all(text[context.tokens[k][0]].islower() for k in range(after, ahead[0])) and not all(
                             context.words[k] in p.words["object_skip"] for k in range(after, ahead[0])):
                         # "crucial Kogang rebel positions": the name only qualifies the ground
                         return self._ground(context, ahead[0], limit, owner=owner, name_before=(j, ahead[0]),
@@ -1297,7 +1315,7 @@ class Reader:
                 continue
             if self.place_at(context, at) is not None or (
                     _CAPITAL.match(text[at:at + 1]) and not self._is_entity(at) and not self.title_case(context)):
-                places, place_end = self.place_list(context, at, limit, names=True)
+                places, place_end = self.place_list(context, at, max(limit, context.sentence.end), names=True)
                 if places:
                     if text[place_end:place_end + 1] == ")":
                         place_end += 1
@@ -1515,8 +1533,7 @@ class Reader:
         """Places named by a name and a place noun earlier in the sentence: "the village of Damase"."""
         found = []
         nouns = [w for w, k in self.p.descriptions.items() if k == "city" and " " not in w]
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\s+(?:of|van)\s+((?:[A-ZÀ-Þ][\w’'-]*\s?){1,3})",
-                             re.IGNORECASE)
+        pattern = re.compile(r"\b(?i:" + "|".join(map(re.escape, nouns)) + r")\s+(?i:of|van)\s+((?:[A-ZÀ-Þ][\w’'-]*\s?){1,3})")
         for m in pattern.finditer(self.text, context.sentence.start, position):
             if not _CAPITAL.match(m.group(1)) or self._is_entity(m.start(1)):
                 continue
@@ -1527,8 +1544,9 @@ class Reader:
                     and m.start(1) != context.sentence.start:
                 found.append(Place(m.start(1), m.start(1) + len(m.group(1).rstrip()), m.group(1).strip()))
         if self.p.words["attack_verbs"]:
-            attacked = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(self.p.words["attack_verbs"], key=len, reverse=True)))
-                                  + r"|attack|attacks)\s+((?:[A-ZÀ-Þ][\w’'-]*\s?){1,3})", re.IGNORECASE)
+            attacked = re.compile(r"\b(?i:" + "|".join(map(re.escape, sorted(self.p.words["attack_verbs"], key=len,
+                                                                            reverse=True)))
+                                  + r"|attack|attacks)\s+((?:[A-ZÀ-Þ][\w’'-]*\s?){1,3})")
             for m in attacked.finditer(self.text, context.sentence.start, position):
                 if _CAPITAL.match(m.group(1)) and not self._is_entity(m.start(1)):
                     found.append(Place(m.start(1), m.start(1) + len(m.group(1).rstrip()), m.group(1).strip()))
