@@ -144,9 +144,10 @@ class Patterns:
     """The compiled ``[territory]`` table of one language."""
 
     lang: str
-    status: re.Pattern[str]
+    status: re.Pattern[str]  # the status phrases and the verbs that open a discontinuous one
     status_of: dict[str, str]
-    splits: tuple[tuple[re.Pattern[str], str, int], ...]  # pattern, status, words of the particle
+    splits: dict[str, tuple[tuple[re.Pattern[str], str, int], ...]]  # by head: pattern, status, particle's words
+
     held: re.Pattern[str]
     glued: re.Pattern[str]
     words: dict[str, frozenset[str]]
@@ -173,7 +174,7 @@ _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relat
 def _compile(data: Language) -> Patterns:
     words = data.words
     status_paths = [f"territory.{kind}" for kind in _KINDS]
-    splits: list[tuple[re.Pattern[str], str, int]] = []
+    splits: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
     opening = {fold(w) for w in words("territory.opening_particles")}
     for status in ("captured", "controls", "lost", "contested", "seeks_control", "transfer"):
         for phrase in words(f"territory.split_{status}"):
@@ -183,8 +184,9 @@ def _compile(data: Language) -> Patterns:
                 fold(w) for w in words("territory.prepositions")}
             # The particle ends the clause ("namen gisteren Palmyra in."), unless it opens the place ("om X").
             end = "" if opens else r"(?=\s*(?:[,.;:!?)\"”]|$|\b(?:en|maar|of|want|and|but)\b))"
-            splits.append((re.compile(phrase_pattern([head]) + r"(?:,?\s+[^\s,;:.!?()\"“”]+){1,8}?\s+"
-                                      + phrase_pattern([tail]) + end, re.IGNORECASE), status, len(tail.split())))
+            splits.setdefault(fold(head), []).append((
+                re.compile(phrase_pattern([head]) + r"(?:,?\s+[^\s,;:.!?()\"“”]+){1,8}?\s+" + phrase_pattern([tail]) + end,
+                           re.IGNORECASE), status, len(tail.split())))
     held = phrase_pattern(words("territory.held_suffixes")).replace(r"(?<![\w])", "")
     glued = phrase_alternation(words("territory.stronghold_nouns"))
     folded = {key: frozenset(fold(w) for w in words(f"territory.{key}")) for key in _WORD_LISTS}
@@ -198,11 +200,13 @@ def _compile(data: Language) -> Patterns:
     folded["offices"] = frozenset(fold(w) for w in words("roles.offices"))
     return Patterns(
         lang=data.code,
-        status=data.regex(*status_paths),
+        status=re.compile(phrase_pattern([w for path in status_paths for w in words(path)] + list(splits)),
+                          re.IGNORECASE),
         status_of=data.lookup(*status_paths),
-        splits=tuple(splits),
+        splits={head: tuple(found) for head, found in splits.items()},
+
         held=re.compile(rf"(?<=[\w’')])[-\s]{held}", re.IGNORECASE),
-        glued=re.compile(rf"(?<![\w-])([\w’']+?)-?{glued}(?![\w])", re.IGNORECASE),
+        glued=re.compile(rf"(?<=[\w’'-]){glued}(?![\w])", re.IGNORECASE),
         words=folded,
         phrases={key: re.compile(phrase_pattern(words(f"territory.{key}")), re.IGNORECASE) for key in _PHRASE_LISTS},
         descriptions={fold(k): v for k, v in (data.get("territory.description_nouns") or {}).items()},
@@ -243,18 +247,26 @@ def cues(doc: Document, p: Patterns) -> dict[int, Cues]:
         return found.setdefault(index, Cues())
 
     splits: list[Hit] = []
-    for pattern, status, tail_words in p.splits:
-        for m in pattern.finditer(text):
-            head = re.match(r"\S+", m.group())
-            tail = re.search(r"(?:\S+\s+){%d}\S+$" % max(0, tail_words - 1), m.group())
-            head_end = m.start() + (head.end() if head else 0)
-            tail_start = m.start() + (tail.start() if tail else m.end() - m.start())
-            splits.append(Hit(m.start(), m.end(), status, fold(m.group()), head_end, tail_start))
+    contiguous = []
+    for m in p.status.finditer(text):
+        # one scan: the status phrases, and the finite verbs that open a discontinuous one ("namen ... in"),
+        # whose particles are then tried there only
+        for pattern, status, tail_words in p.splits.get(fold(m.group()), ()):
+            whole = pattern.match(text, m.start())
+            if whole is None:
+                continue
+            head = re.match(r"\S+", whole.group())
+            tail = re.search(r"(?:\S+\s+){%d}\S+$" % max(0, tail_words - 1), whole.group())
+            head_end = whole.start() + (head.end() if head else 0)
+            tail_start = whole.start() + (tail.start() if tail else whole.end() - whole.start())
+            splits.append(Hit(whole.start(), whole.end(), status, fold(whole.group()), head_end, tail_start))
+            break
+        contiguous.append(m)
     for hit in splits:
         lists = bucket(hit.start, hit.end)
         if lists is not None:
             lists.hits.append(hit)
-    for m in p.status.finditer(text):
+    for m in contiguous:
         kind = p.status_of.get(fold(m.group()))
         if kind is None or kind == "not_claims":
             continue  # "took place", "doden gevallen": the words of a status, not a claim
@@ -271,10 +283,14 @@ def cues(doc: Document, p: Patterns) -> dict[int, Cues]:
         if lists is not None:
             lists.held.append(Held(start, m.end(), m.start(), False))
     for m in p.glued.finditer(text):
-        if m.group(1) and len(m.group(1)) >= 2:
-            lists = bucket(m.start(), m.end())
+        suffix = m.start() - 1 if text[m.start() - 1] == "-" else m.start()
+        start = suffix
+        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'"):
+            start -= 1  # "Houthi-bolwerk", "rebellenenclave": the holder glued before the noun
+        if suffix - start >= 2:
+            lists = bucket(start, m.end())
             if lists is not None:
-                lists.held.append(Held(m.start(), m.end(), m.end(1), True))
+                lists.held.append(Held(start, m.end(), suffix, True))
     for lists in found.values():
         lists.hits.sort(key=lambda h: h.start)
     return found
