@@ -104,7 +104,7 @@ def _past(r: Reader, context: Context, hit: Hit) -> bool:
     steps = 0
     while i >= 0 and steps < 4:
         word = context.words[i]
-        if word in p.words["past_words"] and word not in ("until", "tot"):
+        if word in p.words["past_words"] and word not in p.words["until_words"]:
             return True
         if context.is_word(i, p.words["past_auxiliaries"], text) and context.tokens[i][0] >= clause_start:
             return True
@@ -120,7 +120,7 @@ def _past(r: Reader, context: Context, hit: Hit) -> bool:
     for k in range(after, min(len(context.words), after + 8)):
         if context.tokens[k][0] >= clause_end:
             break
-        if context.words[k] in ("until", "tot") and r.time_end(context.tokens[k + 1][0] if k + 1 < len(context.tokens) else -1):
+        if context.words[k] in p.words["until_words"] and r.time_end(context.tokens[k + 1][0] if k + 1 < len(context.tokens) else -1):
             return True
     return False
 
@@ -142,10 +142,10 @@ def _hypothetical(r: Reader, context: Context, hit: Hit) -> bool:
     floor = r.main_clause_start(context, hit.start)
     first = r.first_word(context, floor)
     words = r.p.words["hypothetical"]
-    if first < len(context.words) and context.is_word(first, words, r.text) and context.words[first] in ("if", "als", "indien", "unless", "tenzij", "whether", "of"):
+    if first < len(context.words) and context.is_word(first, words, r.text) and context.words[first] in r.p.words["condition_words"]:
         return True
     clause_start, _ = context.clause(hit.start)
-    return any(context.is_word(k, words, r.text) and context.words[k] not in ("if", "als", "indien", "unless", "tenzij", "whether", "of")
+    return any(context.is_word(k, words, r.text) and context.words[k] not in r.p.words["condition_words"]
                for k in range(context.index_at(clause_start), context.index_at(hit.start)))
 
 
@@ -193,7 +193,7 @@ def _subject_places(r: Reader, context: Context, hit: Hit) -> list[Place]:
                 w in p.words["passive_auxiliaries"] or w in p.words["adverbs"] or w in p.words["coordinators"]
                 or p.status_of.get(w) is not None for w in between):
             return names  # "Abadam is captured", "Maiha had been overrun and captured by Boko Haram"
-    plural = any(r.ground_word(w) and w.endswith("s") for w in context.words[context.index_at(clause_start):
+    plural = any(r.ground_word(w) and w.endswith(tuple(p.words["plural_endings"])) for w in context.words[context.index_at(clause_start):
                                                                                  context.index_at(hit.start)])
     if plural:
         listing = p.phrases["list_words"].search(text, hit.end, sentence.end)
@@ -221,7 +221,7 @@ def _head_description(r: Reader, context: Context, place: Place, floor: int) -> 
                 a, b = context.tokens[k]
                 return Place(a, b, found.name, found.latitude, found.longitude)
             return None
-        if word in ("in", "van", "of", "bij", "near", "at"):
+        if word in p.words["near_prepositions"]:
             seen_preposition = True
         elif not (word in p.articles or word in p.words["object_skip"] or word in p.words["ground_nouns"]):
             return None
@@ -256,9 +256,6 @@ def _relative_antecedent(r: Reader, context: Context, clause_start: int) -> list
     return [described] if described is not None else []
 
 
-_PLACE_PREPOSITIONS = ("in", "bij", "near", "at", "van", "of", "aan", "on", "op", "rond", "around", "nabij")
-
-
 def _phrase_head(r: Reader, context: Context, position: int) -> Place | None:
     """The place a noun phrase means when the place named at ``position`` only sits in a phrase after its head:
     "de laatste grote stad in de provincie Homs" is a town (the one named before), "Oost-Ghouta, een regio aan
@@ -278,7 +275,7 @@ def _phrase_head(r: Reader, context: Context, position: int) -> Place | None:
     steps = 0
     while k >= 0 and steps < 10:
         word = context.words[k]
-        if word in _PLACE_PREPOSITIONS:
+        if word in p.words["place_prepositions"]:
             passed = True
         elif passed and p.descriptions.get(word) is not None:
             kind = p.descriptions[word]
@@ -286,7 +283,7 @@ def _phrase_head(r: Reader, context: Context, position: int) -> Place | None:
             while j >= 0 and (context.words[j] in p.words["object_skip"] or any(
                     e.kind == "adjective" and e.start == context.tokens[j][0] for e in context.entities)):
                 j -= 1
-            if j >= 0 and context.words[j] in ("een", "a", "an"):
+            if j >= 0 and context.words[j] in p.words["indefinite_articles"]:
                 before = r.text[:context.tokens[j][0]].rstrip()
                 if before.endswith(","):
                     apposed = [pl for pl in context.places if pl.end <= len(before) - 1 and pl.end >= len(before) - 2]
@@ -412,8 +409,8 @@ def _verb(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     p = r.p
     status = hit.status
     clause_start, clause_end = context.clause(hit.start)
-    if status == "captured" and _intent(r, context, hit):
-        status = "seeks_control"
+    if status in ("captured", "controls") and _intent(r, context, hit):
+        status = "seeks_control"  # "wants to retake X", "would give X full control of Y": not done
     people = hit.phrase in p.words["people_verbs"]
     uncertain = _uncertain(r, context, hit)
     if r.is_passive(context, hit):
@@ -535,7 +532,7 @@ def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
                               and s.prep in p.words["expel_from"]), None) or obj.owner
             elif obj.kind == "none" or obj.kind == "not_ground":
                 pronoun = re.match(r"\s*([\w’']+)", text[hit.end:hit.end + 20])
-                if pronoun and fold(pronoun.group(1)) in ("them", "hen", "ze", "him"):
+                if pronoun and fold(pronoun.group(1)) in p.words["people_pronouns"]:
                     earlier = [s for s in context.sides if s.end <= hit.start and s not in taker_sides]
                     loser = earlier[-1] if earlier else None
                     obj_end = hit.end + pronoun.end()
@@ -650,8 +647,7 @@ def _contest(r: Reader, context: Context, hit: Hit) -> list[Claim]:
         return []
     if hit.tail_start <= hit.head_end and subjects[-1].end <= hit.start:
         gap = [w for w in re.findall(r"[\w’']+", r.text[subjects[-1].end:hit.start])]
-        if len(gap) > 3 or any(fold(w) not in r.p.words["adverbs"] and fold(w) not in ("continue", "continued",
-                                                                                     "to", "still", "blijven", "blijft")
+        if len(gap) > 3 or any(fold(w) not in r.p.words["adverbs"] and fold(w) not in r.p.words["continue_words"]
                                for w in gap):
             return []  # "IS lost 57 fighters in the clashes in X": the clashes are not the subject's claim
     obj = r.object(context, hit.end, max(clause_end, r.object_limit(context, hit.end)), people_verb=False)
@@ -666,8 +662,9 @@ def _noun(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     sentence = context.sentence
     _, clause_end = context.clause(hit.start)
     words = hit.phrase.split()
-    status = "lost" if any(w in ("loss", "verlies") for w in words) else \
-        "besieged" if any(w.startswith("belegering") for w in words) else "captured"
+    status = "lost" if any(w in p.words["loss_nouns"] for w in words) else \
+        "besieged" if any(w.startswith(tuple(p.words["siege_nouns"])) for w in words) \
+        else "captured"
     obj = r.object(context, hit.end, sentence.end, people_verb=False)
     if obj.kind != "places":
         return []
@@ -698,9 +695,11 @@ def _stronghold(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     clause_start, clause_end = context.clause(hit.start)
     holder = None
     places: list[Place] = []
-    after = re.match(r"\s*(?:[\w’']+\s+){0,4}?(?:of|van|for|in)\s+", text[hit.end - (3 if hit.phrase.endswith((" of", " van")) else 0) - (1 if hit.phrase.endswith(" van") else 0):hit.end + 40]) \
-        if not hit.phrase.endswith((" of", " van")) else None
-    position = hit.end if hit.phrase.endswith((" of", " van")) else (hit.end + after.end() if after else None)
+    phrase_words = hit.phrase.split()
+    ends_with_of = len(phrase_words) > 1 and phrase_words[-1] in p.words["of_words"]  # "stronghold of"
+    after = None if ends_with_of else re.match(
+        rf"\s*(?:[\w’']+\s+){{0,4}}?{p.forms['stronghold_prepositions']}\s+", text[hit.end:hit.end + 40])
+    position = hit.end if ends_with_of else (hit.end + after.end() if after else None)
     if position is not None:
         holder = r.side_after(context, position)
         if holder is None:
@@ -779,7 +778,7 @@ def _compound_holder(r: Reader, context: Context, compound: Held) -> Side | None
                 return Side(compound.start, compound.suffix, government, "state", None)
     word = fold(prefix)
     for noun, name in p.group_names.items():
-        if word == noun or word.rstrip("s") == noun.rstrip("s") or word in (noun + "n", noun + "en"):
+        if word == noun or any(word == noun + e or noun == word + e for e in p.words["plural_endings"]):
             if noun in p.words["state_nouns"]:
                 government = world().government(r.doc.country)
                 return Side(compound.start, compound.suffix, government or name, "state", None)

@@ -155,6 +155,7 @@ class Patterns:
     descriptions: dict[str, str]
     group_names: dict[str, str]
     articles: frozenset[str]
+    forms: dict[str, str]  # regex alternations of the function-word lists (``and_words`` ...), to embed
     cues: re.Pattern[str]
     verb_final: bool
 
@@ -165,7 +166,13 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "antecedent_nouns", "stronghold_nouns", "expel", "capture_nouns", "percent_words",
                "population_nouns", "territory_nouns", "state_nouns", "modifier_suffixes", "intent_words",
                "seeks_control", "held_suffixes", "holder_after", "success_words", "opening_particles", "adverbs",
-               "name_modifiers", "side_pronouns", "nearly", "hypothetical", "member_nouns", "plural_nouns")
+               "name_modifiers", "side_pronouns", "nearly", "hypothetical", "member_nouns", "plural_nouns",
+               "until_words", "condition_words", "near_prepositions", "place_prepositions", "of_words", "from_words",
+               "member_prepositions", "indefinite_articles", "indefinite_words", "definite_words", "people_pronouns",
+               "continue_words", "passive_gap_words", "and_words", "list_joiners", "clause_joiners",
+               "list_place_nouns", "stronghold_prepositions", "plural_endings", "name_particles",
+               "head_prepositions", "adjective_endings", "possessive_endings", "progressive_endings", "loss_nouns",
+               "siege_nouns")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
@@ -175,6 +182,7 @@ def _compile(data: Language) -> Patterns:
     words = data.words
     status_paths = [f"territory.{kind}" for kind in _KINDS]
     splits: dict[str, list[tuple[re.Pattern[str], str, int]]] = {}
+    joiners = phrase_alternation(words("territory.clause_joiners"))
     opening = {fold(w) for w in words("territory.opening_particles")}
     for status in ("captured", "controls", "lost", "contested", "seeks_control", "transfer"):
         for phrase in words(f"territory.split_{status}"):
@@ -183,7 +191,7 @@ def _compile(data: Language) -> Patterns:
             opens = tail_words[-1] in opening or len(tail_words) >= 2 and tail_words[-1] in {
                 fold(w) for w in words("territory.prepositions")}
             # The particle ends the clause ("namen gisteren Palmyra in."), unless it opens the place ("om X").
-            end = "" if opens else r"(?=\s*(?:[,.;:!?)\"”]|$|\b(?:en|maar|of|want|and|but)\b))"
+            end = "" if opens else r"(?=\s*(?:[,.;:!?)\"”]|$|\b" + joiners + r"\b))"
             splits.setdefault(fold(head), []).append((
                 re.compile(phrase_pattern([head]) + r"(?:,?\s+[^\s,;:.!?()\"“”]+){1,8}?\s+" + phrase_pattern([tail]) + end,
                            re.IGNORECASE), status, len(tail.split())))
@@ -212,6 +220,7 @@ def _compile(data: Language) -> Patterns:
         descriptions={fold(k): v for k, v in (data.get("territory.description_nouns") or {}).items()},
         group_names={fold(k): v for k, v in (data.get("territory.group_names") or {}).items()},
         articles=folded["articles"],
+        forms={key: phrase_alternation(words(f"territory.{key}")) for key in _WORD_LISTS},
         cues=data.regex("attribution.cues"),
         verb_final=bool(words("territory.split_captured")),
     )
@@ -624,7 +633,8 @@ class Reader:
         """A non-state side named by a noun: the group named with it ("fighters from the Islamic State group"),
         the armed group named before ("the militants"), else its noun."""
         p = self.p
-        member = re.match(r"\s+(?:from|of|van|uit)\s+(?:the\s+|de\s+|het\s+)?", self.text[end:end + 30], re.IGNORECASE)
+        member = re.match(rf"\s+{p.forms['member_prepositions']}\s+(?:{p.forms['definite_words']}\s+)?",
+                          self.text[end:end + 30], re.IGNORECASE)
         if member is not None:
             entity = next((e for e in context.entities if e.start == end + member.end() and e.kind == "actor"), None)
             if entity is not None:
@@ -634,7 +644,7 @@ class Reader:
             cutoff = start
             i = context.index_at(start) - 1
             while i >= 0 and context.index_at(start) - i <= 6 and context.tokens[i][0] >= context.sentence.start:
-                if context.words[i] in ("the", "de", "het", "these", "deze", "die"):
+                if context.words[i] in p.words["definite_words"]:
                     cutoff = context.tokens[i][0]  # "De aan al-Qaeda gelieerde fundamentalisten": not al-Qaeda
                     break
                 i -= 1
@@ -645,7 +655,7 @@ class Reader:
         if english is None:
             return None
         before = context.word_before(start)
-        if before is not None and before[1] in ("the", "de", "het", "these", "deze"):
+        if before is not None and before[1] in p.words["definite_words"]:
             named = self._named_as(start, english)
             if named is not None:
                 return self._side(context, start, end, named, "non_state")  # "Houthi-rebellen ... de opstandelingen"
@@ -675,16 +685,16 @@ class Reader:
         while i >= 0 and (context.words[i] in self.p.articles or skipped < 2 and (
                 context.words[i] in self.p.words["object_skip"]
                 or any(e.kind == "adjective" and e.start == context.tokens[i][0] for e in context.entities)
-                or self.p.verb_final and context.words[i].endswith("e") and context.words[i].islower()
+                or context.words[i].endswith(tuple(self.p.words["adjective_endings"])) and context.words[i].islower()
                 and context.words[i] not in self.p.words["prepositions"]
-                or context.words[i].endswith(("'s", "’s")))):  # "opposed to the country's government"
+                or context.words[i].endswith(tuple(self.p.words["possessive_endings"])))):  # "the country's government"
             if context.words[i] not in self.p.articles:
                 skipped += 1
             i -= 1
         if i < 0:
             return None
         word = context.words[i]
-        if word in ("of", "van") and i > 0 and context.words[i - 1] in self.p.words["member_nouns"]:
+        if word in self.p.words["of_words"] and i > 0 and context.words[i - 1] in self.p.words["member_nouns"]:
             # "500 members of Boko Haram": the members stand where their group stands
             j = i - 2
             while j >= 0 and (context.words[j] in self.p.articles or context.tokens[j][0] in self._count_at
@@ -692,8 +702,8 @@ class Reader:
                 j -= 1
             return context.words[j] if j >= 0 and context.words[j] in self.p.words["prepositions"] else None
         if word in self.p.words["prepositions"] or word in self.p.words["expel_from"]:
-            if word == "of" and i > 0 and context.words[i - 1] == "out":
-                return "out of"
+            if i > 0 and f"{context.words[i - 1]} {word}" in self.p.words["expel_from"]:
+                return f"{context.words[i - 1]} {word}"  # "out of"
             return word
         return None
 
@@ -825,7 +835,8 @@ class Reader:
     def attack_agent(self, context: Context, position: int) -> Side | None:
         """The side an attack belongs to, before ``position``: "een grondoffensief van het Syrische leger ... om X
         te heroveren", "an offensive by Iraqi forces to retake X"."""
-        for side in reversed([s for s in context.sides if s.end <= position and s.prep in ("van", "of", "by", "door")]):
+        for side in reversed([s for s in context.sides if s.end <= position and s.prep is not None and (
+                s.prep in self.p.words["of_words"] or s.prep in self.p.words["passive_words"])]):
             before = self.text[max(context.sentence.start, side.start - 40):side.start]
             words = [fold(w) for w in re.findall(r"[\w’'-]+", before)][-4:]
             if any(w in self.p.words["attack_nouns"] or any(w.endswith(n) for n in self.p.words["attack_nouns"]
@@ -885,7 +896,7 @@ class Reader:
             return True
         for k in range(i, min(i + 3, len(context.words))):
             if context.words[k] in self.p.words["relative_words"]:
-                return k == i or context.words[k - 1] in ("of", "van")
+                return k == i or context.words[k - 1] in self.p.words["of_words"]
         return False
 
     def opens_relative_from(self, context: Context, clause_start: int) -> bool:
@@ -961,15 +972,14 @@ class Reader:
                     return True
                 j -= 1
             return self.agent(context, hit) is not None
-        if context.words[context.index_at(hit.start)].endswith("ing"):
+        if context.words[context.index_at(hit.start)].endswith(tuple(p.words["progressive_endings"])):
             return False  # "have been regaining ground": progressive, not passive
         steps = 0
         while i >= 0 and steps < 4 and context.tokens[i][0] >= clause_start:
             word = context.words[i]
             if context.is_word(i, p.words["passive_auxiliaries"], self.text):
                 return True
-            if word not in p.words["object_skip"] and word not in ("not", "also", "reportedly", "previously",
-                                                                   "recently", "already", "since"):
+            if word not in p.words["object_skip"] and word not in p.words["passive_gap_words"]:
                 break
             i -= 1
             steps += 1
@@ -994,11 +1004,12 @@ class Reader:
         places = list(found.places)
         end = found.end
         for _ in range(2):
-            trailing = re.match(r"(?:\s+[\w’'-]+){1,3}?(?=\s*(?:,\s*)?(?:and|en)\s)", self.text[end:limit])
+            trailing = re.match(rf"(?:\s+[\w’'-]+){{1,3}}?(?=\s*(?:,\s*)?{self.p.forms['and_words']}\s)",
+                                self.text[end:limit], re.IGNORECASE)
             if trailing is not None and all(fold(w) in self.p.words["object_skip"] or self.ground_word(fold(w))
                                             for w in trailing.group().split()):
                 end += trailing.end()  # "Al Hummah strategic position and Al Yasbil checkpoint"
-            joined = re.match(r"\s*(?:,\s*)?(?:and|en)\s+", self.text[end:limit])
+            joined = re.match(rf"\s*(?:,\s*)?{self.p.forms['and_words']}\s+", self.text[end:limit], re.IGNORECASE)
             if joined is None:
                 break
             more = self._object(context, end + joined.end(), limit, people_verb=people_verb, depth=1)
@@ -1287,7 +1298,8 @@ class Reader:
         p, text = self.p, self.text
         window = min(limit, end + 100)
         position = end
-        aside = re.match(r"\s*(?:[-–—]\s[^-–—]{1,50}\s[-–—]|,\s*(?:a|an|een)\s[^,]{1,50},)", text[position:window])
+        aside = re.match(rf"\s*(?:[-–—]\s[^-–—]{{1,50}}\s[-–—]|,\s*{p.forms['indefinite_articles']}\s[^,]{{1,50}},)",
+                         text[position:window])
         if aside is not None:
             position += aside.end()  # "the camp - a police academy - in Limankara village"
         time = re.match(r"\s*", text[position:window])
@@ -1306,24 +1318,25 @@ class Reader:
                 _CAPITAL.match(text[at:at + 1]) and not self._is_entity(at) and not self.title_case(context)):
             candidates.append(at)
         for _ in range(3):
-            preposition = re.match(r"[\s\"“”‘’]*(of|van|in|at|bij|around|along|op|rond|langs|from|uit|ten)\s+",
-                                   text[position:window], re.IGNORECASE)
+            preposition = re.match(rf"[\s\"“”‘’]*({p.forms['head_prepositions']})\s+", text[position:window],
+                                   re.IGNORECASE)
             if preposition is None:
                 break
             if inside:
                 bearing = re.match(r"\s*(?:" + "|".join(re.escape(b) for b in sorted(p.words["bearings"], key=len, reverse=True))
-                                   + r")\s+(?:(?:the|de|het)\s+)?", text[position:window], re.IGNORECASE) if p.words["bearings"] else None
+                                   + rf")\s+(?:{p.forms['definite_words']}\s+)?", text[position:window], re.IGNORECASE) if p.words["bearings"] else None
                 if bearing is not None and len(bearing.group().split()) >= 2:
                     candidates.append(position + bearing.end())  # "ten westen van de stad": the town's surroundings
                     break
             word = fold(preposition.group(1))
-            if word in ("from", "uit", "op") or word == "van" and self.side_after(context, position + preposition.end()):
+            if word in p.words["from_words"] or word in p.words["of_words"] \
+                    and self.side_after(context, position + preposition.end()):
                 side = self.side_after(context, position + preposition.end())
                 if side is None:
                     break
                 position = side.end  # "territory from UNITA in Bambi": past the loser
                 continue
-            if word in ("of", "van") or inside:
+            if word in p.words["of_words"] or inside:
                 candidates.append(position + preposition.end())
             break
         for at in candidates:
@@ -1347,10 +1360,9 @@ class Reader:
         k = head - 1
         while k >= 0 and head - k <= 3:
             word = context.words[k]
-            if word in ("the", "de", "het", "this", "that", "these", "deze", "die", "dit", "dat", "its", "their",
-                        "zijn", "hun"):
+            if word in self.p.words["definite_words"]:
                 return True
-            if word in ("a", "an", "een", "some", "several", "enkele") or not context.words[k][:1].isalpha():
+            if word in self.p.words["indefinite_words"] or not context.words[k][:1].isalpha():
                 return False
             k -= 1
         return False
@@ -1358,7 +1370,7 @@ class Reader:
     def _stronghold_owner(self, context: Context, position: int, limit: int) -> Side | None:
         """ "X, the last stronghold of Y": the side whose ground the place was."""
         match = re.match(r"\s*,?\s*(?:[\w’']+\s+){0,3}?(?:" + "|".join(map(re.escape, self.p.words["stronghold_nouns"]))
-                         + r")\s+(?:of|van)\b", self.text[position:min(limit, position + 60)], re.IGNORECASE)
+                         + rf")\s+{self.p.forms['of_words']}\b", self.text[position:min(limit, position + 60)], re.IGNORECASE)
         if match is None:
             return None
         return self.side_after(context, position + match.end())
@@ -1370,7 +1382,7 @@ class Reader:
         places: list[Place] = []
         position = start
         while position < limit:
-            elliptic = re.match(r"[A-ZÀ-Þ][\w’']*-\s+(?:en|and|of|or)\s+", self.text[position:limit])
+            elliptic = re.match(rf"[A-ZÀ-Þ][\w’']*-\s+{self.p.forms['list_joiners']}\s+", self.text[position:limit])
             if elliptic is not None:
                 position += elliptic.end()  # "Oost- en Zuid-Syrië": the place is the last compound's
             place = self.place_at(context, position)
@@ -1406,8 +1418,9 @@ class Reader:
                 places[-1] = Place(places[-1].start, places[-1].end, places[-1].name, places[-1].latitude,
                                    places[-1].longitude)
                 position = place.end
-            gap = re.match(r"(?:\s*\([^)]{1,40}\))?\s*(?:,\s*(?:(?:and|en|or|of)\s+)?|(?:and|en|&|or|of)\s+)"
-                           r"(?:(?:the|de|het)\s+)?(?:(?:town|towns|city|village|villages|stad|dorp)\s+(?:of\s+)?)?",
+            forms = self.p.forms
+            gap = re.match(rf"(?:\s*\([^)]{{1,40}}\))?\s*(?:,\s*(?:{forms['list_joiners']}\s+)?|{forms['list_joiners']}\s+)"
+                           rf"(?:{forms['definite_words']}\s+)?(?:{forms['list_place_nouns']}\s+(?:{forms['of_words']}\s+)?)?",
                            self.text[place.end:min(limit, place.end + 40)], re.IGNORECASE)
             if gap is None or not gap.group().strip(" ("):
                 break
@@ -1428,7 +1441,7 @@ class Reader:
             j = i
             while j < n and context.tokens[j][0] < limit and (
                     _CAPITAL.match(text[context.tokens[j][0]]) and not self._is_entity(context.tokens[j][0])
-                    or context.words[j] in ("al", "el", "do", "da", "dos", "wa", "bin", "ibn", "abu")
+                    or context.words[j] in self.p.words["name_particles"]
                     and j + 1 < n and _CAPITAL.match(text[context.tokens[j + 1][0]])):
                 j += 1
             name = text[start:context.tokens[j - 1][1]]
@@ -1436,7 +1449,8 @@ class Reader:
             end = context.tokens[j - 1][1]
             if single:
                 break
-            gap = re.match(r"\s*(?:,\s*(?:and|en)?|and|en|&)\s*", text[end:min(limit, end + 8)])
+            gap = re.match(rf"\s*(?:,\s*{self.p.forms['and_words']}?|{self.p.forms['and_words']}|&)\s*",
+                           text[end:min(limit, end + 8)], re.IGNORECASE)
             if gap is None or j >= n:
                 break
             i = context.index_at(end + gap.end())
@@ -1478,7 +1492,7 @@ class Reader:
         chosen = [before[-1]]
         for place in reversed(every[:every.index(before[-1])]):
             gap = [fold(w) for w in re.findall(r"[\w’']+", text[place.end:chosen[-1].start])]
-            if len(gap) <= 5 and all(w in ("en", "and", "or", "of", "&") or w in self.p.articles
+            if len(gap) <= 5 and all(w in self.p.words["list_joiners"] or w in self.p.articles
                                      or self.p.phrases["list_words"].fullmatch(w) or w in self.p.words["object_skip"]
                                      or self.ground_word(w) for w in gap) \
                     and not re.search(r"[;:()]", text[place.end:chosen[-1].start]):
@@ -1595,7 +1609,7 @@ class Reader:
                      if e.kind == "source" and e.end > who.start]
             gap = [fold(w) for w in re.findall(r"[\w’']+", self.text[who.end:max(who.end, named[0].start)])] if named else []
             if named and not re.search(r"[.;:]", self.text[who.end:max(who.end, named[0].start)]) \
-                    and not any(w in self.p.words["prepositions"] and w not in ("van", "of") for w in gap):
+                    and not any(w in self.p.words["prepositions"] and w not in self.p.words["of_words"] for w in gap):
                 who = clauses.Mention(who.start, max(who.end, named[0].end),
                                       self.text[who.start:max(who.end, named[0].end)], named[0].name, None, "source")
         name = who.name if who is not None else None
