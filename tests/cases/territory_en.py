@@ -58,6 +58,8 @@ CASES = [
     param("Russian forces are fighting for Bakhmut.", [("Russian government", "Bakhmut", "contested")], id="fighting-for"),
     param("Iraqi forces launched an offensive to retake Mosul.", [("Iraqi government", "Mosul", "seeks_control")], id="offensive-to-retake"),
     param("The Syrian army vowed to retake Idlib.", [("Syrian government", "Idlib", "seeks_control")], id="vowed-to-retake"),
+    param("The militants want to control Sirte.", [("militants", "Sirte", "seeks_control")], id="want-to-control"),
+    param("A truce would give the rebels full control of Daraa.", [], id="no-would-give-control"),
     # negatives
     param("The ceasefire took effect in Douma on Sunday.", [], id="no-took-effect"),
     param("The meeting took place in Baghdad.", [], id="no-took-place"),
