@@ -37,7 +37,10 @@ _EXPORTS = {
     "incidents": "aggregate",
     "load_gold": "evaluate",
     "score_territory_events": "evaluate",
+    "score_territory_gains": "evaluate",
+    "score_false_territory": "evaluate",
     "territory_control": "aggregate",
+    "control_as_of": "aggregate",
     "merge_timelines": "aggregate",
     "plot_casualties": "plots",
     "plot_casualties_by": "plots",
@@ -73,10 +76,12 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .aggregate import casualty_totals, incidents, merge_timelines, running_tolls, territory_control
+    from .aggregate import (casualty_totals, control_as_of, incidents, merge_timelines, running_tolls,
+                            territory_control)
     from .casualties import extract_casualties
     from .corpus import Corpus, read_article, read_corpus
-    from .evaluate import evaluate_gold, load_gold, score_events, score_export, score_territory_events
+    from .evaluate import (evaluate_gold, load_gold, score_events, score_export, score_false_territory,
+                           score_territory_events, score_territory_gains)
     from .export import format_table, save_figure, write_tables
     from .layouts import write_layouts
     from .maps import plot_map

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["casualty_totals", "incidents", "merge_timelines", "running_tolls", "territory_control"]
+__all__ = ["casualty_totals", "control_as_of", "incidents", "merge_timelines", "running_tolls", "territory_control"]
 
 _INCIDENT_KEYS = ["outcome", "victim_group", "victim_actor", "place"]
 
@@ -315,26 +315,169 @@ def running_tolls(casualties: "pd.DataFrame", articles: "pd.DataFrame | None" = 
     return tolls[columns].sort_values(["published", "place"], na_position="last").reset_index(drop=True)
 
 
-_HOLDS = {"controls": True, "captured": True, "lost": False}
+_CONTROL_COLUMNS = ["place", "date", "actor", "status", "holder", "since", "as_of", "share_pct", "population",
+                    "attributed_to", "article_id", "surface", "sentence", "account", "holder_group", "from_actor",
+                    "certainty", "past", "carried", "accounts", "agree", "latitude", "longitude"]
+
+#: The account of a claim the text states itself, naming no source.
+REPORTED = "reported"
 
 
 def territory_control(territory: "pd.DataFrame") -> "pd.DataFrame":
-    """Per place, the sequence of claims over time: who held it when, by whose account.
+    """Who holds each place on each day a claim is dated, by whose account, side by side.
 
-    Returns one row per claim, sorted by place and date, with ``date`` (``as_of``,
-    else ``since``), ``holder`` (the actor for ``controls`` and ``captured``
-    claims, missing for the rest) and the claim's evidence.
+    The ledger keeps one standing per account (the claim's ``attributed_to``, or ``"reported"`` for what
+    the text states itself), the way VIINA keeps a daily status per settlement and source. Claims are
+    applied in date order; on each day a claim is made about a place, every account that names a holder
+    for it appears, so conflicting accounts stand side by side:
+
+    - ``controls`` and ``captured`` make the actor the holder by that account, when stated;
+    - ``lost`` ends the loser's hold (the holder is then unknown);
+    - a claim the text doubts (``certainty`` ``uncertain``) or gives as over (``past``) is kept and flagged
+      but changes no holder; a denied claim keeps the denier's standing (the holder before, else the side
+      the place was to be taken from, else the denier itself when it is a side);
+    - ``contested``, ``besieged`` and ``seeks_control`` keep the holder (an intent to take a place from Y
+      says Y holds it).
+
+    Returns one row per claim (``carried`` False) and one row per other account that holds the place that
+    day (``carried`` True: its standing repeated, with the evidence it rests on). Columns: ``place``,
+    ``date`` (the day: ``as_of``, else ``since``), the claim's ``actor``, ``status``, ``from_actor``,
+    ``certainty``, ``past`` and evidence, ``account``, ``holder`` (by that account after the claim),
+    ``holder_group`` (``state`` or ``non_state``), ``accounts`` (accounts naming a holder that day) and
+    ``agree`` (whether they name the same one), ``latitude`` and ``longitude`` (for a map). Undated claims
+    come last, one row each, with the holder their own claim names. ``control_as_of`` gives the standing
+    on a given day.
+
+    >>> import pandas as pd
+    >>> claims = pd.DataFrame({
+    ...     "place": ["Krynky"] * 3, "actor": ["Ukrainian government", "Russian government", "Russian government"],
+    ...     "status": ["controls", "captured", "captured"], "certainty": ["stated", "stated", "denied"],
+    ...     "attributed_to": [None, "Russian government", "Ukrainian government"],
+    ...     "as_of": pd.to_datetime(["2023-11-01", "2023-11-20", "2023-11-20"])})
+    >>> ledger = territory_control(claims)
+    >>> ledger[ledger.date == "2023-11-20"][["account", "holder", "carried"]].values.tolist()
+    [['Russian government', 'Russian government', False], ['Ukrainian government', 'Ukrainian government', False], ['reported', 'Ukrainian government', True]]
     """
     import pandas as pd
 
-    columns = ["place", "date", "actor", "status", "holder", "since", "as_of", "share_pct", "population",
-               "attributed_to", "article_id", "surface", "sentence"]
     if territory is None or len(territory) == 0:
-        return pd.DataFrame(columns=columns)
-    claims = territory.copy()
-    claims["date"] = pd.to_datetime(claims["as_of"]).fillna(pd.to_datetime(claims["since"]))
-    claims["holder"] = [actor if _HOLDS.get(status) else None for actor, status in zip(claims["actor"], claims["status"])]
-    return claims[columns].sort_values(["place", "date"], na_position="last").reset_index(drop=True)
+        return pd.DataFrame(columns=_CONTROL_COLUMNS)
+    claims = territory.copy().reset_index(drop=True)
+    for column in _CONTROL_COLUMNS + ["actor_group", "span_start"]:
+        if column not in claims:
+            claims[column] = None
+    claims["certainty"] = claims["certainty"].fillna("stated")
+    claims["past"] = claims["past"].fillna(False).astype(bool)
+    claims["date"] = pd.to_datetime(claims["as_of"]).fillna(pd.to_datetime(claims["since"])).dt.normalize()
+    claims["account"] = claims["attributed_to"].where(claims["attributed_to"].notna(), REPORTED)
+    claims["order"] = range(len(claims))
+    groups = _actor_groups(claims)
+    rows: list[dict[Any, Any]] = []
+    dated = claims[claims["date"].notna()].sort_values(["place", "date", "article_id", "span_start", "order"],
+                                                         na_position="last", kind="stable")
+    for place, of_place in dated.groupby("place", sort=True):
+        standing: dict[str, dict[Any, Any]] = {}
+        for day, of_day in of_place.groupby("date", sort=True):
+            touched: set[str] = set()
+            entries = []
+            for claim in of_day.to_dict("records"):
+                account = claim["account"]
+                holder = _holder_after(claim, standing.get(account, {}).get("holder"))
+                entry = {**claim, "holder": holder, "carried": False}
+                entries.append(entry)
+                touched.add(account)
+                if holder is None:
+                    standing.pop(account, None)
+                else:
+                    standing[account] = entry
+            for account, entry in standing.items():
+                if account not in touched:
+                    entries.append({**entry, "date": day, "carried": True})
+            holders = {e["account"]: e["holder"] for e in entries if e["holder"] is not None}
+            for entry in entries:
+                entry["accounts"] = len(holders)
+                entry["agree"] = len(set(holders.values())) <= 1
+                rows.append(entry)
+    for claim in claims[claims["date"].isna()].sort_values("order").to_dict("records"):
+        holder = _holder_after(claim, None)
+        rows.append({**claim, "holder": holder, "carried": False, "accounts": int(holder is not None),
+                     "agree": True})
+    result = pd.DataFrame(rows)
+    result["holder"] = pd.Series([h if isinstance(h, str) else None for h in result["holder"]], dtype=object)
+    result["holder_group"] = pd.Series([groups.get(h) if isinstance(h, str) else None for h in result["holder"]],
+                                       dtype=object)
+    result["carried"] = result["carried"].astype(bool)
+    result["agree"] = result["agree"].astype(bool)
+    return result[_CONTROL_COLUMNS].reset_index(drop=True)
+
+
+def control_as_of(control: "pd.DataFrame", day: Any) -> "pd.DataFrame":
+    """The standing of every place and account on ``day``: the last row of the ledger at or before it.
+
+    ``control`` is the output of ``territory_control``. Returns one row per place and account with its
+    ``holder`` (missing when that account's last word leaves it unknown), ready for a control map
+    (``latitude``, ``longitude``), and ``agree`` recomputed across the accounts standing on that day.
+    """
+    import pandas as pd
+
+    if control is None or len(control) == 0:
+        return pd.DataFrame(columns=_CONTROL_COLUMNS)
+    day = pd.Timestamp(day).normalize()
+    known = control[control["date"].notna() & (pd.to_datetime(control["date"]) <= day)]
+    latest = known.groupby(["place", "account"], sort=True, dropna=False).tail(1).copy()
+    latest = latest[latest["holder"].notna()]
+    counts = latest.groupby("place")["holder"].agg(lambda h: (len(h), h.nunique() <= 1))
+    latest["accounts"] = latest["place"].map(lambda p: counts[p][0])
+    latest["agree"] = latest["place"].map(lambda p: counts[p][1])
+    return latest.sort_values(["place", "account"]).reset_index(drop=True)
+
+
+def _holder_after(claim: dict[Any, Any], before: str | None) -> str | None:
+    """Who holds the place by the claim's account once the claim is told (see ``territory_control``)."""
+    import pandas as pd
+
+    def given(value: Any) -> str | None:
+        return None if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+
+    actor, status, loser = given(claim.get("actor")), given(claim.get("status")), given(claim.get("from_actor"))
+    certainty = given(claim.get("certainty")) or "stated"
+    if certainty == "denied":
+        if before is not None:
+            return before
+        speaker = given(claim.get("attributed_to"))
+        return loser or (speaker if speaker is not None and _is_side(speaker) else None)
+    if certainty == "uncertain":
+        return before
+    if bool(claim.get("past")):
+        return None if before == actor else before
+    if status in ("controls", "captured"):
+        return actor if actor is not None else (None if before == loser else before)
+    if status == "lost":
+        return None if before in (None, actor) else before
+    return before if before is not None else loser
+
+
+def _is_side(name: str) -> bool:
+    """Whether a name is a side of the tables: a government, its forces or a named actor."""
+    from .lexicon import world
+
+    w = world()
+    return name in w.actors or any(name in (row.get("government"), row.get("state_forces"))
+                                   for row in w.countries.values())
+
+
+def _actor_groups(claims: "pd.DataFrame") -> dict[str, str]:
+    """The side of each actor as the claims give it (``actor_group``), else as the tables do."""
+    from .territory_roles import actor_group
+
+    found: dict[str, str] = {}
+    for actor, group in zip(claims["actor"], claims["actor_group"]):
+        if isinstance(actor, str) and isinstance(group, str):
+            found.setdefault(actor, group)
+    for name in set(claims["from_actor"].dropna()) | set(claims["attributed_to"].dropna()):
+        if isinstance(name, str) and name not in found and _is_side(name):
+            found[name] = actor_group(name) or "non_state"
+    return found
 
 
 def merge_timelines(timeline: "pd.DataFrame", *, actor: str | None = None, place: str | Sequence[str] | None = None,

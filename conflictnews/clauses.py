@@ -36,8 +36,8 @@ from .lexicon import Language, StartScanner, fold, language, phrase_pattern, phr
 if TYPE_CHECKING:
     from .document import Document
 
-__all__ = ["Frame", "Mention", "Parse", "agents", "certainty", "fighting", "clause_at", "is_attack", "parse", "perpetrator", "phrase_at",
-           "refers_to_event", "sentence_index", "speaker", "speaker_spans", "subject_before"]
+__all__ = ["Frame", "Mention", "Parse", "agents", "as_speaker", "certainty", "fighting", "clause_at", "is_attack", "parse",
+           "perpetrator", "phrase_at", "refers_to_event", "sentence_index", "speaker", "speaker_spans", "subject_before"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -804,6 +804,13 @@ def phrase_at(doc: Document, position: int) -> Mention | None:
     """The noun phrase that starts at ``position``: who a side marker names ("aan de kant van IS")."""
     sentence = doc.sentences[sentence_index(doc, position)]
     return _Reader(doc, sentence.start, sentence.end, _get(doc.lang)).forward(position)
+
+
+def as_speaker(doc: Document, who: Mention | None) -> Mention | None:
+    """The speaker a noun phrase names, as ``speaker`` gives it: a source or actor by its canonical name, a
+    government speaking for itself by its country, capital or people ("Kyiv denied" is the Ukrainian
+    government), a pronoun or definite description by the source named before it."""
+    return _as_speaker(doc, who)
 
 
 def _speech(doc: Document, index: int) -> list[Frame]:

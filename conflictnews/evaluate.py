@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any, Iterable
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["EventScore", "ExportScore", "GoldScore", "PlaceScore", "evaluate_gold", "load_gold", "read_events",
-           "score_event_places", "score_events", "score_export", "score_territory_places"]
+__all__ = ["EventScore", "ExportScore", "FalseTerritoryScore", "GoldScore", "PlaceScore", "TerritoryGainScore",
+           "evaluate_gold", "load_gold", "read_events", "score_event_places", "score_events", "score_export",
+           "score_false_territory", "score_territory_gains", "score_territory_places"]
 
 
 @dataclass
@@ -40,12 +41,15 @@ class GoldScore:
     territory: dict[str, float]
     territory_with_actor: dict[str, float]
     misses: list[dict[str, Any]] = field(default_factory=list)
+    #: Per field of a territory claim (from_actor, attributed_to, certainty, past, actor_group): how many gold
+    #: claims matched on (actor, place, status) agree with the claim they were paired with, and of how many.
+    territory_fields: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     def summary(self) -> str:
         """A short text report."""
         c, t, ta = self.casualties, self.territory, self.territory_with_actor
         vg = "n/a" if self.victim_group_accuracy is None else f"{self.victim_group_accuracy:.3f}"
-        return "\n".join([
+        lines = [
             f"files: {self.files}",
             f"casualties (outcome, count): precision {c['precision']:.3f}  recall {c['recall']:.3f}  "
             f"F1 {c['f1']:.3f}  (gold {c['gold']:.0f}, found {c['found']:.0f}, matched {c['matched']:.0f})",
@@ -54,7 +58,12 @@ class GoldScore:
             f"(gold {t['gold']:.0f}, found {t['found']:.0f})",
             f"territory (actor, place, status): precision {ta['precision']:.3f}  recall {ta['recall']:.3f}  "
             f"F1 {ta['f1']:.3f}",
-        ])
+        ]
+        if self.territory_fields:
+            parts = [f"{name} {hits}/{total} ({hits / total:.2f})" if total else f"{name} n/a"
+                     for name, (hits, total) in self.territory_fields.items()]
+            lines.append("territory fields agreeing on matched claims: " + ", ".join(parts))
+        return "\n".join(lines)
 
 
 def load_gold(path: str | os.PathLike[str]) -> list[dict[str, Any]]:
@@ -136,7 +145,11 @@ def _canonical_place(name: str | None) -> str | None:
     if name in w.places:
         return name
     found = [e.name for e in w.entities(name) if e.kind == "place" and e.end - e.start >= len(name) - 2]
-    return found[0] if found else name
+    if found:
+        return found[0]
+    # "Hit" is the gazetteer's "Hit, Iraq": a canonical name told apart from a word by its country
+    qualified = [place for place in w.places if place.startswith(name + ", ")]
+    return qualified[0] if len(qualified) == 1 else name
 
 
 def _canonical_actor(name: str | None) -> str | None:
@@ -188,6 +201,7 @@ def evaluate_gold(gold_path: str | os.PathLike[str], *, corpus: str | os.PathLik
     folders = [Path(corpus)] if isinstance(corpus, (str, os.PathLike)) else \
         [Path(c) for c in corpus] if corpus is not None else [base, base / "articles"]
     totals = Counter()  # type: Counter[str]
+    fields: dict[str, list[int]] = {name: [0, 0] for name in _TERRITORY_FIELDS}
     group_hits = group_total = 0
     misses: list[dict[str, Any]] = []
     for row in gold_rows:
@@ -234,6 +248,7 @@ def evaluate_gold(gold_path: str | os.PathLike[str], *, corpus: str | os.PathLik
         totals["ta_gold"] += len(expected_ta)
         totals["ta_found"] += len(got_ta)
         totals["ta_matched"] += len(expected_ta & got_ta)
+        _agree(row.get("territory", []), claims, expected_ta & got_ta, {p for _, p, _ in expected_ta}, fields)
     return GoldScore(
         files=len(gold_rows),
         casualties=_scores(totals["c_gold"], totals["c_found"], totals["c_matched"]),
@@ -241,7 +256,54 @@ def evaluate_gold(gold_path: str | os.PathLike[str], *, corpus: str | os.PathLik
         territory=_scores(totals["t_gold"], totals["t_found"], totals["t_matched"]),
         territory_with_actor=_scores(totals["ta_gold"], totals["ta_found"], totals["ta_matched"]),
         misses=misses,
+        territory_fields={name: (hits, total) for name, (hits, total) in fields.items()},
     )
+
+
+_TERRITORY_FIELDS = ("from_actor", "attributed_to", "certainty", "past", "actor_group")
+
+
+def _canonical_source(name: str | None) -> str | None:
+    """A gold source as the sources table names it (its aliases), else as written."""
+    from .lexicon import world
+
+    if not name:
+        return None
+    found = [e.name for e in world().entities(name) if e.kind == "source" and e.end - e.start >= len(name) - 2]
+    return found[0] if found else name
+
+
+def _agree(gold: list[dict[str, Any]], claims: list[Any], matched: set[tuple[Any, ...]], gold_places: set[Any],
+           fields: dict[str, list[int]]) -> None:
+    """Pair each gold claim matched on (actor, place, status) with the claim that agrees with it best, and
+    count the fields they agree on."""
+    def value(fact: Any, name: str, *, gold_side: bool) -> Any:
+        raw = fact.get(name) if gold_side else getattr(fact, name, None)
+        if name == "from_actor":
+            return _canonical_actor(raw) if gold_side else raw
+        if name == "attributed_to":
+            return _canonical_source(raw)
+        if name == "past":
+            return bool(raw)
+        if name == "certainty":
+            return raw or "stated"
+        return raw
+
+    for key in matched:
+        facts = [t for t in gold if (_canonical_actor(t.get("actor")), _canonical_place(t.get("place")),
+                                     t.get("status")) == key]
+        found = [c for c in claims if (c.actor, _within(c.place, gold_places), c.status) == key]
+        used: set[int] = set()
+        for fact in facts:
+            choices = [i for i in range(len(found)) if i not in used] or list(range(len(found)))
+            best = max(choices, key=lambda i: sum(value(fact, n, gold_side=True) == value(found[i], n, gold_side=False)
+                                                  for n in _TERRITORY_FIELDS))
+            used.add(best)
+            for name in _TERRITORY_FIELDS:
+                if name not in fact:
+                    continue  # a gold file that does not code the field (the bundled sample)
+                fields[name][1] += 1
+                fields[name][0] += int(value(fact, name, gold_side=True) == value(found[best], name, gold_side=False))
 
 
 # --------------------------------------------------------------------------
@@ -791,3 +853,228 @@ def score_territory_places(path: str | os.PathLike[str], *, radius_km: float = 2
                            "coded": point, "location": row.get("location")})
     return PlaceScore(f"ACLED {Path(path).name}", "territory claims", radius_km, units, with_facts, placed, within,
                       misses, placed_fine, within_fine)
+
+
+# --------------------------------------------------------------------------
+# Territory gains and false captures in ACLED notes
+# --------------------------------------------------------------------------
+
+#: ACLED's territorial sub-event types (old and new schema) and the side that gains: ``None`` for a
+#: transfer without fighting, whose coding does not say which of its actors gained.
+_GAIN_SIDES: dict[str, str | None] = {"government regains territory": "state",
+                                      "non-state actor overtakes territory": "non_state",
+                                      "non-violent transfer of territory": None}
+_NO_CHANGE = "no change of territory"
+_STATE_PREFIXES = ("military forces of", "police forces of", "government of")
+
+
+@dataclass
+class TerritoryGainScore:
+    """How often a note coded as a gain of territory reads as that gain: side, place and status."""
+
+    dataset: str
+    rows: int
+    matched: int
+    named: int          # rows whose note names the coded place at all
+    matched_named: int
+    radius_km: float
+    misses: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        """Share of gain rows read right."""
+        return self.matched / self.rows if self.rows else 0.0
+
+    @property
+    def named_rate(self) -> float:
+        """Share of gain rows read right among those whose note names the coded place."""
+        return self.matched_named / self.named if self.named else 0.0
+
+    def summary(self) -> str:
+        """A short text report."""
+        return (f"{self.dataset}: {self.rows} rows coded as territory gained or transferred; read right (the "
+                f"gaining side, the coded place by name or within {self.radius_km:g} km, status captured or "
+                f"controls): {self.matched} ({self.rate:.3f}); the note names the coded place in {self.named} "
+                f"rows, of which {self.matched_named} read right ({self.named_rate:.3f})")
+
+
+@dataclass
+class FalseTerritoryScore:
+    """How often notes that code no change of territory give a capture or a loss."""
+
+    dataset: str
+    notes: int
+    flagged: int
+    examples: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def rate(self) -> float:
+        """Share of notes with a capture or a loss."""
+        return self.flagged / self.notes if self.notes else 0.0
+
+    def summary(self) -> str:
+        """A short text report."""
+        return (f"{self.dataset}: {self.notes} notes without a change of territory; with a captured or lost "
+                f"claim: {self.flagged} ({self.rate:.2%})")
+
+
+def _read_rows(path: str | os.PathLike[str]) -> list[dict[str, str]]:
+    """An ACLED file's rows with lower-case column names (the old schema writes them in capitals)."""
+    with open(path, encoding="utf-8", errors="replace", newline="") as handle:
+        return [{(k or "").lower(): (v or "") for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+def _territory_kind(row: dict[str, str]) -> str:
+    """The territorial coding of a row: its sub-event type, else its event type without "Battle-"."""
+    kind = (row.get("sub_event_type") or "").strip().lower()
+    if kind:
+        return kind
+    return (row.get("event_type") or "").strip().lower().replace("battle-", "")
+
+
+def _folded_name(name: str | None) -> str:
+    """A place name for comparison: no accents, no case, punctuation and hyphens as spaces."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name or "")
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    import math
+
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _number(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number
+
+
+def _coded_place(claim: Any, location: str, latitude: float | None, longitude: float | None,
+                 radius_km: float) -> bool:
+    """Whether a claim's place is the coded location: by name (through the gazetteer's aliases, or as
+    written), a place containing it or inside it, or within ``radius_km`` of its coordinates when both
+    carry them."""
+    from .lexicon import world
+
+    if not claim.place:
+        return False
+    if _folded_name(claim.place) == _folded_name(location):
+        return True
+    canonical = next((e.name for e in world().entities(location) if e.kind == "place"
+                      and e.end - e.start >= len(location) - 2), None)
+    if canonical is not None and claim.place in _related_places(canonical):
+        return True
+    lat, lon = _number(getattr(claim, "latitude", None)), _number(getattr(claim, "longitude", None))
+    if None not in (lat, lon, latitude, longitude):
+        return _distance_km(lat, lon, latitude, longitude) <= radius_km  # type: ignore[arg-type]
+    return False
+
+
+def _acled_side(actor: str) -> str | None:
+    """The side of an ACLED actor name: ``state`` for the military and police forces of a state."""
+    actor = actor.strip().lower()
+    if not actor:
+        return None
+    return "state" if actor.startswith(_STATE_PREFIXES) else "non_state"
+
+
+def _claim_side(claim: Any) -> str | None:
+    group = getattr(claim, "actor_group", None)
+    if group:
+        return str(group)
+    if claim.actor is None:
+        return None
+    return "state" if _is_state(claim.actor) else "non_state"
+
+
+def _names_place(note: str, location: str) -> bool:
+    """Whether a note names the coded location (as written, or by a gazetteer alias)."""
+    from .lexicon import world
+
+    folded = f" {_folded_name(note)} "
+    if f" {_folded_name(location)} " in folded:
+        return True
+    canonical = next((e.name for e in world().entities(location) if e.kind == "place"), None)
+    return canonical is not None and any(e.kind == "place" and e.name == canonical for e in world().entities(note))
+
+
+def score_territory_gains(path: str | os.PathLike[str], *, radius_km: float = 25.0) -> TerritoryGainScore:
+    """Score territory claims against ACLED rows coded as territory gained or transferred.
+
+    A row is read right when one claim read from its note has status ``captured`` or ``controls``,
+    the gaining side (a state for "Government regains territory", a non-state actor for "Non-state
+    actor overtakes territory", either coded actor's side for a "Non-violent transfer of territory",
+    which does not say who gained; or the coded ``actor1`` itself), and the coded place: by name
+    through the gazetteer or as written, a place containing it or inside it, or a place within
+    ``radius_km`` of the row's coordinates when the claim carries coordinates. Every row counts
+    (rows that share a note each need their own place).
+    """
+    from .lexicon import world
+    from .territory import extract_territory
+
+    rows = _read_rows(path)
+    cache: dict[str, list[Any]] = {}
+    counted = matched = named = matched_named = 0
+    misses: list[dict[str, Any]] = []
+    for row in rows:
+        kind = _territory_kind(row)
+        if kind not in _GAIN_SIDES:
+            continue
+        counted += 1
+        note = row.get("notes", "")
+        claims = cache.get(note)
+        if claims is None:
+            claims = cache[note] = extract_territory(note, lang="en")
+        side = _GAIN_SIDES[kind]
+        sides = {side} if side else {_acled_side(row.get("actor1", "")), _acled_side(row.get("actor2", ""))} - {None}
+        coded_actor = next((e.name for e in world().entities(row.get("actor1", "")) if e.kind == "actor"), None)
+        location = row.get("location", "")
+        latitude, longitude = _number(row.get("latitude")), _number(row.get("longitude"))
+        hit = any(c.status in ("captured", "controls") and c.actor is not None
+                  and (_claim_side(c) in sides or c.actor == coded_actor)
+                  and _coded_place(c, location, latitude, longitude, radius_km) for c in claims)
+        names = _names_place(note, location)
+        matched += int(hit)
+        named += int(names)
+        matched_named += int(hit and names)
+        if not hit:
+            misses.append({"location": location, "kind": kind, "actor1": row.get("actor1"), "names_place": names,
+                           "notes": note, "claims": [(c.actor, c.place, c.status) for c in claims]})
+    return TerritoryGainScore(dataset=f"ACLED {Path(path).name}", rows=counted, matched=matched, named=named,
+                              matched_named=matched_named, radius_km=radius_km, misses=misses)
+
+
+def score_false_territory(path: str | os.PathLike[str]) -> FalseTerritoryScore:
+    """How many notes that code no change of territory give a ``captured`` or ``lost`` claim.
+
+    The notes are those of rows coded "no change of territory" (the old schema's battles) when the file
+    has any, else those of rows with no territorial sub-event type; a note that is also the note of a
+    territorial row is left out. Each distinct note counts once.
+    """
+    from .territory import extract_territory
+
+    rows = _read_rows(path)
+    kinds = [_territory_kind(row) for row in rows]
+    territorial = {row.get("notes", "") for row, kind in zip(rows, kinds) if kind in _GAIN_SIDES}
+    no_change = any(kind == _NO_CHANGE for kind in kinds)
+    notes = list(dict.fromkeys(
+        row.get("notes", "") for row, kind in zip(rows, kinds)
+        if (kind == _NO_CHANGE if no_change else kind not in _GAIN_SIDES) and row.get("notes", "").strip()
+        and row.get("notes", "") not in territorial))
+    examples = []
+    for note in notes:
+        found = [c for c in extract_territory(note, lang="en") if c.status in ("captured", "lost")]
+        if found:
+            examples.append({"notes": note, "claims": [(c.actor, c.place, c.status) for c in found]})
+    return FalseTerritoryScore(dataset=f"ACLED {Path(path).name}", notes=len(notes), flagged=len(examples),
+                               examples=examples)

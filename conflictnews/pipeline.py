@@ -39,7 +39,7 @@ _DTYPES = {
     "count_low": "Int64", "count_best": "Int64", "count_high": "Int64", "population": "Int64",
     "span_start": "int64", "span_end": "int64", "share_pct": "float64",
     "latitude": "float64", "longitude": "float64", "place_precision": "Int64",
-    "cumulative": "bool", "subset": "bool", "from_title": "bool",
+    "cumulative": "bool", "subset": "bool", "from_title": "bool", "past": "bool",
 }
 _DATES = ("period_start", "period_end", "since", "as_of", "date_start", "date_end", "published")
 

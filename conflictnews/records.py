@@ -24,6 +24,7 @@ __all__ = [
 OUTCOMES = ("killed", "injured", "captured", "missing", "displaced")
 VICTIM_GROUPS = ("military", "armed_group", "civilian", "unknown")
 CERTAINTIES = ("stated", "uncertain", "denied")
+ACTOR_GROUPS = ("state", "non_state")
 QUALIFIERS = ("exact", "at_least", "more_than", "at_most", "about", "up_to", "range", "vague")
 STATUSES = ("controls", "captured", "lost", "contested", "besieged", "seeks_control")
 PRECISIONS = ("minute", "day", "week", "month", "year")
@@ -102,7 +103,9 @@ class TerritoryClaim:
     """One claim about who holds, takes, loses, besieges or seeks a place."""
 
     article_id: str | None
-    actor: str | None
+    actor: str | None          # who holds, takes, loses, besieges or seeks the place
+    actor_group: str | None    # state or non_state; None when no actor is named
+    from_actor: str | None     # who the place was taken (or is to be taken) from
     place: str
     country: str | None
     admin1: str | None
@@ -110,12 +113,14 @@ class TerritoryClaim:
     longitude: float | None
     place_precision: int | None
     status: str
+    past: bool                 # control the text gives as over ("a former stronghold of X")
     since: datetime | None
     as_of: datetime | None
     share_pct: float | None
     population: int | None
     qualifier: str | None
     attributed_to: str | None
+    certainty: str             # stated, uncertain ("reportedly retaken, unconfirmed") or denied
     from_title: bool
     surface: str
     sentence: str

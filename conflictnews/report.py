@@ -391,7 +391,8 @@ def _prepare(corpus: Any, extraction: Extraction) -> _Report:
     tolls = running_tolls(casualties, articles.frame).reset_index(drop=True)
     toll_rows = _match_rows(tolls, casualties, ["article_id", "outcome", "surface", "sentence", "count_best",
                                                  "place", "victim_group"])
-    control = territory_control(territory).reset_index(drop=True)
+    control = territory_control(territory)
+    control = control[~control["carried"].astype(bool)].reset_index(drop=True)  # the claims, not repeated standings
     control_rows = _match_rows(control, territory, ["article_id", "place", "actor", "status", "surface",
                                                     "sentence"])
     merged = merge_timelines(timeline).reset_index(drop=True)

@@ -18,8 +18,10 @@
 # **Question.** For each place the articles name, which actor held it, took it, lost it, besieged it or
 # fought for it, on which date, and who said so?
 #
-# `territory_control` turns the territorial claims into one sequence per place, sorted by date (`as_of`, else
-# `since`), with `holder` filled for claims of control or capture; `plot_territory` draws them per place.
+# `territory_control` turns the territorial claims into a ledger: per place and day (`as_of`, else `since`), who
+# holds it by whose account (`account`: the source a claim is attributed to, or `reported` for the article's own
+# word), with conflicting accounts side by side; a claim the text doubts, denies or gives as over is kept and
+# flagged (`certainty`, `past`) but never becomes the `holder`. `plot_territory` draws the claims per place.
 # Change `CORPUS` (and the places to chart) in the next cell to run this on your own articles.
 
 # %% tags=["parameters"]
@@ -55,7 +57,8 @@ def show(table, n=20, width=60):
 corpus = cn.read_corpus(CORPUS, progress=False)
 extraction = cn.extract(corpus, progress=False)
 territory = extraction.territory
-control = cn.territory_control(territory)
+ledger = cn.territory_control(territory)
+control = ledger[~ledger["carried"]]  # one row per claim; the other rows repeat an account's standing on that day
 print(f"{len(corpus.articles)} articles, {len(territory)} territorial claims about {territory['place'].nunique()} "
       f"places in {territory['article_id'].nunique()} articles; {int(control['date'].isna().sum())} claims "
       "without a date")
@@ -93,6 +96,20 @@ show(per_place, n=15)
 held = control[control["holder"].notna() & control["date"].notna()]
 latest = held.sort_values(["place", "date"]).groupby("place").tail(1)
 show(latest[["place", "date", "holder", "status", "share_pct", "attributed_to", "surface"]], n=30, width=50)
+
+# %% [markdown]
+# ## Accounts side by side
+#
+# The standing of every place at the end of the corpus, one row per account (`control_as_of`): where the
+# accounts do not agree on the holder, each is shown with its own.
+
+# %%
+last_day = ledger["date"].max()
+standing = cn.control_as_of(ledger, last_day) if pd.notna(last_day) else ledger.iloc[:0]
+print(f"{standing['place'].nunique()} places held by some account on {last_day:%Y-%m-%d}; "
+      f"{standing.loc[~standing['agree'], 'place'].nunique()} with accounts that disagree")
+show(standing.sort_values(["agree", "place", "account"])[["place", "account", "holder", "holder_group", "date",
+                                                          "certainty"]], n=20, width=40)
 
 # %% [markdown]
 # ## Control over time

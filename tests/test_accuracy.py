@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from conflictnews.evaluate import evaluate_gold, score_events, score_territory_events
+from conflictnews.evaluate import (evaluate_gold, score_events, score_false_territory, score_territory_events,
+                                   score_territory_gains)
 from tests.conftest import DATA, ROOT, SHARED, needs_shared
 
 
@@ -16,8 +17,8 @@ def test_sample_corpus_gold() -> None:
     score = evaluate_gold(DATA / "gold.jsonl")
     assert score.files == 52
     assert score.casualties["f1"] >= 0.80
-    assert score.territory["f1"] >= 0.47
-    assert score.territory_with_actor["f1"] >= 0.40
+    assert score.territory["f1"] >= 0.57
+    assert score.territory_with_actor["f1"] >= 0.52
 
 
 @needs_shared("corpus", "nl")
@@ -26,16 +27,25 @@ def test_dutch_dev_gold() -> None:
     assert score.casualties["f1"] >= 0.95
     assert score.casualties["precision"] >= 0.97
     assert score.victim_group_accuracy is not None and score.victim_group_accuracy >= 0.88
-    assert score.territory["f1"] >= 0.49
-    assert score.territory_with_actor["f1"] >= 0.42
+    assert score.territory["f1"] >= 0.78
+    assert score.territory_with_actor["f1"] >= 0.75
+    _fields_agree(score, from_actor=0.9, attributed_to=0.8, certainty=0.95, past=0.95, actor_group=0.95)
 
 
 @needs_shared("corpus", "en")
 def test_english_dev_gold() -> None:
     score = evaluate_gold(ROOT / "tests" / "gold" / "dev_en.jsonl", corpus=SHARED / "corpus" / "en")
     assert score.casualties["f1"] >= 0.89
-    assert score.territory["f1"] >= 0.59
-    assert score.territory_with_actor["f1"] >= 0.53
+    assert score.territory["f1"] >= 0.84
+    assert score.territory_with_actor["f1"] >= 0.77
+    _fields_agree(score, from_actor=0.75, attributed_to=0.45, certainty=0.95, past=0.95, actor_group=0.95)
+
+
+def _fields_agree(score, **floors: float) -> None:
+    """The fields of matched territory claims agree with the gold at least this often."""
+    for name, floor in floors.items():
+        hits, total = score.territory_fields[name]
+        assert total and hits / total >= floor, (name, hits, total)
 
 
 @needs_shared("seed")
@@ -59,3 +69,21 @@ def test_event_data(name: str, floor: float) -> None:
 def test_territory_events() -> None:
     score = score_territory_events(SHARED / "events" / "acled_territory_dev.csv")
     assert score.rows == 17 and score.matched >= 10
+
+
+@needs_shared("events", "acled_territory_africa_dev.csv")
+def test_territory_gains_africa() -> None:
+    # 364 rows coded as gains or transfers; only 158 notes name the coded place at all (see docs/accuracy.md)
+    score = score_territory_gains(SHARED / "events" / "acled_territory_africa_dev.csv")
+    assert score.rows == 364 and score.named == 158
+    assert score.matched >= 86 and score.matched_named >= 84
+
+
+@pytest.mark.parametrize("name, most", [("acled_territory_africa_dev.csv", 3), ("acled_2020_global_dev.csv", 1),
+                                        ("acled_kenya_2004-2019_dev.csv", 1)])
+def test_no_change_gives_no_capture(name: str, most: int) -> None:
+    # The notes left are ones that state a capture the coders counted elsewhere (see docs/accuracy.md).
+    if not (SHARED / "events" / name).exists():
+        pytest.skip("event data is read from ../shared only")
+    score = score_false_territory(SHARED / "events" / name)
+    assert score.notes > 300 and score.flagged <= most

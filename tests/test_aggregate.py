@@ -128,3 +128,79 @@ def test_the_same_figure_repeated_across_articles_counts_once() -> None:
                   "victim_group": "armed_group", "victim_actor": "Islamic State",
                   "period_start": "2018-05-12", "period_end": "2018-05-18"})
     assert total(pd.concat([table, other]))["best"] == 273
+
+
+def _claims(*rows: dict) -> pd.DataFrame:
+    columns = list(cn.TerritoryClaim.__dataclass_fields__)
+    base = {column: None for column in columns}
+    base.update(certainty="stated", past=False, from_title=False, surface="", sentence="", span_start=0, span_end=0)
+    return pd.DataFrame([{**base, **row} for row in rows], columns=columns).assign(
+        as_of=lambda f: pd.to_datetime(f["as_of"]))
+
+
+def test_control_ledger_keeps_conflicting_accounts_side_by_side() -> None:
+    # A holds the town; B takes it on 20 November by its own account; A says it took it back that day, and B
+    # denies that: from that day the two accounts disagree, and the ledger shows both.
+    a, b = "Ukrainian government", "Russian government"
+    claims = _claims(
+        {"article_id": "x", "place": "Krynky", "actor": a, "actor_group": "state", "status": "controls",
+         "as_of": "2023-11-01"},
+        {"article_id": "y", "place": "Krynky", "actor": b, "actor_group": "state", "status": "captured",
+         "from_actor": a, "attributed_to": b, "as_of": "2023-11-20"},
+        {"article_id": "z", "place": "Krynky", "actor": a, "status": "captured", "from_actor": b,
+         "attributed_to": a, "as_of": "2023-11-20"},
+        {"article_id": "z", "place": "Krynky", "actor": a, "status": "captured", "from_actor": b,
+         "attributed_to": b, "certainty": "denied", "as_of": "2023-11-20"})
+    ledger = cn.territory_control(claims)
+    before = ledger[ledger["date"] == pd.Timestamp("2023-11-01")]
+    assert before[["account", "holder"]].values.tolist() == [["reported", a]]
+    day = ledger[ledger["date"] == pd.Timestamp("2023-11-20")]
+    standing = day.groupby("account")["holder"].last().to_dict()
+    assert standing == {a: a, b: b, "reported": a}
+    assert not day["agree"].any() and set(day["accounts"]) == {3}
+    denial = day[day["certainty"] == "denied"].iloc[0]
+    assert denial["account"] == b and denial["holder"] == b  # the denied claim is kept, never the holder
+    assert day["carried"].tolist().count(True) == 1  # the text's own account of 1 November, repeated
+    now = cn.control_as_of(ledger, "2023-12-01")
+    assert sorted(map(tuple, now[["account", "holder"]].values.tolist())) == sorted([(a, a), (b, b), ("reported", a)])
+    assert not now["agree"].any()
+    # the columns the report, the plots and notebook 03 read are still there, with a holder group for a map
+    assert {"place", "date", "actor", "status", "holder", "since", "as_of", "share_pct", "population",
+            "attributed_to", "article_id", "surface", "sentence", "holder_group", "latitude",
+            "longitude"} <= set(ledger.columns)
+    assert set(day["holder_group"]) == {"state"}
+
+
+def test_control_ledger_doubt_past_and_loss_change_no_holder_as_fact() -> None:
+    claims = _claims(
+        {"place": "Mosul", "actor": "Islamic State", "status": "controls", "as_of": "2016-10-01"},
+        {"place": "Mosul", "actor": "Iraqi government", "status": "captured", "certainty": "uncertain",
+         "as_of": "2016-11-01"},
+        {"place": "Mosul", "actor": "Islamic State", "status": "controls", "past": True, "as_of": "2017-08-01"},
+        {"place": "Raqqa", "actor": "Islamic State", "status": "controls", "as_of": "2017-01-01"},
+        {"place": "Raqqa", "actor": "Islamic State", "status": "lost", "as_of": "2017-10-20"},
+        {"place": "Hit, Iraq", "actor": "Iraqi government", "status": "seeks_control", "from_actor": "Islamic State",
+         "as_of": "2016-03-01"},
+        {"place": "Tikrit", "actor": "Iraqi government", "status": "captured"})  # undated
+    ledger = cn.territory_control(claims)
+    mosul = ledger[ledger["place"] == "Mosul"]
+    assert mosul["holder"].tolist() == ["Islamic State", "Islamic State", None]
+    assert mosul["certainty"].tolist()[1] == "uncertain"
+    assert ledger[ledger["place"] == "Raqqa"]["holder"].tolist() == ["Islamic State", None]
+    assert ledger[ledger["place"] == "Hit, Iraq"]["holder"].tolist() == ["Islamic State"]
+    undated = ledger[ledger["date"].isna()]
+    assert undated["place"].tolist() == ["Tikrit"] and undated["holder"].tolist() == ["Iraqi government"]
+    assert cn.control_as_of(ledger, "2017-12-31")["place"].tolist() == ["Hit, Iraq"]  # Mosul, Raqqa: no holder known
+    assert cn.territory_control(claims.iloc[:0]).empty
+
+
+def test_control_ledger_from_text() -> None:
+    text = ("Russian troops captured Krynky on 20 November, the Russian defence ministry said. "
+            "Kyiv denied that Russian troops had taken Krynky.")
+    claims = frame(cn.extract_territory(text, lang="en", published="2023-11-21"),
+                   list(cn.TerritoryClaim.__dataclass_fields__)).assign(article_id="a")
+    ledger = cn.territory_control(claims)
+    denied = ledger[ledger["certainty"] == "denied"]
+    assert denied["account"].tolist() == ["Ukrainian government"]
+    assert denied["holder"].tolist() == ["Ukrainian government"]
+    assert set(ledger["holder"]) == {"Russian government", "Ukrainian government"}

@@ -2,7 +2,9 @@
 
 Written for the project. A claim is ``(actor, place, status)`` with the actor and
 the place as the actors table and the gazetteer name them; the claims of a
-sentence are compared as a set. An empty list is a negative case: the sentence
+sentence are compared as a set. A fourth element, a dict, names fields the claim
+must also carry (``from_actor``, ``attributed_to``, ``certainty``, ``past``,
+``actor_group``, ``share_pct``). An empty list is a negative case: the sentence
 names places and perhaps armed groups, but claims no control over a place.
 """
 
@@ -34,7 +36,7 @@ CASES = [
     param("De Russen hebben Marioepol ingenomen.", [("Russian government", "Mariupol", "captured")], id="russen-ingenomen"),
     param("De SDF heroverde Raqqa en Tabqa.", [("Syrian Democratic Forces", "Raqqa", "captured"), ("Syrian Democratic Forces", "Tabqa", "captured")], id="lijst-heroverde"),
     param("Oekraïense troepen hebben Cherson bevrijd.", [("Ukrainian government", "Kherson", "captured")], id="bevrijd"),
-    param("Regeringstroepen namen gisteren Palmyra in.", [("Syrian government", "Palmyra", "captured")], id="namen-in-gescheiden", marks=GAP),
+    param("Regeringstroepen namen gisteren Palmyra in.", [("Syrian government", "Palmyra", "captured")], id="namen-in-gescheiden"),
     param("Tikrit werd door het Iraakse leger heroverd.", [("Iraqi government", "Tikrit", "captured")], id="passief-door"),
     # lost
     param("IS werd uit Palmyra verdreven.", [("Islamic State", "Palmyra", "lost")], id="uit-verdreven"),
@@ -64,4 +66,58 @@ CASES = [
     param("IS pleegde een aanslag in Bagdad.", [], id="geen-aanslag"),
     param("De prijzen in Damascus zijn sterk gestegen.", [], id="geen-prijzen"),
     param("Het Turkse leger heeft in Afrin veertien militairen verloren.", [], id="geen-militairen-verloren"),
+
+    # -- wie nam welke plaats in, van wie, volgens wie ---------------------------------------------------------
+    param("Mosul volledig bevrijd van IS.",
+          [(None, "Mosul", "captured", {"from_actor": "Islamic State"})], id="bevrijd-van-verliezer"),
+    param("Kiev ontkende dat Russische troepen Krynky hadden ingenomen.",
+          [("Russian government", "Krynky", "captured",
+            {"certainty": "denied", "attributed_to": "Ukrainian government"})], id="ontkend"),
+    param("Volgens het leger is Ramadi heroverd op IS.",
+          [(None, "Ramadi", "captured", {"from_actor": "Islamic State", "attributed_to": "military"})],
+          id="volgens-het-leger"),
+    param("Het leger heeft Marawi naar verluidt heroverd.",
+          [("Philippine government", "Marawi", "captured", {"certainty": "uncertain"})], id="naar-verluidt"),
+    # winst en verlies
+    param("Oekraïne heeft zich teruggetrokken uit Avdiivka.",
+          [("Ukrainian government", "Avdiivka", "lost", {"actor_group": "state"})], id="teruggetrokken-uit"),
+    param("De jihadisten kregen Palmyra in mei 2015 in handen.", [("jihadists", "Palmyra", "captured")],
+          id="kregen-in-handen"),
+    param("De rebellen liepen de legerbasis bij Idlib onder de voet.", [("rebels", "Idlib", "captured")],
+          id="onder-de-voet"),
+    param("Met de herovering van Tikrit heeft het Iraakse leger een belangrijke overwinning geboekt.",
+          [("Iraqi government", "Tikrit", "captured")], id="de-herovering-van"),
+    param("De rebellen droegen Douma over aan het regeringsleger.",
+          [("Syrian government", "Douma", "captured", {"from_actor": "rebels"})], id="droegen-over-aan"),
+    param("Regeringstroepen hebben 60 procent van Hajar al-Aswad in handen.",
+          [("Syrian government", "Hajar al-Aswad", "controls", {"share_pct": 60.0})], id="procent-in-handen"),
+    # plaatsen en partijen bij beschrijving
+    param("Mosul ligt in het noorden van Irak. IS kreeg de stad in 2014 in handen.",
+          [("Islamic State", "Mosul", "captured")], id="de-stad"),
+    param("De Houthi's rukten op naar Sanaa. Sindsdien controleren de rebellen de hoofdstad.",
+          [("rebels", "Sanaa", "controls")], id="de-hoofdstad"),
+    param("In Afghanistan is het onrustig. De taliban controleren een groot deel van het noorden van het land.",
+          [("Taliban", "Afghanistan", "controls")], id="noorden-van-het-land"),
+    param("De regeringstroepen heroverden Saada, het Houthi-bolwerk in het noorden.",
+          [("Yemeni government", "Saada", "captured", {"from_actor": "Houthis"})], id="houthi-bolwerk"),
+    param("Het leger heeft de rebellenenclave Oost-Ghouta omsingeld.",
+          [("rebels", "Eastern Ghouta", "controls"), ("Syrian government", "Eastern Ghouta", "besieged")],
+          id="rebellenenclave"),
+    param("IS veroverde Raqqa in 2014. De jihadisten hebben de stad nog altijd in handen.",
+          [("Islamic State", "Raqqa", "captured"), ("Islamic State", "Raqqa", "controls")], id="de-jihadisten"),
+    param("IS verloor Mosul. De terreurgroep controleert nu nog Al-Qaim.",
+          [("Islamic State", "Mosul", "lost"), ("Islamic State", "al-Qaim", "controls")], id="de-terreurgroep"),
+    param("De milities hebben Misrata in handen.", [("militias", "Misrata", "controls")], id="de-milities"),
+    param("Het Libische Nationale Leger van Haftar heeft Sirte ingenomen.",
+          [("Libyan National Army", "Sirte", "captured", {"actor_group": "non_state"})], id="lna-geen-regering"),
+    param("Kandahar, een voormalig bolwerk van de taliban, is rustig.",
+          [("Taliban", "Kandahar", "controls", {"past": True})], id="voormalig-bolwerk"),
+    # geen grondgebied
+    param("Er werden in Idlib vier motoren in beslag genomen.", [], id="geen-motoren"),
+    param("Twee Turkse militaire konvooien trokken Idlib binnen.", [], id="geen-konvooien"),
+    param("Afrin telde ongeveer 350.000 inwoners.", [], id="geen-inwoners"),
+    param("32 bussen brachten zo'n 1600 mensen weg uit Jarmoek.", [], id="geen-bussen"),
+    param("Als de Russen Bachmoet kunnen veroveren, ligt de weg naar Kramatorsk open.", [], id="geen-veronderstelling"),
+    param("In 2015 verdreven de Houthi's president Hadi.", [], id="geen-persoon-verdreven"),
+    param("De stad Raqqa werd zondag heroverd.", [], id="geen-onbekende-nemer"),
 ]
