@@ -78,7 +78,7 @@ class Claim:
     share: float | None = None
     population: int | None = None
     qualifier: str | None = None
-    stronghold: bool = False
+    stronghold: bool = False  # the holder named with the place ("the last stronghold of Y", "held by Y", "Y-held")
 
 
 @dataclass(frozen=True, slots=True)
@@ -1298,10 +1298,15 @@ class Reader:
         # what follows the head: a name ("de stad Mosul"), "of X", "at X", ", including X", "(X, Y)"
         following = self.places_after_head(context, end, limit, inside=kind not in ("city", "country", "capital"),
                                             depth=depth)
+        plural = word in p.words["plural_nouns"]
         if following is not None:
             places, place_end = following
+            members = self._list_ahead(context, place_end, limit) if plural and len(places) == 1 else []
+            if members:
+                # "the last neighbourhoods of southern Damascus held by IS, including Yarmouk and Hajar al-Aswad":
+                # the places listed are the ground taken, the one after "of" is where it lies
+                return _Object("places", members[-1].end, tuple(members), owner=owner)
             return _Object("places", place_end, tuple(places), owner=owner)
-        plural = word in p.words["plural_nouns"]
         if plural:
             listed = self._list_ahead(context, end, limit)
             if listed:
@@ -1748,9 +1753,10 @@ class Reader:
 
 
 def merge_strongholds(found: list[Claim]) -> list[Claim]:
-    """A stronghold named beside its capture names the loser: "they retook the town, the last stronghold
-    of Y" is a capture from Y, not a claim of Y's control. Beside an intent to take it, the stronghold stays
-    Y's and names whom the place is to be taken from."""
+    """A holder named with a place beside its capture names the loser: "they retook the town, the last
+    stronghold of Y", "recaptured the last neighbourhoods held by Y", "retook the Y-held town" are captures
+    from Y, not claims of Y's control. Beside an intent to take it, the place stays Y's and names whom it is
+    to be taken from."""
     captured = {c.place.name for c in found if c.status == "captured"}
     result = []
     losers = {c.place.name: c.actor for c in found if c.stronghold}
