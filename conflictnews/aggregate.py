@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING, Any, Sequence
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["casualty_totals", "control_as_of", "incidents", "merge_timelines", "running_tolls", "territory_control"]
+__all__ = ["STANDING_COLUMNS", "as_ledger", "casualty_totals", "control_as_of", "incidents", "merge_timelines",
+           "running_tolls", "territory_control"]
 
 _INCIDENT_KEYS = ["outcome", "victim_group", "victim_actor", "place"]
 
@@ -317,10 +318,19 @@ def running_tolls(casualties: "pd.DataFrame", articles: "pd.DataFrame | None" = 
 
 _CONTROL_COLUMNS = ["place", "date", "actor", "status", "holder", "since", "as_of", "share_pct", "population",
                     "attributed_to", "article_id", "surface", "sentence", "account", "holder_group", "from_actor",
-                    "certainty", "past", "carried", "accounts", "agree", "latitude", "longitude"]
+                    "certainty", "past", "carried", "accounts", "agree", "country", "admin1", "latitude",
+                    "longitude", "place_precision"]
+
+#: The columns of :func:`control_as_of`: one row per place.
+STANDING_COLUMNS: tuple[str, ...] = (
+    "place", "holder", "holder_group", "contested", "changed", "previous_holder", "last_claim", "claims",
+    "articles", "accounts", "agree", "standings", "country", "admin1", "latitude", "longitude", "place_precision",
+)
 
 #: The account of a claim the text states itself, naming no source.
 REPORTED = "reported"
+
+_FIGHTING = ("contested", "besieged")
 
 
 def territory_control(territory: "pd.DataFrame") -> "pd.DataFrame":
@@ -339,14 +349,19 @@ def territory_control(territory: "pd.DataFrame") -> "pd.DataFrame":
     - ``contested``, ``besieged`` and ``seeks_control`` keep the holder (an intent to take a place from Y
       says Y holds it).
 
+    An account that says nothing on a day keeps its standing (``carried``), until another account states
+    that the place changed hands after it (a capture by another side, or a loss by its holder): a word
+    given before the change does not dispute it, so it is no longer carried. A denial, a doubted claim or
+    a claim of control by another side is no such change: both accounts then stand side by side.
+
     Returns one row per claim (``carried`` False) and one row per other account that holds the place that
     day (``carried`` True: its standing repeated, with the evidence it rests on). Columns: ``place``,
     ``date`` (the day: ``as_of``, else ``since``), the claim's ``actor``, ``status``, ``from_actor``,
     ``certainty``, ``past`` and evidence, ``account``, ``holder`` (by that account after the claim),
     ``holder_group`` (``state`` or ``non_state``), ``accounts`` (accounts naming a holder that day) and
-    ``agree`` (whether they name the same one), ``latitude`` and ``longitude`` (for a map). Undated claims
-    come last, one row each, with the holder their own claim names. ``control_as_of`` gives the standing
-    on a given day.
+    ``agree`` (whether they name the same one), and the claim's place columns (``country``, ``admin1``,
+    ``latitude``, ``longitude``, ``place_precision``, for a map). Undated claims come last, one row each,
+    with the holder their own claim names. :func:`control_as_of` reads the ledger on a given day.
 
     >>> import pandas as pd
     >>> claims = pd.DataFrame({
@@ -355,8 +370,8 @@ def territory_control(territory: "pd.DataFrame") -> "pd.DataFrame":
     ...     "attributed_to": [None, "Russian government", "Ukrainian government"],
     ...     "as_of": pd.to_datetime(["2023-11-01", "2023-11-20", "2023-11-20"])})
     >>> ledger = territory_control(claims)
-    >>> ledger[ledger.date == "2023-11-20"][["account", "holder", "carried"]].values.tolist()
-    [['Russian government', 'Russian government', False], ['Ukrainian government', 'Ukrainian government', False], ['reported', 'Ukrainian government', True]]
+    >>> ledger[ledger.date == "2023-11-20"][["account", "holder", "agree"]].values.tolist()
+    [['Russian government', 'Russian government', False], ['Ukrainian government', 'Ukrainian government', False]]
     """
     import pandas as pd
 
@@ -380,7 +395,8 @@ def territory_control(territory: "pd.DataFrame") -> "pd.DataFrame":
         for day, of_day in of_place.groupby("date", sort=True):
             touched: set[str] = set()
             entries = []
-            for claim in of_day.to_dict("records"):
+            day_claims = of_day.to_dict("records")
+            for claim in day_claims:
                 account = claim["account"]
                 holder = _holder_after(claim, standing.get(account, {}).get("holder"))
                 entry = {**claim, "holder": holder, "carried": False}
@@ -390,8 +406,12 @@ def territory_control(territory: "pd.DataFrame") -> "pd.DataFrame":
                     standing.pop(account, None)
                 else:
                     standing[account] = entry
-            for account, entry in standing.items():
-                if account not in touched:
+            for account, entry in list(standing.items()):
+                if account in touched:
+                    continue
+                if any(_changes_hands(claim, entry["holder"]) for claim in day_claims):
+                    del standing[account]  # its word was given before the change this day reports
+                else:
                     entries.append({**entry, "date": day, "carried": True})
             holders = {e["account"]: e["holder"] for e in entries if e["holder"] is not None}
             for entry in entries:
@@ -411,25 +431,130 @@ def territory_control(territory: "pd.DataFrame") -> "pd.DataFrame":
     return result[_CONTROL_COLUMNS].reset_index(drop=True)
 
 
-def control_as_of(control: "pd.DataFrame", day: Any) -> "pd.DataFrame":
-    """The standing of every place and account on ``day``: the last row of the ledger at or before it.
+def as_ledger(control: "pd.DataFrame") -> "pd.DataFrame":
+    """The control ledger of a ``territory`` table; a ledger is returned as it is. Absent columns are empty."""
+    if "holder" in control.columns and "date" in control.columns and "account" in control.columns:
+        return control
+    from .pipeline import TERRITORY_COLUMNS
 
-    ``control`` is the output of ``territory_control``. Returns one row per place and account with its
-    ``holder`` (missing when that account's last word leaves it unknown), ready for a control map
-    (``latitude``, ``longitude``), and ``agree`` recomputed across the accounts standing on that day.
+    missing = {column: None for column in TERRITORY_COLUMNS if column not in control.columns}
+    return territory_control(control.assign(**missing) if missing else control)
+
+
+def control_as_of(control: "pd.DataFrame", day: Any = None, *, since: Any = None) -> "pd.DataFrame":
+    """Who holds each place on ``day``, by the control ledger: the one reading of the ledger on a day.
+
+    The maps (``plot_map(kind="control")``), the GeoJSON of places and the report read the ledger through
+    this function.
+
+    Parameters
+    ----------
+    control : pandas.DataFrame
+        The ledger (``territory_control(territory)``), or the ``territory`` table itself (read through
+        ``territory_control``).
+    day : date-like, optional
+        The day to read; claims dated later are not read. Default: the last dated claim.
+    since : date-like, optional
+        Mark places whose holder on ``day`` differs from their holder on ``since`` (or that were captured
+        by it after ``since`` when no holder was known then) as ``changed``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per place with a dated claim on or before ``day`` (columns :data:`STANDING_COLUMNS`):
+        the accounts standing on the place's last ledger day (each account's holder, side by side in
+        ``standings``: ``"Islamic State (reported); Syrian government (SANA)"``), their number
+        (``accounts``) and whether they ``agree``; ``holder`` (missing when no account names one, or
+        when they disagree) and its ``holder_group``; ``contested`` (the accounts disagree, or fighting
+        or a siege is reported on or after the last stated claim of control); ``changed`` and
+        ``previous_holder`` (the holder on ``since``); ``last_claim`` (the date of the last claim),
+        ``claims`` and ``articles`` (how many were read); and the place columns (``country``,
+        ``admin1``, ``latitude``, ``longitude``, ``place_precision``: the claims' own, else the
+        gazetteer's).
+
+    >>> import pandas as pd
+    >>> claims = pd.DataFrame({"place": ["Yarmouk"] * 2, "actor": ["Islamic State", "Syrian government"],
+    ...                        "status": ["controls", "captured"], "attributed_to": ["SOHR", "SANA"],
+    ...                        "as_of": pd.to_datetime(["2018-04-01", "2018-05-20"])})
+    >>> now = control_as_of(territory_control(claims), since="2018-05-01")
+    >>> now[["place", "holder", "changed", "previous_holder", "standings"]].values.tolist()
+    [['Yarmouk', 'Syrian government', True, 'Islamic State', 'Syrian government (SANA)']]
     """
     import pandas as pd
 
-    if control is None or len(control) == 0:
-        return pd.DataFrame(columns=_CONTROL_COLUMNS)
-    day = pd.Timestamp(day).normalize()
-    known = control[control["date"].notna() & (pd.to_datetime(control["date"]) <= day)]
-    latest = known.groupby(["place", "account"], sort=True, dropna=False).tail(1).copy()
-    latest = latest[latest["holder"].notna()]
-    counts = latest.groupby("place")["holder"].agg(lambda h: (len(h), h.nunique() <= 1))
-    latest["accounts"] = latest["place"].map(lambda p: counts[p][0])
-    latest["agree"] = latest["place"].map(lambda p: counts[p][1])
-    return latest.sort_values(["place", "account"]).reset_index(drop=True)
+    from .geography import PLACE_COLUMNS, locate
+
+    columns = [c for c in STANDING_COLUMNS if c not in PLACE_COLUMNS]
+    if control is None or len(control) == 0 or "place" not in control.columns:
+        return locate(pd.DataFrame(columns=columns))[list(STANDING_COLUMNS)]
+    ledger = as_ledger(control)
+    dated = ledger[ledger["date"].notna() & ledger["place"].notna()].copy()
+    dated["date"] = pd.to_datetime(dated["date"]).dt.normalize()
+    if day is not None:
+        dated = dated[dated["date"] <= pd.Timestamp(day).normalize()]
+    start = pd.Timestamp(since).normalize() if since is not None else None
+    rows = []
+    places = []
+    for place, of_place in dated.groupby("place", sort=True):
+        holder, group, contested, accounts, agree, standings = _standing(of_place)
+        previous, changed = None, False
+        if start is not None:
+            before = of_place[of_place["date"] <= start]
+            previous = _standing(before)[0] if len(before) else None
+            claims_after = of_place[(of_place["date"] > start) & ~of_place["carried"].astype(bool)]
+            captured = (claims_after["status"] == "captured") & (claims_after["actor"] == holder) \
+                & (claims_after["certainty"].fillna("stated") == "stated")
+            changed = holder is not None and (previous != holder if previous is not None else bool(captured.any()))
+        claims = of_place[~of_place["carried"].astype(bool)]
+        rows.append({"place": place, "holder": holder, "holder_group": group, "contested": contested,
+                     "changed": bool(changed), "previous_holder": previous, "last_claim": of_place["date"].max(),
+                     "claims": len(claims), "articles": int(claims["article_id"].nunique()), "accounts": accounts,
+                     "agree": agree, "standings": standings})
+        places.append({c: _first_given(claims[c]) if c in claims.columns else None for c in PLACE_COLUMNS})
+    frame = pd.DataFrame(rows, columns=columns)
+    for column in ("holder", "holder_group", "previous_holder"):
+        frame[column] = pd.Series([v if isinstance(v, str) else None for v in frame[column]], dtype=object,
+                                  index=frame.index)
+    for column in ("contested", "changed", "agree"):
+        frame[column] = frame[column].astype(bool)
+    placed = pd.DataFrame(places, columns=list(PLACE_COLUMNS), index=frame.index)
+    return locate(pd.concat([frame, placed], axis=1))[list(STANDING_COLUMNS)]
+
+
+def _standing(of_place: "pd.DataFrame") -> tuple[str | None, str | None, bool, int, bool, str]:
+    """One place's standing on its last ledger day: holder, holder group, contested, accounts, agree and the
+    accounts as text."""
+    last_day = of_place["date"].max()
+    of_day = of_place[of_place["date"] == last_day]
+    standing = of_day.groupby("account", sort=True, dropna=False).tail(1)
+    standing = standing[standing["holder"].notna()]
+    names = list(dict.fromkeys(standing["holder"]))
+    holder = names[0] if len(names) == 1 else None
+    group = next((g for h, g in zip(standing["holder"], standing["holder_group"]) if h == holder
+                  and isinstance(g, str)), None) if holder is not None else None
+    claims = of_place[~of_place["carried"].astype(bool)]
+    stated = claims[claims["status"].isin(["controls", "captured"]) & (claims["certainty"].fillna("stated") == "stated")
+                    & ~claims["past"].fillna(False).astype(bool)]
+    since = stated["date"].max() if len(stated) else last_day
+    fighting = bool((claims["status"].isin(_FIGHTING) & (claims["date"] >= since)).any())
+    text = "; ".join(f"{h} ({a})" for a, h in sorted(zip(standing["account"], standing["holder"]),
+                                                        key=lambda pair: (pair[0] == REPORTED, str(pair[0]))))
+    return holder, group, len(names) > 1 or fighting, len(standing), len(names) <= 1, text
+
+
+def _first_given(values: "pd.Series") -> Any:
+    """The last value given in a column (the latest claim's), else None."""
+    given = values.dropna()
+    return given.iloc[-1] if len(given) else None
+
+
+def _changes_hands(claim: dict[Any, Any], held: str | None) -> bool:
+    """Whether a claim states that the place changed hands away from ``held``: a capture by another side, or
+    a loss by ``held``, stated as fact."""
+    if held is None or claim.get("status") not in ("captured", "lost") or bool(claim.get("past")) \
+            or (claim.get("certainty") or "stated") != "stated":
+        return False
+    return _holder_after(claim, held) != held
 
 
 def _holder_after(claim: dict[Any, Any], before: str | None) -> str | None:
@@ -474,8 +599,9 @@ def _actor_groups(claims: "pd.DataFrame") -> dict[str, str]:
     for actor, group in zip(claims["actor"], claims["actor_group"]):
         if isinstance(actor, str) and isinstance(group, str):
             found.setdefault(actor, group)
-    for name in set(claims["from_actor"].dropna()) | set(claims["attributed_to"].dropna()):
-        if isinstance(name, str) and name not in found and _is_side(name):
+    named = {*claims["actor"].dropna(), *claims["from_actor"].dropna(), *claims["attributed_to"].dropna()}
+    for name in sorted(n for n in named if isinstance(n, str)):
+        if name not in found and _is_side(name):
             found[name] = actor_group(name) or "non_state"
     return found
 

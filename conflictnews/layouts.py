@@ -362,7 +362,8 @@ def _territory_events(territory: "pd.DataFrame | None", located: "pd.DataFrame")
     """ACLED rows for captures: one per place, day and actor."""
     import pandas as pd
 
-    from .geography import acled_geo_precision, as_ledger, is_state_actor, locate
+    from .aggregate import as_ledger
+    from .geography import acled_geo_precision, is_state_actor, locate
 
     if territory is None or len(territory) == 0:
         return []
@@ -571,16 +572,17 @@ def places_geojson(territory: "pd.DataFrame", *, as_of: Any = None, since: Any =
     """The control ledger's places as a GeoJSON FeatureCollection: who holds each place on ``as_of``.
 
     One Point per place with a dated claim; properties are the columns of
-    :func:`conflictnews.geography.control_as_of` (``holder``, ``contested``,
-    ``changed``, ``previous_holder``, ``last_claim``, ``claims``,
-    ``articles``, ``accounts``, the place columns). ``as_of`` is written in
-    the collection's ``as_of`` member (the last claim's date by default).
+    :func:`conflictnews.aggregate.control_as_of` (``holder``,
+    ``holder_group``, ``contested``, ``changed``, ``previous_holder``,
+    ``last_claim``, ``claims``, ``articles``, ``accounts``, ``agree``,
+    ``standings``, the place columns). ``as_of`` is written in the
+    collection's ``as_of`` member (the last claim's date by default).
     """
     import pandas as pd
 
-    from .geography import control_as_of
+    from .aggregate import control_as_of
 
-    places = control_as_of(territory if territory is not None else pd.DataFrame(), as_of=as_of, since=since)
+    places = control_as_of(territory if territory is not None else pd.DataFrame(), as_of, since=since)
     day = as_of if as_of is not None else (places["last_claim"].max() if len(places) else None)
     features = [_feature({str(k): v for k, v in row.items()}) for row in places.to_dict("records")]
     return {"type": "FeatureCollection", "as_of": _json_value(None if day is None else pd.Timestamp(day)),

@@ -60,7 +60,7 @@ def map_table(data: "pd.DataFrame", *, kind: str = "casualties", outcome: str | 
     ``best``, ``low`` and ``high`` summed over the incidents (after the
     counting rules), ``incidents``, ``reports``, ``articles`` (ids) and the
     place columns. For ``kind="control"``: the rows of
-    :func:`conflictnews.geography.control_as_of`.
+    :func:`conflictnews.aggregate.control_as_of` (one per place).
 
     Returns
     -------
@@ -78,10 +78,9 @@ def map_table(data: "pd.DataFrame", *, kind: str = "casualties", outcome: str | 
                             "as_of": None, "since": None}
     frame = pd.DataFrame() if data is None else data
     if kind == "control":
-        from .geography import control_as_of
+        from .aggregate import control_as_of
 
-        places = control_as_of(frame, as_of=as_of, since=since) if "place" in frame.columns else control_as_of(
-            pd.DataFrame())
+        places = control_as_of(frame, as_of, since=since)
         info["total"] = len(places)
         if len(places):
             info["as_of"] = pd.Timestamp(as_of) if as_of is not None else pd.Timestamp(places["last_claim"].max())
@@ -874,7 +873,7 @@ def map_specs(casualties: "pd.DataFrame", territory: "pd.DataFrame", *, since_da
 
     last = None
     if territory is not None and len(territory) and "place" in territory.columns:
-        from .geography import as_ledger
+        from .aggregate import as_ledger
 
         dates = pd.to_datetime(as_ledger(territory)["date"])
         last = dates.max() if dates.notna().any() else None

@@ -316,24 +316,64 @@ def _description_in(r: Reader, context: Context, start: int, end: int) -> Place 
     return None
 
 
-def _before_verb(r: Reader, context: Context, hit: Hit, subjects: list[Side]) -> list[Place]:
+def _before_verb(r: Reader, context: Context, hit: Hit, subjects: list[Side], *, assault: bool = False) -> list[Place]:
     """In a language that puts the object before the verb ("het leger heeft Tikrit heroverd"): the places
-    between the subject and the verb, or a description there."""
+    between the subject and the verb, or a description there; none when a verb of assault has a building
+    there ("heeft het politiebureau van X overrompeld")."""
     if not r.p.verb_final:
         return []
     clause_start, _ = context.clause(hit.start)
     floor = max(clause_start, subjects[-1].end if subjects and subjects[-1].end <= hit.start else clause_start)
+    if assault and any(r.building(context, k) for k in range(context.index_at(floor), context.index_at(hit.start))):
+        return []
     places = [pl for pl in r.places_before(context, hit.start, floor)
               if not any(s.start <= pl.start < s.end for s in context.sides if not s.country or s in subjects)]
     if places:
         return places
     described = _description_in(r, context, floor, hit.start)
-    return [described] if described is not None else []
+    if described is not None:
+        return [described]
+    return _name_before_verb(r, context, hit, floor)
+
+
+def _name_before_verb(r: Reader, context: Context, hit: Hit, floor: int) -> list[Place]:
+    """A name the gazetteer does not know as the object before the verb, as a name after the verb is read in a
+    language that puts it there ("Al-Shabaab heeft Bacaadley ingenomen" as "Al-Shabaab veroverde Bacaadley"):
+    only auxiliaries, adverbs, articles and times between the subject and the name, only adverbs between the
+    name and the verb; for a verb that also takes people, a single name of more than one word is a person (as
+    after the verb)."""
+    p = r.p
+    if r.title_case(context):
+        return []
+    skip = p.words["adverbs"] | p.words["object_skip"] | p.articles
+    brackets = dict(context.brackets())
+    n = len(context.tokens)
+    i = context.index_at(floor)
+    while i < n and context.tokens[i][0] < hit.start:
+        time_end = r.time_end(context.tokens[i][0])
+        if time_end is not None:
+            i = context.index_at(time_end)
+        elif context.tokens[i][0] in brackets:
+            i = context.index_at(brackets[context.tokens[i][0]])  # "Het leger (gesteund door de AU) heeft X heroverd"
+        elif context.words[i] in skip or context.words[i] in (",", ")"):
+            i += 1  # the close of an insertion: "heeft, met steun van de AU, Bacaadley heroverd"
+        else:
+            break
+    if i >= n or context.tokens[i][0] >= hit.start:
+        return []
+    names, end = r.name_list(context, i, hit.start)
+    between = [context.words[k] for k in range(context.index_at(end), context.index_at(hit.start))]
+    if not names or any(w not in p.words["adverbs"] and w not in p.words["object_skip"] for w in between):
+        return []
+    if r.verb_in(hit, "people_verbs") and len(names) == 1 and " " in names[0].name:
+        return []  # "heeft Abu Bakr gevangengenomen": a person
+    return names
 
 
 def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], *, people: bool,
-                   start: int | None = None) -> tuple[list[Place], Any, bool]:
-    """The places a verb takes, its object's owner, and whether the object is something else than ground."""
+                   assault: bool = False, start: int | None = None) -> tuple[list[Place], Any, bool]:
+    """The places a verb takes, its object's owner, and whether the object is something else than ground (for
+    a verb of assault, a building is not ground)."""
     clause_start, clause_end = context.clause(hit.start)
     split = hit.tail_start > hit.head_end
     if split and hit.phrase.split()[-1] in r.p.words["opening_particles"] and hit.status != "transfer":
@@ -347,23 +387,23 @@ def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], 
         found = r.places_after_head(context, hit.end, clause_end)
         if found:
             return found[0], None, False
-        before = _before_verb(r, context, hit, subjects)
+        before = _before_verb(r, context, hit, subjects, assault=assault)
         return before, None, False
     if _counted_before(r, context, hit, subjects):
         return [], None, True
-    obj = r.object(context, begin, limit, people_verb=people)
+    obj = r.object(context, begin, limit, people_verb=people, assault_verb=assault)
     if obj.kind in ("not_ground", "side"):
         return [], None, True
     places = list(obj.places)
     if not places and split:
-        obj = r.object(context, hit.end, clause_end, people_verb=people)
+        obj = r.object(context, hit.end, clause_end, people_verb=people, assault_verb=assault)
         if obj.kind == "places":
             places = list(obj.places)
     if not places and obj.kind == "ground" and r.p.verb_final and not split:
         found = r.places_after_head(context, hit.end, clause_end, inside=True)
         places = found[0] if found else []  # "de meeste bolwerken ... hebben overgenomen in de provincies X en Y"
     if not places and obj.kind in ("none", "ground"):
-        places = _before_verb(r, context, hit, subjects)
+        places = _before_verb(r, context, hit, subjects, assault=assault)
     if not places and r.opens_relative(context, clause_start) and clause_start > context.sentence.start:
         places = _relative_antecedent(r, context, clause_start)
     if not places and obj.share is not None:
@@ -411,7 +451,8 @@ def _verb(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     clause_start, clause_end = context.clause(hit.start)
     if status in ("captured", "controls") and _intent(r, context, hit):
         status = "seeks_control"  # "wants to retake X", "would give X full control of Y": not done
-    people = hit.phrase in p.words["people_verbs"]
+    people = r.verb_in(hit, "people_verbs")
+    assault = r.verb_in(hit, "assault_verbs")
     uncertain = _uncertain(r, context, hit)
     if r.is_passive(context, hit):
         agent = r.agent(context, hit)
@@ -438,7 +479,7 @@ def _verb(r: Reader, context: Context, hit: Hit) -> list[Claim]:
             return _claims(r, context, hit, [agent], places, status, loser=loser, uncertain=uncertain)
         return []
     inverted = subjects[0].start >= hit.head_end
-    places, obj, other = _object_places(r, context, hit, subjects, people=people,
+    places, obj, other = _object_places(r, context, hit, subjects, people=people, assault=assault,
                                         start=subjects[-1].end if inverted else None)
     if other:
         return []
@@ -476,7 +517,7 @@ def _lose(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     subjects = _subjects(r, context, hit)
     if not subjects:
         return []
-    people = hit.phrase in p.words["people_verbs"]
+    people = r.verb_in(hit, "people_verbs")
     inverted = subjects[0].start >= hit.head_end
     places, obj, other = _object_places(r, context, hit, subjects, people=people,
                                         start=subjects[-1].end if inverted else None)

@@ -78,7 +78,7 @@ class Claim:
     share: float | None = None
     population: int | None = None
     qualifier: str | None = None
-    stronghold: bool = False
+    stronghold: bool = False  # the holder named with the place ("the last stronghold of Y", "held by Y", "Y-held")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +173,7 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "continue_words", "passive_gap_words", "and_words", "list_joiners", "clause_joiners",
                "list_place_nouns", "stronghold_prepositions", "plural_endings", "name_particles",
                "head_prepositions", "adjective_endings", "possessive_endings", "progressive_endings", "loss_nouns",
-               "siege_nouns")
+               "siege_nouns", "assault_verbs", "building_nouns")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
@@ -191,10 +191,12 @@ def _compile(data: Language) -> Patterns:
             tail_words = fold(tail).split()
             opens = tail_words[-1] in opening or len(tail_words) >= 2 and tail_words[-1] in {
                 fold(w) for w in words("territory.prepositions")}
-            # The particle ends the clause ("namen gisteren Palmyra in."), unless it opens the place ("om X").
+            # The particle ends the clause ("namen gisteren Palmyra in."), unless it opens the place ("om X"); a
+            # bracket in between is one word of the gap ("namen Bacaadley (Bacaadweyne, Mudug) in").
             end = "" if opens else r"(?=\s*(?:[,.;:!?)\"”]|$|\b" + joiners + r"\b))"
             splits.setdefault(fold(head), []).append((
-                re.compile(phrase_pattern([head]) + r"(?:,?\s+[^\s,;:.!?()\"“”]+){1,8}?\s+" + phrase_pattern([tail]) + end,
+                re.compile(phrase_pattern([head]) + r"(?:,?\s+(?:[^\s,;:.!?()\"“”]+|\([^()\n]{1,60}\)))"
+                           r"{1,8}?\s+" + phrase_pattern([tail]) + end,
                            re.IGNORECASE), status, len(tail.split())))
     held = phrase_pattern(words("territory.held_suffixes")).replace(r"(?<![\w])", "")
     glued = phrase_alternation(words("territory.stronghold_nouns"))
@@ -328,6 +330,7 @@ class Context:
     sides: list[Side]
     entities: list[Entity]
     title: bool | None = None  # written in title case (read once)
+    _brackets: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def index_at(self, position: int) -> int:
         """The index of the first token that starts at or after ``position``."""
@@ -345,8 +348,39 @@ class Context:
         return (i, self.words[i]) if i >= 0 else None
 
     def clause(self, position: int) -> tuple[int, int]:
-        """The clause that holds ``position``."""
-        return self.parse.clause_at(position)
+        """The clause that holds ``position``; a bracket inside the clause is an insertion that does not end it
+        ("Al-Shabaab heeft Bacaadley (Bacaadweyne, Mudug) ingenomen"), while a position inside the bracket
+        keeps the bracket's own clause."""
+        start, end = self.parse.clause_at(position)
+        brackets = self.brackets()
+        if not brackets or any(a <= position < b for a, b in brackets):
+            return start, end
+        grown = True
+        while grown:
+            grown = False
+            for a, b in brackets:
+                if start == b - 1 and a > self.sentence.start:
+                    start, grown = self.parse.clause_at(a - 1)[0], True
+                if end == a and b < self.sentence.end:
+                    end, grown = self.parse.clause_at(b)[1], True
+        return start, end
+
+    def brackets(self) -> list[tuple[int, int]]:
+        """The balanced round and square brackets of the sentence, each from its opening to after its closing."""
+        if self._brackets is None:
+            found: list[tuple[int, int]] = []
+            opened: list[tuple[int, str]] = []
+            closing = {")": "(", "]": "["}
+            for m in re.finditer(r"[()\[\]]", self.sentence.text):
+                char, at = m.group(), self.sentence.start + m.start()
+                if char in "([":
+                    opened.append((at, char))
+                elif opened and opened[-1][1] == closing[char]:
+                    found.append((opened.pop()[0], at + 1))
+                else:
+                    opened.clear()
+            self._brackets = sorted(found)
+        return self._brackets
 
     def in_speaker(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies in a speaker's name."""
@@ -1001,10 +1035,14 @@ class Reader:
 
     # -- objects -------------------------------------------------------------
 
-    def object(self, context: Context, position: int, limit: int, *, people_verb: bool, depth: int = 0) -> _Object:
+    def object(self, context: Context, position: int, limit: int, *, people_verb: bool, assault_verb: bool = False,
+               depth: int = 0) -> _Object:
         """What the verb ending at ``position`` takes, up to ``limit`` (the end of its clause), with the places
-        coordinated with it ("grote delen van het noorden van het land en de hoofdstad Sanaa")."""
-        found = self._object(context, position, limit, people_verb=people_verb, depth=depth)
+        coordinated with it ("grote delen van het noorden van het land en de hoofdstad Sanaa"). For a verb of
+        assault (``assault_verb``: "overran"), a building ("the police station") is not ground: the verb says the
+        building was overwhelmed in an attack, not that the place around it changed hands."""
+        found = self._object(context, position, limit, people_verb=people_verb, assault_verb=assault_verb,
+                             depth=depth)
         if found.kind != "places" or depth > 0:
             return found
         places = list(found.places)
@@ -1018,14 +1056,16 @@ class Reader:
             joined = re.match(rf"\s*(?:,\s*)?{self.p.forms['and_words']}\s+", self.text[end:limit], re.IGNORECASE)
             if joined is None:
                 break
-            more = self._object(context, end + joined.end(), limit, people_verb=people_verb, depth=1)
+            more = self._object(context, end + joined.end(), limit, people_verb=people_verb,
+                                assault_verb=assault_verb, depth=1)
             if more.kind != "places":
                 break
             places.extend(pl for pl in more.places if pl.name not in {p.name for p in places})
             end = more.end
         return replace(found, places=tuple(places), end=end)
 
-    def _object(self, context: Context, position: int, limit: int, *, people_verb: bool, depth: int = 0) -> _Object:
+    def _object(self, context: Context, position: int, limit: int, *, people_verb: bool, assault_verb: bool = False,
+                depth: int = 0) -> _Object:
         p, text = self.p, self.text
         n = len(context.tokens)
         i = context.index_at(position)
@@ -1057,6 +1097,8 @@ class Reader:
         place = self.place_at(context, start)
         if place is not None:
             places, end = self.place_list(context, start, max(limit, context.sentence.end), names=True)
+            if assault_verb and self.building_ahead(context, context.index_at(end), limit):
+                return _Object("not_ground", end)  # "overran Kanamma police station"
             owner = self._stronghold_owner(context, end, limit)
             k = context.index_at(end)
             while k < n and context.tokens[k][0] < limit and k - context.index_at(end) < 3 and (
@@ -1079,7 +1121,23 @@ class Reader:
         if word in p.words["place_pronouns"]:
             antecedent = self.described(context, start, "any", allow_same_sentence=True)
             return _Object("places", context.tokens[i][1], (antecedent,)) if antecedent else _Object("none", start)
-        return self._noun_phrase(context, i, limit, people_verb=people_verb, depth=depth)
+        return self._noun_phrase(context, i, limit, people_verb=people_verb, assault_verb=assault_verb, depth=depth)
+
+    def building(self, context: Context, head: int) -> bool:
+        """Whether token ``head`` ends a noun of a building that a side attacks rather than holds ("station",
+        "police station", "politiebureau")."""
+        words = self.p.words["building_nouns"]
+        return context.words[head] in words or head > 0 and f"{context.words[head - 1]} {context.words[head]}" in words
+
+    def building_ahead(self, context: Context, i: int, limit: int) -> bool:
+        """Whether the first noun of ground within three tokens from ``i`` is a building ("Kapchorwa Central Police
+        Station")."""
+        for k in range(i, min(i + 3, len(context.tokens))):
+            if context.tokens[k][0] >= limit:
+                break
+            if self.ground_word(context.words[k]):
+                return self.building(context, k)
+        return False
 
     def _modifies(self, side: Side) -> bool:
         """Whether a side names whose ground a noun is, not the object itself: "IS-held enclaves", "Boko Haram
@@ -1134,7 +1192,8 @@ class Reader:
         return len(word) > 8 and "-" not in word and any(
             word.endswith(noun) and len(word) - len(noun) >= 4 for noun in self.p.words["facility_nouns"] if len(noun) >= 4)
 
-    def _noun_phrase(self, context: Context, i: int, limit: int, *, people_verb: bool, depth: int = 0) -> _Object:
+    def _noun_phrase(self, context: Context, i: int, limit: int, *, people_verb: bool, assault_verb: bool = False,
+                     depth: int = 0) -> _Object:
         """The object as a noun phrase: ground by its head noun, a place by a name the gazetteer does not know,
         or what is not ground."""
         p, text = self.p, self.text
@@ -1157,15 +1216,21 @@ class Reader:
             if self.ground_word(word):
                 while j + 1 < n and context.tokens[j + 1][0] < limit and self.ground_word(context.words[j + 1]):
                     j += 1  # "lappen gebied", "stuk grondgebied": the last noun heads the phrase
+                if assault_verb and self.building(context, j):
+                    return _Object("not_ground", context.tokens[j][1])  # "overran the station"
                 return self._ground(context, j, limit, owner=owner, name_before=(i, j), depth=depth)
             two = f"{word} {context.words[j + 1]}" if j + 1 < n else ""
             if two and self.ground_word(two):
+                if assault_verb and self.building(context, j + 1):
+                    return _Object("not_ground", context.tokens[j + 1][1])  # "overran the police station"
                 return self._ground(context, j + 1, limit, owner=owner, name_before=(i, j), depth=depth)
             if _CAPITAL.match(text[start]) and not self._is_entity(start) and not self.title_case(context) \
                     and word not in p.words["name_modifiers"]:
                 if j > 0 and context.words[j - 1] in p.words["offices"]:
                     return _Object("not_ground", end)  # "president Hadi": a person
                 names, name_end = self.name_list(context, j, limit)
+                if names and assault_verb and self.building_ahead(context, context.index_at(name_end), limit):
+                    return _Object("not_ground", name_end)  # "overran Kapchorwa Central Police Station"
                 if names:
                     after = context.index_at(name_end)
                     if after < n and context.tokens[after][0] < limit and self.ground_word(context.words[after]):
@@ -1233,10 +1298,15 @@ class Reader:
         # what follows the head: a name ("de stad Mosul"), "of X", "at X", ", including X", "(X, Y)"
         following = self.places_after_head(context, end, limit, inside=kind not in ("city", "country", "capital"),
                                             depth=depth)
+        plural = word in p.words["plural_nouns"]
         if following is not None:
             places, place_end = following
+            members = self._list_ahead(context, place_end, limit) if plural and len(places) == 1 else []
+            if members:
+                # "the last neighbourhoods of southern Damascus held by IS, including Yarmouk and Hajar al-Aswad":
+                # the places listed are the ground taken, the one after "of" is where it lies
+                return _Object("places", members[-1].end, tuple(members), owner=owner)
             return _Object("places", place_end, tuple(places), owner=owner)
-        plural = word in p.words["plural_nouns"]
         if plural:
             listed = self._list_ahead(context, end, limit)
             if listed:
@@ -1637,6 +1707,16 @@ class Reader:
 
     # -- claims ----------------------------------------------------------------
 
+    def verb_in(self, hit: Hit, key: str) -> bool:
+        """Whether the status phrase is one of the lexicon's ``key`` list, a discontinuous one by its parts
+        ("liep ... onder de voet")."""
+        words = self.p.words[key]
+        if hit.phrase in words:
+            return True
+        if hit.tail_start <= hit.head_end:
+            return False
+        return f"{fold(self.text[hit.start:hit.head_end])} ... {fold(self.text[hit.tail_start:hit.end])}" in words
+
     def claims_of(self, context: Context, hit: Hit) -> list[Claim]:
         """The claims a status phrase makes."""
         from . import territory_claims
@@ -1673,9 +1753,10 @@ class Reader:
 
 
 def merge_strongholds(found: list[Claim]) -> list[Claim]:
-    """A stronghold named beside its capture names the loser: "they retook the town, the last stronghold
-    of Y" is a capture from Y, not a claim of Y's control. Beside an intent to take it, the stronghold stays
-    Y's and names whom the place is to be taken from."""
+    """A holder named with a place beside its capture names the loser: "they retook the town, the last
+    stronghold of Y", "recaptured the last neighbourhoods held by Y", "retook the Y-held town" are captures
+    from Y, not claims of Y's control. Beside an intent to take it, the place stays Y's and names whom it is
+    to be taken from."""
     captured = {c.place.name for c in found if c.status == "captured"}
     result = []
     losers = {c.place.name: c.actor for c in found if c.stronghold}

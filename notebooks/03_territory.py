@@ -100,16 +100,19 @@ show(latest[["place", "date", "holder", "status", "share_pct", "attributed_to", 
 # %% [markdown]
 # ## Accounts side by side
 #
-# The standing of every place at the end of the corpus, one row per account (`control_as_of`): where the
-# accounts do not agree on the holder, each is shown with its own.
+# `control_as_of` reads the ledger on a day (the last claim by default), one row per place: the accounts that
+# name a holder on the place's last day, side by side in `standings`, how many there are (`accounts`) and
+# whether they `agree`; the `holder` when they do. An account's word given before a change of hands that
+# another account states is not carried past it; a denial, or a claim of the same day by another side,
+# stands beside it.
 
 # %%
-last_day = ledger["date"].max()
-standing = cn.control_as_of(ledger, last_day) if pd.notna(last_day) else ledger.iloc[:0]
-print(f"{standing['place'].nunique()} places held by some account on {last_day:%Y-%m-%d}; "
-      f"{standing.loc[~standing['agree'], 'place'].nunique()} with accounts that disagree")
-show(standing.sort_values(["agree", "place", "account"])[["place", "account", "holder", "holder_group", "date",
-                                                          "certainty"]], n=20, width=40)
+standing = cn.control_as_of(ledger)
+held = standing[standing["accounts"] > 0]
+print(f"{len(standing)} places with a dated claim, {len(held)} held by some account on their last day; "
+      f"{int((~held['agree']).sum())} with accounts that disagree")
+show(held.sort_values(["agree", "place"])[["place", "holder", "holder_group", "accounts", "standings",
+                                           "last_claim"]], n=20, width=50)
 
 # %% [markdown]
 # ## Control over time
@@ -129,20 +132,17 @@ for number, (name, (places, start, end)) in enumerate(EPISODES.items(), start=1)
 # %% [markdown]
 # ## Who holds each place, on a map
 #
-# `conflictnews.geography.control_as_of` reads the ledger as of a date (the last claim by default): the holder
-# of each place by its last claims of control, whether it is contested (fighting or a siege reported since, or
-# accounts of the same day that disagree, kept side by side in `accounts`) and whether it changed hands since
-# an earlier date. `plot_map(..., kind="control")` draws it: colour and shape per holder, a dashed ring on a
-# contested place, a thick ring on a place that changed hands.
+# `plot_map(..., kind="control")` draws the same reading of the ledger (`control_as_of`, with `since` for the
+# changes): colour and shape per holder, a dashed ring on a contested place (accounts that disagree, or
+# fighting or a siege reported on or after the last claim of control), a thick ring on a place that changed
+# hands since `SINCE`.
 
 # %%
-from conflictnews.geography import control_as_of
-
 SINCE = "2018-04-21"  # mark the places that changed hands in the last month of the corpus
-ax = cn.plot_map(territory, kind="control", since=SINCE)
+ax = cn.plot_map(ledger, kind="control", since=SINCE)
 saved = cn.save_figure(ax, FIGURES / "03_control_map", formats=FORMATS)
-now = control_as_of(territory, since=SINCE)
-show(now[["place", "holder", "contested", "changed", "last_claim", "accounts"]], n=25, width=70)
+now = cn.control_as_of(ledger, since=SINCE)
+show(now[["place", "holder", "contested", "changed", "previous_holder", "last_claim", "standings"]], n=25, width=60)
 
 # %% [markdown]
 # ## By whose account

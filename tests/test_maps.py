@@ -19,9 +19,9 @@ from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.lines import Line2D
 
-from conflictnews import plot_map
+from conflictnews import control_as_of, plot_map, territory_control
 from conflictnews.cartography import country_outlines, fit_extent
-from conflictnews.geography import control_as_of, locate, place_precision
+from conflictnews.geography import locate, place_precision
 from conflictnews.maps import MAP_KINDS, map_table, save_maps
 from conflictnews.plots import NO_DATA
 
@@ -403,19 +403,41 @@ def test_no_inset_when_asked_or_when_places_are_spread() -> None:
 
 
 def test_control_as_of_reads_the_ledger(claims: pd.DataFrame) -> None:
-    places = control_as_of(claims, since="2018-05-01").set_index("place")
+    places = control_as_of(territory_control(claims), since="2018-05-01").set_index("place")
+    # A capture stated by one account after another account's word of control: the place changed hands, and
+    # the older word does not dispute it.
     assert places.loc["Yarmouk", "holder"] == "Syrian government"
     assert bool(places.loc["Yarmouk", "changed"]) and places.loc["Yarmouk", "previous_holder"] == "Islamic State"
+    assert not bool(places.loc["Yarmouk", "contested"]) and places.loc["Yarmouk", "standings"] == \
+        "Syrian government (SANA)"
     # Two accounts of the same day disagree: no holder, contested, both accounts kept side by side.
     assert pd.isna(places.loc["Hajar al-Aswad", "holder"]) and bool(places.loc["Hajar al-Aswad", "contested"])
-    assert places.loc["Hajar al-Aswad", "accounts"] == "Islamic State controls; Syrian government captured (SANA)"
+    assert places.loc["Hajar al-Aswad", "standings"] == "Syrian government (SANA); Islamic State (reported)"
+    assert places.loc["Hajar al-Aswad", "accounts"] == 2 and not bool(places.loc["Hajar al-Aswad", "agree"])
     # A siege after the last claim of control: still held, contested.
     assert places.loc["Douma", "holder"] == "Jaish al-Islam" and bool(places.loc["Douma", "contested"])
     assert not bool(places.loc["Qadam", "contested"]) and not bool(places.loc["Qadam", "changed"])
+    assert places.loc["Qadam", "holder_group"] == "non_state" and places.loc["Qadam", "country"] == "Syria"
+    # The territory table itself is read through the ledger.
+    pd.testing.assert_frame_equal(control_as_of(claims, since="2018-05-01").set_index("place"), places)
+
+
+def test_control_as_of_a_denial_on_a_later_day_keeps_both_accounts() -> None:
+    """A denial given days after the capture it denies still disputes it: the two accounts stand side by side."""
+    rows = [("Ukrainian government", "controls", "stated", None, "2023-11-01"),
+            ("Russian government", "captured", "stated", "Russian government", "2023-11-20"),
+            ("Russian government", "captured", "denied", "Ukrainian government", "2023-11-22")]
+    claims = pd.DataFrame([{"article_id": f"a{i}", "place": "Krynky", "actor": actor, "status": status,
+                            "certainty": certainty, "attributed_to": source, "as_of": T(day)}
+                           for i, (actor, status, certainty, source, day) in enumerate(rows)])
+    krynky = control_as_of(claims).set_index("place").loc["Krynky"]
+    assert pd.isna(krynky["holder"]) and bool(krynky["contested"]) and krynky["accounts"] == 2
+    assert krynky["standings"] == "Russian government (Russian government); Ukrainian government (Ukrainian government)"
+    assert control_as_of(claims, "2023-11-21").set_index("place").loc["Krynky", "holder"] == "Russian government"
 
 
 def test_control_as_of_an_earlier_date(claims: pd.DataFrame) -> None:
-    places = control_as_of(claims, as_of="2018-05-01").set_index("place")
+    places = control_as_of(claims, "2018-05-01").set_index("place")
     assert places.loc["Yarmouk", "holder"] == "Islamic State"
     assert "Hajar al-Aswad" not in places.index
 

@@ -17,7 +17,7 @@ from conflictnews import extract, read_corpus
 from conflictnews import report as report_module
 from conflictnews.aggregate import casualty_totals
 from conflictnews.corpus import Corpus
-from conflictnews.geography import control_as_of
+from conflictnews.aggregate import control_as_of
 from conflictnews.layouts import ACLED_COLUMNS, LAYOUT_FILES, UCDP_COLUMNS
 from conflictnews.maps import map_specs
 from conflictnews.pipeline import Extraction

@@ -139,4 +139,12 @@ CASES = [
     param("Afrin was home to some 350,000 people.", [], id="no-home-to"),
     param("32 buses took about 1,600 people out of Yarmouk.", [], id="no-buses"),
     param("If the army retakes Idlib, the rebels will be trapped.", [], id="no-supposition"),
+    # a building overwhelmed in an attack is no claim on the place around it; a position overrun is a capture
+    param("Gunmen stormed a police station in Kanamma and overran the station, killing two officers.", [],
+          id="no-station-overran"),
+    param("Militants overran the Kanamma police station before dawn.", [], id="no-named-station-overran"),
+    param("Boko Haram overran the army base in Monguno.", [("Boko Haram", "Monguno", "captured")],
+          id="base-overran"),
+    param("Al-Shabaab seized Bacaadley (Bacaadweyne, Mudug) from government troops.",
+          [("al-Shabaab", "Bacaadley", "captured", {"from_actor": "Somali government"})], id="bracket-then-from"),
 ]

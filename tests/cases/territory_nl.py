@@ -38,6 +38,18 @@ CASES = [
     param("Oekraïense troepen hebben Cherson bevrijd.", [("Ukrainian government", "Kherson", "captured")], id="bevrijd"),
     param("Regeringstroepen namen gisteren Palmyra in.", [("Syrian government", "Palmyra", "captured")], id="namen-in-gescheiden"),
     param("Tikrit werd door het Iraakse leger heroverd.", [("Iraqi government", "Tikrit", "captured")], id="passief-door"),
+    # a name the gazetteer does not know before the participle, as after a finite verb; a bracket is an insertion
+    param("Al-Shabaab heeft gisteren Bacaadley ingenomen.", [("al-Shabaab", "Bacaadley", "captured")],
+          id="onbekende-naam-voor-deelwoord"),
+    param("Het Somalische leger heeft, met steun van de AU, Bacaadley en Ceelbuur heroverd.",
+          [("Somali government", "Bacaadley", "captured"), ("Somali government", "Ceelbuur", "captured")],
+          id="onbekende-namen-na-tussenzin"),
+    param("Al-Shabaab nam gisteren Bacaadley (Bacaadweyne, Mudug) in.", [("al-Shabaab", "Bacaadley", "captured")],
+          id="haakjes-in-gescheiden-werkwoord"),
+    param("Het Somalische leger (gesteund door de AU) heeft Kismayo heroverd.",
+          [("Somali government", "Kismayo", "captured")], id="haakjes-na-onderwerp"),
+    param("Boko Haram heeft de legerbasis in Monguno overrompeld.", [("Boko Haram", "Monguno", "captured")],
+          id="legerbasis-overrompeld"),
     # lost
     param("IS werd uit Palmyra verdreven.", [("Islamic State", "Palmyra", "lost")], id="uit-verdreven"),
     param("IS is Mosul kwijtgespeeld.", [("Islamic State", "Mosul", "lost")], id="kwijtgespeeld"),
@@ -120,4 +132,8 @@ CASES = [
     param("Als de Russen Bachmoet kunnen veroveren, ligt de weg naar Kramatorsk open.", [], id="geen-veronderstelling"),
     param("In 2015 verdreven de Houthi's president Hadi.", [], id="geen-persoon-verdreven"),
     param("De stad Raqqa werd zondag heroverd.", [], id="geen-onbekende-nemer"),
+    # een gebouw bij een aanval overweldigd: geen claim op de plaats eromheen
+    param("Gewapende mannen hebben het politiebureau van Kanamma overrompeld en twee agenten gedood.", [],
+          id="geen-politiebureau-overrompeld"),
+    param("Boko Haram liep het politiebureau in Kanamma onder de voet.", [], id="geen-politiebureau-onder-de-voet"),
 ]
