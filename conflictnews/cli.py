@@ -55,8 +55,9 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="precision, recall and F1 against a gold file",
                                    description="Score the extractors against a gold JSONL file, or against "
-                                               "ACLED/GTD event data (a CSV with notes/fatalities or summary/killed).")
-    evaluate.add_argument("gold", type=Path, metavar="GOLD", help="gold .jsonl file, or an ACLED/GTD .csv file")
+                                               "ACLED, GTD or PITF/WAD event data (a CSV with notes/fatalities, "
+                                               "summary/killed/wounded or Description/Deaths Number/Injured Number).")
+    evaluate.add_argument("gold", type=Path, metavar="GOLD", help="gold .jsonl file, or an ACLED, GTD or WAD .csv file")
     evaluate.add_argument("--corpus", type=Path, help="folder with the articles the gold file names")
     evaluate.add_argument("--misses", type=int, default=20, metavar="N", help="list at most N misses (default 20)")
     return parser
