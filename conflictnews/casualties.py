@@ -107,6 +107,8 @@ class _Patterns:
     possessives: frozenset[str]
     not_people: frozenset[str]
     singular_auxiliaries: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    transitive: re.Pattern[str]
     perpetrators: re.Pattern[str]
     part_of_them: re.Pattern[str]
     outcome_groups: dict[str, str]
@@ -116,8 +118,11 @@ class _Patterns:
     captives: re.Pattern[str]
     singular_pronoun: re.Pattern[str]  # a sentence opening with "He", "She": one person named before
     subject_appositive: re.Pattern[str]
+    singular_passive: re.Pattern[str]   # "was killed", "has been shot dead": one person, whoever the subject
+    object_name: re.Pattern[str]        # "killed Ahmed Salah, a cameraman": a name as the object
     subject_possessive: re.Pattern[str]
     not_a_count: re.Pattern[str]
+    no_count: re.Pattern[str]  # the words of ``not_a_count`` anywhere
     later_cues: frozenset[str]
     coordinators: frozenset[str]
     object_pronouns: frozenset[str]
@@ -175,7 +180,12 @@ def _patterns(data: Language) -> _Patterns:
     # dead", and with a first verb coordinated to the casualty word, "was shot and killed", "werd
     # ontvoerd en vermoord".
     chained = rf"{phrase_pattern(data.words('casualties.chained_verbs'))}\s+{phrase_pattern(data.words('casualties.coordinators'))}"
-    passive = rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?(?:{chained}\s+)?{casualty_words}"
+    # A perfect auxiliary right before the casualty word is the active voice ("a bomb has killed eight"): the
+    # subject is the agent, not a victim.
+    perfect = phrase_pattern(data.words("casualties.perfect_auxiliaries"))
+    active = rf"(?!{perfect}\s+(?:\w+ly\s+)?(?:{chained}\s+)?{killing})"
+    passive = (rf"{active}(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?(?:{chained}\s+)?"
+               rf"{casualty_words}")
     subject_singular = re.compile(
         rf"(?:^|(?<=[,;:]\s)|{openers})(?P<art>{indefinite})\s+(?=(?:(?:{word}){{1,6}}?"
         rf"|(?:{word}){{0,2}}?{singular_heads}\s+(?:{word}){{1,12}}?){passive})", re.IGNORECASE)
@@ -186,6 +196,19 @@ def _patterns(data: Language) -> _Patterns:
     # An apposition names one victim: "Hamid, a police colonel, was killed".
     subject_appositive = re.compile(
         rf",\s+(?P<art>{indefinite})\s+(?=[^,;:.()]{{1,80}},\s+{passive})", re.IGNORECASE)
+    # A singular auxiliary before a casualty word says one person, whatever the subject: "The secretary of
+    # the governor has been killed", "Pedro X, a reporter, was shot dead", "the chief is reported to have
+    # been killed". Between them: other auxiliaries, report verbs, adverbs and the infinitive's particles.
+    singular_aux = phrase_pattern(data.words("casualties.singular_auxiliaries"))
+    infinitive = phrase_pattern(data.words("casualties.infinitive_particles"))
+    singular_passive = re.compile(
+        rf"{active}(?P<aux>{singular_aux})\s+(?:(?:{auxiliaries}|{reported}|{infinitive}|\w+ly)\s+){{0,4}}?"
+        rf"(?:{chained}\s+)?(?P<verb>{casualty_words})", re.IGNORECASE)
+    # A name after a killing verb: capitalised words, after an age at most ("killed 68-year-old Hossain Ali").
+    breakers = phrase_pattern(data.words("victims.breakers"))
+    object_name = re.compile(
+        rf"{killing}\s+(?:\d+-[\w-]+\s+)?(?P<art>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){{0,3}})"
+        rf"(?=\s*(?:[,;:.()]|$)|\s+{breakers})", re.IGNORECASE)
     return _Patterns(
         triggers=data.regex(*trigger_paths),
         trigger_outcome=data.lookup(*trigger_paths),
@@ -223,6 +246,8 @@ def _patterns(data: Language) -> _Patterns:
         possessives=frozenset(fold(w) for w in data.words("victims.possessives")),
         not_people=frozenset(fold(w) for w in data.words("victims.not_people")),
         singular_auxiliaries=frozenset(fold(w) for w in data.words("casualties.singular_auxiliaries")),
+        perfect_auxiliaries=frozenset(fold(w) for w in data.words("casualties.perfect_auxiliaries")),
+        transitive=re.compile(killing, re.IGNORECASE),
         perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
@@ -236,8 +261,11 @@ def _patterns(data: Language) -> _Patterns:
         singular_pronoun=re.compile(rf"\W*(?P<pronoun>{phrase_pattern(data.words('casualties.singular_pronouns'))})",
                                     re.IGNORECASE),
         subject_appositive=subject_appositive,
+        singular_passive=singular_passive,
+        object_name=object_name,
         subject_possessive=subject_possessive,
         not_a_count=re.compile(r"\s*" + phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
+        no_count=re.compile(phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
         later_cues=frozenset(fold(w) for w in data.words("casualties.later_cues")),
         coordinators=frozenset(fold(w) for w in data.words("casualties.coordinators")),
         object_pronouns=frozenset(fold(w) for w in data.words("casualties.object_pronouns")),
@@ -296,6 +324,7 @@ class _Reader:
         self._licensed: set[int] = set()
         self._seen: dict[tuple[int, int], bool] = {}
         self._count_starts: set[int] = set()
+        self._named_objects: set[int] = set()  # names read as the object of the killing verb before them
 
     # -- the sentence loop ---------------------------------------------------
 
@@ -319,7 +348,7 @@ class _Reader:
                 continue
             counts = counts + self._perpetrators(sentence, counts)
             counts = counts + self._singulars(sentence, counts, triggers)
-            verb_singulars = [s for s in self._verb_singulars(sentence, counts)
+            verb_singulars = [s for s in self._verb_singulars(sentence, counts, triggers)
                               if not any(c.start <= s.start < c.end + 2 for c in counts)]
             self._licensed = {s.start for s in verb_singulars}
             counts = counts + verb_singulars
@@ -367,7 +396,7 @@ class _Reader:
         text = sentence.text
         return any(pattern.search(text) for pattern in (
             self.p.singular, self.p.object_singular, self.p.subject_singular, self.p.perpetrators,
-            self.p.object_bare, self.p.subject_appositive))
+            self.p.object_bare, self.p.subject_appositive, self.p.singular_passive, self.p.object_name))
 
     def _plural(self, head: str) -> bool:
         word = fold(head.split()[-1].split("-")[-1])
@@ -409,8 +438,9 @@ class _Reader:
         after = [t for t in triggers if t.start >= phrase.end]
         gap = self.doc.text[phrase.end:after[0].start] if after else ""
         if not after or re.search(r"[,;:.]", gap) or len(gap.split()) > 4 \
-                or any(fold(w) in self.p.auxiliaries or fold(w) in ("and", "en", "or", "of") for w in gap.split()):
-            return False
+                or any(fold(w) in self.p.auxiliaries and fold(w) not in self.p.perfect_auxiliaries
+                       or fold(w) in ("and", "en", "or", "of") for w in gap.split()):
+            return False  # "were killed": a passive; but "have killed 12 people" is active, its subject the agent
         return any(after[0].end <= c.start <= after[0].end + 2 and not self.doc.text[after[0].end:c.start].strip()
                    for c in counts)
 
@@ -519,9 +549,11 @@ class _Reader:
                 found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
         return found
 
-    def _verb_singulars(self, sentence: Sentence, counts: list[CountMatch]) -> list[CountMatch]:
+    def _verb_singulars(self, sentence: Sentence, counts: list[CountMatch],
+                        triggers: list[_Trigger]) -> list[CountMatch]:
         """One person named only through the verb: "killed a revenue collector", "a drug suspect was killed"."""
         found: list[CountMatch] = []
+        times = self.doc.within(self.doc.times, sentence.start, sentence.end, "times")
         for pattern in (self.p.object_singular, self.p.subject_singular, self.p.subject_appositive,
                         self.p.subject_possessive):
             for m in pattern.finditer(sentence.text):
@@ -535,12 +567,25 @@ class _Reader:
                     continue
                 if pattern is not self.p.object_singular and not self._subject_before_count(end, counts, sentence):
                     continue  # "a clash broke out and two militants were killed": the count is the subject
+                verb = next((t.start for t in triggers if t.start >= end), sentence.end)
+                if pattern is not self.p.object_singular and any(
+                        end <= c.start < verb and not any(fold(w) in self.p.coordinators
+                                                          for w in self.doc.text[end:c.start].split())
+                        for c in counts):
+                    continue  # "a politician said that 100 people had died": the verb has its own count
                 next_word = _TOKEN.match(self.doc.text, end, sentence.end)
+                if next_word is not None and any(t.start <= start < t.end or start <= t.start <= next_word.start(1)
+                                                 for t in times):
+                    continue  # "killed a fortnight ago", "were killed the following day": a time, not a person
+                second = _TOKEN.match(self.doc.text, next_word.end(), sentence.end) if next_word is not None else None
+                if any(w is not None and fold(w.group(1)) in self.p.not_people for w in (next_word, second)):
+                    continue  # the same, when no time was read: "the following day"
                 if next_word is None or re.fullmatch(r"[\d.,]+", next_word.group(1)) or \
                         fold(next_word.group(1)) in self.p.vague_words or self._plural(next_word.group(1)) and \
                         pattern is self.p.object_singular and fold(m.group("art")) in self.p.determiners:
                     continue
                 found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
+        found.extend(self._named_singulars(sentence, [*counts, *found], triggers))
         for m in self.p.object_bare.finditer(sentence.text):
             start, end = sentence.start + m.start("head"), sentence.start + m.end("head")
             verb_start = sentence.start + m.start()
@@ -548,6 +593,51 @@ class _Reader:
                                                     for c in [*counts, *found]):
                 continue
             found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
+        return found
+
+    def _named_singulars(self, sentence: Sentence, counts: list[CountMatch],
+                         triggers: list[_Trigger]) -> list[CountMatch]:
+        """One person named without a number: "The secretary of the governor was killed", "gunmen killed X, a cameraman".
+
+        A singular auxiliary before a casualty word names one victim when no count and no negation stands
+        in its clause (from the last casualty word, semicolon or the sentence's start up to the casualty
+        word: in Dutch the subject may follow the auxiliary, "Daarbij is een soldaat gedood"). The first head
+        noun of the subject is the surface, so that it gives the group ("the paramount chief of the
+        district"); without one, the word before the auxiliary is.
+        A name (capitalised words that are no actor, place, people, source or time) after a killing verb
+        is one victim too; one capitalised plural is a people ("killed Christians"), not a name.
+        """
+        text = self.doc.text
+        found: list[CountMatch] = []
+        for m in self.p.singular_passive.finditer(sentence.text):
+            aux, verb = sentence.start + m.start("aux"), sentence.start + m.start("verb")
+            semicolon = sentence.text.rfind(";", 0, m.start("aux"))
+            opening = max([sentence.start, *(t.end for t in triggers if t.end <= aux),
+                           sentence.start + semicolon + 1 if semicolon >= 0 else sentence.start])
+            if any(opening <= c.start < verb for c in counts) \
+                    or any(fold(w) in self.p.negations for w in re.findall(r"[\w’'-]+", text[opening:verb])) \
+                    or self.p.no_count.search(text, opening, verb):
+                continue  # "no one was killed", "een onbekend aantal strijders is gedood"
+            words = list(re.finditer(r"[^\W_][\w’'-]*", text[opening:aux]))
+            if not words:
+                continue
+            # The surface is the first head noun of the subject ("the paramount chief of the district"), else its
+            # last word ("Pedro Ramos, a reporter, was killed").
+            word = next((w for w in words if fold(w.group()) in self.p.heads), words[-1])
+            start, end = opening + word.start(), opening + word.end()
+            found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
+        entities = self.doc.within(self.doc.entities, sentence.start, sentence.end, "entities")
+        times = self.doc.within(self.doc.times, sentence.start, sentence.end, "times")
+        for m in self.p.object_name.finditer(sentence.text):
+            start, end = sentence.start + m.start("art"), sentence.start + m.end("art")
+            name = m.group("art")
+            if any(start < e.end and e.start < end for e in entities) \
+                    or any(start < t.end and t.start < end for t in times) \
+                    or any(start <= c.start < end or c.start <= start < c.end for c in [*counts, *found]) \
+                    or " " not in name and self._plural(name):
+                continue
+            found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
+            self._named_objects.add(start)
         return found
 
     def _subject_before_count(self, position: int, counts: list[CountMatch], sentence: Sentence) -> bool:
@@ -658,7 +748,8 @@ class _Reader:
             if word in self.p.not_people and (self._head_at(token.end(), sentence) or ("", ""))[1] not in _GROUPS:
                 return None  # "45 sheep", "five vehicles"; but "a cattle herder"
             if step > 0 and word in self.p.auxiliaries and self._people_verb_follows(token.end(), sentence) \
-                    and not (match.count.best > 1 and word in self.p.singular_auxiliaries):
+                    and not (match.count.best > 1 and word in self.p.singular_auxiliaries) \
+                    and not (word in self.p.perfect_auxiliaries and self.p.transitive.match(text, token.end() + 1)):
                 # "two volunteers were killed": the verb says these are people, whatever the noun
                 return _Phrase(token.start(1), "unknown", None, actor, country, False, False, False)
             if step == 0 and word in self.p.of:
@@ -895,7 +986,7 @@ class _Reader:
     def _governs(self, trigger: _Trigger, match: CountMatch) -> bool:
         """The verb before a singular victim is its verb: "killed a cattle herder" (a few words, no punctuation)."""
         gap = self.doc.text[trigger.end:match.start]
-        if not gap.strip():
+        if not gap.strip() or match.start in self._named_objects:
             return True
         return match.count.surface[:1].isalpha() and not match.count.surface.istitle() and len(gap.split()) <= 3 \
             and not re.search(r"[,;:.()]", gap) and not any(fold(w) in self.p.breakers for w in gap.split())

@@ -112,6 +112,22 @@ CASES = [
     param("Bandits attacked a bus, killling 12 passengers.", [("killed", 12, "civilian")], id="tripled-letter-typo"),
     param("The crowd took three officials hostage.", [("captured", 3, "civilian")], id="took-hostage"),
     param("A fighter of the rebel factions died of wounds from an Islamic State sniper.", [("killed", 1, "armed_group")], id="actor-after-verb-not-theirs"),
+    # one victim named by role or name, without a number
+    param("The paramount chief of the district is reported to have been killed by rebels.", [("killed", 1, "civilian")], id="role-subject-reported-killed"),
+    param("The deputy director of the hospital has been shot dead outside his office.", [("killed", 1, "unknown")], id="role-subject-shot-dead"),
+    param("Pedro Ramos, a reporter who covered crime, was killed late on Friday.", [("killed", 1, "unknown")], id="name-subject-with-apposition"),
+    param("Gunmen killed Ahmed Salah, a cameraman, near the bridge.", [("killed", 1, "unknown")], id="name-object"),
+    param("Raiders killed 70-year-old Musa Bello in his farm.", [("killed", 1, "unknown")], id="name-object-after-age"),
+    param("The district governor has died after a bomb attack on his office.", [("killed", 1, "unknown")], id="role-subject-has-died"),
+    param("No one was killed in the blast.", [], id="neg-no-one-was-killed"),
+    param("Gunmen killed Christians in the village.", [], id="neg-capitalised-plural-object"),
+    param("Soldiers killed Monday in the raid were buried.", [], id="neg-weekday-after-verb"),
+    param("The chief was kidnapped and killed a fortnight ago.", [("killed", 1, "civilian")], id="neg-time-as-object"),
+    # a perfect auxiliary before the verb is the active voice: its subject is the agent
+    param("A suicide bombing in the market has killed eight people.", [("killed", 8, "unknown")], id="has-killed-active"),
+    param("Two bomb attacks have killed six people in the town.", [("killed", 6, "unknown")], id="neg-count-subject-of-active-verb"),
+    param("A shooting in the city has claimed the lives of a dozen civilians.", [("killed", 12, "civilian")], id="has-claimed-the-lives-active"),
+    param("A politician told reporters that 100 people had died in the clashes.", [("killed", 100, "unknown")], id="neg-singular-before-other-count"),
     # known gaps
     param("Gunmen wounded a boy in the market. He died the next day.", [("injured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-died-next-sentence"),
     param("Gunmen kidnapped a trader on Monday. He was later killed.", [("captured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-killed-after-kidnapping"),

@@ -109,4 +109,7 @@ CASES = [
     param("Een jongen raakte gewond bij een schietpartij. Hij is later overleden.", [("injured", 1, "civilian"), ("killed", 1, "civilian")], id="hij-later-overleden"),
     param("Een jongen raakte gewond bij een schietpartij. Zij zei dat hij overleed.", [("injured", 1, "civilian")], id="zij-zei-geen-slachtoffer"),
     param("Een soldaat werd ontvoerd en vermoord.", [("killed", 1, "military")], id="ontvoerd-en-vermoord"),
+    param("De burgemeester van het dorp werd doodgeschoten.", [("killed", 1, "unknown")], id="rol-onderwerp-doodgeschoten"),
+    param("Bij de aanval is niemand gedood.", [], id="neg-niemand-gedood"),
+    param("Een aanslag op de markt heeft acht mensen gedood.", [("killed", 8, "unknown")], id="heeft-gedood-bedrijvend"),
 ]
