@@ -1,0 +1,62 @@
+"""Counting within an article: restated tolls, breakdowns, a place and its part, figures that add.
+
+Each rule is documented in ``aggregate.incidents`` (restatements) or
+``casualties._mark_breakdowns`` (breakdowns, tolls that sum up); the sentences
+are written for the project.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import conflictnews as cn
+from conflictnews.evaluate import killed_total
+from conflictnews.pipeline import CASUALTY_COLUMNS, frame
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "Ten people were killed in the raid on Monday. Police said 10 people were killed, a toll a villager "
+           "confirmed.", 10),
+    ("en", "Forty-seven civilians died in the shelling. The monitor counted 47 civilians among the dead.", 47),
+    ("en", "Thirty-one soldiers were killed in Damascus. In South Damascus, 31 soldiers were killed, the monitor "
+           "said.", 31),
+    ("en", "A trader was shot dead in the market. The police said Musa Bello was killed when gunmen opened fire.", 1),
+    ("nl", "Bij de aanval kwamen tien mensen om. Volgens de politie zijn er 10 doden gevallen.", 10),
+], ids=["toll-restated", "same-figure-twice", "place-and-its-part", "one-victim-named-twice", "nl-toll-restated"])
+def test_a_figure_restated_counts_once(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "The governor was killed in the capital. His adviser was also killed in the attack.", 2),
+    ("en", "Five people were killed on Monday and five more on Tuesday.", 10),
+    ("en", "Five people were killed in Kabul. Five people were killed in Herat.", 10),
+    ("en", "Five soldiers were killed in the town. Five militants were killed in the town.", 10),
+    ("nl", "De burgemeester werd doodgeschoten. Ook zijn lijfwacht werd doodgeschoten.", 2),
+], ids=["also-adds", "same-sentence-adds", "other-place", "other-side", "nl-ook"])
+def test_a_figure_that_adds_is_not_a_restatement(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total
+
+
+def test_restatement_keeps_the_known_side() -> None:
+    reports = cn.extract_casualties("Twelve people were killed in the raid. Officials said 12 villagers were "
+                                    "killed.", lang="en")
+    totals = cn.casualty_totals(frame(reports, CASUALTY_COLUMNS), by="victim_group")
+    assert totals[["victim_group", "best"]].to_dict("records") == [{"victim_group": "civilian", "best": 12}]
+
+
+def test_restatement_needs_overlapping_days_when_dated() -> None:
+    base = {"article_id": "a", "outcome": "killed", "victim_group": "unknown", "victim_actor": None,
+            "place": None, "qualifier": "exact", "cumulative": False, "subset": False, "from_title": False,
+            "attributed_to": None, "count_low": 4, "count_best": 4, "count_high": 4}
+    table = pd.DataFrame([
+        {**base, "surface": "4", "sentence": "Four died on Monday.", "span_start": 0, "span_end": 1,
+         "period_start": "2020-03-02", "period_end": "2020-03-02"},
+        {**base, "surface": "4", "sentence": "Four died on Friday.", "span_start": 30, "span_end": 31,
+         "period_start": "2020-03-06", "period_end": "2020-03-06"}])
+    for column in ("period_start", "period_end"):
+        table[column] = pd.to_datetime(table[column])
+    for column in ("count_low", "count_best", "count_high"):
+        table[column] = table[column].astype("Int64")
+    assert int(cn.casualty_totals(table, by="victim_group")["best"].sum()) == 8
