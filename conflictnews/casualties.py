@@ -109,6 +109,7 @@ class _Patterns:
     singular_auxiliaries: frozenset[str]
     perfect_auxiliaries: frozenset[str]
     transitive: re.Pattern[str]
+    clause_breaks: frozenset[str]
     perpetrators: re.Pattern[str]
     part_of_them: re.Pattern[str]
     outcome_groups: dict[str, str]
@@ -248,6 +249,7 @@ def _patterns(data: Language) -> _Patterns:
         singular_auxiliaries=frozenset(fold(w) for w in data.words("casualties.singular_auxiliaries")),
         perfect_auxiliaries=frozenset(fold(w) for w in data.words("casualties.perfect_auxiliaries")),
         transitive=re.compile(killing, re.IGNORECASE),
+        clause_breaks=frozenset(fold(w) for w in data.words("casualties.clause_breaks")),
         perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
@@ -357,6 +359,7 @@ class _Reader:
             previous_group: tuple[str, str | None] | None = None
             self._count_starts = {c.start for c in counts}
             last_outcome: str | None = None
+            reported_starts: set[int] = set()  # a part is a part of a figure reported, not of any number before it
             for position, match in enumerate(counts):
                 if self.p.perpetrators.fullmatch(match.count.surface):
                     included = bool(self.p.perpetrators_included.fullmatch(match.count.surface))
@@ -385,7 +388,9 @@ class _Reader:
                 previous_group = (group, actor)
                 previous = phrase
                 last_outcome = outcome
-                subset = self._is_subset(match, counts[:position], sentence) or (
+                reported = [c for c in counts[:position] if c.start in reported_starts]
+                reported_starts.add(match.start)
+                subset = self._is_subset(match, reported, sentence) or (
                     bool(reports) and reports[-1].subset and reports[-1].sentence == sentence.text
                     and reports[-1].from_title == self.doc.from_title)
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
@@ -569,9 +574,7 @@ class _Reader:
                     continue  # "a clash broke out and two militants were killed": the count is the subject
                 verb = next((t.start for t in triggers if t.start >= end), sentence.end)
                 if pattern is not self.p.object_singular and any(
-                        end <= c.start < verb and not any(fold(w) in self.p.coordinators
-                                                          for w in self.doc.text[end:c.start].split())
-                        for c in counts):
+                        end <= c.start < verb and not self._coordinated(self.doc.text[end:c.start]) for c in counts):
                     continue  # "a politician said that 100 people had died": the verb has its own count
                 next_word = _TOKEN.match(self.doc.text, end, sentence.end)
                 if next_word is not None and any(t.start <= start < t.end or start <= t.start <= next_word.start(1)
@@ -919,10 +922,13 @@ class _Reader:
                 if following and between and len(between) <= 2 and all(fold(w) in self.p.auxiliaries for w in between):
                     return following[0].outcome  # "many were wounded", "2 zijn gewond geraakt"
             return None
+        speaker = _TOKEN.match(text, phrase.end, sentence.end)
+        if speaker is not None and self.p.cues.match(text, speaker.start(1)):
+            return None  # "two relatives said five children were killed": the count names the speakers
         after = self._verbs_of(match, [t for t in triggers if t.start >= phrase.end])
         if after:
             return self._settled(after)
-        if before and not self._object_of_other_verb(match):
+        if before and not self._object_of_other_verb(match) and not self._clause_between(before[-1].end, match.start):
             return before[-1].outcome
         if self.p.toll.search(text, sentence.start, match.start):
             return "killed"  # "the count since 19 April stands at 203 government fighters"
@@ -934,8 +940,25 @@ class _Reader:
         "Four militants stormed his home and killed him": the four are the killers, not the killed.
         """
         text = self.doc.text
-        return [t for t in after if fold(text_after(text, t.end)) not in self.p.object_pronouns
-                or text[t.end:t.end + 1] not in (" ", "\n")]
+        return [t for t in after if (fold(text_after(text, t.end)) not in self.p.object_pronouns
+                                     or text[t.end:t.end + 1] not in (" ", "\n")) and not self._has_object(t)]
+
+    def _has_object(self, trigger: _Trigger) -> bool:
+        """Whether a count (or one victim) follows the casualty word as its object: "stormed in and killed 12 people".
+
+        Such a verb has its victims after it, so a count before it is its agent or belongs to another verb:
+        "Five armed men burst into the hospital and shot dead an activist" does not kill the five.
+        """
+        cursor = trigger.end
+        for _ in range(3):
+            gap = len(self.doc.text[cursor:cursor + 3]) - len(self.doc.text[cursor:cursor + 3].lstrip(" "))
+            if cursor + gap in self._count_starts:
+                return True
+            token = _TOKEN.match(self.doc.text, cursor)
+            if token is None or token.start() != cursor or fold(token.group(1)) not in self.p.determiners:
+                return False
+            cursor = token.end()
+        return False
 
     def _settled(self, after: list[_Trigger]) -> str:
         """What finally happened to one subject: "was kidnapped and killed", "injured in the raid, later died".
@@ -969,6 +992,25 @@ class _Reader:
         if word in self.p.not_people or word in self.p.breakers or word in self.p.of or self.p.trigger_outcome.get(word):
             return False
         return self._ends_phrase(token.end(), sentence)
+
+    def _coordinated(self, gap: str) -> bool:
+        """Whether a count is joined to the subject before it: "a soldier and three civilians", "a mother and her four"."""
+        words = [fold(w) for w in gap.split()]
+        while words and words[-1] in self.p.possessives:
+            words.pop()
+        return bool(words) and words[-1] in self.p.coordinators
+
+    def _clause_between(self, start: int, end: int) -> bool:
+        """Whether a new clause or a speaker stands between a casualty word and a later count.
+
+        "was shot dead as tensions mount over the repatriation of some 750,000 refugees", "killed 11
+        people ..., two military officials (said)": the casualty word is not the later count's.
+        """
+        gap = self.doc.text[start:end]
+        if self.p.subset_cues.search(gap):
+            return False  # "80 doden, onder wie 19 kinderen": a part listed after its total
+        return any(fold(w) in self.p.clause_breaks for w in re.findall(r"[^\W\d_][\w’'-]*", gap)) \
+            or self.p.cues.search(gap) is not None
 
     def _object_of_other_verb(self, match: CountMatch) -> bool:
         """"killing several and rescuing 16 of their hostages": another verb stands just before the count."""

@@ -128,6 +128,15 @@ CASES = [
     param("Two bomb attacks have killed six people in the town.", [("killed", 6, "unknown")], id="neg-count-subject-of-active-verb"),
     param("A shooting in the city has claimed the lives of a dozen civilians.", [("killed", 12, "civilian")], id="has-claimed-the-lives-active"),
     param("A politician told reporters that 100 people had died in the clashes.", [("killed", 100, "unknown")], id="neg-singular-before-other-count"),
+    # a count whose verb is taken: by its own object, by a speaker, by a new clause
+    param("Five armed men burst into the hospital and shot dead a prominent activist.", [("killed", 1, "civilian")], id="neg-subject-of-verb-with-object"),
+    param("Three gunmen stormed the village and killed 12 people.", [("killed", 12, "unknown")], id="neg-agents-far-from-verb"),
+    param("Raiders ordered seven passengers off the bus and shot dead four of them.", [("killed", 4, "unknown")], id="part-of-unreported-count-counts"),
+    param("An official and two relatives said five children were killed in the strike.", [("killed", 5, "civilian")], id="neg-speakers-counted"),
+    param("Five people were reported killed in the fighting.", [("killed", 5, "unknown")], id="reported-killed-not-speaker"),
+    param("A trader was shot dead as tensions rose over the return of some 5,000 refugees.", [("killed", 1, "civilian")], id="neg-count-in-later-clause"),
+    param("A mother and her four children were killed in the strike.", [("killed", 1, "civilian"), ("killed", 4, "civilian")], id="singular-and-possessive-count"),
+    param("An official and relatives say five children were killed in the province.", [("killed", 5, "civilian")], id="neg-speaker-singular-before-count"),
     # known gaps
     param("Gunmen wounded a boy in the market. He died the next day.", [("injured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-died-next-sentence"),
     param("Gunmen kidnapped a trader on Monday. He was later killed.", [("captured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-killed-after-kidnapping"),

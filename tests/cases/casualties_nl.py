@@ -112,4 +112,6 @@ CASES = [
     param("De burgemeester van het dorp werd doodgeschoten.", [("killed", 1, "unknown")], id="rol-onderwerp-doodgeschoten"),
     param("Bij de aanval is niemand gedood.", [], id="neg-niemand-gedood"),
     param("Een aanslag op de markt heeft acht mensen gedood.", [("killed", 8, "unknown")], id="heeft-gedood-bedrijvend"),
+    param("Drie gewapende mannen drongen het dorp binnen en doodden twaalf mensen.", [("killed", 12, "unknown")], id="neg-daders-verb-met-lijdend-voorwerp"),
+    param("Een agent werd doodgeschoten toen de spanning steeg over de terugkeer van 5000 vluchtelingen.", [("killed", 1, "military")], id="neg-aantal-in-latere-bijzin"),
 ]
