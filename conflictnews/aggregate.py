@@ -260,6 +260,7 @@ def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
     unknown = data["victim_group"].fillna("unknown") == "unknown"
     if not unknown.any() or unknown.all():
         return data
+    additive = _additive()
     keep: dict[Any, bool] = {}
     best: dict[Any, Any] = {}
     low: dict[Any, Any] = {}
@@ -269,6 +270,8 @@ def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
         if known.empty:
             continue
         for index, row in group[group["victim_group"].fillna("unknown") == "unknown"].iterrows():
+            if _adds(row, additive):
+                continue  # "his adviser was also killed": one more, not the known figures again
             # Figures listed in one sentence add up ("in addition to the assailant, three people"):
             # only figures of other sentences can be restated by an unknown-side figure.
             other = known[known["sentence"] != row["sentence"]] if "sentence" in known else known

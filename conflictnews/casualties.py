@@ -110,6 +110,7 @@ class _Patterns:
     perfect_auxiliaries: frozenset[str]
     transitive: re.Pattern[str]
     clause_breaks: frozenset[str]
+    collectives: re.Pattern[str]  # "a family of", at the end of a gap before a count
     perpetrators: re.Pattern[str]
     part_of_them: re.Pattern[str]
     outcome_groups: dict[str, str]
@@ -250,6 +251,7 @@ def _patterns(data: Language) -> _Patterns:
         perfect_auxiliaries=frozenset(fold(w) for w in data.words("casualties.perfect_auxiliaries")),
         transitive=re.compile(killing, re.IGNORECASE),
         clause_breaks=frozenset(fold(w) for w in data.words("casualties.clause_breaks")),
+        collectives=re.compile(phrase_pattern(data.words("casualties.collectives")) + r"\s*$", re.IGNORECASE),
         perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
@@ -904,7 +906,9 @@ class _Reader:
             return near_before[-1].outcome if near_before else self._settled(after_verb) if after_verb else None
         if before:
             gap = text[before[-1].end:match.start]
-            adjacent = len(gap) <= 6 and all(fold(w) in self.p.determiners for w in gap.strip(" \"“”'").split()) \
+            collective = self.p.collectives.search(gap)
+            gap = gap[:collective.start()] if collective else gap  # "killed a family of six": the six
+            adjacent = len(gap) <= 12 and all(fold(w) in self.p.determiners for w in gap.strip(" \"“”'").split()) \
                 and "," not in gap
             if adjacent and (phrase is not None or self._ends_phrase(match.end, sentence)
                              or self._one_noun_follows(match.end, sentence)):
