@@ -111,6 +111,9 @@ class _Patterns:
     transitive: re.Pattern[str]
     clause_breaks: frozenset[str]
     collectives: re.Pattern[str]  # "a family of", at the end of a gap before a count
+    totals: re.Pattern[str]
+    toll_rises: re.Pattern[str]
+    among: re.Pattern[str]
     perpetrators: re.Pattern[str]
     part_of_them: re.Pattern[str]
     outcome_groups: dict[str, str]
@@ -252,6 +255,9 @@ def _patterns(data: Language) -> _Patterns:
         transitive=re.compile(killing, re.IGNORECASE),
         clause_breaks=frozenset(fold(w) for w in data.words("casualties.clause_breaks")),
         collectives=re.compile(phrase_pattern(data.words("casualties.collectives")) + r"\s*$", re.IGNORECASE),
+        totals=data.regex("casualties.totals"),
+        toll_rises=data.regex("casualties.toll_rises"),
+        among=re.compile(r"\s*" + phrase_pattern(data.words("casualties.among")), re.IGNORECASE),
         perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
@@ -375,6 +381,8 @@ class _Reader:
                 if outcome is None and phrase is not None and phrase.anaphoric and last_outcome and \
                         fold(text_after(self.doc.text, match.end)) in self.p.more:
                     outcome = last_outcome  # "13 people on Sunday and seven more on Monday"
+                if outcome is None:
+                    outcome = self._outcome_of_part(match, reports)  # "Ten of those killed were children"
                 continued = outcome is None and phrase is None and bool(last_outcome) \
                     and self._continues_list(match, counts, position)
                 if continued:
@@ -392,11 +400,30 @@ class _Reader:
                 last_outcome = outcome
                 reported = [c for c in counts[:position] if c.start in reported_starts]
                 reported_starts.add(match.start)
-                subset = self._is_subset(match, reported, sentence) or (
+                subset = self._is_subset(match, reported, sentence) or self._part_of_later(match, phrase) \
+                    or self._part_of_earlier(match, outcome, reports) or (
                     bool(reports) and reports[-1].subset and reports[-1].sentence == sentence.text
                     and reports[-1].from_title == self.doc.from_title)
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
         return reports
+
+    def _part_of_later(self, match: CountMatch, phrase: _Phrase | None) -> bool:
+        """"Twelve migrants were among the 17 civilians killed": a count before "among" is a part of the next."""
+        return self.p.among.match(self.doc.text, phrase.end if phrase is not None else match.end) is not None
+
+    def _outcome_of_part(self, match: CountMatch, reports: list[CasualtyReport]) -> str | None:
+        """The outcome of a part of a figure reported before: the casualty word in "of those killed", else the last."""
+        cue = self.p.part_of_them.match(self.doc.text, match.end)
+        earlier = [r for r in reports if not r.subset and r.from_title == self.doc.from_title]
+        if cue is None or not earlier:
+            return None
+        word = self.p.triggers.search(cue.group())
+        return self.p.trigger_outcome.get(fold(word.group())) if word else earlier[-1].outcome
+
+    def _part_of_earlier(self, match: CountMatch, outcome: str, reports: list[CasualtyReport]) -> bool:
+        """"Many of those killed were lawyers", "ten of them were children": a part of a figure reported before."""
+        return self.p.part_of_them.match(self.doc.text, match.end) is not None and any(
+            r.outcome == outcome and not r.subset and r.from_title == self.doc.from_title for r in reports)
 
     def _names_a_victim(self, sentence: Sentence) -> bool:
         """Whether a sentence without a number may still name a victim: "a soldier", "the attacker"."""
@@ -1220,28 +1247,41 @@ def _is_running(time: TimeExpression, short_anchor: re.Pattern[str]) -> bool:
 
 
 def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[CasualtyReport]:
-    """Parts that add up to a total given before them are subsets: "42 doden, 35 burgers en zeven soldaten".
+    """Parts of a total are subsets, so that totals count each person once. Three rules:
 
-    The total must be complete before its parts: its casualty word stands between them. In "3 policemen,
-    2 militiamen and 1 soldier were killed" the three figures are a list of their own, not 3 = 2 + 1.
+    1. Parts that add up to a total given before them: "42 doden, 35 burgers en zeven soldaten"; "Eight
+       people were killed ... Four cattle thieves and four members of the team were killed" (8, not 12).
+       Figures of other outcomes between them are passed over ("killed five ... killing one and wounding
+       another ... killed four": 5). The total must be complete before its parts: its casualty word stands
+       between them, so that "3 policemen, 2 militiamen and 1 soldier were killed" is a list (6), not
+       3 = 2 + 1; except for a total of unknown side whose parts follow it in an apposition: "Six
+       people, two traders and four farmers, were killed" is 6.
+    2. A toll that updates the article's figures: a killed figure whose sentence, before it, has a toll
+       noun with a word of rising ("raising the toll to 16", "the toll now stands at 17") or a word of
+       total ("altogether", "bringing the total to"; ``casualties.toll_rises``, ``casualties.totals``)
+       holds the smaller killed figures before it: 13 identified, then the toll raised to 16, is 16.
+    3. Parts marked in the sentence itself are found by the reader (``subset``): "including", "of
+       them", "12 migrants were among the 17 civilians killed".
     """
     from dataclasses import replace
 
     result = list(reports)
-    triggers = _get_patterns(doc.lang).triggers
+    patterns = _get_patterns(doc.lang)
     for i, total in enumerate(result):
         if total.subset or total.cumulative:
             continue
         if i + 1 < len(result) \
                 and result[i + 1].sentence == total.sentence and result[i + 1].span_start > total.span_end \
-                and not triggers.search(doc.text, total.span_end, result[i + 1].span_start):
-            continue
+                and not patterns.triggers.search(doc.text, total.span_end, result[i + 1].span_start) \
+                and not (total.victim_group == "unknown"
+                         and re.search(r"[,:(–—]|\s-", doc.text[total.span_end:result[i + 1].span_start])):
+            continue  # a list of its own, unless the parts stand in an apposition to a total of unknown side
         running, members = 0, []
         for j in range(i + 1, len(result)):
             part = result[j]
-            if part.outcome != total.outcome or part.cumulative:
+            if part.cumulative and part.outcome == total.outcome:
                 break
-            if part.subset:
+            if part.subset or part.outcome != total.outcome:
                 continue
             running += part.count_best
             members.append(j)
@@ -1251,4 +1291,18 @@ def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[Casua
                 break
             if running > total.count_best:
                 break
+    starts = [sentence.start for sentence in doc.sentences]
+    for j, toll in enumerate(result):
+        if toll.outcome != "killed" or toll.subset or toll.cumulative or toll.from_title != doc.from_title:
+            continue
+        index = bisect.bisect_right(starts, toll.span_start) - 1
+        opening = starts[index] if index >= 0 else 0
+        before = doc.text[opening:toll.span_start]
+        if not (patterns.totals.search(before) or patterns.toll_noun.search(before) and patterns.toll_rises.search(before)):
+            continue
+        for k in range(j):
+            earlier = result[k]
+            if earlier.outcome == "killed" and not earlier.subset and not earlier.cumulative \
+                    and earlier.count_best < toll.count_best and earlier.from_title == toll.from_title:
+                result[k] = replace(earlier, subset=True)
     return result

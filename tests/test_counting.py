@@ -60,3 +60,40 @@ def test_restatement_needs_overlapping_days_when_dated() -> None:
     for column in ("count_low", "count_best", "count_high"):
         table[column] = table[column].astype("Int64")
     assert int(cn.casualty_totals(table, by="victim_group")["best"].sum()) == 8
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "Eight people were killed in the clash. Four cattle thieves and four members of the team were killed, "
+           "police said.", 8),
+    ("en", "Gunmen killed five people on Sunday. They opened fire on a bus, killing one of the passengers and "
+           "wounding another. Later they killed four people at the hospital.", 5),
+    ("en", "Six people, two traders and four farmers, were killed in the raid.", 6),
+    ("en", "Three policemen, two soldiers and one civilian were killed.", 6),
+    ("nl", "Bij de aanval kwamen acht mensen om. Vier veedieven en vier leden van de ploeg werden gedood.", 8),
+], ids=["breakdown-later-sentence", "breakdown-past-other-outcome", "breakdown-in-apposition",
+        "neg-list-of-known-sides", "nl-breakdown-later-sentence"])
+def test_a_total_followed_by_its_breakdown(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "Thirteen bodies were identified after the blast, raising the toll to 16.", 16),
+    ("en", "A car bomb killed 10 people in the market. The day's toll from the attacks now stands at 17.", 17),
+    ("en", "Five people were killed in the first attack and two in the second. Altogether 7 people died.", 7),
+    ("en", "A bomb killed 10 people in the market. A second bomb killed 6 people at the mosque.", 16),
+    ("nl", "Bij de aanslag kwamen tien mensen om. Het dodental is inmiddels opgelopen tot 14.", 14),
+], ids=["toll-raised", "toll-stands-at", "altogether", "neg-two-incidents-add", "nl-dodental-opgelopen"])
+def test_a_toll_that_updates_holds_the_figures_before_it(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "Seventeen civilians were killed in the market. Twelve migrants were among the 17 civilians killed.", 17),
+    ("en", "At least 74 people were killed in the bombing. Many of those killed were lawyers.", 74),
+    ("en", "Twelve women and children were killed in the strike. Ten of those killed were children, including "
+           "eight girls.", 12),
+    ("en", "Gunmen killed 17 people in the village and proceeded to kill another 13 in a nearby hamlet.", 30),
+    ("nl", "Zeventien burgers kwamen om op de markt. Twaalf migranten waren onder de doden.", 17),
+], ids=["among-the-killed", "many-of-those-killed", "ten-of-those-killed", "another-13-adds", "nl-waren-onder"])
+def test_parts_and_additions_within_a_sentence(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total
