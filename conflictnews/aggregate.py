@@ -275,6 +275,7 @@ def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
             # Figures listed in one sentence add up ("in addition to the assailant, three people"):
             # only figures of other sentences can be restated by an unknown-side figure.
             other = known[known["sentence"] != row["sentence"]] if "sentence" in known else known
+            other = other[[not _adds(k, additive) for k in other.itertuples()]] if len(other) else other
             overlapping = other[(other["window_start"].isna() | pd.isna(row["window_start"]) |
                                  ((other["window_start"] <= row["window_end"]) &
                                   (other["window_end"] >= row["window_start"])))]

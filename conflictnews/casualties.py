@@ -125,6 +125,9 @@ class _Patterns:
     subject_appositive: re.Pattern[str]
     singular_passive: re.Pattern[str]   # "was killed", "has been shot dead": one person, whoever the subject
     object_name: re.Pattern[str]        # "killed Ahmed Salah, a cameraman": a name as the object
+    object_and: re.Pattern[str]         # "killed a mayor and his secretary": the second of two objects
+    companion: re.Pattern[str]          # "was killed along with his driver": one more victim
+    name_and: re.Pattern[str]           # "Abdul Razzak and his brother were killed": the name is one victim
     subject_possessive: re.Pattern[str]
     not_a_count: re.Pattern[str]
     no_count: re.Pattern[str]  # the words of ``not_a_count`` anywhere
@@ -214,6 +217,21 @@ def _patterns(data: Language) -> _Patterns:
     object_name = re.compile(
         rf"{killing}\s+(?:\d+-[\w-]+\s+)?(?P<art>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){{0,3}})"
         rf"(?=\s*(?:[,;:.()]|$)|\s+{breakers})", re.IGNORECASE)
+    # Coordinated singular victims: the second object of a killing verb ("killed a mayor and his secretary",
+    # "killed a scholar and an imam"), a companion after "along with" ("along with his wife"), and a name
+    # coordinated to a possessive subject ("Abdul Razzak and his brother were killed").
+    coordinators = phrase_pattern(data.words("casualties.coordinators"))
+    second = rf"(?:{possessive}|{indefinite})"
+    head_soon = rf"(?=(?:[^\s,;:.()]+\s+){{0,3}}?(?P<head>{singular_heads})(?![\w]))"
+    object_and = re.compile(
+        rf"{killing}\s+(?:{indefinite}|{articles_definite})\s+(?:[^\s,;:.()]+\s+){{1,8}}?,?\s*{coordinators}\s+"
+        rf"(?P<art>{second})\s+{head_soon}", re.IGNORECASE)
+    companion = re.compile(
+        rf"{phrase_pattern(data.words('casualties.accompaniment'))}\s+(?P<art>{possessive})\s+{head_soon}",
+        re.IGNORECASE)
+    name_and = re.compile(
+        rf"(?P<art>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){{0,3}})\s+{coordinators}\s+{possessive}\s+"
+        rf"(?=(?:{word}){{0,2}}?{singular_heads}[\s,]+(?:[^,;:.()]{{1,60}},\s+)?{passive})", re.IGNORECASE)
     return _Patterns(
         triggers=data.regex(*trigger_paths),
         trigger_outcome=data.lookup(*trigger_paths),
@@ -273,6 +291,9 @@ def _patterns(data: Language) -> _Patterns:
         subject_appositive=subject_appositive,
         singular_passive=singular_passive,
         object_name=object_name,
+        object_and=object_and,
+        companion=companion,
+        name_and=name_and,
         subject_possessive=subject_possessive,
         not_a_count=re.compile(r"\s*" + phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
         no_count=re.compile(phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
@@ -430,7 +451,8 @@ class _Reader:
         text = sentence.text
         return any(pattern.search(text) for pattern in (
             self.p.singular, self.p.object_singular, self.p.subject_singular, self.p.perpetrators,
-            self.p.object_bare, self.p.subject_appositive, self.p.singular_passive, self.p.object_name))
+            self.p.object_bare, self.p.subject_appositive, self.p.singular_passive, self.p.object_name,
+            self.p.subject_possessive, self.p.object_and, self.p.companion, self.p.name_and))
 
     def _plural(self, head: str) -> bool:
         word = fold(head.split()[-1].split("-")[-1])
@@ -670,6 +692,20 @@ class _Reader:
                 continue
             found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
             self._named_objects.add(start)
+        killing = any(t.outcome == "killed" for t in triggers)
+        for pattern in (self.p.object_and, self.p.companion, self.p.name_and):
+            for m in pattern.finditer(sentence.text):
+                start, end = sentence.start + m.start("art"), sentence.start + m.end("art")
+                if any(c.start <= start < c.end + 1 or start <= c.start < end for c in [*counts, *found]) \
+                        or pattern is self.p.companion and not killing \
+                        or pattern is not self.p.name_and and self._plural(m.group("head")) \
+                        or pattern is self.p.name_and and (
+                            any(start < e.end and e.start < end for e in entities) or " " not in m.group("art")
+                            and self._plural(m.group("art"))):
+                    continue
+                found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
+                if pattern is not self.p.name_and:
+                    self._named_objects.add(start)  # its verb is the one before it
         return found
 
     def _subject_before_count(self, position: int, counts: list[CountMatch], sentence: Sentence) -> bool:

@@ -33,8 +33,9 @@ def test_a_figure_restated_counts_once(lang: str, text: str, total: int) -> None
     ("en", "Five people were killed on Monday and five more on Tuesday.", 10),
     ("en", "Five people were killed in Kabul. Five people were killed in Herat.", 10),
     ("en", "Five soldiers were killed in the town. Five militants were killed in the town.", 10),
+    ("en", "An executive was shot dead on Saturday. His business partner was also killed in the attack.", 2),
     ("nl", "De burgemeester werd doodgeschoten. Ook zijn lijfwacht werd doodgeschoten.", 2),
-], ids=["also-adds", "same-sentence-adds", "other-place", "other-side", "nl-ook"])
+], ids=["also-adds", "same-sentence-adds", "other-place", "other-side", "also-adds-to-unknown-side", "nl-ook"])
 def test_a_figure_that_adds_is_not_a_restatement(lang: str, text: str, total: int) -> None:
     assert killed_total(text, lang=lang) == total
 

@@ -151,6 +151,14 @@ CASES = [
     param("Gunmen killed a family of six in the village.", [("killed", 6, "unknown")], id="family-of-six"),
     param("Gunmen killed 17 people in the village and proceeded to kill another 13 in a nearby hamlet.", [("killed", 17, "unknown"), ("killed", 13, "unknown")], id="another-13-adds"),
     param("Up to 16 civilians from one family were killed in the strike.", [("killed", 16, "civilian")], id="neg-one-family"),
+    # one more victim coordinated to the first
+    param("Two gunmen on a motorcycle killed a mayor and his secretary outside the town hall.", [("killed", 1, "civilian"), ("killed", 1, "civilian")], id="object-and-possessive"),
+    param("Gunmen killed a religious scholar and an imam in the village.", [("killed", 1, "civilian"), ("killed", 1, "civilian")], id="object-and-article"),
+    param("The mayor was killed along with his wife and 10 other people in the raids.", [("killed", 1, "civilian"), ("killed", 1, "civilian"), ("killed", 10, "unknown")], id="along-with-his-wife"),
+    param("A candidate was killed, alongside his driver, in a suicide attack.", [("killed", 1, "civilian"), ("killed", 1, "civilian")], id="alongside-his-driver"),
+    param("Abdul Razzak and his brother were killed in a car explosion.", [("killed", 1, "unknown"), ("killed", 1, "civilian")], id="name-and-possessive-subject"),
+    param("A journalist walking with his grandson in the street was shot dead.", [("killed", 1, "civilian")], id="neg-with-his-before-the-verb"),
+    param("Gunmen abducted a trader and his sons near the market.", [("captured", 1, "civilian")], id="neg-possessive-plural"),
     # known gaps
     param("Gunmen wounded a boy in the market. He died the next day.", [("injured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-died-next-sentence"),
     param("Gunmen kidnapped a trader on Monday. He was later killed.", [("captured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-killed-after-kidnapping"),

@@ -120,4 +120,5 @@ CASES = [
     param("Vier blauwhelmen werden ontvoerd bij de grens.", [("captured", 4, "military")], id="blauwhelmen-ontvoerd"),
     param("Dertien mensen verdronken toen schutters hun boot lieten zinken.", [("killed", 13, "unknown")], id="verdronken"),
     param("Schutters doodden een gezin van zes in het dorp.", [("killed", 6, "unknown")], id="gezin-van-zes"),
+    param("De burgemeester werd samen met zijn chauffeur doodgeschoten.", [("killed", 1, "civilian"), ("killed", 1, "civilian")], id="samen-met-zijn-chauffeur"),
 ]
