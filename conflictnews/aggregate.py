@@ -39,7 +39,9 @@ def incidents(casualties: "pd.DataFrame") -> "pd.DataFrame":
     3. Within an article, the same figure again in another sentence restates it
        and is counted once ("Ten people were killed ... 10 people were killed, a
        death toll confirmed by a villager" is 10; "31 soldiers" under Damascus and
-       again under south Damascus is 31): the same outcome and count, victims of
+       again under south Damascus is 31; "Dozens of people were killed ... 69 were
+       killed" is 69: a vague figure within an exact one restates it): the same
+       outcome and count (or a vague figure and an exact one), victims of
        the same side (or one of unknown side: the known one is kept), the same
        actor or none, places that are the same, one inside the other or not
        given, and windows (in days) that overlap when both are dated. Figures of
@@ -182,6 +184,8 @@ def _places_nest(one: Any, other: Any) -> bool:
     places = world().places
     for inner, outer in ((one, other), (other, one)):
         current, seen = places.get(inner), set()
+        if current is not None and current.country == outer:
+            return True  # a province is inside its country, with or without a parent between
         while current is not None and current.parent and current.parent not in seen:
             if current.parent == outer:
                 return True
@@ -215,9 +219,17 @@ def _adds(row: Any, additive: "re.Pattern[str]") -> bool:
     return additive.search(sentence, max(0, at - 15), min(len(sentence), at + len(surface) + 25)) is not None
 
 
+def _vague_of(one: Any, other: Any) -> bool:
+    """Whether ``one`` is a vague figure ("dozens", "several") within ``other``, an exact one."""
+    return getattr(one, "qualifier", None) == "vague" and getattr(other, "qualifier", None) != "vague" \
+        and (value_of(one.count_best) or 0) <= (value_of(other.count_best) or 0)
+
+
 def _restates(earlier: Any, later: Any) -> bool:
     """Whether ``later`` states ``earlier``'s figure again (rule 3 of ``incidents``)."""
-    return (earlier.sentence != later.sentence and value_of(earlier.count_best) == value_of(later.count_best)
+    return (earlier.sentence != later.sentence
+            and (value_of(earlier.count_best) == value_of(later.count_best)
+                 or _vague_of(earlier, later) or _vague_of(later, earlier))
             and (earlier.victim_group == later.victim_group or "unknown" in (earlier.victim_group, later.victim_group))
             and (_missing(earlier.victim_actor) or _missing(later.victim_actor)
                  or earlier.victim_actor == later.victim_actor)
@@ -241,8 +253,9 @@ def _restatements(data: "pd.DataFrame") -> "pd.DataFrame":
             twin = None if _adds(row, additive) else next((k for k in kept if _restates(k, row)), None)
             if twin is None:
                 kept.append(row)
-            elif twin.victim_group == "unknown" and row.victim_group != "unknown":
-                dropped.add(twin.Index)  # the known side is kept
+            elif _vague_of(twin, row) or not _vague_of(row, twin) and twin.victim_group == "unknown" \
+                    and row.victim_group != "unknown":
+                dropped.add(twin.Index)  # the exact figure, or the known side, is kept
                 kept[kept.index(twin)] = row
             else:
                 dropped.add(row.Index)

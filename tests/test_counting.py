@@ -23,7 +23,13 @@ from conflictnews.pipeline import CASUALTY_COLUMNS, frame
            "said.", 31),
     ("en", "A trader was shot dead in the market. The police said Musa Bello was killed when gunmen opened fire.", 1),
     ("nl", "Bij de aanval kwamen tien mensen om. Volgens de politie zijn er 10 doden gevallen.", 10),
-], ids=["toll-restated", "same-figure-twice", "place-and-its-part", "one-victim-named-twice", "nl-toll-restated"])
+    ("en", "Ten people were killed in an ambush in Mozambique. Gunmen ambushed a truck in Cabo Delgado province. "
+           "10 people were killed, a death toll confirmed by a villager.", 10),
+    ("en", "Dozens of people were killed in clashes in the state. Officials say 69 were killed.", 69),
+    ("en", "Several civilians were killed in an air strike. Residents said the strike killed at least 11 "
+           "civilians.", 11),
+], ids=["toll-restated", "same-figure-twice", "place-and-its-part", "one-victim-named-twice", "nl-toll-restated",
+        "province-in-its-country", "vague-then-exact", "several-then-exact"])
 def test_a_figure_restated_counts_once(lang: str, text: str, total: int) -> None:
     assert killed_total(text, lang=lang) == total
 
