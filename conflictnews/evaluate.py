@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-__all__ = ["GoldScore", "EventScore", "EventText", "evaluate_gold", "event_layout", "load_gold", "read_event_texts",
-           "score_events"]
+__all__ = ["GoldScore", "EventScore", "EventText", "evaluate_gold", "event_layout", "load_gold", "noncombatant_total",
+           "read_event_texts", "score_events"]
 
 
 @dataclass
@@ -281,13 +281,16 @@ class EventScore:
     without_injured: int = 0
     zero_without_injured: float | None = None
     injured_vague: int = 0
+    exact_all_victims: float | None = None  # WAD: killed of every side, beside its own definition
 
     def summary(self) -> str:
         """A short text report."""
         reasons = "; ".join(f"{n} {reason}" for reason, n in sorted(self.left_out.items(), key=lambda kv: -kv[1]))
         lines = [f"{self.dataset}: {self.texts} texts ({self.excluded_conventions} left out"
                  + (f": {reasons})" if reasons else ")"),
-                 f"  texts with deaths: {self.with_deaths}, exact total killed: {self.exact_with_deaths:.3f}",
+                 f"  texts with deaths: {self.with_deaths}, exact total killed: {self.exact_with_deaths:.3f}"
+                 + ("" if self.exact_all_victims is None else
+                    f" (WAD's noncombatant victims; all victims: {self.exact_all_victims:.3f})"),
                  f"  texts without deaths: {self.without_deaths}, total 0: {self.zero_without_deaths:.3f}"]
         if not self.without_deaths:
             lines.pop()
@@ -300,20 +303,45 @@ class EventScore:
         return "\n".join(lines)
 
 
-def _outcome_totals(text: str, *, lang: str = "en", published: Any = None,
-                    outcomes: tuple[str, ...] = ("killed", "injured")) -> dict[str, int]:
-    """The package's best total per outcome in one text, double counting removed (one extraction)."""
+def _group_totals(text: str, *, lang: str = "en", published: Any = None,
+                  outcomes: tuple[str, ...] = ("killed", "injured")) -> dict[str, dict[str, int]]:
+    """The package's best totals per outcome and victim group in one text, double counting removed."""
     from .aggregate import casualty_totals
     from .casualties import extract_casualties
     from .pipeline import CASUALTY_COLUMNS, frame
 
     reports = extract_casualties(text, lang=lang, published=published)
-    result = {}
+    result: dict[str, dict[str, int]] = {}
     for outcome in outcomes:
         chosen = [r for r in reports if r.outcome == outcome]
         totals = casualty_totals(frame(chosen, CASUALTY_COLUMNS), by=["victim_group"]) if chosen else None
-        result[outcome] = int(totals["best"].sum()) if totals is not None and len(totals) else 0
+        result[outcome] = {} if totals is None else {
+            str(group): int(best) for group, best in zip(totals["victim_group"], totals["best"])}
     return result
+
+
+def _outcome_totals(text: str, *, lang: str = "en", published: Any = None,
+                    outcomes: tuple[str, ...] = ("killed", "injured")) -> dict[str, int]:
+    """The package's best total per outcome in one text, double counting removed (one extraction)."""
+    groups = _group_totals(text, lang=lang, published=published, outcomes=outcomes)
+    return {outcome: sum(groups[outcome].values()) for outcome in outcomes}
+
+
+_COMBATANTS = ("military", "armed_group")
+
+
+def noncombatant_total(by_group: dict[str, int]) -> int:
+    """Killed as PITF/WAD counts them: the noncombatant victims of an atrocity.
+
+    WAD records the deaths of noncombatants; its coders leave out the attackers who died and the
+    security forces or fighters killed beside the victims ("Number killed was lowered by 8 ...
+    8 of the dead were police", in its comments). Where a text names deaths of both kinds, the
+    total is that of victims of civilian or unknown side; where it names only combatants (bandits
+    killed by police, soldiers in a massacre), those are WAD's victims and count.
+    """
+    noncombatants = sum(n for group, n in by_group.items() if group not in _COMBATANTS)
+    combatants = sum(n for group, n in by_group.items() if group in _COMBATANTS)
+    return noncombatants if noncombatants and combatants else noncombatants + combatants
 
 
 def killed_total(text: str, *, lang: str = "en", published: Any = None) -> int:
@@ -456,22 +484,29 @@ def score_events(path: str | os.PathLike[str], *, limit: int | None = None) -> E
     "fatalities coded as 0", "split between 3 events"; a WAD row flagged with
     several figures, or whose comment states a rule of coding) are left out and
     counted by reason. Injured are scored where the data has them (GTD ``wounded``,
-    WAD ``Injured Number``).
+    WAD ``Injured Number``). WAD's deaths are those of an atrocity's noncombatant
+    victims: its texts are scored by ``noncombatant_total`` (and, beside it, by
+    the total of every side, ``exact_all_victims``).
     """
     layout, texts = read_event_texts(path)
     if limit:
         texts = texts[:limit]
     left_out = Counter(t.left_out for t in texts if t.left_out)
     kept = [t for t in texts if not t.left_out]
-    with_deaths = exact = without = zero = 0
+    with_deaths = exact = exact_all = without = zero = 0
     with_injured = exact_injured = without_injured = zero_injured = 0
     misses = []
     for item in kept:
-        predicted = _outcome_totals(item.text, lang="en")
+        groups = _group_totals(item.text, lang="en")
+        predicted = {outcome: sum(by_group.values()) for outcome, by_group in groups.items()}
+        all_victims = predicted["killed"]
+        if layout == "WAD":
+            predicted["killed"] = noncombatant_total(groups["killed"])
         expected = item.killed
         if expected > 0:
             with_deaths += 1
             exact += int(predicted["killed"] == expected)
+            exact_all += int(all_victims == expected)
         else:
             without += 1
             zero += int(predicted["killed"] == 0)
@@ -491,7 +526,8 @@ def score_events(path: str | os.PathLike[str], *, limit: int | None = None) -> E
                       exact_with_injured=exact_injured / with_injured if scores_injured and with_injured else None,
                       without_injured=without_injured,
                       zero_without_injured=zero_injured / without_injured if scores_injured and without_injured else None,
-                      injured_vague=sum(t.injured_vague for t in kept))
+                      injured_vague=sum(t.injured_vague for t in kept),
+                      exact_all_victims=exact_all / with_deaths if layout == "WAD" and with_deaths else None)
 
 
 # --------------------------------------------------------------------------

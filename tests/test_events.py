@@ -140,3 +140,20 @@ def test_cli_prints_injured_for_wad(wad_file: Path, capsys: pytest.CaptureFixtur
 def test_totals_of_one_text() -> None:
     text = "A bomb killed 6 people and wounded 14 in the market, the police said."
     assert killed_total(text) == 6 and injured_total(text) == 14
+
+
+def test_wad_counts_noncombatant_victims(tmp_path: Path) -> None:
+    from conflictnews.evaluate import noncombatant_total
+
+    assert noncombatant_total({"civilian": 5, "military": 2}) == 5
+    assert noncombatant_total({"unknown": 3, "armed_group": 1}) == 3
+    assert noncombatant_total({"armed_group": 10}) == 10  # bandits killed by police: WAD's victims
+    assert noncombatant_total({}) == 0
+    path = _write(tmp_path / "wad.csv", WAD_COLUMNS, [
+        [1, "11", "", "Single Number Reported",
+         "A suicide bomber blew himself up in a crowded market, killing 11 people.", ""],
+        [2, "10", "", "Single Number Reported", "Police shot dead 10 suspected robbers in a raid on their camp.", ""],
+    ])
+    score = score_events(path)
+    assert score.exact_with_deaths == 1.0 and score.exact_all_victims == 0.5
+    assert "all victims: 0.500" in score.summary()
