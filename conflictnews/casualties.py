@@ -114,6 +114,9 @@ class _Patterns:
     totals: re.Pattern[str]
     toll_rises: re.Pattern[str]
     among: re.Pattern[str]
+    additive: frozenset[str]
+    background: re.Pattern[str]  # "in retaliation for", "the anniversary of": before a death named as a cause
+    background_any: re.Pattern[str]
     perpetrators: re.Pattern[str]
     part_of_them: re.Pattern[str]
     outcome_groups: dict[str, str]
@@ -128,6 +131,7 @@ class _Patterns:
     object_and: re.Pattern[str]         # "killed a mayor and his secretary": the second of two objects
     companion: re.Pattern[str]          # "was killed along with his driver": one more victim
     name_and: re.Pattern[str]           # "Abdul Razzak and his brother were killed": the name is one victim
+    object_split: re.Pattern[str]       # "hacked an elderly priest to death"
     subject_possessive: re.Pattern[str]
     not_a_count: re.Pattern[str]
     no_count: re.Pattern[str]  # the words of ``not_a_count`` anywhere
@@ -232,6 +236,12 @@ def _patterns(data: Language) -> _Patterns:
     name_and = re.compile(
         rf"(?P<art>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){{0,3}})\s+{coordinators}\s+{possessive}\s+"
         rf"(?=(?:{word}){{0,2}}?{singular_heads}[\s,]+(?:[^,;:.()]{{1,60}},\s+)?{passive})", re.IGNORECASE)
+    # One victim between a separable verb and its particle: "hacked an elderly priest to death", "kostte een agent
+    # het leven".
+    object_split = re.compile("|".join(
+        rf"(?:{phrase_pattern(rule['verb'])})\s+(?P<art{n}>{indefinite}|{articles_definite})\s+"
+        rf"(?=[^,;:.()]{{1,50}}?\s+{phrase_alternation([rule['particle']])}(?![\w]))"
+        for n, rule in enumerate(data.get("casualties.separable", []))) or r"(?!x)x", re.IGNORECASE)
     return _Patterns(
         triggers=data.regex(*trigger_paths),
         trigger_outcome=data.lookup(*trigger_paths),
@@ -275,7 +285,12 @@ def _patterns(data: Language) -> _Patterns:
         collectives=re.compile(phrase_pattern(data.words("casualties.collectives")) + r"\s*$", re.IGNORECASE),
         totals=data.regex("casualties.totals"),
         toll_rises=data.regex("casualties.toll_rises"),
-        among=re.compile(r"\s*" + phrase_pattern(data.words("casualties.among")), re.IGNORECASE),
+        among=re.compile(rf"\s*(?:{coordinators}\s+[^,;:.()]{{0,50}}?)?"
+                         + phrase_pattern(data.words("casualties.among")), re.IGNORECASE),
+        additive=frozenset(fold(w) for w in data.words("casualties.additive")),
+        background=re.compile(phrase_pattern(data.words("casualties.background_cues")) + r"\s+(?:\w+\s+){0,2}$",
+                              re.IGNORECASE),
+        background_any=data.regex("casualties.background_cues"),
         perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
@@ -294,6 +309,7 @@ def _patterns(data: Language) -> _Patterns:
         object_and=object_and,
         companion=companion,
         name_and=name_and,
+        object_split=object_split,
         subject_possessive=subject_possessive,
         not_a_count=re.compile(r"\s*" + phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
         no_count=re.compile(phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
@@ -389,6 +405,7 @@ class _Reader:
             self._count_starts = {c.start for c in counts}
             last_outcome: str | None = None
             reported_starts: set[int] = set()  # a part is a part of a figure reported, not of any number before it
+            after_among = False
             for position, match in enumerate(counts):
                 if self.p.perpetrators.fullmatch(match.count.surface):
                     included = bool(self.p.perpetrators_included.fullmatch(match.count.surface))
@@ -421,15 +438,22 @@ class _Reader:
                 last_outcome = outcome
                 reported = [c for c in counts[:position] if c.start in reported_starts]
                 reported_starts.add(match.start)
-                subset = self._is_subset(match, reported, sentence) or self._part_of_later(match, phrase) \
+                among = self._part_of_later(match, phrase)
+                if among:
+                    self._coordinated_parts(match, reports, triggers)
+                subset = among or self._is_subset(match, reported, sentence) \
                     or self._part_of_earlier(match, outcome, reports) or (
                     bool(reports) and reports[-1].subset and reports[-1].sentence == sentence.text
-                    and reports[-1].from_title == self.doc.from_title)
+                    and reports[-1].from_title == self.doc.from_title and not after_among)
+                after_among = among  # the count after "were among" is the whole, not one more part
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
         return reports
 
     def _part_of_later(self, match: CountMatch, phrase: _Phrase | None) -> bool:
-        """"Twelve migrants were among the 17 civilians killed": a count before "among" is a part of the next."""
+        """"Twelve migrants were among the 17 civilians killed": a count before "among" is a part of the next.
+
+        So is a count joined to another subject before it: "Three traders and a driver were among ...".
+        """
         return self.p.among.match(self.doc.text, phrase.end if phrase is not None else match.end) is not None
 
     def _outcome_of_part(self, match: CountMatch, reports: list[CasualtyReport]) -> str | None:
@@ -440,6 +464,21 @@ class _Reader:
             return None
         word = self.p.triggers.search(cue.group())
         return self.p.trigger_outcome.get(fold(word.group())) if word else earlier[-1].outcome
+
+    def _coordinated_parts(self, match: CountMatch, reports: list[CasualtyReport], triggers: list[_Trigger]) -> None:
+        """"Three traders and a driver were among five people killed": the figures joined to a part are parts too."""
+        from dataclasses import replace
+
+        end = match.start
+        for i in range(len(reports) - 1, -1, -1):
+            earlier = reports[i]
+            gap = self.doc.text[earlier.span_end:end]
+            if earlier.from_title != self.doc.from_title or earlier.span_end > end or len(gap) > 80 \
+                    or any(earlier.span_end <= t.start < end for t in triggers) \
+                    or not (re.search(r",", gap) or any(fold(w) in self.p.coordinators for w in gap.split())):
+                break
+            reports[i] = replace(earlier, subset=True)
+            end = earlier.span_start
 
     def _part_of_earlier(self, match: CountMatch, outcome: str, reports: list[CasualtyReport]) -> bool:
         """"Many of those killed were lawyers", "ten of them were children": a part of a figure reported before."""
@@ -452,7 +491,7 @@ class _Reader:
         return any(pattern.search(text) for pattern in (
             self.p.singular, self.p.object_singular, self.p.subject_singular, self.p.perpetrators,
             self.p.object_bare, self.p.subject_appositive, self.p.singular_passive, self.p.object_name,
-            self.p.subject_possessive, self.p.object_and, self.p.companion, self.p.name_and))
+            self.p.subject_possessive, self.p.object_and, self.p.companion, self.p.name_and, self.p.object_split))
 
     def _plural(self, head: str) -> bool:
         word = fold(head.split()[-1].split("-")[-1])
@@ -465,8 +504,9 @@ class _Reader:
     def _repeats(self, match: CountMatch, outcome: str, reports: list[CasualtyReport]) -> bool:
         """"de 23 slachtoffers": a figure with a definite article repeats one already reported."""
         word = re.search(r"(\w+)\s*$", self.doc.text[max(0, match.start - 12):match.start])
-        if not word or fold(word.group(1)) not in self.p.determiners or match.count.qualifier != "exact":
-            return False
+        if not word or fold(word.group(1)) not in self.p.determiners or match.count.qualifier != "exact" \
+                or fold(word.group(1)) in self.p.additive:
+            return False  # "another nine were killed": nine more, not the nine again
         return any(r.count_best == match.count.best and r.outcome == outcome for r in reports)
 
     def _continues_list(self, match: CountMatch, counts: list[CountMatch], position: int) -> bool:
@@ -514,6 +554,8 @@ class _Reader:
                 continue  # "de voorbije zes dagen", "sinds 2011": a time, not people
             if match.count.best <= 0 or match.count.best > 50_000_000:
                 continue
+            if doc.text[match.end:match.end + 1] == "-" and doc.text[match.end + 1:match.end + 2].isalpha():
+                continue  # "a four-month-old baby", "a three-member team": a modifier, not people
             found.append(match)
         return found
 
@@ -672,9 +714,14 @@ class _Reader:
                     or any(fold(w) in self.p.negations for w in re.findall(r"[\w’'-]+", text[opening:verb])) \
                     or self.p.no_count.search(text, opening, verb):
                 continue  # "no one was killed", "een onbekend aantal strijders is gedood"
+            cue = None
+            for cue in self.p.cues.finditer(text, opening, aux):
+                pass
+            if cue is not None:
+                opening = cue.end()  # "another official confirmed Ford was strangled": Ford, not the speaker
             words = list(re.finditer(r"[^\W_][\w’'-]*", text[opening:aux]))
-            if not words:
-                continue
+            if not words or fold(words[-1].group()) in self.p.coordinators:
+                continue  # "... and was killed": the subject of the clause before, counted there
             # The surface is the first head noun of the subject ("the paramount chief of the district"), else its
             # last word ("Pedro Ramos, a reporter, was killed").
             word = next((w for w in words if fold(w.group()) in self.p.heads), words[-1])
@@ -693,6 +740,12 @@ class _Reader:
             found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
             self._named_objects.add(start)
         killing = any(t.outcome == "killed" for t in triggers)
+        for m in self.p.object_split.finditer(sentence.text) if self.p.separable_verbs.search(sentence.text) else ():
+            group = next(g for g, v in m.groupdict().items() if v is not None)
+            start, end = sentence.start + m.start(group), sentence.start + m.end(group)
+            if not any(c.start <= start < c.end + 1 or start <= c.start < end for c in [*counts, *found]) \
+                    and not self.p.not_a_count.match(text, end):
+                found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
         for pattern in (self.p.object_and, self.p.companion, self.p.name_and):
             for m in pattern.finditer(sentence.text):
                 start, end = sentence.start + m.start("art"), sentence.start + m.end("art")
@@ -742,6 +795,11 @@ class _Reader:
                     if not any(t.start <= sentence.start + m.start() < t.end for t in found):
                         found.append(_Trigger(sentence.start + m.start(), sentence.start + m.end(), outcome))
         found.sort(key=lambda t: t.start)
+        if found and self.p.background_any.search(sentence.text):
+            # "in retaliation for the killing of a herdsman", "the anniversary of the death of an imam": an
+            # earlier death named as a cause, not a casualty of this report.
+            found = [t for t in found if not self.p.background.search(
+                self.doc.text, max(sentence.start, t.start - 40), t.start)]
         return found
 
     # -- the noun phrase after a count -------------------------------------

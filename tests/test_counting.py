@@ -101,6 +101,10 @@ def test_a_toll_that_updates_holds_the_figures_before_it(lang: str, text: str, t
            "eight girls.", 12),
     ("en", "Gunmen killed 17 people in the village and proceeded to kill another 13 in a nearby hamlet.", 30),
     ("nl", "Zeventien burgers kwamen om op de markt. Twaalf migranten waren onder de doden.", 17),
-], ids=["among-the-killed", "many-of-those-killed", "ten-of-those-killed", "another-13-adds", "nl-waren-onder"])
+    ("en", "Three traders and a driver were among five people killed when gunmen opened fire.", 5),
+    ("en", "Eighteen people were killed. Nine were shot dead in one village, while another nine were killed in "
+           "the other.", 18),
+], ids=["among-the-killed", "many-of-those-killed", "ten-of-those-killed", "another-13-adds", "nl-waren-onder",
+        "coordinated-parts-among", "another-nine-is-a-part"])
 def test_parts_and_additions_within_a_sentence(lang: str, text: str, total: int) -> None:
     assert killed_total(text, lang=lang) == total

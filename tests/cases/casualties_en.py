@@ -159,6 +159,15 @@ CASES = [
     param("Abdul Razzak and his brother were killed in a car explosion.", [("killed", 1, "unknown"), ("killed", 1, "civilian")], id="name-and-possessive-subject"),
     param("A journalist walking with his grandson in the street was shot dead.", [("killed", 1, "civilian")], id="neg-with-his-before-the-verb"),
     param("Gunmen abducted a trader and his sons near the market.", [("captured", 1, "civilian")], id="neg-possessive-plural"),
+    # an earlier death named as a cause; a verb split around its victim; a modifier that is not a count
+    param("Gunmen killed ten people in the village in retaliation for the killing of a herdsman.", [("killed", 10, "unknown")], id="neg-death-as-cause"),
+    param("A car bomb killed 18 pilgrims marking the anniversary of the death of a revered imam.", [("killed", 18, "civilian")], id="neg-anniversary-of-a-death"),
+    param("Government forces were accused of killing eight people in the town.", [("killed", 8, "unknown")], id="accused-of-killing-counts"),
+    param("Suspected militants hacked an elderly priest to death on Tuesday.", [("killed", 1, "civilian")], id="hacked-victim-to-death"),
+    param("Raiders stabbed two traders to death in the market.", [("killed", 2, "civilian")], id="stabbed-two-to-death"),
+    param("A four-month-old baby and a teenage boy were among six people shot dead on Friday.", [("killed", 6, "unknown")], id="neg-age-word-as-count"),
+    param("Gunmen killed an elder, who was among the delegates elected to parliament.", [("killed", 1, "civilian")], id="neg-among-in-relative-clause"),
+    param("Eighteen people were killed. Nine were shot dead in one village, while another nine were killed in the other.", [("killed", 18, "unknown"), ("killed", 9, "unknown"), ("killed", 9, "unknown")], id="another-nine-not-a-repeat"),
     # known gaps
     param("Gunmen wounded a boy in the market. He died the next day.", [("injured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-died-next-sentence"),
     param("Gunmen kidnapped a trader on Monday. He was later killed.", [("captured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-killed-after-kidnapping"),

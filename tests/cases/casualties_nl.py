@@ -121,4 +121,6 @@ CASES = [
     param("Dertien mensen verdronken toen schutters hun boot lieten zinken.", [("killed", 13, "unknown")], id="verdronken"),
     param("Schutters doodden een gezin van zes in het dorp.", [("killed", 6, "unknown")], id="gezin-van-zes"),
     param("De burgemeester werd samen met zijn chauffeur doodgeschoten.", [("killed", 1, "civilian"), ("killed", 1, "civilian")], id="samen-met-zijn-chauffeur"),
+    param("De aanval kostte een agent het leven.", [("killed", 1, "military")], id="kostte-een-agent-het-leven"),
+    param("Schutters doodden tien mensen uit wraak voor de moord op een herder.", [("killed", 10, "unknown")], id="neg-dood-als-oorzaak"),
 ]
