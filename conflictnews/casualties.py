@@ -710,7 +710,8 @@ class _Reader:
             semicolon = sentence.text.rfind(";", 0, m.start("aux"))
             opening = max([sentence.start, *(t.end for t in triggers if t.end <= aux),
                            sentence.start + semicolon + 1 if semicolon >= 0 else sentence.start])
-            if any(opening <= c.start < verb for c in counts) \
+            if any(opening <= c.start < verb and (c.count.best == 1 or not self._apposition_between(c.end, aux))
+                   for c in counts) \
                     or any(fold(w) in self.p.negations for w in re.findall(r"[\w’'-]+", text[opening:verb])) \
                     or self.p.no_count.search(text, opening, verb):
                 continue  # "no one was killed", "een onbekend aantal strijders is gedood"
@@ -760,6 +761,14 @@ class _Reader:
                 if pattern is not self.p.name_and:
                     self._named_objects.add(start)  # its verb is the one before it
         return found
+
+    def _apposition_between(self, start: int, end: int) -> bool:
+        """Whether a comma or a relative clause stands between a count and a later verb: the count is not its subject.
+
+        "Pedro Ramos, a reporter who covered crime for two dailies, was killed": the two are dailies.
+        """
+        gap = self.doc.text[start:end]
+        return "," in gap or any(fold(w) in self.p.clause_breaks for w in re.findall(r"[^\W\d_][\w’'-]*", gap))
 
     def _subject_before_count(self, position: int, counts: list[CountMatch], sentence: Sentence) -> bool:
         """Whether a person noun follows an article before the next count: "a soldier and three civilians"."""

@@ -168,6 +168,9 @@ CASES = [
     param("A four-month-old baby and a teenage boy were among six people shot dead on Friday.", [("killed", 6, "unknown")], id="neg-age-word-as-count"),
     param("Gunmen killed an elder, who was among the delegates elected to parliament.", [("killed", 1, "civilian")], id="neg-among-in-relative-clause"),
     param("Eighteen people were killed. Nine were shot dead in one village, while another nine were killed in the other.", [("killed", 18, "unknown"), ("killed", 9, "unknown"), ("killed", 9, "unknown")], id="another-nine-not-a-repeat"),
+    param("Pedro Ramos, a reporter who covered crime for two dailies in the state, was killed late on Friday.", [("killed", 1, "civilian")], id="count-in-apposition-not-the-subject"),
+    param("The body of the mayor of the town was found on the side of a road.", [("killed", 1, "civilian")], id="body-of-the-mayor"),
+    param("Residents took the bodies of the killed people to the main road.", [], id="neg-bodies-of-the-killed"),
     # known gaps
     param("Gunmen wounded a boy in the market. He died the next day.", [("injured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-died-next-sentence"),
     param("Gunmen kidnapped a trader on Monday. He was later killed.", [("captured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-killed-after-kidnapping"),

@@ -123,4 +123,5 @@ CASES = [
     param("De burgemeester werd samen met zijn chauffeur doodgeschoten.", [("killed", 1, "civilian"), ("killed", 1, "civilian")], id="samen-met-zijn-chauffeur"),
     param("De aanval kostte een agent het leven.", [("killed", 1, "military")], id="kostte-een-agent-het-leven"),
     param("Schutters doodden tien mensen uit wraak voor de moord op een herder.", [("killed", 10, "unknown")], id="neg-dood-als-oorzaak"),
+    param("Het lichaam van een journalist werd gevonden in de rivier.", [("killed", 1, "civilian")], id="lichaam-van-een-journalist"),
 ]
