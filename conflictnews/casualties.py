@@ -351,6 +351,7 @@ class _Trigger:
     start: int
     end: int
     outcome: str
+    verb_end: int | None = None  # a separable particle's verb ("shot ... to death"): its object stands between
 
 
 class _Memory:
@@ -556,6 +557,9 @@ class _Reader:
                 continue
             if doc.text[match.end:match.end + 1] == "-" and doc.text[match.end + 1:match.end + 2].isalpha():
                 continue  # "a four-month-old baby", "a three-member team": a modifier, not people
+            if match.count.surface.isdigit() and len(match.count.surface) == 4 and 1900 <= match.count.best <= 2100 \
+                    and self.p.triggers.match(doc.text, match.end + 1):
+                continue  # "the 2011 killing of five women": a year
             found.append(match)
         return found
 
@@ -801,8 +805,11 @@ class _Reader:
             v = verb.search(sentence.text)
             if v:
                 for m in particle.finditer(sentence.text, v.end()):
-                    if not any(t.start <= sentence.start + m.start() < t.end for t in found):
-                        found.append(_Trigger(sentence.start + m.start(), sentence.start + m.end(), outcome))
+                    start, end = sentence.start + m.start(), sentence.start + m.end()
+                    if not any(t.start <= start < t.end for t in found):
+                        # the particle replaces a casualty word inside it ("death" in "to death")
+                        found = [t for t in found if not start <= t.start < end]
+                        found.append(_Trigger(start, end, outcome, sentence.start + v.end()))
         found.sort(key=lambda t: t.start)
         if found and self.p.background_any.search(sentence.text):
             # "in retaliation for the killing of a herdsman", "the anniversary of the death of an imam": an
@@ -1075,14 +1082,18 @@ class _Reader:
         """
         text = self.doc.text
         return [t for t in after if (fold(text_after(text, t.end)) not in self.p.object_pronouns
-                                     or text[t.end:t.end + 1] not in (" ", "\n")) and not self._has_object(t)]
+                                     or text[t.end:t.end + 1] not in (" ", "\n")) and not self._has_object(t, match)]
 
-    def _has_object(self, trigger: _Trigger) -> bool:
+    def _has_object(self, trigger: _Trigger, match: CountMatch) -> bool:
         """Whether a count (or one victim) follows the casualty word as its object: "stormed in and killed 12 people".
 
         Such a verb has its victims after it, so a count before it is its agent or belongs to another verb:
         "Five armed men burst into the hospital and shot dead an activist" does not kill the five.
         """
+        if trigger.verb_end is not None:
+            # "two men shot Mr. Garcia to death": a victim between verb and particle; a count there is that
+            # victim ("kwamen 12 mensen om"), a count before the verb its agent
+            return match.start < trigger.verb_end and bool(self.doc.text[trigger.verb_end:trigger.start].strip())
         cursor = trigger.end
         for _ in range(3):
             gap = len(self.doc.text[cursor:cursor + 3]) - len(self.doc.text[cursor:cursor + 3].lstrip(" "))
@@ -1350,7 +1361,7 @@ def _is_running(time: TimeExpression, short_anchor: re.Pattern[str]) -> bool:
 
 
 def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[CasualtyReport]:
-    """Parts of a total are subsets, so that totals count each person once. Three rules:
+    """Parts of a total are subsets, so that totals count each person once. Four rules:
 
     1. Parts that add up to a total given before them: "42 doden, 35 burgers en zeven soldaten"; "Eight
        people were killed ... Four cattle thieves and four members of the team were killed" (8, not 12).
@@ -1363,7 +1374,11 @@ def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[Casua
        noun with a word of rising ("raising the toll to 16", "the toll now stands at 17") or a word of
        total ("altogether", "bringing the total to"; ``casualties.toll_rises``, ``casualties.totals``)
        holds the smaller killed figures before it: 13 identified, then the toll raised to 16, is 16.
-    3. Parts marked in the sentence itself are found by the reader (``subset``): "including", "of
+    3. The same figure (above one) stated twice in one sentence, each with its casualty word, across a
+       comma: "Five people were killed when gunmen attacked the town, killing five people" is 5. Without
+       a casualty word of its own the second figure adds ("five on Monday and five on Tuesday"), and so
+       does one that says so ("three others", "also").
+    4. Parts marked in the sentence itself are found by the reader (``subset``): "including", "of
        them", "12 migrants were among the 17 civilians killed".
     """
     from dataclasses import replace
@@ -1393,6 +1408,23 @@ def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[Casua
                     result[k] = replace(result[k], subset=True)
                 break
             if running > total.count_best:
+                break
+    for j, later in enumerate(result):
+        if later.subset or later.cumulative:
+            continue
+        after = doc.text[later.span_end:later.span_end + 25]
+        if later.count_best < 2 or patterns.anaphora.match(after.lstrip()) or any(
+                fold(w) in patterns.additive for w in re.findall(r"\w+", doc.text[max(0, later.span_start - 15):
+                                                                             later.span_end + 25])):
+            continue  # one person each, "three others", "also": one more figure
+        for earlier in result[:j]:
+            if earlier.sentence == later.sentence and earlier.outcome == later.outcome and not earlier.subset \
+                    and earlier.count_best == later.count_best and earlier.span_end < later.span_start \
+                    and (earlier.victim_group == later.victim_group or "unknown" in (earlier.victim_group,
+                                                                                     later.victim_group)) \
+                    and patterns.triggers.search(doc.text, earlier.span_end, later.span_start) \
+                    and re.search(r"[,;(]", doc.text[earlier.span_end:later.span_start]):
+                result[j] = replace(later, subset=True)  # the same figure again, with its own verb
                 break
     starts = [sentence.start for sentence in doc.sentences]
     for j, toll in enumerate(result):

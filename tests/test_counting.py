@@ -108,3 +108,15 @@ def test_a_toll_that_updates_holds_the_figures_before_it(lang: str, text: str, t
         "coordinated-parts-among", "another-nine-is-a-part"])
 def test_parts_and_additions_within_a_sentence(lang: str, text: str, total: int) -> None:
     assert killed_total(text, lang=lang) == total
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "At least five people were killed in the north when gunmen attacked the town, killing at least five "
+           "people.", 5),
+    ("en", "In the state three were killed when police attacked mourners, whereas three others were killed in "
+           "the town.", 6),
+    ("en", "A union official was shot dead during the protest, and another unionist also was killed.", 2),
+    ("en", "Five people were killed on Monday and five more on Tuesday.", 10),
+], ids=["same-figure-with-its-own-verb", "neg-three-others", "neg-also", "neg-no-verb-of-its-own"])
+def test_the_same_figure_twice_in_one_sentence(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total

@@ -171,6 +171,8 @@ CASES = [
     param("Pedro Ramos, a reporter who covered crime for two dailies in the state, was killed late on Friday.", [("killed", 1, "civilian")], id="count-in-apposition-not-the-subject"),
     param("The body of the mayor of the town was found on the side of a road.", [("killed", 1, "civilian")], id="body-of-the-mayor"),
     param("Residents took the bodies of the killed people to the main road.", [], id="neg-bodies-of-the-killed"),
+    param("Two men shot the mayor to death on Tuesday.", [("killed", 1, "civilian")], id="neg-agents-of-split-verb"),
+    param("Gunmen shot and killed a former officer over the 2011 killing of five women.", [("killed", 1, "military"), ("killed", 5, "civilian")], id="neg-year-before-killing"),
     # known gaps
     param("Gunmen wounded a boy in the market. He died the next day.", [("injured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-died-next-sentence"),
     param("Gunmen kidnapped a trader on Monday. He was later killed.", [("captured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-killed-after-kidnapping"),
