@@ -243,7 +243,9 @@ _WAD_CODER_RULE = re.compile(
     r"|related\s+to\s+(?:the\s+)?(?:other|separately)|treated\s+as|underestimates?|overestimates?|overstated"
     r"|(?:other|some)\s+(?:reports?|accounts?|stories)\s+(?:say|said|indicate|reported)|reports?\s+variously"
     r"|highest\s+casualty|no\s+separate|not\s+distinguish|does\s+not\s+break\s+down|may\s+(?:also\s+)?include"
-    r"|(?:probably|possibly)\s+includ|includes?\s+(?:some|an\s+unspecified|militiamen|soldiers|combatants))",
+    r"|(?:probably|possibly)\s+includ|includes?\s+(?:some|an\s+unspecified|militiamen|soldiers|combatants)"
+    r"|no\s+breakdown|may\s+(?:also\s+)?(?:be\s+included|contain)|in\s+the\s+total|totals?\s+from"
+    r"|separate\s+statistics)",
     re.IGNORECASE)
 
 
