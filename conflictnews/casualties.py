@@ -156,10 +156,12 @@ def _patterns(data: Language) -> _Patterns:
     compound = sorted(((h, g) for h, g in heads.items() if " " not in h and len(h) >= 5),
                       key=lambda item: -len(item[0]))
     separable = []
+    breakers_after = phrase_pattern([*data.words("victims.breakers"), *data.words("casualties.coordinators")])
     for rule in data.get("casualties.separable", []):
         verb = re.compile(phrase_pattern(rule["verb"]), re.IGNORECASE)
         words = rule["particle"].split()
-        end = r"(?=\s*(?:[,.;:]|$|en\b|bij\b|door\b|tijdens\b|in\b|na\b|op\b))" if len(words) == 1 else r"(?![\w])"
+        # A one-word particle ends its clause: punctuation or a word that opens the next phrase follows it.
+        end = rf"(?=\s*(?:[,.;:]|$)|\s+{breakers_after})" if len(words) == 1 else r"(?![\w])"
         particle = re.compile(rf"(?<![\w]){phrase_alternation([rule['particle']])}{end}", re.IGNORECASE)
         separable.append((verb, particle, rule["outcome"]))
     killing = phrase_pattern(data.words("casualties.transitive"))
@@ -839,6 +841,12 @@ class _Reader:
             if head is not None:
                 head_end, group, head_actor, head_state = head
                 if group in _OUTCOMES:
+                    following = self._head_at(_skip_spaces(text, head_end), sentence)
+                    entity = self._entity_at(entities, _skip_spaces(text, head_end))
+                    if (following is not None and following[1] in _GROUPS or entity is not None
+                            and entity.kind in ("demonym", "adjective")) and group not in ("killed", "injured"):
+                        position = head_end  # "nine displaced persons were killed": the outcome word is a modifier
+                        continue
                     return _Phrase(head_end, None, group, actor, country, state, False, False)
                 if match.count.best > 1 and position != match.start and not self._plural(text[position:head_end]) \
                         and not self._ends_phrase(head_end, sentence) \
@@ -1340,6 +1348,11 @@ class _Reader:
                 if sources:
                     return sources[0].name
         return None
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    """The first position at or after ``position`` that is not white space."""
+    return position + len(text[position:position + 20]) - len(text[position:position + 20].lstrip())
 
 
 def text_after(text: str, position: int) -> str:

@@ -173,6 +173,9 @@ CASES = [
     param("Residents took the bodies of the killed people to the main road.", [], id="neg-bodies-of-the-killed"),
     param("Two men shot the mayor to death on Tuesday.", [("killed", 1, "civilian")], id="neg-agents-of-split-verb"),
     param("Gunmen shot and killed a former officer over the 2011 killing of five women.", [("killed", 1, "military"), ("killed", 5, "civilian")], id="neg-year-before-killing"),
+    param("The conflict has claimed over 150 lives and left more than 3,000 people homeless.", [("killed", 150, "unknown"), ("displaced", 3000, "unknown")], id="claimed-lives-and-left-homeless"),
+    param("In Ituri, nine internally displaced persons were killed by assailants.", [("killed", 9, "unknown")], id="displaced-as-modifier"),
+    param("More than 2,500 people have been displaced by the fighting.", [("displaced", 2500, "unknown")], id="displaced-as-verb"),
     # known gaps
     param("Gunmen wounded a boy in the market. He died the next day.", [("injured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-died-next-sentence"),
     param("Gunmen kidnapped a trader on Monday. He was later killed.", [("captured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-killed-after-kidnapping"),
