@@ -76,6 +76,7 @@ class _Patterns:
     heads: dict[str, str]
     head_max_words: int
     compound_heads: list[tuple[str, str]]
+    compound_index: dict[str, list[tuple[str, str]]]  # the compound heads by their last four letters
     members: frozenset[str]
     of: frozenset[str]
     breakers: frozenset[str]
@@ -92,6 +93,7 @@ class _Patterns:
     back_reference: frozenset[str]
     separable: list[tuple[re.Pattern[str], re.Pattern[str], str]]
     separable_verbs: re.Pattern[str]  # any verb of ``separable``: most sentences have none
+    separable_particles: re.Pattern[str]  # any particle of ``separable``: rarer still, so looked for first
     singular: re.Pattern[str]
     capital: re.Pattern[str]
     country_nouns: re.Pattern[str]
@@ -132,6 +134,7 @@ class _Patterns:
     companion: re.Pattern[str]          # "was killed along with his driver": one more victim
     name_and: re.Pattern[str]           # "Abdul Razzak and his brother were killed": the name is one victim
     object_split: re.Pattern[str]       # "hacked an elderly priest to death"
+    possessive_words: re.Pattern[str]   # the possessives that open a coordinated victim, anywhere
     subject_possessive: re.Pattern[str]
     not_a_count: re.Pattern[str]
     no_count: re.Pattern[str]  # the words of ``not_a_count`` anywhere
@@ -196,10 +199,17 @@ def _patterns(data: Language) -> _Patterns:
     chained = rf"{phrase_pattern(data.words('casualties.chained_verbs'))}\s+{phrase_pattern(data.words('casualties.coordinators'))}"
     # A perfect auxiliary right before the casualty word is the active voice ("a bomb has killed eight"): the
     # subject is the agent, not a victim.
-    perfect = phrase_pattern(data.words("casualties.perfect_auxiliaries"))
-    active = rf"(?!{perfect}\s+(?:\w+ly\s+)?(?:{chained}\s+)?{killing})"
-    passive = (rf"{active}(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?(?:{chained}\s+)?"
-               rf"{casualty_words}")
+    # The check follows a perfect auxiliary only, so that it costs nothing elsewhere.
+    perfect_words = [fold(w) for w in data.words("casualties.perfect_auxiliaries")]
+    not_active = rf"(?!\s+(?:\w+ly\s+)?(?:{chained}\s+)?{killing})"
+
+    def passive_auxiliary(words: list[str]) -> str:
+        plain = [w for w in words if fold(w) not in perfect_words]
+        perfect = [w for w in words if fold(w) in perfect_words]
+        return rf"(?:{phrase_pattern(plain)}|{phrase_pattern(perfect)}{not_active})"
+
+    passive = (rf"{passive_auxiliary(data.words('casualties.auxiliaries'))}\s+"
+               rf"(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?(?:{chained}\s+)?{casualty_words}")
     subject_singular = re.compile(
         rf"(?:^|(?<=[,;:]\s)|{openers})(?P<art>{indefinite})\s+(?=(?:(?:{word}){{1,6}}?"
         rf"|(?:{word}){{0,2}}?{singular_heads}\s+(?:{word}){{1,12}}?){passive})", re.IGNORECASE)
@@ -213,10 +223,10 @@ def _patterns(data: Language) -> _Patterns:
     # A singular auxiliary before a casualty word says one person, whatever the subject: "The secretary of
     # the governor has been killed", "Pedro X, a reporter, was shot dead", "the chief is reported to have
     # been killed". Between them: other auxiliaries, report verbs, adverbs and the infinitive's particles.
-    singular_aux = phrase_pattern(data.words("casualties.singular_auxiliaries"))
     infinitive = phrase_pattern(data.words("casualties.infinitive_particles"))
     singular_passive = re.compile(
-        rf"{active}(?P<aux>{singular_aux})\s+(?:(?:{auxiliaries}|{reported}|{infinitive}|\w+ly)\s+){{0,4}}?"
+        rf"(?P<aux>{passive_auxiliary(data.words('casualties.singular_auxiliaries'))})\s+"
+        rf"(?:(?:{auxiliaries}|{reported}|{infinitive}|\w+ly)\s+){{0,4}}?"
         rf"(?:{chained}\s+)?(?P<verb>{casualty_words})", re.IGNORECASE)
     # A name after a killing verb: capitalised words, after an age at most ("killed 68-year-old Hossain Ali").
     breakers = phrase_pattern(data.words("victims.breakers"))
@@ -250,6 +260,7 @@ def _patterns(data: Language) -> _Patterns:
         heads=heads,
         head_max_words=max(len(h.split()) for h in heads),
         compound_heads=compound,
+        compound_index=_by_ending(compound),
         members=frozenset(fold(w) for w in data.words("victims.members")),
         of=frozenset(fold(w) for w in data.words("victims.of")),
         breakers=frozenset(fold(w) for w in data.words("victims.breakers")),
@@ -267,6 +278,8 @@ def _patterns(data: Language) -> _Patterns:
         separable=separable,
         separable_verbs=re.compile(phrase_pattern([v for rule in data.get("casualties.separable", [])
                                                    for v in rule["verb"]]), re.IGNORECASE),
+        separable_particles=re.compile(phrase_pattern([rule["particle"] for rule in data.get("casualties.separable", [])]),
+                                       re.IGNORECASE),
         singular=singular,
         capital=data.regex("places.capital_nouns"),
         country_nouns=data.regex("places.country_nouns"),
@@ -312,6 +325,7 @@ def _patterns(data: Language) -> _Patterns:
         companion=companion,
         name_and=name_and,
         object_split=object_split,
+        possessive_words=re.compile(possessive, re.IGNORECASE),
         subject_possessive=subject_possessive,
         not_a_count=re.compile(r"\s*" + phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
         no_count=re.compile(phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
@@ -324,6 +338,14 @@ def _patterns(data: Language) -> _Patterns:
                                                 *data.words("time.named")]), re.IGNORECASE),
         vague_words=frozenset(fold(w).split()[0] for w in [*data.words("numbers.vague"), *data.words("numbers.approximate")]),
     )
+
+
+def _by_ending(heads: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """Heads grouped by their last four letters, longest first within each group (they are five or longer)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for head, group in heads:
+        index.setdefault(head[-4:], []).append((head, group))
+    return index
 
 
 def _get_patterns(lang: str) -> _Patterns:
@@ -382,13 +404,13 @@ class _Reader:
         doc = self.doc
         reports: list[CasualtyReport] = []
         for index, sentence in enumerate(doc.sentences):
-            counts = self._counts(sentence)
             entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
             self._remember_actors(entities, before=sentence.start)
             # Nothing is a casualty without a casualty word or a death toll: most sentences stop here.
             triggers = self._triggers(sentence)
             if not triggers and not self.p.toll_noun.search(sentence.text) or self.p.skip.match(sentence.text):
                 continue
+            counts = self._counts(sentence)
             captives = self._captives_killed(sentence, reports, entities, index, triggers) \
                 or self._pronoun_died(sentence, reports, entities, index, triggers)
             if captives is not None:
@@ -491,10 +513,14 @@ class _Reader:
     def _names_a_victim(self, sentence: Sentence) -> bool:
         """Whether a sentence without a number may still name a victim: "a soldier", "the attacker"."""
         text = sentence.text
-        return any(pattern.search(text) for pattern in (
-            self.p.singular, self.p.object_singular, self.p.subject_singular, self.p.perpetrators,
-            self.p.object_bare, self.p.subject_appositive, self.p.singular_passive, self.p.object_name,
-            self.p.subject_possessive, self.p.object_and, self.p.companion, self.p.name_and, self.p.object_split))
+        if any(pattern.search(text) for pattern in (
+                self.p.singular, self.p.singular_passive, self.p.object_singular, self.p.object_name,
+                self.p.object_bare, self.p.subject_singular, self.p.perpetrators, self.p.subject_appositive,
+                self.p.object_and)):
+            return True
+        # The slower patterns only where their words are: a possessive ("and his brother"), a separable verb.
+        return bool(self.p.possessive_words.search(text) and (self.p.companion.search(text) or self.p.name_and.search(text))
+                    or self.p.separable_particles.search(text) and self.p.object_split.search(text))
 
     def _plural(self, head: str) -> bool:
         word = fold(head.split()[-1].split("-")[-1])
@@ -658,9 +684,14 @@ class _Reader:
         """One person named only through the verb: "killed a revenue collector", "a drug suspect was killed"."""
         found: list[CountMatch] = []
         times = self.doc.within(self.doc.times, sentence.start, sentence.end, "times")
+        possessives = self.p.possessive_words.search(sentence.text) is not None
         for pattern in (self.p.object_singular, self.p.subject_singular, self.p.subject_appositive,
                         self.p.subject_possessive):
-            for m in pattern.finditer(sentence.text):
+            if pattern is self.p.subject_possessive and not possessives:
+                continue  # "a farmer and his son": only where such a possessive is
+            matches = self._at_verbs(pattern, sentence, triggers) if pattern is self.p.object_singular \
+                else pattern.finditer(sentence.text)
+            for m in matches:
                 start = sentence.start + m.start("art")
                 end = sentence.start + m.end("art")
                 if any(c.start <= start < c.end + 1 for c in counts) or self.p.not_a_count.match(self.doc.text, end):
@@ -688,13 +719,23 @@ class _Reader:
                     continue
                 found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
         found.extend(self._named_singulars(sentence, [*counts, *found], triggers))
-        for m in self.p.object_bare.finditer(sentence.text):
+        for m in self._at_verbs(self.p.object_bare, sentence, triggers):
             start, end = sentence.start + m.start("head"), sentence.start + m.end("head")
             verb_start = sentence.start + m.start()
             if self._plural(m.group("head")) or any(c.start <= start < c.end + 1 or verb_start <= c.start < end
                                                     for c in [*counts, *found]):
                 continue
             found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
+        return found
+
+    @staticmethod
+    def _at_verbs(pattern: re.Pattern[str], sentence: Sentence, triggers: list[_Trigger]) -> list[re.Match[str]]:
+        """The matches of a pattern that opens with a killing verb, tried only where a casualty word starts."""
+        found: list[re.Match[str]] = []
+        for start in sorted({t.start - sentence.start for t in triggers}):
+            m = pattern.match(sentence.text, start)
+            if m is not None and not (found and m.start() < found[-1].end()):
+                found.append(m)
         return found
 
     def _named_singulars(self, sentence: Sentence, counts: list[CountMatch],
@@ -711,9 +752,18 @@ class _Reader:
         """
         text = self.doc.text
         found: list[CountMatch] = []
-        for m in self.p.singular_passive.finditer(sentence.text):
-            aux, verb = sentence.start + m.start("aux"), sentence.start + m.start("verb")
-            semicolon = sentence.text.rfind(";", 0, m.start("aux"))
+        if not any(t.outcome in ("killed", "injured") for t in triggers):
+            return found  # every rule here names someone killed or injured
+        passives: list[re.Match[str]] = []
+        for t in triggers:  # the casualty word closes the pattern: look just before each one
+            if t.outcome in ("killed", "injured"):
+                m = next((m for m in self.p.singular_passive.finditer(self.doc.text, max(sentence.start, t.start - 80),
+                                                                      t.end) if m.end() > t.start), None)
+                if m is not None and not any(p.start() == m.start() for p in passives):
+                    passives.append(m)
+        for m in passives:
+            aux, verb = m.start("aux"), m.start("verb")
+            semicolon = sentence.text.rfind(";", 0, aux - sentence.start)
             opening = max([sentence.start, *(t.end for t in triggers if t.end <= aux),
                            sentence.start + semicolon + 1 if semicolon >= 0 else sentence.start])
             if any(opening <= c.start < verb and (c.count.best == 1 or not self._apposition_between(c.end, aux))
@@ -734,9 +784,10 @@ class _Reader:
             word = next((w for w in words if fold(w.group()) in self.p.heads), words[-1])
             start, end = opening + word.start(), opening + word.end()
             found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
-        entities = self.doc.within(self.doc.entities, sentence.start, sentence.end, "entities")
-        times = self.doc.within(self.doc.times, sentence.start, sentence.end, "times")
-        for m in self.p.object_name.finditer(sentence.text):
+        names = self._at_verbs(self.p.object_name, sentence, triggers)
+        entities = self.doc.within(self.doc.entities, sentence.start, sentence.end, "entities") if names else []
+        times = self.doc.within(self.doc.times, sentence.start, sentence.end, "times") if names else []
+        for m in names:
             start, end = sentence.start + m.start("art"), sentence.start + m.end("art")
             name = m.group("art")
             if any(start < e.end and e.start < end for e in entities) \
@@ -747,20 +798,26 @@ class _Reader:
             found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
             self._named_objects.add(start)
         killing = any(t.outcome == "killed" for t in triggers)
-        for m in self.p.object_split.finditer(sentence.text) if self.p.separable_verbs.search(sentence.text) else ():
+        for m in self.p.object_split.finditer(sentence.text) if self.p.separable_particles.search(sentence.text) else ():
             group = next(g for g, v in m.groupdict().items() if v is not None)
             start, end = sentence.start + m.start(group), sentence.start + m.end(group)
             if not any(c.start <= start < c.end + 1 or start <= c.start < end for c in [*counts, *found]) \
                     and not self.p.not_a_count.match(text, end):
                 found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
+        possessives = self.p.possessive_words.search(sentence.text) is not None
         for pattern in (self.p.object_and, self.p.companion, self.p.name_and):
-            for m in pattern.finditer(sentence.text):
+            if pattern is not self.p.object_and and not possessives:
+                continue
+            for m in self._at_verbs(pattern, sentence, triggers) if pattern is self.p.object_and \
+                    else pattern.finditer(sentence.text):
                 start, end = sentence.start + m.start("art"), sentence.start + m.end("art")
                 if any(c.start <= start < c.end + 1 or start <= c.start < end for c in [*counts, *found]) \
                         or pattern is self.p.companion and not killing \
                         or pattern is not self.p.name_and and self._plural(m.group("head")) \
                         or pattern is self.p.name_and and (
-                            any(start < e.end and e.start < end for e in entities) or " " not in m.group("art")
+                            any(start < e.end and e.start < end
+                                for e in self.doc.within(self.doc.entities, sentence.start, sentence.end, "entities"))
+                            or " " not in m.group("art")
                             and self._plural(m.group("art"))):
                     continue
                 found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
@@ -802,9 +859,10 @@ class _Reader:
             outcome = self.p.trigger_outcome.get(fold(_TRIPLED_LETTER.sub(r"\1\1", m.group())))
             if outcome:
                 found.append(_Trigger(sentence.start + m.start(), sentence.start + m.end(), outcome))
-        separable = self.p.separable if self.p.separable_verbs.search(sentence.text) else ()
+        separable = self.p.separable if self.p.separable_particles.search(sentence.text) \
+            and self.p.separable_verbs.search(sentence.text) else ()
         for verb, particle, outcome in separable:
-            v = verb.search(sentence.text)
+            v = verb.search(sentence.text) if particle.search(sentence.text) else None  # the particle is the rarer
             if v:
                 for m in particle.finditer(sentence.text, v.end()):
                     start, end = sentence.start + m.start(), sentence.start + m.end()
@@ -813,11 +871,10 @@ class _Reader:
                         found = [t for t in found if not start <= t.start < end]
                         found.append(_Trigger(start, end, outcome, sentence.start + v.end()))
         found.sort(key=lambda t: t.start)
-        if found and self.p.background_any.search(sentence.text):
-            # "in retaliation for the killing of a herdsman", "the anniversary of the death of an imam": an
-            # earlier death named as a cause, not a casualty of this report.
-            found = [t for t in found if not self.p.background.search(
-                self.doc.text, max(sentence.start, t.start - 40), t.start)]
+        # "in retaliation for the killing of a herdsman", "the anniversary of the death of an imam": an earlier
+        # death named as a cause, not a casualty of this report (looked for just before each casualty word).
+        found = [t for t in found if not self.p.background.search(
+            self.doc.text, max(sentence.start, t.start - 40), t.start)]
         return found
 
     # -- the noun phrase after a count -------------------------------------
@@ -953,7 +1010,7 @@ class _Reader:
                 actor = self._actor_name(prefix)
                 state = fold(prefix) in self.p.state_prefixes or fold(prefix) in ("regime", "pro-regime")
                 return tokens[0].end(), group, actor, state
-        for head, group in self.p.compound_heads:
+        for head, group in self.p.compound_index.get(lowered[-4:], ()):
             if lowered.endswith(head) and len(lowered) > len(head) + 1:
                 prefix = word[: len(word) - len(head)].rstrip("s-") if lowered[:-len(head)].endswith("s") \
                     and fold(word[: len(word) - len(head)]) in self.p.state_prefixes else word[: len(word) - len(head)]
@@ -1423,10 +1480,12 @@ def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[Casua
             if running > total.count_best:
                 break
     for j, later in enumerate(result):
-        if later.subset or later.cumulative:
+        if later.subset or later.cumulative or later.count_best < 2 or not any(
+                earlier.sentence == later.sentence and earlier.count_best == later.count_best
+                and earlier.outcome == later.outcome for earlier in result[:j]):
             continue
         after = doc.text[later.span_end:later.span_end + 25]
-        if later.count_best < 2 or patterns.anaphora.match(after.lstrip()) or any(
+        if patterns.anaphora.match(after.lstrip()) or any(
                 fold(w) in patterns.additive for w in re.findall(r"\w+", doc.text[max(0, later.span_start - 15):
                                                                              later.span_end + 25])):
             continue  # one person each, "three others", "also": one more figure
@@ -1441,12 +1500,14 @@ def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[Casua
                 break
     starts = [sentence.start for sentence in doc.sentences]
     for j, toll in enumerate(result):
-        if toll.outcome != "killed" or toll.subset or toll.cumulative or toll.from_title != doc.from_title:
+        if toll.outcome != "killed" or toll.subset or toll.cumulative or toll.from_title != doc.from_title \
+                or not any(e.outcome == "killed" and not e.subset and e.count_best < toll.count_best for e in result[:j]):
             continue
         index = bisect.bisect_right(starts, toll.span_start) - 1
         opening = starts[index] if index >= 0 else 0
         before = doc.text[opening:toll.span_start]
-        if not (patterns.totals.search(before) or patterns.toll_noun.search(before) and patterns.toll_rises.search(before)):
+        if not (patterns.totals.search(before)
+                or patterns.toll_noun.search(before) and patterns.toll_rises.search(before)):
             continue
         for k in range(j):
             earlier = result[k]
