@@ -246,7 +246,8 @@ def _patterns(data: Language) -> _Patterns:
         rf"{phrase_pattern(data.words('casualties.accompaniment'))}\s+(?P<art>{possessive})\s+{head_soon}",
         re.IGNORECASE)
     name_and = re.compile(
-        rf"(?P<art>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){{0,3}})\s+{coordinators}\s+{possessive}\s+"
+        rf"(?<![\w’'-])(?P<art>(?-i:[A-Z][\w’'-]++)(?:\s+(?-i:[A-Z][\w’'-]++)){{0,3}})\s+{coordinators}\s+"
+        rf"{possessive}\s+"
         rf"(?=(?:{word}){{0,2}}?{singular_heads}[\s,]+(?:[^,;:.()]{{1,60}},\s+)?{passive})", re.IGNORECASE)
     # One victim between a separable verb and its particle: "hacked an elderly priest to death", "kostte een agent
     # het leven".
@@ -278,8 +279,8 @@ def _patterns(data: Language) -> _Patterns:
         separable=separable,
         separable_verbs=re.compile(phrase_pattern([v for rule in data.get("casualties.separable", [])
                                                    for v in rule["verb"]]), re.IGNORECASE),
-        separable_particles=re.compile(phrase_pattern([rule["particle"] for rule in data.get("casualties.separable", [])]),
-                                       re.IGNORECASE),
+        separable_particles=re.compile(
+            phrase_pattern([rule["particle"] for rule in data.get("casualties.separable", [])]), re.IGNORECASE),
         singular=singular,
         capital=data.regex("places.capital_nouns"),
         country_nouns=data.regex("places.country_nouns"),
@@ -429,7 +430,7 @@ class _Reader:
             previous_group: tuple[str, str | None] | None = None
             self._count_starts = {c.start for c in counts}
             last_outcome: str | None = None
-            reported_starts: set[int] = set()  # a part is a part of a figure reported, not of any number before it
+            reported_counts: list[CountMatch] = []  # a part is a part of a figure reported, not of any number
             after_among = False
             for position, match in enumerate(counts):
                 if self.p.perpetrators.fullmatch(match.count.surface):
@@ -461,16 +462,15 @@ class _Reader:
                 previous_group = (group, actor)
                 previous = phrase
                 last_outcome = outcome
-                reported = [c for c in counts[:position] if c.start in reported_starts]
-                reported_starts.add(match.start)
                 among = self._part_of_later(match, phrase)
                 if among:
                     self._coordinated_parts(match, reports, triggers)
-                subset = among or self._is_subset(match, reported, sentence) \
+                subset = among or self._is_subset(match, reported_counts, sentence) \
                     or self._part_of_earlier(match, outcome, reports) or (
                     bool(reports) and reports[-1].subset and reports[-1].sentence == sentence.text
                     and reports[-1].from_title == self.doc.from_title and not after_among)
                 after_among = among  # the count after "were among" is the whole, not one more part
+                reported_counts.append(match)
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
         return reports
 
@@ -484,8 +484,10 @@ class _Reader:
     def _outcome_of_part(self, match: CountMatch, reports: list[CasualtyReport]) -> str | None:
         """The outcome of a part of a figure reported before: the casualty word in "of those killed", else the last."""
         cue = self.p.part_of_them.match(self.doc.text, match.end)
+        if cue is None:
+            return None
         earlier = [r for r in reports if not r.subset and r.from_title == self.doc.from_title]
-        if cue is None or not earlier:
+        if not earlier:
             return None
         word = self.p.triggers.search(cue.group())
         return self.p.trigger_outcome.get(fold(word.group())) if word else earlier[-1].outcome
@@ -519,7 +521,8 @@ class _Reader:
                 self.p.object_and)):
             return True
         # The slower patterns only where their words are: a possessive ("and his brother"), a separable verb.
-        return bool(self.p.possessive_words.search(text) and (self.p.companion.search(text) or self.p.name_and.search(text))
+        return bool(self.p.possessive_words.search(text)
+                    and (self.p.companion.search(text) or self.p.name_and.search(text))
                     or self.p.separable_particles.search(text) and self.p.object_split.search(text))
 
     def _plural(self, head: str) -> bool:
@@ -740,7 +743,7 @@ class _Reader:
 
     def _named_singulars(self, sentence: Sentence, counts: list[CountMatch],
                          triggers: list[_Trigger]) -> list[CountMatch]:
-        """One person named without a number: "The secretary of the governor was killed", "gunmen killed X, a cameraman".
+        """One person named without a number: "The governor's secretary was killed", "gunmen killed X, a cameraman".
 
         A singular auxiliary before a casualty word names one victim when no count and no negation stands
         in its clause (from the last casualty word, semicolon or the sentence's start up to the casualty
@@ -798,7 +801,8 @@ class _Reader:
             found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
             self._named_objects.add(start)
         killing = any(t.outcome == "killed" for t in triggers)
-        for m in self.p.object_split.finditer(sentence.text) if self.p.separable_particles.search(sentence.text) else ():
+        splits = self.p.object_split.finditer(sentence.text) if self.p.separable_particles.search(sentence.text) else ()
+        for m in splits:
             group = next(g for g, v in m.groupdict().items() if v is not None)
             start, end = sentence.start + m.start(group), sentence.start + m.end(group)
             if not any(c.start <= start < c.end + 1 or start <= c.start < end for c in [*counts, *found]) \
@@ -1204,7 +1208,7 @@ class _Reader:
         return self._ends_phrase(token.end(), sentence)
 
     def _coordinated(self, gap: str) -> bool:
-        """Whether a count is joined to the subject before it: "a soldier and three civilians", "a mother and her four"."""
+        """Whether a count is joined to the subject before it: "a soldier and three civilians", "a mother and her 2"."""
         words = [fold(w) for w in gap.split()]
         while words and words[-1] in self.p.possessives:
             words.pop()
@@ -1479,35 +1483,45 @@ def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[Casua
                 break
             if running > total.count_best:
                 break
+    nearest: dict[tuple[str, str, int], int] = {}  # the last report of each sentence, outcome and figure
     for j, later in enumerate(result):
-        if later.subset or later.cumulative or later.count_best < 2 or not any(
-                earlier.sentence == later.sentence and earlier.count_best == later.count_best
-                and earlier.outcome == later.outcome for earlier in result[:j]):
+        key = (later.sentence, later.outcome, later.count_best)
+        last = nearest.get(key)
+        nearest[key] = j
+        if last is None or later.subset or later.cumulative or later.count_best < 2:
             continue
+        earlier = result[last]
         after = doc.text[later.span_end:later.span_end + 25]
         if patterns.anaphora.match(after.lstrip()) or any(
                 fold(w) in patterns.additive for w in re.findall(r"\w+", doc.text[max(0, later.span_start - 15):
                                                                              later.span_end + 25])):
             continue  # one person each, "three others", "also": one more figure
-        for earlier in result[:j]:
-            if earlier.sentence == later.sentence and earlier.outcome == later.outcome and not earlier.subset \
-                    and earlier.count_best == later.count_best and earlier.span_end < later.span_start \
-                    and (earlier.victim_group == later.victim_group or "unknown" in (earlier.victim_group,
-                                                                                     later.victim_group)) \
-                    and patterns.triggers.search(doc.text, earlier.span_end, later.span_start) \
-                    and re.search(r"[,;(]", doc.text[earlier.span_end:later.span_start]):
-                result[j] = replace(later, subset=True)  # the same figure again, with its own verb
-                break
+        if not earlier.subset and earlier.span_end < later.span_start \
+                and (earlier.victim_group == later.victim_group or "unknown" in (earlier.victim_group,
+                                                                                 later.victim_group)) \
+                and patterns.triggers.search(doc.text, earlier.span_end, later.span_start) \
+                and re.search(r"[,;(]", doc.text[earlier.span_end:later.span_start]):
+            result[j] = replace(later, subset=True)  # the same figure again, with its own verb
     starts = [sentence.start for sentence in doc.sentences]
+    cues: dict[int, tuple[int, int]] = {}  # per sentence: where a word of total, and a rising toll, first stand
+    smallest: int | None = None  # the smallest killed figure so far
     for j, toll in enumerate(result):
-        if toll.outcome != "killed" or toll.subset or toll.cumulative or toll.from_title != doc.from_title \
-                or not any(e.outcome == "killed" and not e.subset and e.count_best < toll.count_best for e in result[:j]):
+        counted = toll.outcome == "killed" and not toll.subset and not toll.cumulative
+        below = smallest is not None and smallest < toll.count_best
+        if counted and toll.from_title == doc.from_title:
+            smallest = toll.count_best if smallest is None else min(smallest, toll.count_best)
+        if not counted or toll.from_title != doc.from_title or not below:
             continue
         index = bisect.bisect_right(starts, toll.span_start) - 1
-        opening = starts[index] if index >= 0 else 0
-        before = doc.text[opening:toll.span_start]
-        if not (patterns.totals.search(before)
-                or patterns.toll_noun.search(before) and patterns.toll_rises.search(before)):
+        if index not in cues:
+            opening = starts[index] if index >= 0 else 0
+            closing = doc.sentences[index].end if index >= 0 else len(doc.text)
+            word = patterns.totals.search(doc.text, opening, closing)
+            noun = patterns.toll_noun.search(doc.text, opening, closing)
+            rise = patterns.toll_rises.search(doc.text, opening, closing) if noun else None
+            cues[index] = (word.start() if word else len(doc.text),
+                           max(noun.start(), rise.start()) if noun and rise else len(doc.text))
+        if min(cues[index]) >= toll.span_start:
             continue
         for k in range(j):
             earlier = result[k]

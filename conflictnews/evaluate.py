@@ -222,15 +222,18 @@ _CONVENTION = re.compile(
 # figure the note says is not known ("an unspecified number", "Numbers not known", "Fatalities are
 # unclear", "The fatalities were not confirmed"): ACLED then codes 3, 10 or its own estimate.
 _ACLED_CONVENTION = re.compile(
-    r"fatalities\s+(?:are\s+|were\s+|have\s+been\s+)?(?:spread|split)|spread\s+(?:across|between|over)\s+(?:\w+\s+)?(?:locations|events|days)"
+    r"fatalities\s+(?:are\s+|were\s+|have\s+been\s+)?(?:spread|split)"
+    r"|spread\s+(?:across|between|over)\s+(?:\w+\s+)?(?:locations|events|days)"
     r"|split\s+(?:in)?to\s+\w+\s+events|\bevents?\s+coded\b|coded\s+(?:as\s+)?(?:\w+\s+){0,2}events"
     r"|coded\s+(?:separately|seperately|elsewhere|in\s+(?:an)?other\s+events?|at\s+(?:the\s+)?low|as\s+(?:the\s+)?low)"
-    r"|previously\s+coded|lowest\s+esti?mate|fatalities\s*:|over\s+the\s+(?:entire|whole)\s+(?:operation|campaign|period)"
+    r"|previously\s+coded|lowest\s+esti?mate|fatalities\s*:"
+    r"|over\s+the\s+(?:entire|whole)\s+(?:operation|campaign|period)"
     r"|(?:killed|killing|kills|kill|dead|died|deaths?|fatalities|casualties|causalities)\s+(?:of\s+)?(?:an?\s+)?"
     r"(?:unknown|unspecified|undetermined|indeterminate|undisclosed)\s+number"
     r"|(?:unknown|unspecified|undetermined|indeterminate|undisclosed)\s+number\s+of\s+(?:[\w-]+\s+){0,3}?"
     r"(?:(?:were|was|are|have\s+been|had\s+been)\s+)?(?:killed|dead|died|deaths|fatalities|casualties|causalities)"
-    r"|(?:fatalit(?:y|ies)|fatalaties|casualties|causalities|numbers?|figures?|death\s+toll)[^.;]{0,25}?\b(?:(?:are|is|were|was)\s+)?"
+    r"|(?:fatalit(?:y|ies)|fatalaties|casualties|causalities|numbers?|figures?|death\s+toll)[^.;]{0,25}?\b"
+    r"(?:(?:are|is|were|was)\s+)?"
     r"(?:not\s+(?:known|confirmed|reported|verified|specified|clear)|unknown|unclear)"
     r"|no\s+(?:specific|exact)\s+(?:numbers?|figures?)", re.IGNORECASE)
 
@@ -239,7 +242,8 @@ _ACLED_CONVENTION = re.compile(
 _WAD_CODER_RULE = re.compile(
     r"\b(?:lowered|rounded\s+(?:down|downward)|revised\s+(?:down|downward)|adjusted|omitted|minus|derived"
     r"|conservative|not\s+(?:counted|included|recorded|coded|used)|(?:is|are|were)\s+(?:not\s+)?included"
-    r"|excludes?|only\s+(?:the\s+)?[^.]{0,60}\b(?:recorded|coded|counted)|recorded\s+(?:here|separately|as\s+a\s+separate)"
+    r"|excludes?|only\s+(?:the\s+)?[^.]{0,60}\b(?:recorded|coded|counted)"
+    r"|recorded\s+(?:here|separately|as\s+a\s+separate)"
     r"|related\s+to\s+(?:the\s+)?(?:other|separately)|treated\s+as|underestimates?|overestimates?|overstated"
     r"|(?:other|some)\s+(?:reports?|accounts?|stories)\s+(?:say|said|indicate|reported)|reports?\s+variously"
     r"|highest\s+casualty|no\s+separate|not\s+distinguish|does\s+not\s+break\s+down|may\s+(?:also\s+)?include"
@@ -297,7 +301,8 @@ class EventScore:
         if not self.without_deaths:
             lines.pop()
         if self.exact_with_injured is not None:
-            lines.append(f"  texts with injured: {self.with_injured}, exact total injured: {self.exact_with_injured:.3f}")
+            lines.append(f"  texts with injured: {self.with_injured}, "
+                         f"exact total injured: {self.exact_with_injured:.3f}")
         if self.zero_without_injured is not None:
             lines.append(f"  texts coded 0 injured: {self.without_injured}, total 0: {self.zero_without_injured:.3f}")
         if self.injured_vague:
@@ -385,8 +390,9 @@ def _number(value: str | None) -> float | None:
 def _note_convention(text: str, coded: float, *, acled: bool) -> str | None:
     """Why an ACLED or GTD note's figure is the coder's rule, or None when the note states a fact.
 
-    The conventions of ACLED's coding (``_ACLED_CONVENTION``) are looked for in ACLED notes only. A note that gives no figure at all (no digits, no number word, no vague quantity) cannot state
-    three deaths or more: such a figure is ACLED's number for an unknown toll ("Raiders attack
+    The conventions of ACLED's coding (``_ACLED_CONVENTION``) are looked for in ACLED notes only.
+    An ACLED note that gives no figure at all (no digits, no number word, no vague quantity) cannot
+    state three deaths or more: such a figure is ACLED's number for an unknown toll ("Raiders attack
     village, kill civilians" coded 3; "attacked a refugee camp" coded 41).
     """
     from .numbers import find_counts
@@ -521,13 +527,15 @@ def score_events(path: str | os.PathLike[str], *, limit: int | None = None) -> E
         if predicted["killed"] != expected:
             misses.append({"text": item.text, "expected": expected, "predicted": predicted["killed"]})
     scores_injured = layout != "ACLED"
-    return EventScore(dataset=f"{layout} {Path(path).name}", texts=len(texts), excluded_conventions=sum(left_out.values()),
+    return EventScore(dataset=f"{layout} {Path(path).name}", texts=len(texts),
+                      excluded_conventions=sum(left_out.values()),
                       with_deaths=with_deaths, exact_with_deaths=exact / with_deaths if with_deaths else 0.0,
                       without_deaths=without, zero_without_deaths=zero / without if without else 0.0, misses=misses,
                       left_out=dict(left_out), with_injured=with_injured,
                       exact_with_injured=exact_injured / with_injured if scores_injured and with_injured else None,
                       without_injured=without_injured,
-                      zero_without_injured=zero_injured / without_injured if scores_injured and without_injured else None,
+                      zero_without_injured=(zero_injured / without_injured
+                                            if scores_injured and without_injured else None),
                       injured_vague=sum(t.injured_vague for t in kept),
                       exact_all_victims=exact_all / with_deaths if layout == "WAD" and with_deaths else None)
 
