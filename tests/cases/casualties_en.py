@@ -113,6 +113,9 @@ CASES = [
     param("The crowd took three officials hostage.", [("captured", 3, "civilian")], id="took-hostage"),
     param("A fighter of the rebel factions died of wounds from an Islamic State sniper.", [("killed", 1, "armed_group")], id="actor-after-verb-not-theirs"),
     # one victim named by role or name, without a number
+    param("A journalist working for a local radio station was shot dead outside his home.", [("killed", 1, "civilian")], id="journalist-long-subject-shot-dead"),
+    param("Militants beheaded a village elder in the night.", [("killed", 1, "civilian")], id="beheaded-one"),
+    param("Three people lost their lives in the attack.", [("killed", 3, "unknown")], id="lost-their-lives"),
     param("The paramount chief of the district is reported to have been killed by rebels.", [("killed", 1, "civilian")], id="role-subject-reported-killed"),
     param("The deputy director of the hospital has been shot dead outside his office.", [("killed", 1, "unknown")], id="role-subject-shot-dead"),
     param("Pedro Ramos, a reporter who covered crime, was killed late on Friday.", [("killed", 1, "civilian")], id="name-subject-with-apposition"),
