@@ -7,6 +7,7 @@ the report and the command line.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any, Sequence
 
 if TYPE_CHECKING:
@@ -40,10 +41,24 @@ def incidents(casualties: "pd.DataFrame", *, certainty: Sequence[str] = ("stated
        by ``running_tolls``, parts are inside their total.
     2. A headline repeats its article's lead: headline rows are dropped from an
        article that reports the same outcome in its body.
-    3. Within an article, a figure for victims of unknown side in the same days
+    3. Within an article, the same figure again in another sentence restates it
+       and is counted once ("Ten people were killed ... 10 people were killed, a
+       death toll confirmed by a villager" is 10; "31 soldiers" under Damascus and
+       again under south Damascus is 31; "Dozens of people were killed ... 69 were
+       killed" is 69: a vague figure within an exact one restates it): the same
+       outcome and count (or a vague figure and an exact one), victims of
+       the same side (or one of unknown side: the known one is kept), the same
+       actor or none, places that are the same, one inside the other or not
+       given, and windows (in days) that overlap when both are dated. Figures of
+       one sentence add up and never restate each other ("five on Monday and
+       five on Tuesday"), a figure that differs is not a restatement, and neither
+       is one that says it adds ("X was also killed", "another died": a word of
+       ``casualties.additive`` in the lexicon of any language in the figure, a
+       few words before it or up to its verb).
+    4. Within an article, a figure for victims of unknown side in the same days
        as figures for known sides restates them (dropped) or adds the rest
        ("15 killed; 10 soldiers": 5 of unknown side).
-    4. Reports of the same outcome, victims and place (``outcome``,
+    5. Reports of the same outcome, victims and place (``outcome``,
        ``victim_group``, ``victim_actor``, ``place``) whose window (in days) lies
        inside another's window are part of it, across articles too. Reports with
        the same window are several accounts of one incident: ``low`` is the lowest
@@ -52,7 +67,7 @@ def incidents(casualties: "pd.DataFrame", *, certainty: Sequence[str] = ("stated
        its container raises ``best`` to the part. Figures of one sentence add up:
        they are one account. The same figure for the same victims and place in
        overlapping days is the same report repeated, and is counted once.
-    5. Reports without a window stand alone.
+    6. Reports without a window stand alone.
 
     Returns a DataFrame with the incident keys, ``period_start``, ``period_end``,
     ``low``, ``best``, ``high``, ``reports``, ``articles`` (list of article ids)
@@ -79,6 +94,7 @@ def incidents(casualties: "pd.DataFrame", *, certainty: Sequence[str] = ("stated
     if data.empty:
         return pd.DataFrame(columns=columns)
     data = data.assign(window_start=_day_window(data)[0], window_end=_day_window(data)[1])
+    data = _restatements(data)
     data = _unknown_remainders(data)
     if data.empty:
         return pd.DataFrame(columns=columns)
@@ -166,6 +182,93 @@ def _incident_row(keys: dict[str, Any], incident: dict[str, Any]) -> dict[str, A
                                if r.attributed_to is not None and not pd.isna(r.attributed_to)})}
 
 
+def _places_nest(one: Any, other: Any) -> bool:
+    """Whether two places are the same, one is inside the other (through the gazetteer), or one is not given."""
+    from .lexicon import world
+
+    if _missing(one) or _missing(other) or one == other:
+        return True
+    places = world().places
+    for inner, outer in ((one, other), (other, one)):
+        current, seen = places.get(inner), set()
+        if current is not None and current.country == outer:
+            return True  # a province is inside its country, with or without a parent between
+        while current is not None and current.parent and current.parent not in seen:
+            if current.parent == outer:
+                return True
+            seen.add(current.parent)
+            current = places.get(current.parent)
+    return False
+
+
+def _additive() -> "re.Pattern[str]":
+    """Words that say a figure adds to those before it ("also", "another"), in every supported language."""
+    from .lexicon import SUPPORTED_LANGUAGES, language, phrase_pattern
+
+    global _ADDITIVE
+    if _ADDITIVE is None:
+        _ADDITIVE = re.compile(phrase_pattern([w for code in SUPPORTED_LANGUAGES
+                                               for w in language(code).words("casualties.additive")]), re.IGNORECASE)
+    return _ADDITIVE
+
+
+_ADDITIVE: "re.Pattern[str] | None" = None
+
+
+def _adds(row: Any, additive: "re.Pattern[str]") -> bool:
+    """Whether an additive word stands by a report's figure: in it, a few words before it or up to its verb."""
+    sentence, surface = getattr(row, "sentence", None), getattr(row, "surface", None)
+    if not isinstance(sentence, str) or not isinstance(surface, str):
+        return False
+    at = sentence.find(surface)
+    if at < 0:
+        return False
+    return additive.search(sentence, max(0, at - 15), min(len(sentence), at + len(surface) + 25)) is not None
+
+
+def _vague_of(one: Any, other: Any) -> bool:
+    """Whether ``one`` is a vague figure ("dozens", "several") within ``other``, an exact one."""
+    return getattr(one, "qualifier", None) == "vague" and getattr(other, "qualifier", None) != "vague" \
+        and (value_of(one.count_best) or 0) <= (value_of(other.count_best) or 0)
+
+
+def _restates(earlier: Any, later: Any) -> bool:
+    """Whether ``later`` states ``earlier``'s figure again (rule 3 of ``incidents``)."""
+    return (earlier.sentence != later.sentence
+            and (value_of(earlier.count_best) == value_of(later.count_best)
+                 or _vague_of(earlier, later) or _vague_of(later, earlier))
+            and (earlier.victim_group == later.victim_group or "unknown" in (earlier.victim_group, later.victim_group))
+            and (_missing(earlier.victim_actor) or _missing(later.victim_actor)
+                 or earlier.victim_actor == later.victim_actor)
+            and _places_nest(earlier.place, later.place)
+            and (_missing(earlier.window_start) or _missing(later.window_start)
+                 or (earlier.window_start <= later.window_end and later.window_start <= earlier.window_end)))
+
+
+def _restatements(data: "pd.DataFrame") -> "pd.DataFrame":
+    """Within an article, the same figure again in another sentence: counted once (rule 3 of ``incidents``)."""
+    if "sentence" not in data or len(data) < 2:
+        return data
+    additive = _additive()
+    dropped: set[Any] = set()
+    keys = [k for k in ("article_id", "from_title", "outcome") if k in data]
+    for _, group in data.groupby(keys, dropna=False, sort=False):
+        if len(group) < 2:
+            continue
+        kept: list[Any] = []
+        for row in (group.sort_values("span_start") if "span_start" in group else group).itertuples():
+            twin = None if _adds(row, additive) else next((k for k in kept if _restates(k, row)), None)
+            if twin is None:
+                kept.append(row)
+            elif _vague_of(twin, row) or not _vague_of(row, twin) and twin.victim_group == "unknown" \
+                    and row.victim_group != "unknown":
+                dropped.add(twin.Index)  # the exact figure, or the known side, is kept
+                kept[kept.index(twin)] = row
+            else:
+                dropped.add(row.Index)
+    return data.drop(index=list(dropped)) if dropped else data
+
+
 def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
     """Within an article, victims of unknown side beside victims of known sides in the same days.
 
@@ -177,6 +280,7 @@ def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
     unknown = data["victim_group"].fillna("unknown") == "unknown"
     if not unknown.any() or unknown.all():
         return data
+    additive = _additive()
     keep: dict[Any, bool] = {}
     best: dict[Any, Any] = {}
     low: dict[Any, Any] = {}
@@ -186,9 +290,12 @@ def _unknown_remainders(data: "pd.DataFrame") -> "pd.DataFrame":
         if known.empty:
             continue
         for index, row in group[group["victim_group"].fillna("unknown") == "unknown"].iterrows():
+            if _adds(row, additive):
+                continue  # "his adviser was also killed": one more, not the known figures again
             # Figures listed in one sentence add up ("in addition to the assailant, three people"):
             # only figures of other sentences can be restated by an unknown-side figure.
             other = known[known["sentence"] != row["sentence"]] if "sentence" in known else known
+            other = other[[not _adds(k, additive) for k in other.itertuples()]] if len(other) else other
             overlapping = other[(other["window_start"].isna() | pd.isna(row["window_start"]) |
                                  ((other["window_start"] <= row["window_end"]) &
                                   (other["window_end"] >= row["window_start"])))]

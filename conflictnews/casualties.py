@@ -124,6 +124,7 @@ class _Patterns:
     heads: dict[str, str]
     head_max_words: int
     compound_heads: list[tuple[str, str]]
+    compound_index: dict[str, list[tuple[str, str]]]  # the compound heads by their last four letters
     members: frozenset[str]
     of: frozenset[str]
     breakers: frozenset[str]
@@ -140,6 +141,7 @@ class _Patterns:
     back_reference: frozenset[str]
     separable: list[tuple[re.Pattern[str], re.Pattern[str], str]]
     separable_verbs: re.Pattern[str]  # any verb of ``separable``: most sentences have none
+    separable_particles: re.Pattern[str]  # any particle of ``separable``: rarer still, so looked for first
     singular: re.Pattern[str]
     capital: re.Pattern[str]
     country_nouns: re.Pattern[str]
@@ -155,6 +157,16 @@ class _Patterns:
     possessives: frozenset[str]
     not_people: frozenset[str]
     singular_auxiliaries: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    transitive: re.Pattern[str]
+    clause_breaks: frozenset[str]
+    collectives: re.Pattern[str]  # "a family of", at the end of a gap before a count
+    totals: re.Pattern[str]
+    toll_rises: re.Pattern[str]
+    among: re.Pattern[str]
+    additive: frozenset[str]
+    background: re.Pattern[str]  # "in retaliation for", "the anniversary of": before a death named as a cause
+    background_any: re.Pattern[str]
     perpetrators: re.Pattern[str]
     part_of_them: re.Pattern[str]
     outcome_groups: dict[str, str]
@@ -164,8 +176,16 @@ class _Patterns:
     captives: re.Pattern[str]
     singular_pronoun: re.Pattern[str]  # a sentence opening with "He", "She": one person named before
     subject_appositive: re.Pattern[str]
+    singular_passive: re.Pattern[str]   # "was killed", "has been shot dead": one person, whoever the subject
+    object_name: re.Pattern[str]        # "killed Ahmed Salah, a cameraman": a name as the object
+    object_and: re.Pattern[str]         # "killed a mayor and his secretary": the second of two objects
+    companion: re.Pattern[str]          # "was killed along with his driver": one more victim
+    name_and: re.Pattern[str]           # "Abdul Razzak and his brother were killed": the name is one victim
+    object_split: re.Pattern[str]       # "hacked an elderly priest to death"
+    possessive_words: re.Pattern[str]   # the possessives that open a coordinated victim, anywhere
     subject_possessive: re.Pattern[str]
     not_a_count: re.Pattern[str]
+    no_count: re.Pattern[str]  # the words of ``not_a_count`` anywhere
     later_cues: frozenset[str]
     coordinators: frozenset[str]
     object_pronouns: frozenset[str]
@@ -194,10 +214,12 @@ def _patterns(data: Language) -> _Patterns:
     compound = sorted(((h, g) for h, g in heads.items() if " " not in h and len(h) >= 5),
                       key=lambda item: -len(item[0]))
     separable = []
+    breakers_after = phrase_pattern([*data.words("victims.breakers"), *data.words("casualties.coordinators")])
     for rule in data.get("casualties.separable", []):
         verb = re.compile(phrase_pattern(rule["verb"]), re.IGNORECASE)
         words = rule["particle"].split()
-        end = r"(?=\s*(?:[,.;:]|$|en\b|bij\b|door\b|tijdens\b|in\b|na\b|op\b))" if len(words) == 1 else r"(?![\w])"
+        # A one-word particle ends its clause: punctuation or a word that opens the next phrase follows it.
+        end = rf"(?=\s*(?:[,.;:]|$)|\s+{breakers_after})" if len(words) == 1 else r"(?![\w])"
         particle = re.compile(rf"(?<![\w]){phrase_alternation([rule['particle']])}{end}", re.IGNORECASE)
         separable.append((verb, particle, rule["outcome"]))
     killing = phrase_pattern(data.words("casualties.transitive"))
@@ -230,7 +252,19 @@ def _patterns(data: Language) -> _Patterns:
     # dead", and with a first verb coordinated to the casualty word, "was shot and killed", "werd
     # ontvoerd en vermoord".
     chained = rf"{phrase_pattern(data.words('casualties.chained_verbs'))}\s+{phrase_pattern(data.words('casualties.coordinators'))}"
-    passive = rf"(?:{auxiliaries})\s+(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?(?:{chained}\s+)?{casualty_words}"
+    # A perfect auxiliary right before the casualty word is the active voice ("a bomb has killed eight"): the
+    # subject is the agent, not a victim.
+    # The check follows a perfect auxiliary only, so that it costs nothing elsewhere.
+    perfect_words = [fold(w) for w in data.words("casualties.perfect_auxiliaries")]
+    not_active = rf"(?!\s+(?:\w+ly\s+)?(?:{chained}\s+)?{killing})"
+
+    def passive_auxiliary(words: list[str]) -> str:
+        plain = [w for w in words if fold(w) not in perfect_words]
+        perfect = [w for w in words if fold(w) in perfect_words]
+        return rf"(?:{phrase_pattern(plain)}|{phrase_pattern(perfect)}{not_active})"
+
+    passive = (rf"{passive_auxiliary(data.words('casualties.auxiliaries'))}\s+"
+               rf"(?:(?:{auxiliaries}|{reported}|\w+ly)\s+)?(?:{chained}\s+)?{casualty_words}")
     subject_singular = re.compile(
         rf"(?:^|(?<=[,;:]\s)|{openers})(?P<art>{indefinite})\s+(?=(?:(?:{word}){{1,6}}?"
         rf"|(?:{word}){{0,2}}?{singular_heads}\s+(?:{word}){{1,12}}?){passive})", re.IGNORECASE)
@@ -241,12 +275,48 @@ def _patterns(data: Language) -> _Patterns:
     # An apposition names one victim: "Hamid, a police colonel, was killed".
     subject_appositive = re.compile(
         rf",\s+(?P<art>{indefinite})\s+(?=[^,;:.()]{{1,80}},\s+{passive})", re.IGNORECASE)
+    # A singular auxiliary before a casualty word says one person, whatever the subject: "The secretary of
+    # the governor has been killed", "Pedro X, a reporter, was shot dead", "the chief is reported to have
+    # been killed". Between them: other auxiliaries, report verbs, adverbs and the infinitive's particles.
+    infinitive = phrase_pattern(data.words("casualties.infinitive_particles"))
+    singular_passive = re.compile(
+        rf"(?P<aux>{passive_auxiliary(data.words('casualties.singular_auxiliaries'))})\s+"
+        rf"(?:(?:{auxiliaries}|{reported}|{infinitive}|\w+ly)\s+){{0,4}}?"
+        rf"(?:{chained}\s+)?(?P<verb>{casualty_words})", re.IGNORECASE)
+    # A name after a killing verb: capitalised words, after an age at most ("killed 68-year-old Hossain Ali").
+    breakers = phrase_pattern(data.words("victims.breakers"))
+    object_name = re.compile(
+        rf"{killing}\s+(?:\d+-[\w-]+\s+)?(?P<art>(?-i:[A-Z][\w’'-]+)(?:\s+(?-i:[A-Z][\w’'-]+)){{0,3}})"
+        rf"(?=\s*(?:[,;:.()]|$)|\s+{breakers})", re.IGNORECASE)
+    # Coordinated singular victims: the second object of a killing verb ("killed a mayor and his secretary",
+    # "killed a scholar and an imam"), a companion after "along with" ("along with his wife"), and a name
+    # coordinated to a possessive subject ("Abdul Razzak and his brother were killed").
+    coordinators = phrase_pattern(data.words("casualties.coordinators"))
+    second = rf"(?:{possessive}|{indefinite})"
+    head_soon = rf"(?=(?:[^\s,;:.()]+\s+){{0,3}}?(?P<head>{singular_heads})(?![\w]))"
+    object_and = re.compile(
+        rf"{killing}\s+(?:{indefinite}|{articles_definite})\s+(?:[^\s,;:.()]+\s+){{1,8}}?,?\s*{coordinators}\s+"
+        rf"(?P<art>{second})\s+{head_soon}", re.IGNORECASE)
+    companion = re.compile(
+        rf"{phrase_pattern(data.words('casualties.accompaniment'))}\s+(?P<art>{possessive})\s+{head_soon}",
+        re.IGNORECASE)
+    name_and = re.compile(
+        rf"(?<![\w’'-])(?P<art>(?-i:[A-Z][\w’'-]++)(?:\s+(?-i:[A-Z][\w’'-]++)){{0,3}})\s+{coordinators}\s+"
+        rf"{possessive}\s+"
+        rf"(?=(?:{word}){{0,2}}?{singular_heads}[\s,]+(?:[^,;:.()]{{1,60}},\s+)?{passive})", re.IGNORECASE)
+    # One victim between a separable verb and its particle: "hacked an elderly priest to death", "kostte een agent
+    # het leven".
+    object_split = re.compile("|".join(
+        rf"(?:{phrase_pattern(rule['verb'])})\s+(?P<art{n}>{indefinite}|{articles_definite})\s+"
+        rf"(?=[^,;:.()]{{1,50}}?\s+{phrase_alternation([rule['particle']])}(?![\w]))"
+        for n, rule in enumerate(data.get("casualties.separable", []))) or r"(?!x)x", re.IGNORECASE)
     return _Patterns(
         triggers=data.regex(*trigger_paths),
         trigger_outcome=data.lookup(*trigger_paths),
         heads=heads,
         head_max_words=max(len(h.split()) for h in heads),
         compound_heads=compound,
+        compound_index=_by_ending(compound),
         members=frozenset(fold(w) for w in data.words("victims.members")),
         of=frozenset(fold(w) for w in data.words("victims.of")),
         breakers=frozenset(fold(w) for w in data.words("victims.breakers")),
@@ -264,6 +334,8 @@ def _patterns(data: Language) -> _Patterns:
         separable=separable,
         separable_verbs=re.compile(phrase_pattern([v for rule in data.get("casualties.separable", [])
                                                    for v in rule["verb"]]), re.IGNORECASE),
+        separable_particles=re.compile(
+            phrase_pattern([rule["particle"] for rule in data.get("casualties.separable", [])]), re.IGNORECASE),
         singular=singular,
         capital=data.regex("places.capital_nouns"),
         country_nouns=data.regex("places.country_nouns"),
@@ -278,6 +350,18 @@ def _patterns(data: Language) -> _Patterns:
         possessives=frozenset(fold(w) for w in data.words("victims.possessives")),
         not_people=frozenset(fold(w) for w in data.words("victims.not_people")),
         singular_auxiliaries=frozenset(fold(w) for w in data.words("casualties.singular_auxiliaries")),
+        perfect_auxiliaries=frozenset(fold(w) for w in data.words("casualties.perfect_auxiliaries")),
+        transitive=re.compile(killing, re.IGNORECASE),
+        clause_breaks=frozenset(fold(w) for w in data.words("casualties.clause_breaks")),
+        collectives=re.compile(phrase_pattern(data.words("casualties.collectives")) + r"\s*$", re.IGNORECASE),
+        totals=data.regex("casualties.totals"),
+        toll_rises=data.regex("casualties.toll_rises"),
+        among=re.compile(rf"\s*(?:{coordinators}\s+[^,;:.()]{{0,50}}?)?"
+                         + phrase_pattern(data.words("casualties.among")), re.IGNORECASE),
+        additive=frozenset(fold(w) for w in data.words("casualties.additive")),
+        background=re.compile(phrase_pattern(data.words("casualties.background_cues")) + r"\s+(?:\w+\s+){0,2}$",
+                              re.IGNORECASE),
+        background_any=data.regex("casualties.background_cues"),
         perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
@@ -291,8 +375,16 @@ def _patterns(data: Language) -> _Patterns:
         singular_pronoun=re.compile(rf"\W*(?P<pronoun>{phrase_pattern(data.words('casualties.singular_pronouns'))})",
                                     re.IGNORECASE),
         subject_appositive=subject_appositive,
+        singular_passive=singular_passive,
+        object_name=object_name,
+        object_and=object_and,
+        companion=companion,
+        name_and=name_and,
+        object_split=object_split,
+        possessive_words=re.compile(possessive, re.IGNORECASE),
         subject_possessive=subject_possessive,
         not_a_count=re.compile(r"\s*" + phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
+        no_count=re.compile(phrase_pattern(data.words("casualties.not_a_count")), re.IGNORECASE),
         later_cues=frozenset(fold(w) for w in data.words("casualties.later_cues")),
         coordinators=frozenset(fold(w) for w in data.words("casualties.coordinators")),
         object_pronouns=frozenset(fold(w) for w in data.words("casualties.object_pronouns")),
@@ -309,6 +401,14 @@ def _patterns(data: Language) -> _Patterns:
         side_state=re.compile(phrase_pattern(data.words("victims.state_side")), re.IGNORECASE),
         side_both=re.compile(phrase_pattern(data.words("victims.both_sides")), re.IGNORECASE),
     )
+
+
+def _by_ending(heads: list[tuple[str, str]]) -> dict[str, list[tuple[str, str]]]:
+    """Heads grouped by their last four letters, longest first within each group (they are five or longer)."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for head, group in heads:
+        index.setdefault(head[-4:], []).append((head, group))
+    return index
 
 
 def _get_patterns(lang: str) -> _Patterns:
@@ -338,6 +438,7 @@ class _Trigger:
     start: int
     end: int
     outcome: str
+    verb_end: int | None = None  # a separable particle's verb ("shot ... to death"): its object stands between
 
 
 class _Memory:
@@ -367,6 +468,7 @@ class _Reader:
         self._pending: set[int] = set()  # reports of an attack whose doer the article names only later
         self._carried: tuple[str, str | None] | None = None  # the victims of the sentence before
         self._cue_starts: dict[tuple[int, int], list[int]] = {}
+        self._named_objects: set[int] = set()  # names read as the object of the killing verb before them
 
     # -- the sentence loop ---------------------------------------------------
 
@@ -386,13 +488,13 @@ class _Reader:
         reports: list[CasualtyReport] = []
         self._reports_so_far = reports
         for index, sentence in enumerate(doc.sentences):
-            counts = self._counts(sentence)
             entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
             self._remember_actors(entities, before=sentence.start)
             # Nothing is a casualty without a casualty word or a death toll: most sentences stop here.
             triggers = self._triggers(sentence)
             if not triggers and not self.p.toll_noun.search(sentence.text) or self.p.skip.match(sentence.text):
                 continue
+            counts = self._counts(sentence)
             captives = self._captives_killed(sentence, reports, entities, index, triggers) \
                 or self._pronoun_died(sentence, reports, entities, index, triggers)
             if captives is not None:
@@ -402,7 +504,7 @@ class _Reader:
                 continue
             counts = counts + self._perpetrators(sentence, counts)
             counts = counts + self._singulars(sentence, counts, triggers)
-            verb_singulars = [s for s in self._verb_singulars(sentence, counts)
+            verb_singulars = [s for s in self._verb_singulars(sentence, counts, triggers)
                               if not any(c.start <= s.start < c.end + 2 for c in counts)]
             self._licensed = {s.start for s in verb_singulars}
             counts = counts + verb_singulars
@@ -415,6 +517,8 @@ class _Reader:
                 and before is not None and before.paragraph == sentence.paragraph else None
             self._count_starts = {c.start for c in counts}
             last_outcome: str | None = None
+            reported_counts: list[CountMatch] = []  # a part is a part of a figure reported, not of any number
+            after_among = False
             for position, match in enumerate(counts):
                 if self.p.perpetrators.fullmatch(match.count.surface):
                     included = bool(self.p.perpetrators_included.fullmatch(match.count.surface))
@@ -428,6 +532,8 @@ class _Reader:
                 if outcome is None and phrase is not None and phrase.anaphoric and last_outcome and \
                         fold(text_after(self.doc.text, match.end)) in self.p.more:
                     outcome = last_outcome  # "13 people on Sunday and seven more on Monday"
+                if outcome is None:
+                    outcome = self._outcome_of_part(match, reports)  # "Ten of those killed were children"
                 continued = outcome is None and phrase is None and bool(last_outcome) \
                     and self._continues_list(match, counts, position)
                 if continued:
@@ -444,19 +550,69 @@ class _Reader:
                 previous_group = (group, actor)
                 previous = phrase
                 last_outcome = outcome
-                subset = self._is_subset(match, counts[:position], sentence) or (
+                among = self._part_of_later(match, phrase)
+                if among:
+                    self._coordinated_parts(match, reports, triggers)
+                subset = among or self._is_subset(match, reported_counts, sentence) \
+                    or self._part_of_earlier(match, outcome, reports) or (
                     bool(reports) and reports[-1].subset and reports[-1].sentence == sentence.text
-                    and reports[-1].from_title == self.doc.from_title)
+                    and reports[-1].from_title == self.doc.from_title and not after_among)
+                after_among = among  # the count after "were among" is the whole, not one more part
+                reported_counts.append(match)
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
                 self.memory.victims = (id(doc), index, group, actor)
         return reports
 
+    def _part_of_later(self, match: CountMatch, phrase: _Phrase | None) -> bool:
+        """"Twelve migrants were among the 17 civilians killed": a count before "among" is a part of the next.
+
+        So is a count joined to another subject before it: "Three traders and a driver were among ...".
+        """
+        return self.p.among.match(self.doc.text, phrase.end if phrase is not None else match.end) is not None
+
+    def _outcome_of_part(self, match: CountMatch, reports: list[CasualtyReport]) -> str | None:
+        """The outcome of a part of a figure reported before: the casualty word in "of those killed", else the last."""
+        cue = self.p.part_of_them.match(self.doc.text, match.end)
+        if cue is None:
+            return None
+        earlier = [r for r in reports if not r.subset and r.from_title == self.doc.from_title]
+        if not earlier:
+            return None
+        word = self.p.triggers.search(cue.group())
+        return self.p.trigger_outcome.get(fold(word.group())) if word else earlier[-1].outcome
+
+    def _coordinated_parts(self, match: CountMatch, reports: list[CasualtyReport], triggers: list[_Trigger]) -> None:
+        """"Three traders and a driver were among five people killed": the figures joined to a part are parts too."""
+        from dataclasses import replace
+
+        end = match.start
+        for i in range(len(reports) - 1, -1, -1):
+            earlier = reports[i]
+            gap = self.doc.text[earlier.span_end:end]
+            if earlier.from_title != self.doc.from_title or earlier.span_end > end or len(gap) > 80 \
+                    or any(earlier.span_end <= t.start < end for t in triggers) \
+                    or not (re.search(r",", gap) or any(fold(w) in self.p.coordinators for w in gap.split())):
+                break
+            reports[i] = replace(earlier, subset=True)
+            end = earlier.span_start
+
+    def _part_of_earlier(self, match: CountMatch, outcome: str, reports: list[CasualtyReport]) -> bool:
+        """"Many of those killed were lawyers", "ten of them were children": a part of a figure reported before."""
+        return self.p.part_of_them.match(self.doc.text, match.end) is not None and any(
+            r.outcome == outcome and not r.subset and r.from_title == self.doc.from_title for r in reports)
+
     def _names_a_victim(self, sentence: Sentence) -> bool:
         """Whether a sentence without a number may still name a victim: "a soldier", "the attacker"."""
         text = sentence.text
-        return any(pattern.search(text) for pattern in (
-            self.p.singular, self.p.object_singular, self.p.subject_singular, self.p.perpetrators,
-            self.p.object_bare, self.p.subject_appositive))
+        if any(pattern.search(text) for pattern in (
+                self.p.singular, self.p.singular_passive, self.p.object_singular, self.p.object_name,
+                self.p.object_bare, self.p.subject_singular, self.p.perpetrators, self.p.subject_appositive,
+                self.p.object_and)):
+            return True
+        # The slower patterns only where their words are: a possessive ("and his brother"), a separable verb.
+        return bool(self.p.possessive_words.search(text)
+                    and (self.p.companion.search(text) or self.p.name_and.search(text))
+                    or self.p.separable_particles.search(text) and self.p.object_split.search(text))
 
     def _plural(self, head: str) -> bool:
         word = fold(head.split()[-1].split("-")[-1])
@@ -469,8 +625,9 @@ class _Reader:
     def _repeats(self, match: CountMatch, outcome: str, reports: list[CasualtyReport]) -> bool:
         """"de 23 slachtoffers": a figure with a definite article repeats one already reported."""
         word = re.search(r"(\w+)\s*$", self.doc.text[max(0, match.start - 12):match.start])
-        if not word or fold(word.group(1)) not in self.p.determiners or match.count.qualifier != "exact":
-            return False
+        if not word or fold(word.group(1)) not in self.p.determiners or match.count.qualifier != "exact" \
+                or fold(word.group(1)) in self.p.additive:
+            return False  # "another nine were killed": nine more, not the nine again
         return any(r.count_best == match.count.best and r.outcome == outcome for r in reports)
 
     def _continues_list(self, match: CountMatch, counts: list[CountMatch], position: int) -> bool:
@@ -501,8 +658,9 @@ class _Reader:
         after = [t for t in triggers if t.start >= phrase.end]
         gap = self.doc.text[phrase.end:after[0].start] if after else ""
         if not after or re.search(r"[,;:.]", gap) or len(gap.split()) > 4 \
-                or any(fold(w) in self.p.auxiliaries or fold(w) in ("and", "en", "or", "of") for w in gap.split()):
-            return False
+                or any(fold(w) in self.p.auxiliaries and fold(w) not in self.p.perfect_auxiliaries
+                       or fold(w) in ("and", "en", "or", "of") for w in gap.split()):
+            return False  # "were killed": a passive; but "have killed 12 people" is active, its subject the agent
         return any(after[0].end <= c.start <= after[0].end + 2 and not self.doc.text[after[0].end:c.start].strip()
                    for c in counts)
 
@@ -520,6 +678,11 @@ class _Reader:
                 continue  # "de voorbije zes dagen", "sinds 2011": a time, not people
             if match.count.best <= 0 or match.count.best > 50_000_000:
                 continue
+            if doc.text[match.end:match.end + 1] == "-" and doc.text[match.end + 1:match.end + 2].isalpha():
+                continue  # "a four-month-old baby", "a three-member team": a modifier, not people
+            if match.count.surface.isdigit() and len(match.count.surface) == 4 and 1900 <= match.count.best <= 2100 \
+                    and self.p.triggers.match(doc.text, match.end + 1):
+                continue  # "the 2011 killing of five women": a year
             found.append(match)
         return found
 
@@ -613,12 +776,19 @@ class _Reader:
                 found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
         return found
 
-    def _verb_singulars(self, sentence: Sentence, counts: list[CountMatch]) -> list[CountMatch]:
+    def _verb_singulars(self, sentence: Sentence, counts: list[CountMatch],
+                        triggers: list[_Trigger]) -> list[CountMatch]:
         """One person named only through the verb: "killed a revenue collector", "a drug suspect was killed"."""
         found: list[CountMatch] = []
+        times = self.doc.within(self.doc.times, sentence.start, sentence.end, "times")
+        possessives = self.p.possessive_words.search(sentence.text) is not None
         for pattern in (self.p.object_singular, self.p.subject_singular, self.p.subject_appositive,
                         self.p.subject_possessive):
-            for m in pattern.finditer(sentence.text):
+            if pattern is self.p.subject_possessive and not possessives:
+                continue  # "a farmer and his son": only where such a possessive is
+            matches = self._at_verbs(pattern, sentence, triggers) if pattern is self.p.object_singular \
+                else pattern.finditer(sentence.text)
+            for m in matches:
                 start = sentence.start + m.start("art")
                 end = sentence.start + m.end("art")
                 if any(c.start <= start < c.end + 1 for c in counts) or self.p.not_a_count.match(self.doc.text, end):
@@ -629,13 +799,24 @@ class _Reader:
                     continue
                 if pattern is not self.p.object_singular and not self._subject_before_count(end, counts, sentence):
                     continue  # "a clash broke out and two militants were killed": the count is the subject
+                verb = next((t.start for t in triggers if t.start >= end), sentence.end)
+                if pattern is not self.p.object_singular and any(
+                        end <= c.start < verb and not self._coordinated(self.doc.text[end:c.start]) for c in counts):
+                    continue  # "a politician said that 100 people had died": the verb has its own count
                 next_word = _TOKEN.match(self.doc.text, end, sentence.end)
+                if next_word is not None and any(t.start <= start < t.end or start <= t.start <= next_word.start(1)
+                                                 for t in times):
+                    continue  # "killed a fortnight ago", "were killed the following day": a time, not a person
+                second = _TOKEN.match(self.doc.text, next_word.end(), sentence.end) if next_word is not None else None
+                if any(w is not None and fold(w.group(1)) in self.p.not_people for w in (next_word, second)):
+                    continue  # the same, when no time was read: "the following day"
                 if next_word is None or re.fullmatch(r"[\d.,]+", next_word.group(1)) or \
                         fold(next_word.group(1)) in self.p.vague_words or self._plural(next_word.group(1)) and \
                         pattern is self.p.object_singular and fold(m.group("art")) in self.p.determiners:
                     continue
                 found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
-        for m in self.p.object_bare.finditer(sentence.text):
+        found.extend(self._named_singulars(sentence, [*counts, *found], triggers))
+        for m in self._at_verbs(self.p.object_bare, sentence, triggers):
             start, end = sentence.start + m.start("head"), sentence.start + m.end("head")
             verb_start = sentence.start + m.start()
             if self._plural(m.group("head")) or any(c.start <= start < c.end + 1 or verb_start <= c.start < end
@@ -643,6 +824,112 @@ class _Reader:
                 continue
             found.append(CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end])))
         return found
+
+    @staticmethod
+    def _at_verbs(pattern: re.Pattern[str], sentence: Sentence, triggers: list[_Trigger]) -> list[re.Match[str]]:
+        """The matches of a pattern that opens with a killing verb, tried only where a casualty word starts."""
+        found: list[re.Match[str]] = []
+        for start in sorted({t.start - sentence.start for t in triggers}):
+            m = pattern.match(sentence.text, start)
+            if m is not None and not (found and m.start() < found[-1].end()):
+                found.append(m)
+        return found
+
+    def _named_singulars(self, sentence: Sentence, counts: list[CountMatch],
+                         triggers: list[_Trigger]) -> list[CountMatch]:
+        """One person named without a number: "The governor's secretary was killed", "gunmen killed X, a cameraman".
+
+        A singular auxiliary before a casualty word names one victim when no count and no negation stands
+        in its clause (from the last casualty word, semicolon or the sentence's start up to the casualty
+        word: in Dutch the subject may follow the auxiliary, "Daarbij is een soldaat gedood"). The first head
+        noun of the subject is the surface, so that it gives the group ("the paramount chief of the
+        district"); without one, the word before the auxiliary is.
+        A name (capitalised words that are no actor, place, people, source or time) after a killing verb
+        is one victim too; one capitalised plural is a people ("killed Christians"), not a name.
+        """
+        text = self.doc.text
+        found: list[CountMatch] = []
+        if not any(t.outcome in ("killed", "injured") for t in triggers):
+            return found  # every rule here names someone killed or injured
+        passives: list[re.Match[str]] = []
+        for t in triggers:  # the casualty word closes the pattern: look just before each one
+            if t.outcome in ("killed", "injured"):
+                m = next((m for m in self.p.singular_passive.finditer(self.doc.text, max(sentence.start, t.start - 80),
+                                                                      t.end) if m.end() > t.start), None)
+                if m is not None and not any(p.start() == m.start() for p in passives):
+                    passives.append(m)
+        for m in passives:
+            aux, verb = m.start("aux"), m.start("verb")
+            semicolon = sentence.text.rfind(";", 0, aux - sentence.start)
+            opening = max([sentence.start, *(t.end for t in triggers if t.end <= aux),
+                           sentence.start + semicolon + 1 if semicolon >= 0 else sentence.start])
+            if any(opening <= c.start < verb and (c.count.best == 1 or not self._apposition_between(c.end, aux))
+                   for c in counts) \
+                    or any(fold(w) in self.p.negations for w in re.findall(r"[\w’'-]+", text[opening:verb])) \
+                    or self.p.no_count.search(text, opening, verb):
+                continue  # "no one was killed", "een onbekend aantal strijders is gedood"
+            cue = None
+            for cue in self.p.cues.finditer(text, opening, aux):
+                pass
+            if cue is not None:
+                opening = cue.end()  # "another official confirmed Ford was strangled": Ford, not the speaker
+            words = list(re.finditer(r"[^\W_][\w’'-]*", text[opening:aux]))
+            if not words or fold(words[-1].group()) in self.p.coordinators:
+                continue  # "... and was killed": the subject of the clause before, counted there
+            # The surface is the first head noun of the subject ("the paramount chief of the district"), else its
+            # last word ("Pedro Ramos, a reporter, was killed").
+            word = next((w for w in words if fold(w.group()) in self.p.heads), words[-1])
+            start, end = opening + word.start(), opening + word.end()
+            found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
+        names = self._at_verbs(self.p.object_name, sentence, triggers)
+        entities = self.doc.within(self.doc.entities, sentence.start, sentence.end, "entities") if names else []
+        times = self.doc.within(self.doc.times, sentence.start, sentence.end, "times") if names else []
+        for m in names:
+            start, end = sentence.start + m.start("art"), sentence.start + m.end("art")
+            name = m.group("art")
+            if any(start < e.end and e.start < end for e in entities) \
+                    or any(start < t.end and t.start < end for t in times) \
+                    or any(start <= c.start < end or c.start <= start < c.end for c in [*counts, *found]) \
+                    or " " not in name and self._plural(name):
+                continue
+            found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
+            self._named_objects.add(start)
+        killing = any(t.outcome == "killed" for t in triggers)
+        splits = self.p.object_split.finditer(sentence.text) if self.p.separable_particles.search(sentence.text) else ()
+        for m in splits:
+            group = next(g for g, v in m.groupdict().items() if v is not None)
+            start, end = sentence.start + m.start(group), sentence.start + m.end(group)
+            if not any(c.start <= start < c.end + 1 or start <= c.start < end for c in [*counts, *found]) \
+                    and not self.p.not_a_count.match(text, end):
+                found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
+        possessives = self.p.possessive_words.search(sentence.text) is not None
+        for pattern in (self.p.object_and, self.p.companion, self.p.name_and):
+            if pattern is not self.p.object_and and not possessives:
+                continue
+            for m in self._at_verbs(pattern, sentence, triggers) if pattern is self.p.object_and \
+                    else pattern.finditer(sentence.text):
+                start, end = sentence.start + m.start("art"), sentence.start + m.end("art")
+                if any(c.start <= start < c.end + 1 or start <= c.start < end for c in [*counts, *found]) \
+                        or pattern is self.p.companion and not killing \
+                        or pattern is not self.p.name_and and self._plural(m.group("head")) \
+                        or pattern is self.p.name_and and (
+                            any(start < e.end and e.start < end
+                                for e in self.doc.within(self.doc.entities, sentence.start, sentence.end, "entities"))
+                            or " " not in m.group("art")
+                            and self._plural(m.group("art"))):
+                    continue
+                found.append(CountMatch(start, end, Count(1, 1, 1, "exact", text[start:end])))
+                if pattern is not self.p.name_and:
+                    self._named_objects.add(start)  # its verb is the one before it
+        return found
+
+    def _apposition_between(self, start: int, end: int) -> bool:
+        """Whether a comma or a relative clause stands between a count and a later verb: the count is not its subject.
+
+        "Pedro Ramos, a reporter who covered crime for two dailies, was killed": the two are dailies.
+        """
+        gap = self.doc.text[start:end]
+        return "," in gap or any(fold(w) in self.p.clause_breaks for w in re.findall(r"[^\W\d_][\w’'-]*", gap))
 
     def _subject_before_count(self, position: int, counts: list[CountMatch], sentence: Sentence) -> bool:
         """Whether a person noun follows an article before the next count: "a soldier and three civilians"."""
@@ -670,14 +957,22 @@ class _Reader:
             outcome = self.p.trigger_outcome.get(fold(_TRIPLED_LETTER.sub(r"\1\1", m.group())))
             if outcome:
                 found.append(_Trigger(sentence.start + m.start(), sentence.start + m.end(), outcome))
-        separable = self.p.separable if self.p.separable_verbs.search(sentence.text) else ()
+        separable = self.p.separable if self.p.separable_particles.search(sentence.text) \
+            and self.p.separable_verbs.search(sentence.text) else ()
         for verb, particle, outcome in separable:
-            v = verb.search(sentence.text)
+            v = verb.search(sentence.text) if particle.search(sentence.text) else None  # the particle is the rarer
             if v:
                 for m in particle.finditer(sentence.text, v.end()):
-                    if not any(t.start <= sentence.start + m.start() < t.end for t in found):
-                        found.append(_Trigger(sentence.start + m.start(), sentence.start + m.end(), outcome))
+                    start, end = sentence.start + m.start(), sentence.start + m.end()
+                    if not any(t.start <= start < t.end for t in found):
+                        # the particle replaces a casualty word inside it ("death" in "to death")
+                        found = [t for t in found if not start <= t.start < end]
+                        found.append(_Trigger(start, end, outcome, sentence.start + v.end()))
         found.sort(key=lambda t: t.start)
+        # "in retaliation for the killing of a herdsman", "the anniversary of the death of an imam": an earlier
+        # death named as a cause, not a casualty of this report (looked for just before each casualty word).
+        found = [t for t in found if not self.p.background.search(
+            self.doc.text, max(sentence.start, t.start - 40), t.start)]
         return found
 
     # -- the noun phrase after a count -------------------------------------
@@ -702,6 +997,12 @@ class _Reader:
             if head is not None:
                 head_end, group, head_actor, head_state = head
                 if group in _OUTCOMES:
+                    following = self._head_at(_skip_spaces(text, head_end), sentence)
+                    entity = self._entity_at(entities, _skip_spaces(text, head_end))
+                    if (following is not None and following[1] in _GROUPS or entity is not None
+                            and entity.kind in ("demonym", "adjective")) and group not in ("killed", "injured"):
+                        position = head_end  # "nine displaced persons were killed": the outcome word is a modifier
+                        continue
                     return _Phrase(head_end, None, group, actor, country, state, False, False)
                 if match.count.best > 1 and position != match.start and not self._plural(text[position:head_end]) \
                         and not self._ends_phrase(head_end, sentence) \
@@ -757,7 +1058,8 @@ class _Reader:
             if word in self.p.not_people and (self._head_at(token.end(), sentence) or ("", ""))[1] not in _GROUPS:
                 return None  # "45 sheep", "five vehicles"; but "a cattle herder"
             if step > 0 and word in self.p.auxiliaries and self._people_verb_follows(token.end(), sentence) \
-                    and not (match.count.best > 1 and word in self.p.singular_auxiliaries):
+                    and not (match.count.best > 1 and word in self.p.singular_auxiliaries) \
+                    and not (word in self.p.perfect_auxiliaries and self.p.transitive.match(text, token.end() + 1)):
                 # "two volunteers were killed": the verb says these are people, whatever the noun
                 return _Phrase(token.start(1), "unknown", None, actor, country, False, False, False)
             if step == 0 and word in self.p.of:
@@ -811,7 +1113,7 @@ class _Reader:
                 actor = self._actor_name(prefix)
                 state = fold(prefix) in self.p.state_prefixes or fold(prefix) in ("regime", "pro-regime")
                 return tokens[0].end(), group, actor, state
-        for head, group in self.p.compound_heads:
+        for head, group in self.p.compound_index.get(lowered[-4:], ()):
             if lowered.endswith(head) and len(lowered) > len(head) + 1:
                 prefix = word[: len(word) - len(head)].rstrip("s-") if lowered[:-len(head)].endswith("s") \
                     and fold(word[: len(word) - len(head)]) in self.p.state_prefixes else word[: len(word) - len(head)]
@@ -909,7 +1211,9 @@ class _Reader:
             return near_before[-1].outcome if near_before else self._settled(after_verb) if after_verb else None
         if before:
             gap = text[before[-1].end:match.start]
-            adjacent = len(gap) <= 6 and all(fold(w) in self.p.determiners for w in gap.strip(" \"“”'").split()) \
+            collective = self.p.collectives.search(gap)
+            gap = gap[:collective.start()] if collective else gap  # "killed a family of six": the six
+            adjacent = len(gap) <= 12 and all(fold(w) in self.p.determiners for w in gap.strip(" \"“”'").split()) \
                 and "," not in gap
             if adjacent and (phrase is not None or self._ends_phrase(match.end, sentence)
                              or self._one_noun_follows(match.end, sentence)):
@@ -927,10 +1231,13 @@ class _Reader:
                 if following and between and len(between) <= 2 and all(fold(w) in self.p.auxiliaries for w in between):
                     return following[0].outcome  # "many were wounded", "2 zijn gewond geraakt"
             return None
+        speaker = _TOKEN.match(text, phrase.end, sentence.end)
+        if speaker is not None and self.p.cues.match(text, speaker.start(1)):
+            return None  # "two relatives said five children were killed": the count names the speakers
         after = self._verbs_of(match, [t for t in triggers if t.start >= phrase.end])
         if after:
             return self._settled(after)
-        if before and not self._object_of_other_verb(match):
+        if before and not self._object_of_other_verb(match) and not self._clause_between(before[-1].end, match.start):
             return before[-1].outcome
         if self.p.toll.search(text, sentence.start, match.start):
             return "killed"  # "the count since 19 April stands at 203 government fighters"
@@ -942,8 +1249,29 @@ class _Reader:
         "Four militants stormed his home and killed him": the four are the killers, not the killed.
         """
         text = self.doc.text
-        return [t for t in after if fold(text_after(text, t.end)) not in self.p.object_pronouns
-                or text[t.end:t.end + 1] not in (" ", "\n")]
+        return [t for t in after if (fold(text_after(text, t.end)) not in self.p.object_pronouns
+                                     or text[t.end:t.end + 1] not in (" ", "\n")) and not self._has_object(t, match)]
+
+    def _has_object(self, trigger: _Trigger, match: CountMatch) -> bool:
+        """Whether a count (or one victim) follows the casualty word as its object: "stormed in and killed 12 people".
+
+        Such a verb has its victims after it, so a count before it is its agent or belongs to another verb:
+        "Five armed men burst into the hospital and shot dead an activist" does not kill the five.
+        """
+        if trigger.verb_end is not None:
+            # "two men shot Mr. Garcia to death": a victim between verb and particle; a count there is that
+            # victim ("kwamen 12 mensen om"), a count before the verb its agent
+            return match.start < trigger.verb_end and bool(self.doc.text[trigger.verb_end:trigger.start].strip())
+        cursor = trigger.end
+        for _ in range(3):
+            gap = len(self.doc.text[cursor:cursor + 3]) - len(self.doc.text[cursor:cursor + 3].lstrip(" "))
+            if cursor + gap in self._count_starts:
+                return True
+            token = _TOKEN.match(self.doc.text, cursor)
+            if token is None or token.start() != cursor or fold(token.group(1)) not in self.p.determiners:
+                return False
+            cursor = token.end()
+        return False
 
     def _settled(self, after: list[_Trigger]) -> str:
         """What finally happened to one subject: "was kidnapped and killed", "injured in the raid, later died".
@@ -978,6 +1306,25 @@ class _Reader:
             return False
         return self._ends_phrase(token.end(), sentence)
 
+    def _coordinated(self, gap: str) -> bool:
+        """Whether a count is joined to the subject before it: "a soldier and three civilians", "a mother and her 2"."""
+        words = [fold(w) for w in gap.split()]
+        while words and words[-1] in self.p.possessives:
+            words.pop()
+        return bool(words) and words[-1] in self.p.coordinators
+
+    def _clause_between(self, start: int, end: int) -> bool:
+        """Whether a new clause or a speaker stands between a casualty word and a later count.
+
+        "was shot dead as tensions mount over the repatriation of some 750,000 refugees", "killed 11
+        people ..., two military officials (said)": the casualty word is not the later count's.
+        """
+        gap = self.doc.text[start:end]
+        if self.p.subset_cues.search(gap):
+            return False  # "80 doden, onder wie 19 kinderen": a part listed after its total
+        return any(fold(w) in self.p.clause_breaks for w in re.findall(r"[^\W\d_][\w’'-]*", gap)) \
+            or self.p.cues.search(gap) is not None
+
     def _object_of_other_verb(self, match: CountMatch) -> bool:
         """"killing several and rescuing 16 of their hostages": another verb stands just before the count."""
         if not self.p.verb_suffixes:
@@ -994,7 +1341,7 @@ class _Reader:
     def _governs(self, trigger: _Trigger, match: CountMatch) -> bool:
         """The verb before a singular victim is its verb: "killed a cattle herder" (a few words, no punctuation)."""
         gap = self.doc.text[trigger.end:match.start]
-        if not gap.strip():
+        if not gap.strip() or match.start in self._named_objects:
             return True
         return match.count.surface[:1].isalpha() and not match.count.surface.istitle() and len(gap.split()) <= 3 \
             and not re.search(r"[,;:.()]", gap) and not any(fold(w) in self.p.breakers for w in gap.split())
@@ -1246,6 +1593,11 @@ def _publishes_counts(source: str | None) -> bool:
     return row is not None and row.get("kind") in ("monitor", "official", "international")
 
 
+def _skip_spaces(text: str, position: int) -> int:
+    """The first position at or after ``position`` that is not white space."""
+    return position + len(text[position:position + 20]) - len(text[position:position + 20].lstrip())
+
+
 def text_after(text: str, position: int) -> str:
     """The word after ``position``."""
     m = _TOKEN.match(text, position)
@@ -1265,28 +1617,45 @@ def _is_running(time: TimeExpression, short_anchor: re.Pattern[str]) -> bool:
 
 
 def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[CasualtyReport]:
-    """Parts that add up to a total given before them are subsets: "42 doden, 35 burgers en zeven soldaten".
+    """Parts of a total are subsets, so that totals count each person once. Four rules:
 
-    The total must be complete before its parts: its casualty word stands between them. In "3 policemen,
-    2 militiamen and 1 soldier were killed" the three figures are a list of their own, not 3 = 2 + 1.
+    1. Parts that add up to a total given before them: "42 doden, 35 burgers en zeven soldaten"; "Eight
+       people were killed ... Four cattle thieves and four members of the team were killed" (8, not 12).
+       Figures of other outcomes between them are passed over ("killed five ... killing one and wounding
+       another ... killed four": 5). The total must be complete before its parts: its casualty word stands
+       between them, so that "3 policemen, 2 militiamen and 1 soldier were killed" is a list (6), not
+       3 = 2 + 1; except for a total of unknown side whose parts follow it in an apposition: "Six
+       people, two traders and four farmers, were killed" is 6.
+    2. A toll that updates the article's figures: a killed figure whose sentence, before it, has a toll
+       noun with a word of rising ("raising the toll to 16", "the toll now stands at 17") or a word of
+       total ("altogether", "bringing the total to"; ``casualties.toll_rises``, ``casualties.totals``)
+       holds the smaller killed figures before it: 13 identified, then the toll raised to 16, is 16.
+    3. The same figure (above one) stated twice in one sentence, each with its casualty word, across a
+       comma: "Five people were killed when gunmen attacked the town, killing five people" is 5. Without
+       a casualty word of its own the second figure adds ("five on Monday and five on Tuesday"), and so
+       does one that says so ("three others", "also").
+    4. Parts marked in the sentence itself are found by the reader (``subset``): "including", "of
+       them", "12 migrants were among the 17 civilians killed".
     """
     from dataclasses import replace
 
     result = list(reports)
-    triggers = _get_patterns(doc.lang).triggers
+    patterns = _get_patterns(doc.lang)
     for i, total in enumerate(result):
         if total.subset or total.cumulative:
             continue
         if i + 1 < len(result) \
                 and result[i + 1].sentence == total.sentence and result[i + 1].span_start > total.span_end \
-                and not triggers.search(doc.text, total.span_end, result[i + 1].span_start):
-            continue
+                and not patterns.triggers.search(doc.text, total.span_end, result[i + 1].span_start) \
+                and not (total.victim_group == "unknown"
+                         and re.search(r"[,:(–—]|\s-", doc.text[total.span_end:result[i + 1].span_start])):
+            continue  # a list of its own, unless the parts stand in an apposition to a total of unknown side
         running, members = 0, []
         for j in range(i + 1, len(result)):
             part = result[j]
-            if part.outcome != total.outcome or part.cumulative:
+            if part.cumulative and part.outcome == total.outcome:
                 break
-            if part.subset:
+            if part.subset or part.outcome != total.outcome:
                 continue
             running += part.count_best
             members.append(j)
@@ -1296,4 +1665,49 @@ def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[Casua
                 break
             if running > total.count_best:
                 break
+    nearest: dict[tuple[str, str, int], int] = {}  # the last report of each sentence, outcome and figure
+    for j, later in enumerate(result):
+        key = (later.sentence, later.outcome, later.count_best)
+        last = nearest.get(key)
+        nearest[key] = j
+        if last is None or later.subset or later.cumulative or later.count_best < 2:
+            continue
+        earlier = result[last]
+        after = doc.text[later.span_end:later.span_end + 25]
+        if patterns.anaphora.match(after.lstrip()) or any(
+                fold(w) in patterns.additive for w in re.findall(r"\w+", doc.text[max(0, later.span_start - 15):
+                                                                             later.span_end + 25])):
+            continue  # one person each, "three others", "also": one more figure
+        if not earlier.subset and earlier.span_end < later.span_start \
+                and (earlier.victim_group == later.victim_group or "unknown" in (earlier.victim_group,
+                                                                                 later.victim_group)) \
+                and patterns.triggers.search(doc.text, earlier.span_end, later.span_start) \
+                and re.search(r"[,;(]", doc.text[earlier.span_end:later.span_start]):
+            result[j] = replace(later, subset=True)  # the same figure again, with its own verb
+    starts = [sentence.start for sentence in doc.sentences]
+    cues: dict[int, tuple[int, int]] = {}  # per sentence: where a word of total, and a rising toll, first stand
+    smallest: int | None = None  # the smallest killed figure so far
+    for j, toll in enumerate(result):
+        counted = toll.outcome == "killed" and not toll.subset and not toll.cumulative
+        below = smallest is not None and smallest < toll.count_best
+        if counted and toll.from_title == doc.from_title:
+            smallest = toll.count_best if smallest is None else min(smallest, toll.count_best)
+        if not counted or toll.from_title != doc.from_title or not below:
+            continue
+        index = bisect.bisect_right(starts, toll.span_start) - 1
+        if index not in cues:
+            opening = starts[index] if index >= 0 else 0
+            closing = doc.sentences[index].end if index >= 0 else len(doc.text)
+            word = patterns.totals.search(doc.text, opening, closing)
+            noun = patterns.toll_noun.search(doc.text, opening, closing)
+            rise = patterns.toll_rises.search(doc.text, opening, closing) if noun else None
+            cues[index] = (word.start() if word else len(doc.text),
+                           max(noun.start(), rise.start()) if noun and rise else len(doc.text))
+        if min(cues[index]) >= toll.span_start:
+            continue
+        for k in range(j):
+            earlier = result[k]
+            if earlier.outcome == "killed" and not earlier.subset and not earlier.cumulative \
+                    and earlier.count_best < toll.count_best and earlier.from_title == toll.from_title:
+                result[k] = replace(earlier, subset=True)
     return result

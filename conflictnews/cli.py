@@ -62,11 +62,12 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="precision, recall and F1 against a gold file",
                                    description="Score the extractors against a gold JSONL file, or against "
-                                               "ACLED/GTD event data (a CSV with notes/fatalities or summary/killed); "
+                                               "ACLED, GTD or PITF/WAD event data (a CSV with notes/fatalities, summary/killed/wounded or "
+                                               "Description/Deaths Number/Injured Number); "
                                                "with --against, score an export (events_acled.csv, "
                                                "events_ucdp_ged.csv) against ACLED, UCDP GED or GTD events.")
     evaluate.add_argument("gold", type=Path, metavar="GOLD",
-                          help="gold .jsonl file, an ACLED/GTD .csv file, or (with --against) an export")
+                          help="gold .jsonl file, an ACLED, GTD or WAD .csv file, or (with --against) an export")
     evaluate.add_argument("--against", type=Path, metavar="EVENTS",
                           help="ACLED, UCDP GED or GTD events (.csv) to match the export GOLD to, by date and place")
     evaluate.add_argument("--days", type=int, default=3, metavar="N",

@@ -1,0 +1,122 @@
+"""Counting within an article: restated tolls, breakdowns, a place and its part, figures that add.
+
+Each rule is documented in ``aggregate.incidents`` (restatements) or
+``casualties._mark_breakdowns`` (breakdowns, tolls that sum up); the sentences
+are written for the project.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import conflictnews as cn
+from conflictnews.evaluate import killed_total
+from conflictnews.pipeline import CASUALTY_COLUMNS, frame
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "Ten people were killed in the raid on Monday. Police said 10 people were killed, a toll a villager "
+           "confirmed.", 10),
+    ("en", "Forty-seven civilians died in the shelling. The monitor counted 47 civilians among the dead.", 47),
+    ("en", "Thirty-one soldiers were killed in Damascus. In South Damascus, 31 soldiers were killed, the monitor "
+           "said.", 31),
+    ("en", "A trader was shot dead in the market. The police said Musa Bello was killed when gunmen opened fire.", 1),
+    ("nl", "Bij de aanval kwamen tien mensen om. Volgens de politie zijn er 10 doden gevallen.", 10),
+    ("en", "Ten people were killed in an ambush in Mozambique. Gunmen ambushed a truck in Cabo Delgado province. "
+           "10 people were killed, a death toll confirmed by a villager.", 10),
+    ("en", "Dozens of people were killed in clashes in the state. Officials say 69 were killed.", 69),
+    ("en", "Several civilians were killed in an air strike. Residents said the strike killed at least 11 "
+           "civilians.", 11),
+], ids=["toll-restated", "same-figure-twice", "place-and-its-part", "one-victim-named-twice", "nl-toll-restated",
+        "province-in-its-country", "vague-then-exact", "several-then-exact"])
+def test_a_figure_restated_counts_once(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "The governor was killed in the capital. His adviser was also killed in the attack.", 2),
+    ("en", "Five people were killed on Monday and five more on Tuesday.", 10),
+    ("en", "Five people were killed in Kabul. Five people were killed in Herat.", 10),
+    ("en", "Five soldiers were killed in the town. Five militants were killed in the town.", 10),
+    ("en", "An executive was shot dead on Saturday. His business partner was also killed in the attack.", 2),
+    ("nl", "De burgemeester werd doodgeschoten. Ook zijn lijfwacht werd doodgeschoten.", 2),
+], ids=["also-adds", "same-sentence-adds", "other-place", "other-side", "also-adds-to-unknown-side", "nl-ook"])
+def test_a_figure_that_adds_is_not_a_restatement(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total
+
+
+def test_restatement_keeps_the_known_side() -> None:
+    reports = cn.extract_casualties("Twelve people were killed in the raid. Officials said 12 villagers were "
+                                    "killed.", lang="en")
+    totals = cn.casualty_totals(frame(reports, CASUALTY_COLUMNS), by="victim_group")
+    assert totals[["victim_group", "best"]].to_dict("records") == [{"victim_group": "civilian", "best": 12}]
+
+
+def test_restatement_needs_overlapping_days_when_dated() -> None:
+    base = {"article_id": "a", "outcome": "killed", "victim_group": "unknown", "victim_actor": None,
+            "place": None, "qualifier": "exact", "cumulative": False, "subset": False, "from_title": False,
+            "attributed_to": None, "count_low": 4, "count_best": 4, "count_high": 4}
+    table = pd.DataFrame([
+        {**base, "surface": "4", "sentence": "Four died on Monday.", "span_start": 0, "span_end": 1,
+         "period_start": "2020-03-02", "period_end": "2020-03-02"},
+        {**base, "surface": "4", "sentence": "Four died on Friday.", "span_start": 30, "span_end": 31,
+         "period_start": "2020-03-06", "period_end": "2020-03-06"}])
+    for column in ("period_start", "period_end"):
+        table[column] = pd.to_datetime(table[column])
+    for column in ("count_low", "count_best", "count_high"):
+        table[column] = table[column].astype("Int64")
+    assert int(cn.casualty_totals(table, by="victim_group")["best"].sum()) == 8
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "Eight people were killed in the clash. Four cattle thieves and four members of the team were killed, "
+           "police said.", 8),
+    ("en", "Gunmen killed five people on Sunday. They opened fire on a bus, killing one of the passengers and "
+           "wounding another. Later they killed four people at the hospital.", 5),
+    ("en", "Six people, two traders and four farmers, were killed in the raid.", 6),
+    ("en", "Three policemen, two soldiers and one civilian were killed.", 6),
+    ("nl", "Bij de aanval kwamen acht mensen om. Vier veedieven en vier leden van de ploeg werden gedood.", 8),
+], ids=["breakdown-later-sentence", "breakdown-past-other-outcome", "breakdown-in-apposition",
+        "neg-list-of-known-sides", "nl-breakdown-later-sentence"])
+def test_a_total_followed_by_its_breakdown(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "Thirteen bodies were identified after the blast, raising the toll to 16.", 16),
+    ("en", "A car bomb killed 10 people in the market. The day's toll from the attacks now stands at 17.", 17),
+    ("en", "Five people were killed in the first attack and two in the second. Altogether 7 people died.", 7),
+    ("en", "A bomb killed 10 people in the market. A second bomb killed 6 people at the mosque.", 16),
+    ("nl", "Bij de aanslag kwamen tien mensen om. Het dodental is inmiddels opgelopen tot 14.", 14),
+], ids=["toll-raised", "toll-stands-at", "altogether", "neg-two-incidents-add", "nl-dodental-opgelopen"])
+def test_a_toll_that_updates_holds_the_figures_before_it(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "Seventeen civilians were killed in the market. Twelve migrants were among the 17 civilians killed.", 17),
+    ("en", "At least 74 people were killed in the bombing. Many of those killed were lawyers.", 74),
+    ("en", "Twelve women and children were killed in the strike. Ten of those killed were children, including "
+           "eight girls.", 12),
+    ("en", "Gunmen killed 17 people in the village and proceeded to kill another 13 in a nearby hamlet.", 30),
+    ("nl", "Zeventien burgers kwamen om op de markt. Twaalf migranten waren onder de doden.", 17),
+    ("en", "Three traders and a driver were among five people killed when gunmen opened fire.", 5),
+    ("en", "Eighteen people were killed. Nine were shot dead in one village, while another nine were killed in "
+           "the other.", 18),
+], ids=["among-the-killed", "many-of-those-killed", "ten-of-those-killed", "another-13-adds", "nl-waren-onder",
+        "coordinated-parts-among", "another-nine-is-a-part"])
+def test_parts_and_additions_within_a_sentence(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total
+
+
+@pytest.mark.parametrize("lang, text, total", [
+    ("en", "At least five people were killed in the north when gunmen attacked the town, killing at least five "
+           "people.", 5),
+    ("en", "In the state three were killed when police attacked mourners, whereas three others were killed in "
+           "the town.", 6),
+    ("en", "A union official was shot dead during the protest, and another unionist also was killed.", 2),
+    ("en", "Five people were killed on Monday and five more on Tuesday.", 10),
+], ids=["same-figure-with-its-own-verb", "neg-three-others", "neg-also", "neg-no-verb-of-its-own"])
+def test_the_same_figure_twice_in_one_sentence(lang: str, text: str, total: int) -> None:
+    assert killed_total(text, lang=lang) == total
