@@ -7,6 +7,7 @@ the report and the command line.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -201,6 +202,34 @@ def _places_nest(one: Any, other: Any) -> bool:
     return False
 
 
+def _placed_within(inner: Any, outer: Any) -> bool:
+    """Whether a report's place lies in the other's place by its own place columns: "Babile, East Harerghe Zone"
+    placed in the Oromia Region that another report of the article names, a town in the country another names."""
+    place = getattr(outer, "place", None)
+    if _missing(place):
+        return False
+    names = _names_of(place)
+    return any(isinstance(value := getattr(inner, column, None), str) and value.casefold() in names
+               for column in ("admin1", "country"))
+
+
+@functools.lru_cache(maxsize=4096)
+def _names_of(place: str) -> frozenset[str]:
+    """A place's name and the lexicon's other names for it ("Oromia Region": "Oromia", "Oromiya"), case-folded."""
+    from .lexicon import world
+
+    global _PLACE_ALIASES
+    if _PLACE_ALIASES is None:
+        _PLACE_ALIASES = {}
+        for alias, (kind, name) in world().aliases.items():
+            if kind == "place":
+                _PLACE_ALIASES.setdefault(name, set()).add(alias.casefold())
+    return frozenset({place.casefold(), *_PLACE_ALIASES.get(place, ())})
+
+
+_PLACE_ALIASES: "dict[str, set[str]] | None" = None
+
+
 def _additive() -> "re.Pattern[str]":
     """Words that say a figure adds to those before it ("also", "another"), in every supported language."""
     from .lexicon import SUPPORTED_LANGUAGES, language, phrase_pattern
@@ -240,7 +269,8 @@ def _restates(earlier: Any, later: Any) -> bool:
             and (earlier.victim_group == later.victim_group or "unknown" in (earlier.victim_group, later.victim_group))
             and (_missing(earlier.victim_actor) or _missing(later.victim_actor)
                  or earlier.victim_actor == later.victim_actor)
-            and _places_nest(earlier.place, later.place)
+            and (_places_nest(earlier.place, later.place) or _placed_within(earlier, later)
+                 or _placed_within(later, earlier))
             and (_missing(earlier.window_start) or _missing(later.window_start)
                  or (earlier.window_start <= later.window_end and later.window_start <= earlier.window_end)))
 

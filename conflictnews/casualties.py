@@ -359,7 +359,8 @@ def _patterns(data: Language) -> _Patterns:
         among=re.compile(rf"\s*(?:{coordinators}\s+[^,;:.()]{{0,50}}?)?"
                          + phrase_pattern(data.words("casualties.among")), re.IGNORECASE),
         additive=frozenset(fold(w) for w in data.words("casualties.additive")),
-        background=re.compile(phrase_pattern(data.words("casualties.background_cues")) + r"\s+(?:\w+\s+){0,2}$",
+        background=re.compile(phrase_pattern([*data.words("casualties.background_cues"),
+                                              *data.words("casualties.intent_cues")]) + r"\s+(?:\w+\s+){0,2}$",
                               re.IGNORECASE),
         background_any=data.regex("casualties.background_cues"),
         perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
@@ -970,7 +971,8 @@ class _Reader:
                         found.append(_Trigger(start, end, outcome, sentence.start + v.end()))
         found.sort(key=lambda t: t.start)
         # "in retaliation for the killing of a herdsman", "the anniversary of the death of an imam": an earlier
-        # death named as a cause, not a casualty of this report (looked for just before each casualty word).
+        # death named as a cause, not a casualty of this report; "threatened to kill hundreds", "an attempt to
+        # kill the governor": a death intended, not one that happened (looked for just before each casualty word).
         found = [t for t in found if not self.p.background.search(
             self.doc.text, max(sentence.start, t.start - 40), t.start)]
         return found

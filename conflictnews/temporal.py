@@ -100,13 +100,13 @@ def _pattern(data: Language) -> re.Pattern[str]:
         rf"(?P<numeric>(?<![\d/.])(?P<n1>\d{{1,2}})[/.](?P<n2>\d{{1,2}})[/.](?P<n3>\d{{4}}|\d{{2}})(?![\d/]))",
         rf"(?P<dm>(?<!\d)(?P<d1>\d{{1,2}})(?:st|nd|rd|th|ste|de|e)?(?:\s+of)?\s+(?P<m1>{months})(?:,?\s+(?P<y1>{year}))?(?!\d){time_of_day})",
         rf"(?P<md>(?P<m2>{months})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)(?:,?\s+(?P<y2>{year}))?(?!\d))",
-        rf"(?P<yrange>(?<![\d.,])(?P<yr1>{year})\s*{joiners}\s*(?P<yr2>{year})(?![\d.,]))",
+        rf"(?P<yrange>(?<![\d.,])(?P<yr1>{year})\s*{joiners}\s*(?P<yr2>{year})(?!\d|[.,]\d))",
         rf"(?P<my>(?:(?P<mp>{month_parts})[\s-]+)?(?P<m3>{months})(?:\s+(?P<y3>{year}))?(?![\d]))",
         rf"(?P<window>(?P<wopen>{openers})\s+(?P<wn>{number})\s+(?P<wunit>{units}){closer})",
         rf"(?P<named>{named})",
         rf"(?P<relative>{relative})",
         rf"(?P<weekday>(?:(?P<prev>{previous})\s+)?(?<![\w])(?P<wd>{weekdays})(?:{parts})?(?![\w]))",
-        rf"(?P<year>(?:(?P<yctx>{year_context})\s+)(?P<y4>{year})(?![\d.,]|\s*[-–]\s*\d|\s*{joiners}\s*{year}))",
+        rf"(?P<year>(?:(?P<yctx>{year_context})\s+)(?P<y4>{year})(?!\d|[.,]\d|\s*[-–]\s*\d|\s*{joiners}\s*{year}))",
     ])
     return re.compile(source, re.IGNORECASE)
 

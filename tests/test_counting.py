@@ -28,8 +28,10 @@ from conflictnews.pipeline import CASUALTY_COLUMNS, frame
     ("en", "Dozens of people were killed in clashes in the state. Officials say 69 were killed.", 69),
     ("en", "Several civilians were killed in an air strike. Residents said the strike killed at least 11 "
            "civilians.", 11),
+    ("en", "Thirteen people have been killed in ethnic violence in Ethiopia's Oromia region. Thirteen ethnic Somalis "
+           "were killed today in Babile, in East Hararghe, the police said.", 13),
 ], ids=["toll-restated", "same-figure-twice", "place-and-its-part", "one-victim-named-twice", "nl-toll-restated",
-        "province-in-its-country", "vague-then-exact", "several-then-exact"])
+        "province-in-its-country", "vague-then-exact", "several-then-exact", "town-placed-in-the-region-named"])
 def test_a_figure_restated_counts_once(lang: str, text: str, total: int) -> None:
     assert killed_total(text, lang=lang) == total
 

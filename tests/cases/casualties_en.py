@@ -179,6 +179,13 @@ CASES = [
     param("The conflict has claimed over 150 lives and left more than 3,000 people homeless.", [("killed", 150, "unknown"), ("displaced", 3000, "unknown")], id="claimed-lives-and-left-homeless"),
     param("In Ituri, nine internally displaced persons were killed by assailants.", [("killed", 9, "unknown")], id="displaced-as-modifier"),
     param("More than 2,500 people have been displaced by the fighting.", [("displaced", 2500, "unknown")], id="displaced-as-verb"),
+    # a year at the end of a clause is a time; a death intended is not a death; an earlier killing a day before
+    param("Gunmen killed Musa Bello, who converted to Christianity in 1999.", [("killed", 1, "unknown")], id="neg-year-at-clause-end"),
+    param("Seven soldiers were killed in 2015.", [("killed", 7, "military")], id="year-at-sentence-end-is-a-time"),
+    param("A man threatened to kill hundreds of disabled people.", [], id="neg-threatened-to-kill"),
+    param("Gunmen attempted to kill a commander, but no one was hurt.", [], id="neg-attempted-to-kill"),
+    param("The rebels went on to kill 13 more villagers.", [("killed", 13, "civilian")], id="went-on-to-kill-counts"),
+    param("A mayor was shot dead on Tuesday, one day after a gunman killed another mayor.", [("killed", 1, "civilian")], id="neg-killing-a-day-before"),
     # known gaps
     param("Gunmen wounded a boy in the market. He died the next day.", [("injured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-died-next-sentence"),
     param("Gunmen kidnapped a trader on Monday. He was later killed.", [("captured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-killed-after-kidnapping"),

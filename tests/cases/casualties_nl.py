@@ -124,4 +124,6 @@ CASES = [
     param("De aanval kostte een agent het leven.", [("killed", 1, "military")], id="kostte-een-agent-het-leven"),
     param("Schutters doodden tien mensen uit wraak voor de moord op een herder.", [("killed", 10, "unknown")], id="neg-dood-als-oorzaak"),
     param("Het lichaam van een journalist werd gevonden in de rivier.", [("killed", 1, "civilian")], id="lichaam-van-een-journalist"),
+    param("De politie onderzoekt een poging tot moord op de burgemeester.", [], id="neg-poging-tot-moord"),
+    param("Vijf soldaten kwamen om in 2015.", [("killed", 5, "military")], id="jaar-aan-zinseinde-is-een-tijd"),
 ]
