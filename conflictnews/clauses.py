@@ -367,7 +367,8 @@ class _Reader:
             return words
         if fold(words) in table:
             return table[fold(words)]
-        return " ".join(table.get(fold(w), w) for w in words.split())
+        adjectives = _english_adjectives(self.doc.lang)
+        return " ".join(table.get(fold(w)) or adjectives.get(fold(w), w) for w in words.split())
 
     def _glued_actor(self, word: str) -> str | None:
         return _glued(self.doc.lang, word)
@@ -437,6 +438,19 @@ class _Reader:
                for a, b in self.tokens[first:last + 1]) and _CAPITAL.match(surface):
             return Mention(start, end, surface, surface, None, "name")
         return None
+
+
+@functools.lru_cache(maxsize=8)
+def _english_adjectives(lang: str) -> dict[str, str]:
+    """A language's country adjectives in English ("Oekraïense": "Ukrainian"), folded, from ``countries.csv``."""
+    found: dict[str, str] = {}
+    for row in world().countries.values():
+        english = (row.get("adjectives_en") or "").split("|")[0]
+        if english and lang != "en":
+            for adjective in (row.get(f"adjectives_{lang}") or "").split("|"):
+                if adjective:
+                    found.setdefault(fold(adjective), english)
+    return found
 
 
 @functools.lru_cache(maxsize=16384)
