@@ -182,6 +182,7 @@ CASES = [
     # a year at the end of a clause is a time; a death intended is not a death; an earlier killing a day before
     param("Gunmen killed Musa Bello, who converted to Christianity in 1999.", [("killed", 1, "unknown")], id="neg-year-at-clause-end"),
     param("Seven soldiers were killed in 2015.", [("killed", 7, "military")], id="year-at-sentence-end-is-a-time"),
+    param("The killing of about 200 pigs by youths led to a clash in which five people died.", [("killed", 5, "unknown")], id="neg-animals-are-not-people"),
     param("A man threatened to kill hundreds of disabled people.", [], id="neg-threatened-to-kill"),
     param("Gunmen attempted to kill a commander, but no one was hurt.", [], id="neg-attempted-to-kill"),
     param("The rebels went on to kill 13 more villagers.", [("killed", 13, "civilian")], id="went-on-to-kill-counts"),
