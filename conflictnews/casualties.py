@@ -66,7 +66,7 @@ def casualties_from_documents(docs: Iterable[Document]) -> list[CasualtyReport]:
     for doc in docs:
         found = _Reader(doc, memory).read()
         reports.extend(_mark_breakdowns(found, doc))
-    return _one_doer(_headline_periods(reports), docs)
+    return _one_place(_one_doer(_headline_periods(reports), docs))
 
 
 def _one_doer(reports: list[CasualtyReport], docs: list[Document]) -> list[CasualtyReport]:
@@ -90,6 +90,31 @@ def _one_doer(reports: list[CasualtyReport], docs: list[Document]) -> list[Casua
             if r.perpetrator is None and r.victim_actor != name and r.victim_group != group
             and r.sentence not in fights else r
             for r in reports]
+
+
+_PLACE_FIELDS = ("place", "country", "admin1", "latitude", "longitude", "place_precision")
+
+
+def _one_place(reports: list[CasualtyReport]) -> list[CasualtyReport]:
+    """A figure placed only in its country ("in het noordwesten van Syrië", "in Somalië") is placed where the
+    article's other figures in that country are, when they are all at one place (a town, a district): the
+    text is as specific as its most specific place of the event, and no more. A named region ("the western
+    Qalamoun") keeps its name, and so does a running toll (the war's dead since 2011 are the country's)."""
+    from dataclasses import replace
+
+    fine: dict[str, set[tuple[Any, ...]]] = {}
+    for r in reports:
+        if r.place and r.country and r.place_precision is not None and r.place_precision <= 3:
+            fine.setdefault(r.country, set()).add(tuple(getattr(r, name) for name in _PLACE_FIELDS))
+    if not fine:
+        return reports
+    result = []
+    for r in reports:
+        places = fine.get(r.country or "", set()) if r.place == r.country and not r.cumulative else set()
+        if len({p[0] for p in places}) == 1:
+            r = replace(r, **dict(zip(_PLACE_FIELDS, next(iter(places)))))
+        result.append(r)
+    return result
 
 
 def _headline_periods(reports: list[CasualtyReport]) -> list[CasualtyReport]:

@@ -191,13 +191,17 @@ def is_reference_place(doc: Document, entity: Entity) -> bool:
     return known
 
 
-def _reference_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The base after a place ("-based", " gevestigde", across any white space) and the bearing before it."""
+def _reference_patterns(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The base after a place ("-based", " gevestigde", across any white space), the bearing before it, the
+    word between a source and its seat ("the Observatory in London"), and a backer named by its capital
+    ("backed by Washington")."""
     data = language(lang)
-    found: tuple[re.Pattern[str], re.Pattern[str]] = data.memo("reference_places", lambda: (
+    found: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]] = data.memo("reference_places", lambda: (
         re.compile(r"(?:-|\s*)" + phrase_alternation(w.strip(" -") for w in data.words("places.based_suffixes"))
                    + r"(?![\w])", re.IGNORECASE),
-        re.compile(phrase_pattern(data.words("places.reference_words")) + r"(?:\s+\S+){0,4}\s*$", re.IGNORECASE)))
+        re.compile(phrase_pattern(data.words("places.reference_words")) + r"(?:\s+\S+){0,4}\s*$", re.IGNORECASE),
+        re.compile(r"\s*,?\s*" + phrase_pattern(data.words("places.source_seats")) + r"\s+$", re.IGNORECASE),
+        re.compile(phrase_pattern(data.words("places.backers")) + r"(?:\s+[\w-]+)?\s+$", re.IGNORECASE)))
     return found
 
 
@@ -206,13 +210,17 @@ _DATELINE = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:[-–—]|,\s*\w+\s*[-–—])")
 
 def _is_reference_place(doc: Document, entity: Entity) -> bool:
     text = doc.text
-    based, reference = _reference_patterns(doc.lang)
+    based, reference, seat, backer = _reference_patterns(doc.lang)
     if based.match(text, entity.end, entity.end + 24):
         return True
+    if any(e.kind == "source" and e.end <= entity.start and seat.fullmatch(text, e.end, entity.start)
+           for e in doc.within(doc.entities, entity.start - 80, entity.start, "entities")):
+        return True  # "het Syrische Observatorium voor de Mensenrechten in Londen": where the source sits
     line_start = text.rfind("\n", 0, entity.start) + 1
     if not text[line_start:entity.start].strip() and _DATELINE.match(text[entity.end:entity.end + 24]):
         return True  # a dateline at the start of a line
-    return reference.search(text, max(0, entity.start - 60), entity.start) is not None
+    return reference.search(text, max(0, entity.start - 60), entity.start) is not None \
+        or backer.search(text, max(0, entity.start - 40), entity.start) is not None
 
 
 def _main_country(entities: Sequence[Entity]) -> str | None:

@@ -79,6 +79,25 @@ def test_places_of_the_issue(lang: str, case: tuple[str, str, str, str, str | No
 
 
 @GEONAMES
+@pytest.mark.parametrize("lang, text, places", [
+    ("nl", "Bij luchtaanvallen in het noordwesten van Syrië zijn zeker 44 mensen gedood. In het dorp Zardana in de "
+           "provincie Idlib vielen volgens reddingswerkers ook twaalf gewonden.", ["Zardana", "Zardana"]),
+    ("en", "At least 44 people were killed in air strikes in northwestern Syria. Rescue workers said twelve people "
+           "were wounded in the village of Zardana in Idlib province.", ["Zardana", "Zardana"]),
+    # two places of the events in one country: the country stays
+    ("en", "At least 44 people were killed in Syria on Monday. Twelve people were wounded in Zardana. Five people "
+           "were wounded in Douma.",
+     ["Syria", "Zardana", "Douma"]),
+    # a running toll is the country's
+    ("en", "Twelve people were wounded in Zardana. Since 2011, more than 350,000 people have been killed in Syria.",
+     ["Zardana", "Syria"]),
+])
+def test_a_figure_placed_in_its_country_takes_the_one_place_of_the_articles_events(
+        lang: str, text: str, places: list[str]) -> None:
+    assert [r.place for r in cn.extract_casualties(text, lang=lang, published="2018-03-01")] == places
+
+
+@GEONAMES
 @pytest.mark.parametrize("lang, text", [
     ("en", "Al Shabaab took control of Bacaadley (Bacaadweyne, Mudug), killing 3 soldiers."),
     ("nl", "Al-Shabaab heeft Bacaadley (Bacaadweyne, Mudug) ingenomen; daarbij kwamen drie soldaten om."),
@@ -98,6 +117,12 @@ def test_a_bracket_of_divisions_is_one_place(lang: str, text: str) -> None:
     ("en", "The Israeli army said twelve militants were killed.", None),
     ("en", "Ankara announced that 3 soldiers were killed.", None),
     ("nl", "Ankara meldde dat drie soldaten om het leven kwamen.", None),
+    # a source's seat, a backer named by its capital
+    ("nl", "Volgens het Syrisch Observatorium voor de Mensenrechten in Londen vielen zeker 77 doden.", None),
+    ("en", "At least 77 people were killed, according to the Syrian Observatory for Human Rights in London.", None),
+    ("nl", "Er raakten twintig mensen gewond, zegt de ngo die in Groot-Brittannië is gevestigd.", None),
+    ("nl", "Zeker 41 strijders van de SDF, een coalitie die gesteund wordt door Washington, zijn gedood.", None),
+    ("en", "At least 41 SDF fighters, backed by Washington, were killed in Raqqa.", "Raqqa"),
 ])
 def test_the_speaker_is_not_the_place(lang: str, text: str, place: str | None) -> None:
     assert _casualty_place(text, lang)[0] == place
