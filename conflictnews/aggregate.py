@@ -7,7 +7,6 @@ the report and the command line.
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import TYPE_CHECKING, Any, Sequence
 
@@ -205,29 +204,15 @@ def _places_nest(one: Any, other: Any) -> bool:
 def _placed_within(inner: Any, outer: Any) -> bool:
     """Whether a report's place lies in the other's place by its own place columns: "Babile, East Harerghe Zone"
     placed in the Oromia Region that another report of the article names, a town in the country another names."""
+    from .lexicon import world
+
     place = getattr(outer, "place", None)
-    if _missing(place):
+    if not isinstance(place, str) or not place:
         return False
-    names = _names_of(place)
+    names = world().names_of(place)
     return any(isinstance(value := getattr(inner, column, None), str) and value.casefold() in names
                for column in ("admin1", "country"))
 
-
-@functools.lru_cache(maxsize=4096)
-def _names_of(place: str) -> frozenset[str]:
-    """A place's name and the lexicon's other names for it ("Oromia Region": "Oromia", "Oromiya"), case-folded."""
-    from .lexicon import world
-
-    global _PLACE_ALIASES
-    if _PLACE_ALIASES is None:
-        _PLACE_ALIASES = {}
-        for alias, (kind, name) in world().aliases.items():
-            if kind == "place":
-                _PLACE_ALIASES.setdefault(name, set()).add(alias.casefold())
-    return frozenset({place.casefold(), *_PLACE_ALIASES.get(place, ())})
-
-
-_PLACE_ALIASES: "dict[str, set[str]] | None" = None
 
 
 def _additive() -> "re.Pattern[str]":

@@ -29,6 +29,7 @@ from typing import Any, Iterable
 
 from . import territory_roles as roles
 from .document import Document, documents
+from .lexicon import world
 from .places import PlaceRef, ref_for_name
 from .records import TerritoryClaim
 from .territory_roles import Claim
@@ -88,10 +89,29 @@ def _read(doc: Document, memory: roles.Memory) -> list[TerritoryClaim]:
             if any(h.start <= hit.start < h.end for h in covering):
                 continue
             found.extend(reader.claims_of(context, hit))
-        for claim in roles.merge_strongholds(found):
+        for claim in _without_qualifiers(roles.merge_strongholds(found), doc):
             _add(claims, seen, doc, context.sentence, index, claim, reader)
     reader.remember()
     return claims
+
+
+def _without_qualifiers(found: list[Claim], doc: Document) -> list[Claim]:
+    """"took control of Mubi, Adamawa State": a division or country right after a place, a comma between,
+    says where the place lies; it is not a second place taken."""
+    if len(found) < 2:
+        return found
+    dropped = set()
+    for first in found:
+        ref = _place_ref(doc, first.place)
+        if ref is None:
+            continue
+        for second in found:
+            if second is not first and second.status == first.status \
+                    and doc.text[first.place.end:second.place.start].strip() == "," \
+                    and not world().names_of(second.place.name).isdisjoint(
+                        n.casefold() for n in (ref.admin1, ref.country) if n):
+                dropped.add(id(second))
+    return [claim for claim in found if id(claim) not in dropped]
 
 
 def _add(claims: list[TerritoryClaim], seen: set[tuple[Any, ...]], doc: Document, sentence: Sentence,

@@ -420,6 +420,7 @@ class World:
         self.countries: dict[str, dict[str, str]] = {}
         self.actors: dict[str, dict[str, str]] = {}
         self.sources: dict[str, dict[str, str]] = {}
+        self._place_names: dict[str, set[str]] | None = None
         aliases: dict[str, tuple[str, str]] = {}
 
         def add(alias: str, kind: str, name: str) -> None:
@@ -498,6 +499,19 @@ class World:
         """Return the country a canonical place lies in."""
         entry = self.places.get(place or "")
         return entry.country if entry else None
+
+    def names_of(self, place: str) -> frozenset[str]:
+        """A place's name and its other names in the tables, case-folded ("Oromia Region": "oromia", "oromiya").
+
+        >>> sorted(world().names_of("Adamawa State"))[:2]
+        ['adamawa', 'adamawa state']
+        """
+        if self._place_names is None:
+            self._place_names = {}
+            for alias, (kind, name) in self.aliases.items():
+                if kind == "place":
+                    self._place_names.setdefault(name, set()).add(alias.casefold())
+        return frozenset({place.casefold(), *self._place_names.get(place, ())})
 
 
 @functools.cache

@@ -147,4 +147,7 @@ CASES = [
           id="base-overran"),
     param("Al-Shabaab seized Bacaadley (Bacaadweyne, Mudug) from government troops.",
           [("al-Shabaab", "Bacaadley", "captured", {"from_actor": "Somali government"})], id="bracket-then-from"),
+    # a division after a place, a comma between, says where it lies
+    param("Soldiers took complete control of Mubi, Adamawa State, as Boko Haram militants fled the town.",
+          [("Nigerian government", "Mubi", "captured")], id="place-comma-its-state"),
 ]
