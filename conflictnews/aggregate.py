@@ -209,9 +209,35 @@ def _placed_within(inner: Any, outer: Any) -> bool:
     place = getattr(outer, "place", None)
     if not isinstance(place, str) or not place:
         return False
-    names = world().names_of(place)
-    return any(isinstance(value := getattr(inner, column, None), str) and value.casefold() in names
-               for column in ("admin1", "country"))
+    names = {_division_key(name) for name in world().names_of(place)}
+    if any(isinstance(value := getattr(inner, column, None), str) and _division_key(value) in names
+           for column in ("admin1", "country")):
+        return True
+    # a province or region and a place of the same country within reach of its centre ("Ituri" and a
+    # territory of Ituri the gazetteer files under the province's former name)
+    precision = getattr(outer, "place_precision", None)
+    if not isinstance(precision, (int, float)) or precision != precision or not 4 <= precision <= 5 \
+            or getattr(inner, "country", None) != getattr(outer, "country", None) \
+            or _missing(getattr(inner, "country", None)):
+        return False
+    points = [getattr(row, name, None) for row in (inner, outer) for name in ("latitude", "longitude")]
+    if any(not isinstance(v, (int, float)) or v != v for v in points):
+        return False
+    from .geography import distance_km
+
+    return bool(distance_km(*points) <= _REGION_REACH_KM)
+
+
+#: How far from the point of a province or region a place of the same country may lie to be read as inside it.
+_REGION_REACH_KM = 150.0
+
+_GENERIC = re.compile(r"\b(?:province|region|state|governorate|department|departement|oblast|district|zone|county|"
+                      r"provincie|regio|deelstaat|gouvernement)\b|[^a-z0-9]+")
+
+
+def _division_key(name: str) -> str:
+    """A division's name without its kind and punctuation: "South-West Province" and "Southwest Region" agree."""
+    return _GENERIC.sub("", name.casefold())
 
 
 

@@ -30,8 +30,11 @@ from conflictnews.pipeline import CASUALTY_COLUMNS, frame
            "civilians.", 11),
     ("en", "Thirteen people have been killed in ethnic violence in Ethiopia's Oromia region. Thirteen ethnic Somalis "
            "were killed today in Babile, in East Hararghe, the police said.", 13),
+    ("en", "Six civilians were killed in Cameroon's South-West Province on Monday. In Buea, police said six "
+           "civilians were killed.", 6),
 ], ids=["toll-restated", "same-figure-twice", "place-and-its-part", "one-victim-named-twice", "nl-toll-restated",
-        "province-in-its-country", "vague-then-exact", "several-then-exact", "town-placed-in-the-region-named"])
+        "province-in-its-country", "vague-then-exact", "several-then-exact", "town-placed-in-the-region-named",
+        "region-named-two-ways"])
 def test_a_figure_restated_counts_once(lang: str, text: str, total: int) -> None:
     assert killed_total(text, lang=lang) == total
 
