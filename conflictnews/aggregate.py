@@ -215,17 +215,26 @@ def _placed_within(inner: Any, outer: Any) -> bool:
         return True
     # a province or region and a place of the same country within reach of its centre ("Ituri" and a
     # territory of Ituri the gazetteer files under the province's former name)
-    precision = getattr(outer, "place_precision", None)
-    if not isinstance(precision, (int, float)) or precision != precision or not 4 <= precision <= 5 \
+    precision = _number(getattr(outer, "place_precision", None))
+    if precision is None or not 4 <= precision <= 5 \
             or getattr(inner, "country", None) != getattr(outer, "country", None) \
             or _missing(getattr(inner, "country", None)):
         return False
-    points = [getattr(row, name, None) for row in (inner, outer) for name in ("latitude", "longitude")]
-    if any(not isinstance(v, (int, float)) or v != v for v in points):
+    points = [_number(getattr(row, name, None)) for row in (inner, outer) for name in ("latitude", "longitude")]
+    if any(v is None for v in points):
         return False
     from .geography import distance_km
 
     return bool(distance_km(*points) <= _REGION_REACH_KM)
+
+
+def _number(value: Any) -> float | None:
+    """A number of a table cell (numpy's too), or None when missing or not a number."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return None if number != number else number
 
 
 #: How far from the point of a province or region a place of the same country may lie to be read as inside it.

@@ -30,11 +30,13 @@ from conflictnews.pipeline import CASUALTY_COLUMNS, frame
            "civilians.", 11),
     ("en", "Thirteen people have been killed in ethnic violence in Ethiopia's Oromia region. Thirteen ethnic Somalis "
            "were killed today in Babile, in East Hararghe, the police said.", 13),
-    ("en", "Six civilians were killed in Cameroon's South-West Province on Monday. In Buea, police said six "
-           "civilians were killed.", 6),
+    ("en", "Six civilians and two police officers were killed in Cameroon's South West Region, sources said. In "
+           "Buea, the capital of the South West Region, police shot dead six civilians.", 8),
+    ("en", "Ten people have been killed in Ituri province. The fatalities occurred in an attack in Djugu territory, "
+           "where 10 people were killed, the chairperson said.", 10),
 ], ids=["toll-restated", "same-figure-twice", "place-and-its-part", "one-victim-named-twice", "nl-toll-restated",
         "province-in-its-country", "vague-then-exact", "several-then-exact", "town-placed-in-the-region-named",
-        "region-named-two-ways"])
+        "region-named-two-ways", "place-near-the-province-named"])
 def test_a_figure_restated_counts_once(lang: str, text: str, total: int) -> None:
     assert killed_total(text, lang=lang) == total
 
