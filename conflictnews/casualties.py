@@ -217,6 +217,7 @@ class _Patterns:
     verb_suffixes: tuple[str, ...]
     linking_verbs: frozenset[str]
     short_anchor: re.Pattern[str]
+    campaign_toll: re.Pattern[str]
     opponent_markers: frozenset[str]
     reflexives: frozenset[str]
     state_modifiers: frozenset[str]
@@ -416,6 +417,7 @@ def _patterns(data: Language) -> _Patterns:
         object_pronouns=frozenset(fold(w) for w in data.words("casualties.object_pronouns")),
         verb_suffixes=tuple(data.words("casualties.verb_suffixes")),
         linking_verbs=frozenset(fold(w) for w in data.words("casualties.linking_verbs")),
+        campaign_toll=_campaign_toll(data),
         short_anchor=re.compile(phrase_pattern([*data.words("time.weekdays"), *data.words("time.relative_days"),
                                                 *data.words("time.named")]), re.IGNORECASE),
         vague_words=frozenset(fold(w).split()[0] for w in [*data.words("numbers.vague"), *data.words("numbers.approximate")]),
@@ -1553,13 +1555,18 @@ class _Reader:
         month = self._publication_month()
         if times:
             chosen = min(times, key=lambda t: min(abs(t.start - match.start), abs(t.end - match.end)))
-            cumulative = cumulative_cue or _is_running(chosen, self.p.short_anchor)
+            if chosen.since and chosen.date_start is not None and chosen.date_end is not None:
+                cumulative = _is_running(chosen, self.p.short_anchor)  # a dated anchor decides: "sinds het
+                # begin van het offensief op 19 april" is a running toll only once that is more than a month back
+            else:
+                cumulative = cumulative_cue or _is_running(chosen, self.p.short_anchor)
             period = (chosen.date_start, chosen.date_end, chosen.precision)
             if not chosen.resolved and month is not None and not chosen.since:
                 period = month
             if period[0] is not None and not cumulative:
                 self.memory.period = period
             return (*period, cumulative)
+        cumulative_cue = cumulative_cue or self._sentence_has(self.p.campaign_toll, sentence)
         if self.memory.period is not None:
             return (*self.memory.period, cumulative_cue)
         ref = doc.reference
@@ -1631,8 +1638,24 @@ def text_after(text: str, position: int) -> str:
     return m.group(1) if m else ""
 
 
+def _campaign_toll(data: Language) -> re.Pattern[str]:
+    """A toll of a whole campaign, named without a date: "died in the offensive", "killed in the Afrin operation",
+    "Mosul battle killed", "Strijd om Mosul kostte" (``casualties.campaign_nouns``): the campaign is where the
+    figure's people died, not a word elsewhere in the sentence ("the war-torn region")."""
+    nouns = phrase_pattern(data.words("casualties.campaign_nouns")).replace(r"(?![\w])", r"(?![\w-])")
+    determiners = phrase_pattern(data.words("casualties.campaign_determiners"))
+    within = phrase_pattern(data.words("casualties.campaign_within"))
+    of = phrase_pattern(data.words("casualties.campaign_of"))
+    verbs = phrase_pattern(data.words("casualties.campaign_verbs"))
+    # the lists are matched in any case, a name by its capital
+    return re.compile(rf"(?i:{within})\s+(?:(?i:{determiners})\s+(?:[\w-]+\s+){{0,2}}?(?i:{nouns})"
+                      rf"|[A-Z][\w-]+\s+(?i:{nouns}))|(?:^|[:\s])(?:[A-Z][\w-]+\s+(?i:{nouns})"
+                      rf"|(?i:{nouns})\s+(?i:{of})\s+[A-Z][\w-]+)\s+(?i:{verbs})")
+
+
 def _is_running(time: TimeExpression, short_anchor: re.Pattern[str]) -> bool:
-    """A toll since an anchor more than a month back (or undated) is a running toll.
+    """A toll since an anchor more than a calendar month back (or undated) is a running toll: 19 April is more
+    than a month before 20 May, not before 19 May.
 
     An anchor of days ("since Monday", "sinds gisteren") opens a window of days, dated or not.
     """
@@ -1640,7 +1663,12 @@ def _is_running(time: TimeExpression, short_anchor: re.Pattern[str]) -> bool:
         return False
     if time.date_start is None or time.date_end is None:
         return short_anchor.search(time.surface) is None
-    return time.precision in ("month", "year") or (time.date_end - time.date_start).days > 31
+    if time.precision in ("month", "year"):
+        return True
+    start, end = time.date_start, time.date_end
+    month_later = (start.replace(day=1) + timedelta(days=32)).replace(day=1)  # the first of the next month
+    last_day = ((month_later + timedelta(days=32)).replace(day=1) - timedelta(days=1)).day
+    return month_later.replace(day=min(start.day, last_day), hour=start.hour, minute=start.minute) < end
 
 
 def _mark_breakdowns(reports: list[CasualtyReport], doc: Document) -> list[CasualtyReport]:

@@ -164,6 +164,8 @@ def find_times(text: str, *, lang: str, reference: Reference) -> list[TimeExpres
         start, end = m.start(), m.end()
         since = since_opening.match(text, start) is not None
         before = None if since else since_before.search(text, max(0, start - 24), start)
+        if before is None and not since:
+            before = _since_event(text, start, end, data)
         if before is not None:
             since, start = True, before.start()
         if m.group("yrange"):
@@ -182,6 +184,39 @@ def find_times(text: str, *, lang: str, reference: Reference) -> list[TimeExpres
     spans: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] = data.memo("span_patterns",
                                                                            lambda: _span_patterns(data))
     return _campaigns(_ranges(found, text, spans), text, spans[2], data, reference)
+
+
+def _since_event(text: str, start: int, end: int, data: Language) -> re.Match[str] | None:
+    """A date that anchors a running toll through the start of an event: "since the offensive began on 20
+    January", "the offensive, launched on 19 April, has killed", "sinds het offensief op 20 januari begon",
+    "het offensief, dat op 19 april begon". Returns the match of the words before the date."""
+    before, after = data.memo("since_event", lambda: _since_event_patterns(data))
+    if before is None or after is None:
+        return None
+    found = before.search(text, max(0, start - 90), start)
+    if found is None:
+        return None
+    if found.group("verb") is not None or found.group("noun") is not None:
+        return found  # the verb or the noun of a start before the date: "since the offensive began on", "sinds
+        # het begin van het offensief op"
+    return found if after.match(text, end) else None  # the verb after it: "sinds het offensief op ... begon"
+
+
+def _since_event_patterns(data: Language) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    since, verbs = data.words("time.since_events"), data.words("time.start_verbs")
+    if not since or not verbs:
+        return None, None
+    verb = phrase_pattern(verbs)
+    nouns = phrase_pattern(data.words("time.campaign_nouns"))
+    preps = phrase_pattern(data.words("time.start_prepositions"))
+    relatives = phrase_pattern(data.words("time.relatives")) if data.words("time.relatives") else r"(?!)"
+    opening = rf"(?:{phrase_pattern(since)}\s+(?:[\w'’-]+\s+){{0,4}}?|{nouns}\s*,?\s+(?:{relatives}\s+)?)"
+    start_nouns = phrase_pattern(data.words("time.start_nouns"))
+    before = re.compile(rf"(?:{phrase_pattern(since)}\s+(?:[\w'’-]+\s+){{0,2}}?(?P<noun>{start_nouns})"
+                        rf"(?:\s+[\w'’-]+){{0,5}}?\s+{preps}\s*$"
+                        rf"|{opening}(?:(?:was|were|had|has|been)\s+)?(?:(?P<verb>{verb})\s+)?{preps}\s*$)",
+                        re.IGNORECASE)
+    return before, re.compile(rf"\s+(?:{verb})", re.IGNORECASE)
 
 
 def _span_patterns(data: Language) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
