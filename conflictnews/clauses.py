@@ -141,6 +141,7 @@ class _Patterns:
     casualty: re.Pattern[str]
     stop: frozenset[str]
     perfect: frozenset[str]
+    pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
 
 
 def _patterns(data: Language) -> _Patterns:
@@ -198,6 +199,9 @@ def _patterns(data: Language) -> _Patterns:
                                             *words("casualties.captured")]), re.IGNORECASE),
         stop=frozenset(stop),
         perfect=folded("clauses.perfect_auxiliaries"),
+        pointing_perfect=re.compile(r"\s*(?:" + phrase_pattern(words("clauses.pointing_openers")) + r")\s+(?:"
+                                    + phrase_pattern(words("clauses.perfect_auxiliaries")) + r")\s+", re.IGNORECASE)
+        if words("clauses.pointing_openers") and words("clauses.perfect_auxiliaries") else None,
     )
 
 
@@ -542,6 +546,14 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
             continue  # inside "according to X", or "claimed responsibility"
         kind = "denial" if fold(m.group()) in p.denial else "speech"
         clause_start, _ = result.clause_at(m.start())
+        pointing = p.pointing_perfect.match(text, clause_start) if p.pointing_perfect is not None else None
+        if pointing is not None and pointing.end() < m.start():
+            # "Dat heeft het VN-bureau vrijdag in Genève gezegd": the subject follows the auxiliary, not the
+            # place before the participle; what came before is theirs, as with "Dat meldt X".
+            who = reader.forward(pointing.end())
+            if who is not None and who.end <= m.start():
+                result.frames.append(Frame(kind, m.start(), m.end(), start, m.start(), who))
+                continue
         before = text[clause_start:m.start()].strip(" \"'“”‘’")
         opens_clause = not before or before in (",",) or text[max(start, m.start() - 3):m.start()].rstrip().endswith(
             (",", '"', "”", "’"))
@@ -865,7 +877,7 @@ def _as_speaker(doc: Document, who: Mention | None) -> Mention | None:
         government = w.government(country) if country else None
         if government and len(re.findall(r"[\w’']+", who.surface)) <= 2:
             return Mention(who.start, who.end, who.surface, government, None, "state")
-    words = [fold(w) for w in re.findall(r"[\w’']+", who.surface)]
+    words = [fold(w) for w in re.findall(r"[\w’']+", doc.text[who.start:who.end])]  # as written, not in English
     before = re.search(r"([\w’']+)\s*$", doc.text[max(0, who.start - 24):who.start])
     definite = len(words) == 1 and words[0] in p.pronouns or bool(words) and words[0] in p.definite \
         or before is not None and fold(before.group(1)) in p.definite

@@ -57,6 +57,15 @@ CASES = [
           "had counted 45.", 4, {"attributed_to": "SOHR"}, id="antecedent-after"),
     param("en", "The Syrian Observatory counted 45 dead. Four children were among the dead, its head Rami Abdel "
           "Rahman said.", 4, {"attributed_to": "SOHR"}, id="its-head-said"),
+    param("nl", "Het Syrisch Observatorium meldt 20 doden. Gisteren kwamen volgens dezelfde bron zeventien burgers om.",
+          17, {"attributed_to": "SOHR"}, id="volgens-dezelfde-bron"),
+    param("nl", "IS heeft deze week in Mosul zeker 232 mensen doodgeschoten. Dat heeft het VN-mensenrechtenbureau "
+          "vrijdag in Genève gezegd.", 232, {"attributed_to": "UN", "place": "Mosul"}, id="dat-heeft-x-in-genève-gezegd"),
+    param("en", "The Syrian Observatory said 20 people died. The Observatory puts the toll at more than 150 fighters.",
+          150, {"attributed_to": "SOHR"}, id="puts-the-toll"),
+    param("nl", "De coalitie erkent zelf 326 doden.", 326, {"attributed_to": "coalition"}, id="erkent"),
+    param("nl", "De internationaal erkende regering meldt dat sinds donderdag 49 mensen om het leven kwamen.", 49,
+          {"attributed_to": "internationaal erkende regering"}, id="erkende-is-no-speech-verb"),
     param("en", "BEIRUT (AFP) - Air strikes killed 12 civilians in Douma.", 12, {"attributed_to": None},
           id="dateline-agency-is-no-speaker"),
     param("nl", "Volgens een lokale bron kwamen zeven soldaten om.", 7, {"attributed_to": "local authorities"},
