@@ -141,6 +141,9 @@ class _Patterns:
     casualty: re.Pattern[str]
     stop: frozenset[str]
     perfect: frozenset[str]
+    based_opening: re.Pattern[str] | None  # "in Groot-Brittannië gevestigde": a seat before a speaker's noun
+    seat_before: re.Pattern[str]  # "in " before a place after a speaker: "het ministerie in Tripoli zei"
+    citing: frozenset[str]  # "AFP cites X": X speaks
     pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
 
 
@@ -199,6 +202,12 @@ def _patterns(data: Language) -> _Patterns:
                                             *words("casualties.captured")]), re.IGNORECASE),
         stop=frozenset(stop),
         perfect=folded("clauses.perfect_auxiliaries"),
+        citing=folded("roles.citing"),
+        seat_before=re.compile(r"(?<![\w])(?:" + phrase_pattern(words("places.source_seats")) + r")\s+$", re.IGNORECASE),
+        based_opening=re.compile(r"(?:" + phrase_pattern(words("places.source_seats")) + r")\s+(?:[^\s,.;:]+\s+){1,4}?(?:"
+                                 + "|".join(re.escape(w.strip(" -")) for w in words("places.based_suffixes")
+                                            if w.strip(" -").endswith("e")) + r")\s+", re.IGNORECASE)
+        if any(w.strip(" -").endswith("e") for w in words("places.based_suffixes")) else None,
         pointing_perfect=re.compile(r"\s*(?:" + phrase_pattern(words("clauses.pointing_openers")) + r")\s+(?:"
                                     + phrase_pattern(words("clauses.perfect_auxiliaries")) + r")\s+", re.IGNORECASE)
         if words("clauses.pointing_openers") and words("clauses.perfect_auxiliaries") else None,
@@ -287,6 +296,10 @@ class _Reader:
             i += 1  # a clause that opens with its comma or dash
         while i < n and self.word(i) in self.p.articles:
             i += 1
+        if i < n and self.p.based_opening is not None:
+            based = self.p.based_opening.match(self.text, self.tokens[i][0])
+            if based is not None:  # "het in Groot-Brittannië gevestigde Observatorium": the seat is no speaker
+                i = self.index_at(based.end())
         first, last = i, None
         while i < n and i - first < limit:
             start, _ = self.tokens[i]
@@ -546,6 +559,13 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
             continue  # inside "according to X", or "claimed responsibility"
         kind = "denial" if fold(m.group()) in p.denial else "speech"
         clause_start, _ = result.clause_at(m.start())
+        if fold(m.group()) in p.citing:
+            # "AFP citeert bronnen binnen de veiligheidsdiensten, die spreken van acht doden": the sources cited
+            # speak, the agency passes their word on
+            cited = reader.forward(m.end())
+            if cited is not None:
+                result.frames.append(Frame(kind, m.start(), m.end(), start, end, cited))
+                continue
         pointing = p.pointing_perfect.match(text, clause_start) if p.pointing_perfect is not None else None
         if pointing is not None and pointing.end() < m.start():
             # "Dat heeft het VN-bureau vrijdag in Genève gezegd": the subject follows the auxiliary, not the
@@ -558,6 +578,11 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
         opens_clause = not before or before in (",",) or text[max(start, m.start() - 3):m.start()].rstrip().endswith(
             (",", '"', "”", "’"))
         subject = None if opens_clause and before == "" and clause_start > start else reader.backward(m.start(), clause_start)
+        if subject is not None and subject.kind in ("state", "name"):
+            seat = p.seat_before.search(text, max(clause_start, subject.start - 12), subject.start)
+            if seat is not None:
+                # "Het ministerie van Volksgezondheid in Tripoli zei": the place is where the speaker sits
+                subject = reader.backward(seat.start(), clause_start) or subject
         inverted = reader.forward(m.end()) if subject is None or opens_clause else None
         if inverted is not None and (subject is None or opens_clause):
             # "..., said the governor", "..., aldus X", "Dat meldt X": what came before is theirs.
