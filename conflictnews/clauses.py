@@ -143,6 +143,7 @@ class _Patterns:
     perfect: frozenset[str]
     based_opening: re.Pattern[str] | None  # "in Groot-Brittannië gevestigde": a seat before a speaker's noun
     seat_before: re.Pattern[str]  # "in " before a place after a speaker: "het ministerie in Tripoli zei"
+    executed: re.Pattern[str]  # "uitgevoerd" before "door X": X carried the attack out
     citing: frozenset[str]  # "AFP cites X": X speaks
     pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
 
@@ -203,6 +204,7 @@ def _patterns(data: Language) -> _Patterns:
         stop=frozenset(stop),
         perfect=folded("clauses.perfect_auxiliaries"),
         citing=folded("roles.citing"),
+        executed=re.compile(phrase_pattern(words("roles.executed")) + r"\s*$", re.IGNORECASE),
         seat_before=re.compile(r"(?<![\w])(?:" + phrase_pattern(words("places.source_seats")) + r")\s+$", re.IGNORECASE),
         based_opening=re.compile(r"(?:" + phrase_pattern(words("places.source_seats")) + r")\s+(?:[^\s,.;:]+\s+){1,4}?(?:"
                                  + "|".join(re.escape(w.strip(" -")) for w in words("places.based_suffixes")
@@ -606,9 +608,13 @@ def _agent_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, 
         if who is None:
             continue
         attack = is_attack(reader.doc, who)
-        if not attack and not p.casualty.search(text, max(start, m.start() - 30), m.start()) \
+        clause_start = result.clause_at(m.start())[0]
+        carried_out = p.executed.search(text, max(start, m.start() - 25), m.start()) is not None \
+            and p.attack.search(text, clause_start, m.start()) is not None
+        if not attack and not carried_out and not p.casualty.search(text, max(start, m.start() - 30), m.start()) \
                 and not p.casualty.match(text, who.end + 1, min(end, who.end + 30)):
-            continue  # "door Russische troepen veroverde": the agent of another verb
+            continue  # "door Russische troepen veroverde": the agent of another verb ("De luchtaanval werd
+            # uitgevoerd door de coalitie", "the strike was carried out by X": the doer of the attack)
         who = _attack_agent(reader, who, p) if attack else who
         clause = result.clause_at(m.start())
         if who is not None and who.kind != "source":

@@ -89,6 +89,11 @@ CASES = [
           {"perpetrator": "Taliban"}, id="glued-actor"),
     param("en", "IS fighters killed 12 civilians in the village.", 12, {"perpetrator": "Islamic State"},
           id="subject-of-killed"),
+    param("en", "Five civilians were killed in an air strike on Monday. The strike was carried out by the Saudi-led "
+          "coalition, residents said.", 5, {"perpetrator": "Saudi-led coalition", "perpetrator_group": "military"},
+          id="strike-carried-out-by"),
+    param("nl", "Bij een aanslag op een markt kwamen zeven mensen om. De aanslag werd gepleegd door de taliban.", 7,
+          {"perpetrator": "Taliban"}, id="aanslag-gepleegd-door"),
     param("nl", "De taliban hebben gisteren twaalf soldaten gedood.", 12, {"perpetrator": "Taliban"},
           id="hebben-gedood"),
     param("en", "Turkish air strikes killed 12 civilians in Afrin.", 12, {"perpetrator": "Turkish government forces"},
