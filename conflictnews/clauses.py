@@ -144,6 +144,7 @@ class _Patterns:
     based_opening: re.Pattern[str] | None  # "in Groot-Brittannië gevestigde": a seat before a speaker's noun
     seat_before: re.Pattern[str]  # "in " before a place after a speaker: "het ministerie in Tripoli zei"
     executed: re.Pattern[str]  # "uitgevoerd" before "door X": X carried the attack out
+    monitor_nouns: frozenset[str]  # "a monitor said": the one monitor of the article
     citing: frozenset[str]  # "AFP cites X": X speaks
     pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
 
@@ -204,6 +205,7 @@ def _patterns(data: Language) -> _Patterns:
         stop=frozenset(stop),
         perfect=folded("clauses.perfect_auxiliaries"),
         citing=folded("roles.citing"),
+        monitor_nouns=folded("roles.monitor_nouns"),
         executed=re.compile(phrase_pattern(words("roles.executed")) + r"\s*$", re.IGNORECASE),
         seat_before=re.compile(r"(?<![\w])(?:" + phrase_pattern(words("places.source_seats")) + r")\s+$", re.IGNORECASE),
         based_opening=re.compile(r"(?:" + phrase_pattern(words("places.source_seats")) + r")\s+(?:[^\s,.;:]+\s+){1,4}?(?:"
@@ -916,6 +918,12 @@ def _as_speaker(doc: Document, who: Mention | None) -> Mention | None:
         antecedent = _antecedent(doc, who.start, words[-1])
         if antecedent is not None:
             return Mention(who.start, who.end, who.surface, antecedent, None, "source")
+    if words and words[-1] in p.monitor_nouns:
+        # "a monitor said": the one monitor the article names ("... according to the Britain-based Syrian
+        # Observatory for Human Rights")
+        monitors = {e.name for e in _sources(doc) if (world().sources.get(e.name) or {}).get("kind") == "monitor"}
+        if len(monitors) == 1:
+            return Mention(who.start, who.end, who.surface, monitors.pop(), None, "source")
     return Mention(who.start, who.end, who.surface, who.surface, who.group, who.kind)
 
 

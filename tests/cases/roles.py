@@ -64,6 +64,8 @@ CASES = [
     param("en", "The Syrian Observatory said 20 people died. The Observatory puts the toll at more than 150 fighters.",
           150, {"attributed_to": "SOHR"}, id="puts-the-toll"),
     param("nl", "De coalitie erkent zelf 326 doden.", 326, {"attributed_to": "coalition"}, id="erkent"),
+    param("en", "At least 86 soldiers were killed, a monitor said. IS lost 57 fighters, according to the Syrian "
+          "Observatory for Human Rights.", 86, {"attributed_to": "SOHR"}, id="a-monitor-the-one-named"),
     param("nl", "Bij luchtaanvallen zijn zeker 44 mensen gedood. Dat meldt het in Groot-Brittannië gevestigde Syrisch "
           "Observatorium voor de Mensenrechten.", 44, {"attributed_to": "SOHR"}, id="het-in-x-gevestigde"),
     param("nl", "Het ministerie van Volksgezondheid in Tripoli zei dat 35 mensen om het leven kwamen.", 35,
