@@ -41,6 +41,25 @@ def test_english_dev_gold() -> None:
     _fields_agree(score, from_actor=0.75, attributed_to=0.45, certainty=0.95, past=0.95, actor_group=0.95)
 
 
+@pytest.mark.parametrize("gold, corpus, whole, fields", [
+    ("tests/gold/dev_nl.jsonl", "corpus/nl", 0.41,
+     {"attributed_to": 0.77, "perpetrator": 0.71, "place": 0.72, "period": 0.79, "cumulative": 0.95}),
+    ("tests/gold/dev_en.jsonl", "corpus/en", 0.36, {"attributed_to": 0.88, "perpetrator": 0.80, "place": 0.52}),
+    ("data/gold.jsonl", None, 0.52, {"attributed_to": 0.75, "cumulative": 0.79, "place": 0.84}),
+], ids=["nl", "en", "sample"])
+def test_whole_records_against_gold(gold: str, corpus: str | None, whole: float, fields: dict[str, float]) -> None:
+    """Every field of a casualty record (docs/accuracy.md, "Every field of a casualty record")."""
+    from conflictnews.records_score import score_records
+
+    if corpus is not None and not (SHARED / corpus).exists():
+        pytest.skip("the dev corpus is read from ../shared only")
+    score = score_records(ROOT / gold, corpus=SHARED / corpus if corpus else None)
+    assert score.whole_accuracy >= whole
+    for name, floor in fields.items():
+        agreement = score.agreement(name)
+        assert agreement is not None and agreement >= floor, (name, agreement)
+
+
 def _fields_agree(score, **floors: float) -> None:
     """The fields of matched territory claims agree with the gold at least this often."""
     for name, floor in floors.items():
