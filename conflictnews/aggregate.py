@@ -215,12 +215,12 @@ def _placed_within(inner: Any, outer: Any) -> bool:
         return True
     # a province or region and a place of the same country within reach of its centre ("Ituri" and a
     # territory of Ituri the gazetteer files under the province's former name)
-    precision = _number(getattr(outer, "place_precision", None))
+    precision = number_of(getattr(outer, "place_precision", None))
     if precision is None or not 4 <= precision <= 5 \
             or getattr(inner, "country", None) != getattr(outer, "country", None) \
             or _missing(getattr(inner, "country", None)):
         return False
-    points = [_number(getattr(row, name, None)) for row in (inner, outer) for name in ("latitude", "longitude")]
+    points = [number_of(getattr(row, name, None)) for row in (inner, outer) for name in ("latitude", "longitude")]
     if any(v is None for v in points):
         return False
     from .geography import distance_km
@@ -228,8 +228,12 @@ def _placed_within(inner: Any, outer: Any) -> bool:
     return bool(distance_km(*points) <= _REGION_REACH_KM)
 
 
-def _number(value: Any) -> float | None:
-    """A number of a table cell (numpy's too), or None when missing or not a number."""
+def number_of(value: Any) -> float | None:
+    """A number of a table cell (numpy's too), or None when missing or not a number.
+
+    >>> number_of("3.5"), number_of(float("nan")), number_of(None)
+    (3.5, None, None)
+    """
     try:
         number = float(value)
     except (TypeError, ValueError):

@@ -1196,11 +1196,9 @@ def _distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def _number(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return None if number != number else number
+    from .aggregate import number_of
+
+    return number_of(value)
 
 
 def _coded_place(claim: Any, location: str, latitude: float | None, longitude: float | None,
