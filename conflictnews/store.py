@@ -41,9 +41,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import os
-import signal
 import sys
-import threading
 import time
 import warnings
 from dataclasses import dataclass
@@ -487,7 +485,6 @@ def extract_to_store(corpus_or_paths: Any, db_path: str | os.PathLike[str], *, n
 
         bar = tqdm(desc="storing", unit=" articles")
     seen: dict[str, str] = {}  # article_id -> hash of its title and text
-    interrupted, previous = _note_interrupts()
     connection = connect(db_path)
     try:
         rebuilt = _rebuild_if_other_version(connection, db_path)
@@ -510,8 +507,6 @@ def extract_to_store(corpus_or_paths: Any, db_path: str | os.PathLike[str], *, n
             facts = extract(plan.new, n_jobs=n_jobs if len(plan.new) > 1 else 1, progress=False)
             paths = [a.path for a in articles if a.path] + [path for path, _ in rejected]
             failed = _write(connection, plan, facts, rejected, paths, datetime.now())
-            if interrupted:
-                raise KeyboardInterrupt  # a Ctrl-C that DuckDB took while it wrote: the batch is stored whole
             totals["new"] += len(plan.new) - failed
             totals["changed"] += plan.changed
             totals["skipped"] += plan.skipped
@@ -524,27 +519,7 @@ def extract_to_store(corpus_or_paths: Any, db_path: str | os.PathLike[str], *, n
         connection.close()
         if bar is not None:
             bar.close()
-        if previous is not None:
-            signal.signal(signal.SIGINT, previous)
-    if interrupted:
-        raise KeyboardInterrupt
     return StoreResult(**totals, seconds=time.perf_counter() - started, rebuilt=rebuilt)
-
-
-def _note_interrupts() -> tuple[list[int], Any]:
-    """A Ctrl-C handler that raises ``KeyboardInterrupt`` as Python's does and also notes the signal, so that a
-    Ctrl-C DuckDB takes during a write (and does not raise again) still stops the run; and the handler it
-    replaced (None off the main thread, where signals cannot be handled)."""
-    noted: list[int] = []
-    if threading.current_thread() is not threading.main_thread() \
-            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
-        return noted, None
-
-    def interrupt(signum: int, frame: Any) -> None:
-        noted.append(signum)
-        raise KeyboardInterrupt
-
-    return noted, signal.signal(signal.SIGINT, interrupt)
 
 
 def store_tables(db_path: str | os.PathLike[str], corpus: "Corpus", extraction: "Extraction") -> StoreResult:
