@@ -3,13 +3,23 @@
 from __future__ import annotations
 
 import os
+import signal
 import time
 from pathlib import Path
 from typing import Callable
 
 from tests.conftest import DATA
 
-__all__ = ["copies_of_the_sample", "kill_group", "process_group", "wait_for"]
+__all__ = ["copies_of_the_sample", "interruptible", "kill_group", "process_group", "wait_for"]
+
+
+def interruptible() -> None:
+    """``preexec_fn`` of a run the test interrupts: Ctrl-C at its default, as in a terminal.
+
+    A shell starts a background job with SIGINT ignored, and an ignored signal stays ignored across
+    ``exec``: a test suite launched that way would give its runs no Ctrl-C to react to.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def copies_of_the_sample(folder: Path, copies: int) -> Path:

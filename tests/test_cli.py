@@ -19,7 +19,7 @@ from conflictnews.cli import main
 from conflictnews.corpus import read_corpus
 from conflictnews.pipeline import extract
 from tests.conftest import DATA
-from tests.interrupt import copies_of_the_sample, kill_group, process_group, wait_for
+from tests.interrupt import copies_of_the_sample, interruptible, kill_group, process_group, wait_for
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -94,7 +94,7 @@ def test_ctrl_c_during_jobs_2_stops_every_process(tmp_path: Path, with_store: bo
     db, out = tmp_path / "facts.duckdb", tmp_path / "out"
     args = ["extract", str(corpus), "--jobs", "2", "--quiet", "--out", str(out)] + (["--db", str(db)] * with_store)
     run = subprocess.Popen([sys.executable, "-m", "conflictnews.cli", *args], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+                           stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=interruptible)
     try:
         assert wait_for(lambda: len(process_group(run.pid)) >= 3 or run.poll() is not None, 120)
         assert run.poll() is None, "the run ended before Ctrl-C could be sent"

@@ -21,7 +21,7 @@ from conflictnews import pipeline
 from conflictnews.cli import main
 from conflictnews.store import StoreResult, connect, extract_to_store, read_extraction, store_tables
 from tests.conftest import DATA
-from tests.interrupt import copies_of_the_sample, kill_group, process_group, wait_for
+from tests.interrupt import copies_of_the_sample, interruptible, kill_group, process_group, wait_for
 
 SORT = {
     "casualties": ["article_id", "from_title", "span_start", "span_end", "outcome", "count_best"],
@@ -390,7 +390,7 @@ def test_an_interrupted_store_run_resumes_to_the_tables_of_a_clean_run(tmp_path:
     corpus = copies_of_the_sample(tmp_path / "corpus", 10)  # 520 articles, 13 batches of 40
     db = tmp_path / "facts.duckdb"
     run = subprocess.Popen([sys.executable, "-c", _INTERRUPTED_RUN, str(corpus), str(db)], stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, text=True, start_new_session=True)
+                           stderr=subprocess.PIPE, text=True, start_new_session=True, preexec_fn=interruptible)
     try:
         assert run.stdout is not None and run.stdout.readline().strip() == "two batches stored"
         # Wait until a batch is being extracted: the main process and its two workers.
