@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import matplotlib
 import pytest
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 matplotlib.use("Agg")
 
@@ -36,3 +40,13 @@ def _close_figures():
     import matplotlib.pyplot as plt
 
     plt.close("all")
+
+
+def counts_table(rows: list[dict[str, object]]) -> "pd.DataFrame":
+    """Casualty rows written by a test, with the nullable integer counts of ``extract``'s tables."""
+    import pandas as pd
+
+    frame = pd.DataFrame(rows)
+    for column in ("count_low", "count_best", "count_high"):
+        frame[column] = frame[column].astype("Int64")
+    return frame

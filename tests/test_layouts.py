@@ -20,6 +20,7 @@ from conflictnews.layouts import (
     places_geojson,
     ucdp_events,
 )
+from tests.conftest import counts_table
 
 T = pd.Timestamp
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -37,16 +38,9 @@ def report(place: str | None, group: str, best: int, *, article: str, day: str =
             "span_start": 0, "span_end": 1}
 
 
-def table(rows: list[dict[str, object]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows)
-    for column in ("count_low", "count_best", "count_high"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
-
-
 @pytest.fixture
 def casualties() -> pd.DataFrame:
-    return table([
+    return counts_table([
         # One battle in Qadam over nine days: soldiers, fighters and civilians killed, one event.
         report("Qadam", "military", 74, article="a1", day="2018-04-19", until="2018-04-27",
                actor="Syrian government forces", high=None, source="SOHR",
@@ -185,7 +179,7 @@ def test_ucdp_cites_the_articles(casualties: pd.DataFrame) -> None:
                                                     ("2018-04-19", "2018-04-25", 3), ("2018-04-01", "2018-04-30", 4),
                                                     ("2018-01-01", "2018-12-31", 5)])
 def test_ucdp_date_precision(start: str, end: str, code: int) -> None:
-    events = ucdp_events(table([report("Douma", "civilian", 5, article="a", day=start, until=end)]))
+    events = ucdp_events(counts_table([report("Douma", "civilian", 5, article="a", day=start, until=end)]))
     assert events["date_prec"].tolist() == [code]
 
 

@@ -24,6 +24,7 @@ from conflictnews.cartography import country_outlines, fit_extent
 from conflictnews.geography import locate, place_precision
 from conflictnews.maps import MAP_KINDS, map_table, save_maps
 from conflictnews.plots import NO_DATA
+from tests.conftest import counts_table
 
 T = pd.Timestamp
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,17 +42,10 @@ def report(place: str, group: str, best: int, *, article: str, low: int | None =
             "sentence": sentence or f"{best} {group} people died in {place}.", "span_start": 0, "span_end": 1}
 
 
-def table(rows: list[dict[str, object]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rows)
-    for column in ("count_low", "count_best", "count_high"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
-
-
 @pytest.fixture
 def casualties() -> pd.DataFrame:
     """Deaths in the districts of Damascus, one town far off, and a figure for the whole country."""
-    return table([
+    return counts_table([
         report("Yarmouk", "civilian", 47, article="a1"),
         report("Yarmouk", "armed_group", 120, article="a1", actor="Islamic State"),
         report("Qadam", "military", 74, article="a2", actor="Syrian government forces", high=None, low=60),
@@ -215,7 +209,7 @@ def test_places_known_only_as_a_country_are_counted_not_drawn(casualties: pd.Dat
 
 
 def test_figures_without_a_place_are_counted_apart(casualties: pd.DataFrame) -> None:
-    unplaced = pd.concat([casualties, table([report(None, "civilian", 5, article="a8")])], ignore_index=True)
+    unplaced = pd.concat([casualties, counts_table([report(None, "civilian", 5, article="a8")])], ignore_index=True)
     note = source_note(plot_map(unplaced))
     assert "5 people without a place not shown" in note and "(Syria 18)" in note
 
@@ -228,7 +222,7 @@ def test_a_precision_in_the_table_wins_over_the_gazetteer(casualties: pd.DataFra
 
 def test_the_counting_rules_apply_before_mapping(casualties: pd.DataFrame) -> None:
     # The same 47 civilians of Yarmouk told again by another article that day: one incident, not two.
-    again = pd.concat([casualties, table([report("Yarmouk", "civilian", 47, article="a9")])], ignore_index=True)
+    again = pd.concat([casualties, counts_table([report("Yarmouk", "civilian", 47, article="a9")])], ignore_index=True)
     rows, _ = map_table(again)
     yarmouk = rows[(rows["place"] == "Yarmouk") & (rows["victim_group"] == "civilian")]
     assert yarmouk["best"].tolist() == [47]
@@ -288,7 +282,7 @@ def markers(ax: Axes) -> list[Line2D]:
 
 
 def test_marker_area_is_proportional_to_the_best_count() -> None:
-    frame = table([report("Douma", "civilian", 100, article="a"), report("Afrin", "civilian", 25, article="b")])
+    frame = counts_table([report("Douma", "civilian", 100, article="a"), report("Afrin", "civilian", 25, article="b")])
     ax = plot_map(frame, inset=False)
     sizes = {tuple(np.round(line.get_xydata()[0], 3)): line.get_markersize() for line in markers(ax)}
     douma = sizes[(36.403, 33.572)]
@@ -332,7 +326,7 @@ def test_areas_are_drawn_hollow(casualties: pd.DataFrame) -> None:
 def crowded() -> pd.DataFrame:
     names = ["Yarmouk", "Qadam", "Hajar al-Aswad", "Tadamon", "Damascus", "South Damascus", "Douma", "Harasta",
              "Arbin", "Zamalka", "Ein Terma", "Mosul", "Afrin", "Aleppo", "Raqqa", "Palmyra", "Homs", "Hama"]
-    return table([report(name, "civilian", 10 + 7 * i, article=f"a{i}") for i, name in enumerate(names)])
+    return counts_table([report(name, "civilian", 10 + 7 * i, article=f"a{i}") for i, name in enumerate(names)])
 
 
 def visible_label_boxes(ax: Axes) -> list:
@@ -393,7 +387,7 @@ def test_crowded_places_get_an_inset_with_their_labels() -> None:
 
 def test_no_inset_when_asked_or_when_places_are_spread() -> None:
     assert inset_of(plot_map(crowded(), inset=False)) is None
-    spread = table([report(name, "civilian", 10, article="a") for name in ("Mosul", "Afrin", "Raqqa", "Homs")])
+    spread = counts_table([report(name, "civilian", 10, article="a") for name in ("Mosul", "Afrin", "Raqqa", "Homs")])
     assert inset_of(plot_map(spread)) is None
 
 
@@ -502,7 +496,7 @@ def test_the_located_incidents_give_the_map_of_the_casualties(casualties: pd.Dat
     """The report draws its map from ``located_incidents`` (computed once for the map and the exports)."""
     from conflictnews.layouts import located_incidents
 
-    wounded = pd.concat([casualties, table([report("Qadam", "civilian", 9, article="a6", outcome="injured")])],
+    wounded = pd.concat([casualties, counts_table([report("Qadam", "civilian", 9, article="a6", outcome="injured")])],
                         ignore_index=True)
     expected, expected_info = map_table(wounded, outcome=outcome)
     drawn, info = map_table(located_incidents(wounded), outcome=outcome)
