@@ -204,6 +204,7 @@ class _Patterns:
     near: re.Pattern[str]  # words that place an event near a point
     speaker_before: re.Pattern[str]
     speaker_after: re.Pattern[str]
+    doer_after: re.Pattern[str] | None  # "Turkey launched the offensive": a state named as who acts
     nouns: dict[str, str]  # folded noun -> kind
     not_places: frozenset[str]
     list_gap: re.Pattern[str]
@@ -248,6 +249,8 @@ def _patterns(lang: str) -> _Patterns:
             speaker_before=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.speaker_before'))}\s+$",
                                       re.IGNORECASE),
             speaker_after=re.compile(rf"\s+(?:(?:{auxiliaries}|also|ook)\s+)?{cues}(?![\w])", re.IGNORECASE),
+            doer_after=re.compile(rf"\s+(?:(?:{auxiliaries})\s+)?{phrase_alternation(data.words('places.doer_verbs'))}"
+                                  r"(?![\w])", re.IGNORECASE) if data.words("places.doer_verbs") else None,
             nouns=nouns,
             not_places=frozenset(not_places),
             list_gap=re.compile(rf"\s*(?:,\s*(?:{coordinators}\s+)?|\s+{coordinators}\s+|\s*&\s*)$", re.IGNORECASE),
@@ -1003,7 +1006,16 @@ def _is_speaker(doc: "Document", entity: Entity, p: _Patterns) -> bool:
     text = doc.text
     if p.speaker_before.search(text, max(0, entity.start - 24), entity.start):
         return True
-    return p.speaker_after.match(text, entity.end, entity.end + 40) is not None
+    if p.speaker_after.match(text, entity.end, entity.end + 40) is not None:
+        return True
+    # "since Turkey launched the offensive", "Rusland bombardeerde": a country or its capital that acts is a
+    # side, not the place of the event (a town that "attacked" is not read so: its fighters may have)
+    if p.doer_after is None or p.doer_after.match(text, entity.end, entity.end + 40) is None:
+        return False
+    w = world()
+    place = w.places.get(entity.name)
+    return place is not None and (place.kind == "country" or bool(place.country)
+                                  and w.capital(place.country) == place.name)
 
 
 def _earlier(doc: "Document", position: int, p: _Patterns) -> PlaceRef | None:

@@ -123,6 +123,10 @@ def test_a_bracket_of_divisions_is_one_place(lang: str, text: str) -> None:
     ("nl", "Er raakten twintig mensen gewond, zegt de ngo die in Groot-Brittannië is gevestigd.", None),
     ("nl", "Zeker 41 strijders van de SDF, een coalitie die gesteund wordt door Washington, zijn gedood.", None),
     ("en", "At least 41 SDF fighters, backed by Washington, were killed in Raqqa.", "Raqqa"),
+    # a country that acts is a side, not the place; a town's fighters may act from it
+    ("en", "The monitor said 1,500 YPG fighters had been killed since Turkey launched the offensive.", None),
+    ("nl", "Sinds Turkije het offensief lanceerde, zijn 300 burgers gedood in Afrin.", "Afrin"),
+    ("en", "Militants in Mosul attacked a checkpoint, killing 5 soldiers.", "Mosul"),
 ])
 def test_the_speaker_is_not_the_place(lang: str, text: str, place: str | None) -> None:
     assert _casualty_place(text, lang)[0] == place
