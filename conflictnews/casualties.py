@@ -30,6 +30,10 @@ from .text import Sentence
 __all__ = ["extract_casualties", "casualties_from_documents"]
 
 _TOKEN = re.compile(r"\s*([^\s,;:.!?()\"“”„«»]+)")
+# An age after a name: "Valmir de Campos, 48, on ...", "Jan Smit (52)": a capitalised word, then a number
+# closed by a comma or a bracket.
+_AGE_BEFORE = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zà-ÿ][\w’'-]*(?:,\s*|\s*\()$")
+_AGE_AFTER = re.compile(r"\s*[,)]")
 _TRIPLED = re.compile(r"\b\w*([^\W\d_])\1\1\w*\b")
 _TRIPLED_LETTER = re.compile(r"([^\W\d_])\1\1+")
 _SPACES = re.compile(r"\s*")
@@ -192,6 +196,7 @@ class _Patterns:
     additive: frozenset[str]
     background: re.Pattern[str]  # "in retaliation for", "the anniversary of": before a death named as a cause
     background_any: re.Pattern[str]
+    earlier: re.Pattern[str]  # "a day after at least 18 people died": a clause of an earlier time, up to its word
     perpetrators: re.Pattern[str]
     part_of_them: re.Pattern[str]
     outcome_groups: dict[str, str]
@@ -389,6 +394,9 @@ def _patterns(data: Language) -> _Patterns:
                                               *data.words("casualties.intent_cues")]) + r"\s+(?:\w+\s+){0,2}$",
                               re.IGNORECASE),
         background_any=data.regex("casualties.background_cues"),
+        # up to ten words of the clause between the cue and the casualty word, no comma or colon between
+        earlier=re.compile(phrase_pattern(data.words("casualties.earlier_cues")) + r"\s+(?:[^\s,;:()]+\s+){0,10}$",
+                           re.IGNORECASE),
         perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
@@ -711,6 +719,10 @@ class _Reader:
             if match.count.surface.isdigit() and len(match.count.surface) == 4 and 1900 <= match.count.best <= 2100 \
                     and self.p.triggers.match(doc.text, match.end + 1):
                 continue  # "the 2011 killing of five women": a year
+            if match.count.surface.isdigit() and len(match.count.surface) <= 3 \
+                    and _AGE_BEFORE.search(doc.text, max(0, match.start - 40), match.start) \
+                    and _AGE_AFTER.match(doc.text, match.end):
+                continue  # "killed Valmir de Campos, 48, on 19 November", "Jan Smit (52)": an age after a name
             found.append(match)
         return found
 
@@ -1002,6 +1014,14 @@ class _Reader:
         # kill the governor": a death intended, not one that happened (looked for just before each casualty word).
         found = [t for t in found if not self.p.background.search(
             self.doc.text, max(sentence.start, t.start - 40), t.start)]
+        # "Eleven people were killed ..., a day after at least 18 people died in an attack on a church",
+        # "Hours after a lawyer was gunned down, at least 74 people were killed": a death in a clause of an
+        # earlier time is the background of the report when the sentence or the article before it reports
+        # deaths outside such clauses; alone ("two days after militants killed 20 villagers, troops ..."), it is
+        # the report.
+        earlier = [t for t in found if self.p.earlier.search(self.doc.text, max(sentence.start, t.start - 120), t.start)]
+        if earlier and (len(earlier) < len(found) or self._reports_so_far):
+            found = [t for t in found if t not in earlier]
         return found
 
     # -- the noun phrase after a count -------------------------------------

@@ -187,6 +187,15 @@ CASES = [
     param("Gunmen attempted to kill a commander, but no one was hurt.", [], id="neg-attempted-to-kill"),
     param("The rebels went on to kill 13 more villagers.", [("killed", 13, "civilian")], id="went-on-to-kill-counts"),
     param("A mayor was shot dead on Tuesday, one day after a gunman killed another mayor.", [("killed", 1, "civilian")], id="neg-killing-a-day-before"),
+    # an age after a name is not a count
+    param("Armed men killed a farmer, Tomas Leal, 48, on Sunday at a ranch.", [("killed", 1, "civilian")], id="neg-age-after-name"),
+    param("Police said Maria Ortiz (34) was shot dead outside her home.", [("killed", 1, "unknown")], id="neg-age-in-brackets"),
+    param("In Kirkuk, 25 people were killed.", [("killed", 25, "unknown")], id="count-after-place-and-comma"),
+    # a death in a clause of an earlier time is the background of the report
+    param("Nine people were killed in the district, officials said on Tuesday, a day after at least 14 people died in an attack on a market.", [("killed", 9, "unknown")], id="neg-a-day-after-clause"),
+    param("Hours after a judge was gunned down in the city, at least 30 people were killed in a bombing at the court.", [("killed", 30, "unknown")], id="neg-hours-after-clause"),
+    param("Gunmen killed 12 farmers on Monday. The raid came barely six hours after the militants killed eight herders nearby.", [("killed", 12, "civilian")], id="neg-came-after-next-sentence"),
+    param("Two days after a soldier was killed at the checkpoint, troops raided the village.", [("killed", 1, "military")], id="earlier-clause-alone-is-the-report"),
     # known gaps
     param("Gunmen wounded a boy in the market. He died the next day.", [("injured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-died-next-sentence"),
     param("Gunmen kidnapped a trader on Monday. He was later killed.", [("captured", 1, "civilian"), ("killed", 1, "civilian")], id="pronoun-killed-after-kidnapping"),

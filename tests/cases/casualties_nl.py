@@ -126,4 +126,6 @@ CASES = [
     param("Het lichaam van een journalist werd gevonden in de rivier.", [("killed", 1, "civilian")], id="lichaam-van-een-journalist"),
     param("De politie onderzoekt een poging tot moord op de burgemeester.", [], id="neg-poging-tot-moord"),
     param("Vijf soldaten kwamen om in 2015.", [("killed", 5, "military")], id="jaar-aan-zinseinde-is-een-tijd"),
+    param("Bij de aanval kwamen negen mensen om, een dag nadat minstens veertien mensen omkwamen bij een bomaanslag.", [("killed", 9, "unknown")], id="neg-een-dag-nadat"),
+    param("Het slachtoffer, Jan Smit, 52, werd doodgeschoten.", [("killed", 1, "unknown")], id="neg-leeftijd-na-naam"),
 ]
