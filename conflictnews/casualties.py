@@ -162,6 +162,8 @@ class _Patterns:
     anaphora: re.Pattern[str]
     subset_cues: re.Pattern[str]
     cumulative_cues: re.Pattern[str]
+    so_far_cues: re.Pattern[str]
+    campaign_words: re.Pattern[str]  # a campaign or a total: what makes a toll "so far" a running toll
     negations: frozenset[str]
     toll: re.Pattern[str]
     toll_noun: re.Pattern[str]
@@ -282,7 +284,10 @@ def _patterns(data: Language) -> _Patterns:
     # The passive verb after a singular subject: "was killed", "was reportedly killed", "was confirmed
     # dead", and with a first verb coordinated to the casualty word, "was shot and killed", "werd
     # ontvoerd en vermoord".
-    chained = rf"{phrase_pattern(data.words('casualties.chained_verbs'))}\s+{phrase_pattern(data.words('casualties.coordinators'))}"
+    # Up to four words may complete the first verb: "was shot in the head and killed", "was ambushed by gunmen
+    # and killed".
+    chained = (rf"{phrase_pattern(data.words('casualties.chained_verbs'))}(?:\s+[^\s,;:.()]+){{0,4}}?\s+"
+               rf"{phrase_pattern(data.words('casualties.coordinators'))}")
     # A perfect auxiliary right before the casualty word is the active voice ("a bomb has killed eight"): the
     # subject is the agent, not a victim.
     # The check follows a perfect auxiliary only, so that it costs nothing elsewhere.
@@ -356,6 +361,9 @@ def _patterns(data: Language) -> _Patterns:
         anaphora=data.regex("casualties.anaphora"),
         subset_cues=data.regex("casualties.subset_cues"),
         cumulative_cues=data.regex("casualties.cumulative_cues"),
+        so_far_cues=data.regex("casualties.so_far_cues"),
+        campaign_words=re.compile(phrase_pattern([*data.words("time.campaign_nouns"), *data.words("casualties.totals")]),
+                                  re.IGNORECASE),
         negations=frozenset(fold(w) for w in data.words("casualties.negations")),
         toll=re.compile(phrase_pattern(data.words("casualties.toll_nouns")) + r"[^.;]{0,150}?$", re.IGNORECASE),
         toll_noun=data.regex("casualties.toll_nouns"),
@@ -1035,6 +1043,7 @@ class _Reader:
         actor: str | None = None
         country: str | None = None
         state = False
+        modifier: str | None = None  # the side of a singular noun before the head: "two militant leaders"
         for step in range(6):
             spaces = _SPACES.match(text, position)  # not text[position:].lstrip(): a copy of the rest of the text
             anaphor = self.p.anaphora.match(text, spaces.end() if spaces else position)
@@ -1057,7 +1066,10 @@ class _Reader:
                         and not self._ends_phrase(head_end, sentence) \
                         and fold(text_after(text, head_end)) not in self.p.of:
                     position = head_end  # "two farmer groups": the singular noun is a modifier here
+                    modifier = group
                     continue
+                if group == "unknown" and modifier in _GROUPS and modifier != "unknown":
+                    group = modifier  # "two militant leaders", "two rebel commanders": the modifier's side
                 end, of_actor, of_state = self._of_phrase(head_end, sentence, entities)
                 mixed = self._mixed(end, sentence, group)
                 return _Phrase(end, group, None, head_actor or of_actor or actor, country,
@@ -1571,7 +1583,8 @@ class _Reader:
         """
         doc = self.doc
         times = [t for t in doc.within(doc.times, sentence.start, sentence.end, "times")]
-        cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence)
+        cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence) or (
+            self._sentence_has(self.p.so_far_cues, sentence) and self._speaks_of_campaign(sentence))
         month = self._publication_month()
         if times:
             chosen = min(times, key=lambda t: min(abs(t.start - match.start), abs(t.end - match.end)))
@@ -1596,6 +1609,19 @@ class _Reader:
         if month is not None:
             return (*month, cumulative_cue)
         return None, None, None, cumulative_cue
+
+    def _speaks_of_campaign(self, sentence: Sentence) -> bool:
+        """Whether a toll "so far" in ``sentence`` is a running toll: a campaign or a total named in it or just before.
+
+        "In totaal zijn tot dusverre veertien soldaten gesneuveld" after "sinds de start van het offensief" is
+        the toll of a campaign; "At least 292 have been killed so far in the bombing" is the latest toll of one.
+        """
+        if self._sentence_has(self.p.campaign_words, sentence):
+            return True
+        index = bisect.bisect_left([s.start for s in self.doc.sentences], sentence.start)
+        before = self.doc.sentence_at(index - 1)
+        return before is not None and before.paragraph == sentence.paragraph \
+            and self._sentence_has(self.p.campaign_words, before)
 
     def _publication_month(self) -> tuple[datetime, datetime, str] | None:
         """The publication month, when the publication is known to the month only."""

@@ -127,3 +127,18 @@ def test_parts_and_additions_within_a_sentence(lang: str, text: str, total: int)
 ], ids=["same-figure-with-its-own-verb", "neg-three-others", "neg-also", "neg-no-verb-of-its-own"])
 def test_the_same_figure_twice_in_one_sentence(lang: str, text: str, total: int) -> None:
     assert killed_total(text, lang=lang) == total
+
+
+@pytest.mark.parametrize("lang, text, cumulative", [
+    ("en", "At least 40 people have so far been killed in the bombing of the market, police said.", False),
+    ("en", "Twelve people have been killed to date in clashes between two clans in the district.", False),
+    ("en", "The army launched its offensive on 20 January. So far 14 soldiers have been killed.", True),
+    ("en", "In total, 62 people have been killed so far, the ministry said.", True),
+    ("nl", "Bij de aanslag op de markt kwamen tot nu toe 30 mensen om.", False),
+    ("nl", "Het leger begon het offensief op 20 januari. Tot dusver zijn veertien soldaten gesneuveld.", True),
+    ("en", "Since the start of the war, 300 civilians have been killed in the province.", True),
+])
+def test_a_toll_so_far_is_a_running_toll_only_of_a_campaign(lang: str, text: str, cumulative: bool) -> None:
+    """"So far" of one incident is its latest toll, counted; of a campaign or a total, a running toll."""
+    reports = cn.extract_casualties(text, lang=lang, published="2018-03-01")
+    assert [r.cumulative for r in reports if r.outcome == "killed"] == [cumulative]

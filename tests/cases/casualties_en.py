@@ -187,6 +187,12 @@ CASES = [
     param("Gunmen attempted to kill a commander, but no one was hurt.", [], id="neg-attempted-to-kill"),
     param("The rebels went on to kill 13 more villagers.", [("killed", 13, "civilian")], id="went-on-to-kill-counts"),
     param("A mayor was shot dead on Tuesday, one day after a gunman killed another mayor.", [("killed", 1, "civilian")], id="neg-killing-a-day-before"),
+    param("The head of a farmers' union was shot in the head and killed by unknown attackers.", [("killed", 1, "unknown")], id="shot-in-the-head-and-killed"),
+    param("A village chief was ambushed by gunmen and killed on his farm.", [("killed", 1, "civilian")], id="ambushed-by-gunmen-and-killed"),
+    # a leader is of no side by itself; a modifier gives the side
+    param("Gunmen shot dead a leader of the farmers' union and his nephew.", [("killed", 1, "unknown"), ("killed", 1, "civilian")], id="leader-of-no-side"),
+    param("Two militant leaders were killed in the raid.", [("killed", 2, "armed_group")], id="militant-leaders-side-of-modifier"),
+    param("Two farmer leaders were killed in the raid.", [("killed", 2, "civilian")], id="farmer-leaders-side-of-modifier"),
     # an age after a name is not a count
     param("Armed men killed a farmer, Tomas Leal, 48, on Sunday at a ranch.", [("killed", 1, "civilian")], id="neg-age-after-name"),
     param("Police said Maria Ortiz (34) was shot dead outside her home.", [("killed", 1, "unknown")], id="neg-age-in-brackets"),
