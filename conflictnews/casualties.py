@@ -206,6 +206,8 @@ class _Patterns:
     more: frozenset[str]
     perpetrators_included: re.Pattern[str]
     captives: re.Pattern[str]
+    object_pronoun: re.Pattern[str]  # "shot him dead", "killed her on Sunday": one victim named by a pronoun
+    object_pronoun_ends: re.Pattern[str]
     singular_pronoun: re.Pattern[str]  # a sentence opening with "He", "She": one person named before
     subject_appositive: re.Pattern[str]
     singular_passive: re.Pattern[str]   # "was killed", "has been shot dead": one person, whoever the subject
@@ -415,6 +417,9 @@ def _patterns(data: Language) -> _Patterns:
         perpetrators_included=re.compile(phrase_alternation(data.words("casualties.perpetrators_included")),
                                          re.IGNORECASE),
         captives=re.compile(phrase_pattern(data.words("casualties.captives")), re.IGNORECASE),
+        object_pronoun=re.compile(phrase_pattern(data.words("casualties.victim_pronouns")), re.IGNORECASE),
+        object_pronoun_ends=re.compile(r"\s*(?:[,.;:!?)]|$)|\s+" + phrase_pattern(data.words("casualties.victim_pronoun_ends")),
+                                       re.IGNORECASE),
         singular_pronoun=re.compile(rf"\W*(?P<pronoun>{phrase_pattern(data.words('casualties.singular_pronouns'))})",
                                     re.IGNORECASE),
         subject_appositive=subject_appositive,
@@ -540,7 +545,8 @@ class _Reader:
                 continue
             counts = self._counts(sentence)
             captives = self._captives_killed(sentence, reports, entities, index, triggers) \
-                or self._pronoun_died(sentence, reports, entities, index, triggers)
+                or self._pronoun_died(sentence, reports, entities, index, triggers) \
+                or self._pronoun_object(sentence, reports, entities, index, triggers, counts)
             if captives is not None:
                 reports.append(captives)
                 continue
@@ -814,6 +820,35 @@ class _Reader:
         match = CountMatch(start, end, Count(1, 1, 1, "exact", self.doc.text[start:end]))
         return self._report(match, "killed", last.victim_group, last.victim_actor, sentence, index, entities,
                             subset=False)
+
+    def _pronoun_object(self, sentence: Sentence, reports: list[CasualtyReport], entities: list[Entity],
+                        index: int, triggers: list[_Trigger], counts: list[CountMatch]) -> CasualtyReport | None:
+        """"Gunmen broke into the politician's home and shot him dead": an object pronoun next to a killed word.
+
+        One victim, when the article has reported no death before it (else the pronoun points back at a
+        victim already counted) and the sentence has no count of its own. The pronoun stands right before
+        the killed word ("shot him dead", "schoten hem dood") or right after it, followed by a stop or a word
+        of ``casualties.victim_pronoun_ends`` ("killed her on Sunday", not "killed her husband").
+        """
+        if counts or any(r.outcome == "killed" for r in reports):
+            return None
+        text = self.doc.text
+        for trigger in triggers:
+            if trigger.outcome != "killed":
+                continue
+            before = re.search(r"(\S+)\s+$", text[max(sentence.start, trigger.start - 12):trigger.start])
+            after = _TOKEN.match(text, trigger.end, sentence.end)
+            pronoun: tuple[int, int] | None = None
+            if before is not None and self.p.object_pronoun.fullmatch(before.group(1)):
+                start = trigger.start - len(before.group(0))
+                pronoun = (start, start + len(before.group(1)))
+            elif after is not None and self.p.object_pronoun.fullmatch(after.group(1)) \
+                    and self.p.object_pronoun_ends.match(text, after.end(1)):
+                pronoun = (after.start(1), after.end(1))
+            if pronoun is not None:
+                match = CountMatch(*pronoun, Count(1, 1, 1, "exact", text[pronoun[0]:pronoun[1]]))
+                return self._report(match, "killed", "unknown", None, sentence, index, entities, subset=False)
+        return None
 
     def _perpetrators(self, sentence: Sentence, counts: list[CountMatch]) -> list[CountMatch]:
         """"In addition to the assailant, ...", "killing himself": the attacker died too (one person)."""

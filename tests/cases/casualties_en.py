@@ -193,6 +193,13 @@ CASES = [
     param("Gunmen shot dead a leader of the farmers' union and his nephew.", [("killed", 1, "unknown"), ("killed", 1, "civilian")], id="leader-of-no-side"),
     param("Two militant leaders were killed in the raid.", [("killed", 2, "armed_group")], id="militant-leaders-side-of-modifier"),
     param("Two farmer leaders were killed in the raid.", [("killed", 2, "civilian")], id="farmer-leaders-side-of-modifier"),
+    # a killing named by its noun, its victim by name; a victim named only by a pronoun
+    param("The group claimed responsibility for the killing of Omar Hassan, a district commissioner.", [("killed", 1, "unknown")], id="the-killing-of-a-name"),
+    param("Police are investigating the assassination of a judge in the capital.", [("killed", 1, "civilian")], id="the-assassination-of-a-judge"),
+    param("Gunmen broke into the home of a councillor at dawn and shot him dead, police said.", [("killed", 1, "unknown")], id="shot-him-dead"),
+    param("Unknown men stopped the trader's car and killed him on the spot.", [("killed", 1, "unknown")], id="killed-him-on-the-spot"),
+    param("A soldier was shot dead on Monday. Gunmen shot him dead near his home.", [("killed", 1, "military")], id="neg-pronoun-after-a-death"),
+    param("Gunmen killed her husband on Sunday.", [("killed", 1, "civilian")], id="neg-her-possessive"),
     # an age after a name is not a count
     param("Armed men killed a farmer, Tomas Leal, 48, on Sunday at a ranch.", [("killed", 1, "civilian")], id="neg-age-after-name"),
     param("Police said Maria Ortiz (34) was shot dead outside her home.", [("killed", 1, "unknown")], id="neg-age-in-brackets"),
