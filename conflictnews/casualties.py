@@ -540,6 +540,9 @@ class _Reader:
             entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
             self._remember_actors(entities, before=sentence.start)
             # Nothing is a casualty without a casualty word or a death toll: most sentences stop here.
+            claimed = clauses.claimant(doc, index)
+            if claimed is not None:
+                self.memory.perpetrator = claimed  # "IS heeft de aanslag opgeëist": the doer of the attack told of
             triggers = self._triggers(sentence)
             if not triggers and not self.p.toll_noun.search(sentence.text) or self.p.skip.match(sentence.text):
                 continue

@@ -147,6 +147,7 @@ class _Patterns:
     monitor_nouns: frozenset[str]  # "a monitor said": the one monitor of the article
     citing: frozenset[str]  # "AFP cites X": X speaks
     pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
+    claim: re.Pattern[str]  # a claim of responsibility: "X claimed the attack", "IS heeft de aanslag opgeëist"
 
 
 def _patterns(data: Language) -> _Patterns:
@@ -215,6 +216,7 @@ def _patterns(data: Language) -> _Patterns:
         pointing_perfect=re.compile(r"\s*(?:" + phrase_pattern(words("clauses.pointing_openers")) + r")\s+(?:"
                                     + phrase_pattern(words("clauses.perfect_auxiliaries")) + r")\s+", re.IGNORECASE)
         if words("clauses.pointing_openers") and words("clauses.perfect_auxiliaries") else None,
+        claim=_claims(words("roles.claim_verbs"), words("roles.claim_objects")),
     )
 
 
@@ -245,9 +247,9 @@ def _cue_scanner(data: Language) -> StartScanner:
 
 
 def _claims(verbs: list[str], objects: list[str]) -> re.Pattern[str]:
-    """A claim of responsibility: a claim verb and its object within four words, in either order."""
+    """A claim of responsibility: a claim verb and its object within six words, in either order."""
     verb, thing = phrase_pattern(verbs), phrase_pattern(objects)
-    gap = r"(?:\W+[\w’'-]+){0,4}?\W+"
+    gap = r"(?:\W+[\w’'-]+){0,6}?\W+"
     return re.compile(rf"{verb}{gap}{thing}|{thing}{gap}{verb}", re.IGNORECASE)
 
 
@@ -537,6 +539,13 @@ def _parse(doc: Document, index: int) -> Parse:
         who = reader.forward(agent.end()) if agent is not None else None
         if who is None or who.kind not in ("actor", "state", "noun"):
             who = reader.backward(m.start(), sentence.start)
+        if who is None:
+            # "IS heeft de aanslag opgeëist": the object first; the subject, a named side, opens a clause before it
+            for clause_start in sorted((a for a, _ in result.clauses if a < m.start()), reverse=True):
+                opening = reader.forward(clause_start)
+                if opening is not None and opening.end <= m.start() and opening.kind == "actor":
+                    who = opening
+                    break
         result.frames.append(Frame("responsibility", m.start(), m.end(), sentence.start, sentence.end, who))
     result.hedges = [(m.start(), m.end()) for m in cues.get("hedge", [])]
     return result
@@ -999,6 +1008,19 @@ def perpetrator(doc: Document, index: int, start: int, end: int) -> Mention | No
         if frames:
             return frames[0].who
     return None
+
+
+def claimant(doc: Document, index: int) -> Mention | None:
+    """Who claims the attack in sentence ``index`` ("IS heeft de aanslag opgeëist"), if the sentence claims one.
+
+    A sentence that claims an attack without a casualty of its own names the doer of the attack the
+    article's casualties are told of ("IS heeft de dubbele zelfmoordaanslag opgeëist. Bij die aanslag
+    vielen 32 doden").
+    """
+    if not _sentence_has(doc, index, "claim"):
+        return None
+    frames = [f for f in parse(doc, index).frames if f.kind == "responsibility" and f.who is not None]
+    return frames[0].who if frames else None
 
 
 def certainty(doc: Document, index: int, start: int, end: int) -> str:

@@ -91,6 +91,11 @@ CASES = [
           {"perpetrator": "Taliban"}, id="glued-actor"),
     param("en", "IS fighters killed 12 civilians in the village.", 12, {"perpetrator": "Islamic State"},
           id="subject-of-killed"),
+    param("nl", "De terreurgroep Islamitische Staat (IS) heeft de dubbele aanslag in de Iraakse hoofdstad opgeëist. "
+          "Bij die aanslag op een markt vielen 20 doden.", 20, {"perpetrator": "Islamic State"},
+          id="claim-in-the-sentence-before"),
+    param("nl", "Volgens de politie heeft niemand de aanslag opgeëist. Bij die aanslag vielen 20 doden.", 20,
+          {"perpetrator": None}, id="no-claimant-no-doer"),
     param("en", "Five civilians were killed in an air strike on Monday. The strike was carried out by the Saudi-led "
           "coalition, residents said.", 5, {"perpetrator": "Saudi-led coalition", "perpetrator_group": "military"},
           id="strike-carried-out-by"),
