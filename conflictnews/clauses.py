@@ -148,6 +148,7 @@ class _Patterns:
     citing: frozenset[str]  # "AFP cites X": X speaks
     pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
     claim: re.Pattern[str]  # a claim of responsibility: "X claimed the attack", "IS heeft de aanslag opgeëist"
+    subordinate: re.Pattern[str]  # a clause of time or cause opening: "after", "nadat"
 
 
 def _patterns(data: Language) -> _Patterns:
@@ -217,6 +218,7 @@ def _patterns(data: Language) -> _Patterns:
                                     + phrase_pattern(words("clauses.perfect_auxiliaries")) + r")\s+", re.IGNORECASE)
         if words("clauses.pointing_openers") and words("clauses.perfect_auxiliaries") else None,
         claim=_claims(words("roles.claim_verbs"), words("roles.claim_objects")),
+        subordinate=re.compile(r"[\s,;:–—-]*" + phrase_pattern(words("clauses.subordinators")), re.IGNORECASE),
     )
 
 
@@ -571,7 +573,12 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
                 or any(a <= m.start() < b for a, b in claims):
             continue  # inside "according to X", or "claimed responsibility"
         kind = "denial" if fold(m.group()) in p.denial else "speech"
+        previous_word = re.search(r"([\w’'-]+)\s+$", text[max(start, m.start() - 20):m.start()])
+        if previous_word is not None and fold(previous_word.group(1)) in p.articles:
+            continue  # "the disputed region", "het ontkende bericht": a participle before a noun
         clause_start, _ = result.clause_at(m.start())
+        if p.subordinate.match(text, clause_start) and clause_start > start:
+            continue  # "..., after the insurgents rejected the ransom": it speaks of its own clause only
         if fold(m.group()) in p.citing:
             # "AFP citeert bronnen binnen de veiligheidsdiensten, die spreken van acht doden": the sources cited
             # speak, the agency passes their word on

@@ -121,6 +121,14 @@ CASES = [
           id="reported-by-no-doer"),
     # how sure
     param("en", "Three soldiers are feared dead after the ambush.", 3, {"certainty": "uncertain"}, id="feared-dead"),
+    param("en", "Six villagers were killed in an attack in the disputed region of Kashmir, the military said.", 6,
+          {"certainty": "stated", "attributed_to": "military"}, id="disputed-region-is-no-denial"),
+    param("en", "Rebels killed the chairman of the association in the town, after the insurgents rejected the "
+          "ransom offered to them.", 1, {"certainty": "stated"}, id="denial-in-an-after-clause-is-its-own"),
+    param("en", "The army reportedly killed six civilians in reprisal attacks, which the army denies.", 6,
+          {"certainty": "denied"}, id="which-the-army-denies"),
+    param("nl", "Rebellen doodden zeven dorpelingen, nadat de familie de eisen van de groep ontkende.", 7,
+          {"certainty": "stated"}, id="nadat-bijzin-is-geen-ontkenning"),
     param("en", "Turkey says it killed 900 Kurdish fighters, but this could not be verified.", 900,
           {"certainty": "uncertain", "attributed_to": "Turkish government"}, id="could-not-be-verified"),
     param("nl", "Bij de Russen vielen zeven doden. Die informatie kon niet onafhankelijk bevestigd worden.", 7,
