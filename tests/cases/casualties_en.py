@@ -117,7 +117,7 @@ CASES = [
     param("Militants beheaded a village elder in the night.", [("killed", 1, "civilian")], id="beheaded-one"),
     param("Three people lost their lives in the attack.", [("killed", 3, "unknown")], id="lost-their-lives"),
     param("The paramount chief of the district is reported to have been killed by rebels.", [("killed", 1, "civilian")], id="role-subject-reported-killed"),
-    param("The deputy director of the hospital has been shot dead outside his office.", [("killed", 1, "unknown")], id="role-subject-shot-dead"),
+    param("The deputy director of the hospital has been shot dead outside his office.", [("killed", 1, "civilian")], id="role-subject-shot-dead"),
     param("Pedro Ramos, a reporter who covered crime, was killed late on Friday.", [("killed", 1, "civilian")], id="name-subject-with-apposition"),
     param("Gunmen killed Ahmed Salah, a cameraman, near the bridge.", [("killed", 1, "unknown")], id="name-object"),
     param("Raiders killed 70-year-old Musa Bello in his farm.", [("killed", 1, "unknown")], id="name-object-after-age"),
@@ -200,6 +200,8 @@ CASES = [
     param("Unknown men stopped the trader's car and killed him on the spot.", [("killed", 1, "unknown")], id="killed-him-on-the-spot"),
     param("A soldier was shot dead on Monday. Gunmen shot him dead near his home.", [("killed", 1, "military")], id="neg-pronoun-after-a-death"),
     param("Gunmen killed her husband on Sunday.", [("killed", 1, "civilian")], id="neg-her-possessive"),
+    param("Suspected militants have murdered director of the port authority in the city on Tuesday.", [("killed", 1, "civilian")], id="murdered-director"),
+    param("Miners kidnapped, tortured and beat to death a deputy minister on Thursday.", [("killed", 1, "unknown")], id="beat-to-death"),
     # an age after a name is not a count
     param("Armed men killed a farmer, Tomas Leal, 48, on Sunday at a ranch.", [("killed", 1, "civilian")], id="neg-age-after-name"),
     param("Police said Maria Ortiz (34) was shot dead outside her home.", [("killed", 1, "unknown")], id="neg-age-in-brackets"),
