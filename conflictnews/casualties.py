@@ -579,7 +579,7 @@ class _Reader:
                                                 sentence, index, entities, subset=included))
                     continue
                 phrase = self._phrase(match, sentence, entities)
-                if self._is_agent(match, phrase, triggers, counts):
+                if self._is_agent(match, phrase, triggers, counts) or self._is_speaker(match, index):
                     continue
                 outcome = self._outcome(match, phrase, sentence, triggers, counts)
                 if outcome is None and phrase is not None and phrase.anaphoric and last_outcome and \
@@ -615,6 +615,15 @@ class _Reader:
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
                 self.memory.victims = (id(doc), index, group, actor)
         return reports
+
+    def _is_speaker(self, match: CountMatch, index: int) -> bool:
+        """"One witness said most deaths occurred ...": a count inside the subject of a speech verb is who speaks."""
+        for f in clauses.parse(self.doc, index).frames:
+            if f.kind in ("speech", "denial") and f.who is not None and f.who.start <= match.start < f.who.end:
+                before = self.doc.text[max(0, f.start - 12):f.start].split()
+                if not (before and fold(before[-1]) in self.p.auxiliaries):  # not "were reported killed"
+                    return True
+        return False
 
     def _part_of_later(self, match: CountMatch, phrase: _Phrase | None) -> bool:
         """"Twelve migrants were among the 17 civilians killed": a count before "among" is a part of the next.
