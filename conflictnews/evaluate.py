@@ -436,7 +436,28 @@ def _group_totals(text: str, *, lang: str = "en", published: Any = None,
                                  certainty=("stated", "uncertain")) if chosen else None
         result[outcome] = {} if totals is None else {
             str(group): int(best) for group, best in zip(totals["victim_group"], totals["best"])}
+        _combatants_apart(result[outcome], chosen)
     return result
+
+
+def _combatants_apart(by_group: dict[str, int], reports: list[Any]) -> None:
+    """Move the combatants a total of unknown side names as its parts to their own side, in place.
+
+    "At least 20 people, including 15 security personnel, were killed": 5 of unknown side and 15 of the
+    security forces, not 20 of unknown side, so that a count of noncombatants (WAD's) leaves the 15 out.
+    """
+    counted = ("stated", "uncertain")
+    parts: dict[str, int] = {}
+    for part in reports:
+        if not part.subset or part.victim_group not in _COMBATANTS or part.certainty not in counted:
+            continue
+        if any(not whole.subset and whole.victim_group == "unknown" and whole.sentence == part.sentence
+               and whole.certainty in counted and whole.count_best >= part.count_best for whole in reports):
+            parts[part.victim_group] = parts.get(part.victim_group, 0) + part.count_best
+    if parts and by_group.get("unknown", 0) >= sum(parts.values()):
+        by_group["unknown"] -= sum(parts.values())
+        for group, n in parts.items():
+            by_group[group] = by_group.get(group, 0) + n
 
 
 def _outcome_totals(text: str, *, lang: str = "en", published: Any = None,

@@ -157,3 +157,13 @@ def test_wad_counts_noncombatant_victims(tmp_path: Path) -> None:
     score = score_events(path)
     assert score.exact_with_deaths == 1.0 and score.exact_all_victims == 0.5
     assert "all victims: 0.500" in score.summary()
+
+
+def test_combatants_named_as_parts_of_a_total_are_not_noncombatants() -> None:
+    """"20 people, including 15 security personnel": 5 of unknown side beside 15 of the security forces."""
+    from conflictnews.evaluate import _group_totals, noncombatant_total
+
+    killed = _group_totals("At least 20 people including 15 security personnel were killed in the attack.")["killed"]
+    assert killed == {"unknown": 5, "military": 15} and noncombatant_total(killed) == 5
+    killed = _group_totals("Twelve civilians, including two children, were killed in the raid.")["killed"]
+    assert killed == {"civilian": 12} and noncombatant_total(killed) == 12
