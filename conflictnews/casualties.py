@@ -619,7 +619,8 @@ class _Reader:
     def _is_speaker(self, match: CountMatch, index: int) -> bool:
         """"One witness said most deaths occurred ...": a count inside the subject of a speech verb is who speaks."""
         for f in clauses.parse(self.doc, index).frames:
-            if f.kind in ("speech", "denial") and f.who is not None and f.who.start <= match.start < f.who.end:
+            if f.kind in ("speech", "denial") and f.who is not None and f.who.start <= match.start < f.who.end \
+                    and f.who.end <= f.start:  # a subject before its verb: "One witness said", not "say that five"
                 before = self.doc.text[max(0, f.start - 12):f.start].split()
                 if not (before and fold(before[-1]) in self.p.auxiliaries):  # not "were reported killed"
                     return True
