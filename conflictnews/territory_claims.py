@@ -40,6 +40,8 @@ def read(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     if _hypothetical(r, context, hit):
         return []
     found = _read(r, context, hit)
+    if hit.status == "captured" and _background(r, context, hit):
+        found = [replace(c, status="controls") for c in found if c.status == "captured" and c.actor is not None]
     if _nearly(r, context, hit) and hit.status in ("captured", "lost", "besieged", "expel"):
         found = [replace(c, status="contested") for c in found if c.actor is not None]  # "bijna omsingeld"
     return found
@@ -145,7 +147,22 @@ def _hypothetical(r: Reader, context: Context, hit: Hit) -> bool:
     if first < len(context.words) and context.is_word(first, words, r.text) and context.words[first] in r.p.words["condition_words"]:
         return True
     clause_start, _ = context.clause(hit.start)
-    return any(context.is_word(k, words, r.text) and context.words[k] not in r.p.words["condition_words"]
+    if any(context.is_word(k, words, r.text) and context.words[k] not in r.p.words["condition_words"]
+           for k in range(context.index_at(clause_start), context.index_at(hit.start))):
+        return True
+    # "it is not clear if the army regained X": a condition word after a word of knowing asks a question
+    return any(context.words[k] in r.p.words["condition_words"] and context.words[k - 1] in r.p.words["question_words"]
+               for k in range(max(1, context.index_at(floor)), context.index_at(hit.start)))
+
+
+def _background(r: Reader, context: Context, hit: Hit) -> bool:
+    """Whether a capture is told in the past perfect inside a relative clause ("Baga, which had been captured by
+    Boko Haram the day before"): the state the event starts from, not the event."""
+    clause_start, _ = context.clause(hit.start)
+    if clause_start <= context.sentence.start or not r.opens_relative(context, clause_start) \
+            or not r.text[context.sentence.start:clause_start].rstrip().endswith(","):
+        return False  # a relative clause set off by a comma, not "officials said that X had taken Y"
+    return any(context.words[k] in r.p.words["pluperfect_auxiliaries"]
                for k in range(context.index_at(clause_start), context.index_at(hit.start)))
 
 
@@ -565,6 +582,8 @@ def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
             places = _from_places(r, context, hit.end, clause_end, opened=True)
         else:
             obj = r.object(context, begin, clause_end, people_verb=True)
+            if obj.kind == "side" and obj.side is not None and _attackers(r, obj.side):
+                return []  # "expelled the attackers from the city": an attack repelled, no ground they held
             if obj.kind == "side":
                 loser = obj.side
             elif obj.kind == "places":
@@ -598,6 +617,12 @@ def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     if loser is not None:
         return _claims(r, context, hit, [loser], places, "lost", uncertain=uncertain)
     return []
+
+
+def _attackers(r: Reader, side: Side) -> bool:
+    """Whether a side is named by its attack ("the attackers", "the assailants")."""
+    words = r.text[side.start:side.end].split()
+    return bool(words) and fold(words[-1]) in r.p.words["attacker_nouns"]
 
 
 def _from_places(r: Reader, context: Context, start: int, limit: int, *, opened: bool = False) -> list[Place]:

@@ -136,6 +136,9 @@ class _Object:
 # The language's words, compiled once
 # --------------------------------------------------------------------------
 
+#: The kinds of the gazetteer's places (``PlaceRef.kind``) in the words of the curated places table.
+_REF_KINDS = {"admin2": "district", "admin1": "province"}
+
 _KINDS = ("controls", "captured", "lost", "contested", "besieged", "seeks_control", "expel", "transfer",
           "not_claims")
 
@@ -173,7 +176,8 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "continue_words", "passive_gap_words", "and_words", "list_joiners", "clause_joiners",
                "list_place_nouns", "stronghold_prepositions", "plural_endings", "name_particles",
                "head_prepositions", "adjective_endings", "possessive_endings", "progressive_endings", "loss_nouns",
-               "siege_nouns", "assault_verbs", "building_nouns")
+               "siege_nouns", "assault_verbs", "building_nouns",
+               "question_words", "pluperfect_auxiliaries", "attacker_nouns")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
@@ -1601,17 +1605,18 @@ class Reader:
                                                  self.text[pl.end:pl.end + 40].split() else "") == noun]
             if same:
                 return same[-1]
-        candidates = [pl for pl in earlier if w.places[pl.name].kind in fits]
+        candidates = [pl for pl in earlier if self._kind_of(pl) in fits]
         if candidates and candidates[-1].start < self._recent_floor(context):
             # nothing of the kind in this sentence or the one before: the place of the headline or the lead
-            lead = [pl for pl in self.memory.places if w.places[pl.name].kind in fits] or \
+            lead = [pl for pl in self.memory.places if self._kind_of(pl) in fits] or \
                 [pl for pl in candidates if pl.start < (self.doc.sentences[0].end if self.doc.sentences else 0)]
             if lead:
                 return lead[0]
         if kind == "province":
             for pl in earlier:
-                parent = w.places[pl.name].parent
-                if w.places[pl.name].kind not in fits and parent in w.places and w.places[parent].kind in fits:
+                entry = w.places.get(pl.name)
+                parent = entry.parent if entry is not None else None
+                if entry is not None and entry.kind not in fits and parent in w.places and w.places[parent].kind in fits:
                     candidates.append(self._named(pl.start, pl.end, parent))  # "Idlib ... de regio": the province
             candidates.sort(key=lambda pl: pl.start)
         named = self._named_places(context, position)
@@ -1619,7 +1624,7 @@ class Reader:
             return named[-1]
         if candidates:
             return candidates[-1]
-        remembered = [pl for pl in self.memory.places if w.places[pl.name].kind in fits]
+        remembered = [pl for pl in self.memory.places if self._kind_of(pl) in fits]
         return remembered[0] if remembered else None
 
     def _recent_floor(self, context: Context) -> int:
@@ -1628,8 +1633,16 @@ class Reader:
         previous = self.doc.sentence_at(context.index - 1)
         return previous.start if previous is not None else context.sentence.start
 
+    def _kind_of(self, place: Place) -> str | None:
+        """What kind of place it is: the curated table's kind, else the kind the gazetteer gave it."""
+        entry = self.world.places.get(place.name)
+        if entry is not None:
+            return str(entry.kind)
+        ref = place.ref
+        return _REF_KINDS.get(ref.kind, ref.kind) if ref is not None else None
+
     def _place_of(self, entity: Entity) -> Place | None:
-        if entity.kind != "place" or entity.name not in self.world.places:
+        if entity.kind != "place" or entity.name not in self.world.places and entity.place is None:
             return None
         if any(a <= entity.start < b for index in self._contexts for a, b in self._contexts[index].speakers):
             return None

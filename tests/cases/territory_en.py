@@ -45,7 +45,8 @@ CASES = [
     param("Iraqi army recaptures Tikrit.", [("Iraqi government", "Tikrit", "captured")], id="present-recaptures"),
     param("Islamic State seizes Palmyra.", [("Islamic State", "Palmyra", "captured")], id="present-seizes"),
     param("Tikrit was recaptured by Iraqi forces.", [("Iraqi government", "Tikrit", "captured")], id="passive-by"),
-    param("The army advanced on Palmyra, which Islamic State had seized in 2015.", [("Islamic State", "Palmyra", "captured")], id="which-seized"),
+    # the past perfect in a relative clause tells the control the event starts from (see had-been-seized-relative)
+    param("The army advanced on Palmyra, which Islamic State had seized in 2015.", [("Islamic State", "Palmyra", "controls")], id="which-seized"),
     # lost
     param("Islamic State was driven out of Fallujah.", [("Islamic State", "Fallujah", "lost")], id="driven-out-of"),
     param("Rebels withdrew from Aleppo.", [("rebels", "Aleppo", "lost")], id="withdrew-from"),
@@ -150,4 +151,23 @@ CASES = [
     # a division after a place, a comma between, says where it lies
     param("Soldiers took complete control of Mubi, Adamawa State, as Boko Haram militants fled the town.",
           [("Nigerian government", "Mubi", "captured")], id="place-comma-its-state"),
+    # a description ("the town") points back to a place the gazetteer knows, in an earlier sentence
+    param("Boko Haram clashed with troops in Mubi on Friday. It was later reported Boko Haram had taken over the town.",
+          [("Boko Haram", "Mubi", "captured")], id="the-town-of-an-earlier-sentence"),
+    # "if" after a word of knowing asks a question: no claim
+    param("It is unclear if government troops regained control of Gwoza after the clashes.", [],
+          id="no-unclear-if"),
+    # a capture in the past perfect, in a relative clause set off by a comma: the control the event starts from
+    param("Troops tried to retake Damboa, which had been seized by Boko Haram two days earlier.",
+          [("Nigerian government", "Damboa", "seeks_control"), ("Boko Haram", "Damboa", "controls")],
+          id="had-been-seized-relative"),
+    param("Officials said that Kurdish forces had taken Bashir after surrounding it.",
+          [("Kurdish forces", "Bashir", "captured")], id="said-that-had-taken"),
+    # driving out "the attackers" repels an attack; driving out a named side takes the place from it
+    param("Boko Haram stormed Biu at dawn, but soldiers drove the attackers out of the town.", [],
+          id="no-drove-the-attackers-out"),
+    param("Soldiers drove Boko Haram out of Biu after a day of fighting.",
+          [("Nigerian government", "Biu", "captured", {"from_actor": "Boko Haram"})], id="drove-a-side-out"),
+    param("The rebels are attempting to take control of Kidal.", [("rebels", "Kidal", "seeks_control")],
+          id="attempting-to"),
 ]
