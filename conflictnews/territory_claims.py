@@ -405,7 +405,7 @@ def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], 
         if found:
             return found[0], None, False
         before = _before_verb(r, context, hit, subjects, assault=assault)
-        return before, None, False
+        return before or _located_after(r, context, hit.end, clause_end), None, False
     if _counted_before(r, context, hit, subjects):
         return [], None, True
     obj = r.object(context, begin, limit, people_verb=people, assault_verb=assault)
@@ -427,6 +427,17 @@ def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], 
         country = r.country_place(hit.start)
         places = [country] if country else []
     return places, obj, False
+
+
+def _located_after(r: Reader, context: Context, start: int, limit: int) -> list[Place]:
+    """The first place the clause names after ``start`` with a preposition of place before it: where ground with
+    no name of its own was gained ("gain territory following a clash with UNITA in Ambuila")."""
+    for place in context.places:
+        if start <= place.start < limit:
+            before = context.word_before(place.start)
+            if before is not None and before[1] in r.p.words["near_prepositions"]:
+                return [place]
+    return []
 
 
 def _counted_before(r: Reader, context: Context, hit: Hit, subjects: list[Side]) -> bool:
@@ -545,7 +556,32 @@ def _lose(r: Reader, context: Context, hit: Hit) -> list[Claim]:
                   and s.prep in p.words["taker_words"]), None)
     if taker is not None:
         return _claims(r, context, hit, [taker], places, "captured", loser=subjects[0], uncertain=uncertain)
+    if hit.phrase in p.words["withdrawal_phrases"] and _raided_before(r, context, hit, subjects):
+        return []  # "militants attacked the base in X ... and withdrew from the area": a raid, no ground held
     return _claims(r, context, hit, subjects, places, "lost", uncertain=uncertain, **_share(obj))
+
+
+def _raided_before(r: Reader, context: Context, hit: Hit, subjects: list[Side]) -> bool:
+    """Whether a side that leaves a place raided before, in this sentence or one before it: the side named and a
+    verb of a raid within a few words after it ("Al Shabaab militants attacked ...")."""
+    names = {s.name for s in subjects}
+    for index in range(max(0, context.index - 3), context.index + 1):
+        earlier = r.context(index)
+        for side in earlier.sides:
+            if side.name not in names or side.prep is not None or side.end > hit.start:
+                continue
+            following = earlier.index_at(side.end)
+            raids = [k for k in range(following, min(len(earlier.words), following + 3))
+                     if earlier.words[k] in r.p.words["raid_verbs"] and earlier.tokens[k][0] < hit.start]
+            if raids and not _held_between(r, earlier.tokens[raids[0]][1], hit.start):
+                return True
+    return False
+
+
+def _held_between(r: Reader, start: int, end: int) -> bool:
+    """Whether a phrase of capture or control stands between ``start`` and ``end`` ("attacked X and took it")."""
+    return any(r.p.status_of.get(fold(m.group())) in ("captured", "controls")
+               for m in r.p.status.finditer(r.text, start, end))
 
 
 def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:

@@ -177,10 +177,23 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "list_place_nouns", "stronghold_prepositions", "plural_endings", "name_particles",
                "head_prepositions", "adjective_endings", "possessive_endings", "progressive_endings", "loss_nouns",
                "siege_nouns", "assault_verbs", "building_nouns",
-               "question_words", "pluperfect_auxiliaries", "attacker_nouns")
+               "question_words", "pluperfect_auxiliaries", "attacker_nouns", "withdrawal_phrases", "raid_verbs")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
+
+
+_LIST_RESTS: dict[str, re.Pattern[str]] = {}
+
+
+def _name_list_rest(p: Patterns) -> re.Pattern[str]:
+    """The rest of a list of capitalised names after its first: ", Izge Yamteke and Uba"."""
+    found = _LIST_RESTS.get(p.lang)
+    if found is None:
+        name = r"[A-ZÀ-Þ][\w’'/-]*(?:\s+[A-ZÀ-Þ][\w’'/-]*){0,3}"
+        found = _LIST_RESTS[p.lang] = re.compile(
+            rf",\s+{name}(?:,\s+{name})*,?\s+(?:{p.forms['list_joiners']})\s+{name}")
+    return found
 
 
 def _compile(data: Language) -> Patterns:
@@ -789,15 +802,20 @@ class Reader:
         language that inverts, the side right after the verb ("In 2014 veroverde IS ...")."""
         clause_start, _ = context.clause(position)
         floor = context.sentence.start
+        going_on: list[tuple[int, int]] = []  # speakers who go on as the subject
         if not allow_speaker:
             for frame in context.parse.frames:
-                if frame.kind in ("speech", "denial") and frame.who is not None and frame.who.end <= frame.start \
-                        and frame.end <= position and not re.match(r"\s+to\s", self.text[frame.end:frame.end + 5]):
-                    # "Russia said its forces had taken ...": after the speech verb ("claimed to have ... and
-                    # withdrew": the speaker goes on as the subject)
-                    floor = max(floor, frame.end)
+                if frame.kind not in ("speech", "denial") or frame.who is None or frame.who.end > frame.start \
+                        or frame.end > position:
+                    continue
+                if re.match(r"\s+to\s", self.text[frame.end:frame.end + 5]):
+                    # "X claimed to have killed 3 soldiers and withdrew from Y": X withdrew
+                    going_on.append((frame.who.start, frame.who.end))
+                else:
+                    floor = max(floor, frame.end)  # "Russia said its forces had taken ...": after the speech verb
         candidates = [s for s in context.sides if s.prep is None and floor <= s.start and s.end <= position
-                      and (allow_speaker or not context.in_speaker(s.start, s.end))]
+                      and (allow_speaker or not context.in_speaker(s.start, s.end)
+                           or any(a <= s.start and s.end <= b for a, b in going_on))]
         inside = [s for s in candidates if s.start >= clause_start]
         first: Side | None = None if self.p.verb_final else self._adjacent_subject(context, position, candidates)
         if first is not None:
@@ -972,7 +990,14 @@ class Reader:
         """Where an object after ``position`` must end: the next break of punctuation (a clause opened by a word
         alone, "nog maar 3 procent", does not end it: the noun phrase reader stops at such words itself)."""
         sentence = context.sentence
-        found = re.compile(r"[;:()\[\]]|\s[–—-]\s|,(?=\s)").search(self.text, position, sentence.end)
+        breaks = re.compile(r"[;:()\[\]]|\s[–—-]\s|,(?=\s)")
+        found = breaks.search(self.text, position, sentence.end)
+        while found is not None and found.group() == ",":
+            # "recaptured Bita, Izge Yamteke and Uba": a comma inside a list of names ending in "and" is no break
+            listed = _name_list_rest(self.p).match(self.text, found.start(), sentence.end)
+            if listed is None:
+                break
+            found = breaks.search(self.text, listed.end(), sentence.end)
         return found.start() if found else sentence.end
 
     def side_after(self, context: Context, position: int, *, limit: int = 24) -> Side | None:

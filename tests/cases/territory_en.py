@@ -170,4 +170,19 @@ CASES = [
           [("Nigerian government", "Biu", "captured", {"from_actor": "Boko Haram"})], id="drove-a-side-out"),
     param("The rebels are attempting to take control of Kidal.", [("rebels", "Kidal", "seeks_control")],
           id="attempting-to"),
+    # a side that raided a place and then withdrew from it lost no ground it held; one that took it did
+    param("Al-Shabaab fighters attacked an army post in Awdheegle village. The fighters claimed to have killed two "
+          "soldiers and withdrew from the area.", [], id="no-withdrew-after-a-raid"),
+    param("Islamic State fighters attacked Mosul and seized it. Islamic State later withdrew from Mosul.",
+          [("Islamic State", "Mosul", "captured"), ("Islamic State", "Mosul", "lost")], id="withdrew-after-taking"),
+    # a speaker who "claimed to have" done it did it, by its own account
+    param("The rebels claimed to have captured Kidal.",
+          [("rebels", "Kidal", "captured", {"attributed_to": "rebels"})], id="claimed-to-have-captured"),
+    # ground with no name of its own, gained where the clause says
+    param("Government troops gained territory after heavy fighting with UNITA near Andulo.",
+          [("Angolan government", "Andulo", "captured")], id="gained-territory-near"),
+    # a list of names the gazetteer does not know, commas and all
+    param("Nigerian troops recaptured Ngalwari, Dumbosa and Kuwarti in Gwoza on Friday.",
+          [("Nigerian government", "Ngalwari", "captured"), ("Nigerian government", "Dumbosa", "captured"),
+           ("Nigerian government", "Kuwarti", "captured")], id="unknown-names-comma-list"),
 ]
