@@ -177,7 +177,8 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "list_place_nouns", "stronghold_prepositions", "plural_endings", "name_particles",
                "head_prepositions", "adjective_endings", "possessive_endings", "progressive_endings", "loss_nouns",
                "siege_nouns", "assault_verbs", "building_nouns",
-               "question_words", "pluperfect_auxiliaries", "attacker_nouns", "withdrawal_phrases", "raid_verbs")
+               "question_words", "pluperfect_auxiliaries", "attacker_nouns", "withdrawal_phrases", "raid_verbs",
+               "victim_words")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
@@ -815,7 +816,8 @@ class Reader:
                     floor = max(floor, frame.end)  # "Russia said its forces had taken ...": after the speech verb
         candidates = [s for s in context.sides if s.prep is None and floor <= s.start and s.end <= position
                       and (allow_speaker or not context.in_speaker(s.start, s.end)
-                           or any(a <= s.start and s.end <= b for a, b in going_on))]
+                           or any(a <= s.start and s.end <= b for a, b in going_on))
+                      and not self._victims(context, s)]
         inside = [s for s in candidates if s.start >= clause_start]
         first: Side | None = None if self.p.verb_final else self._adjacent_subject(context, position, candidates)
         if first is not None:
@@ -853,6 +855,12 @@ class Reader:
             else:
                 break
         return chosen
+
+    def _victims(self, context: Context, side: Side) -> bool:
+        """Whether a side is named as the dead or wounded ("12 Boko Haram dead"): a word of harm right after it."""
+        after = context.index_at(side.end)
+        return after < len(context.words) and context.tokens[after][0] >= side.end \
+            and context.words[after] in self.p.words["victim_words"]
 
     def previous_subject(self, context: Context) -> Side | None:
         """The first subject side of the sentence before, in the same paragraph: who a noun of a gain with no

@@ -185,4 +185,10 @@ CASES = [
     param("Nigerian troops recaptured Ngalwari, Dumbosa and Kuwarti in Gwoza on Friday.",
           [("Nigerian government", "Ngalwari", "captured"), ("Nigerian government", "Dumbosa", "captured"),
            ("Nigerian government", "Kuwarti", "captured")], id="unknown-names-comma-list"),
+    # "the clearing of X" is a gain of X like "the recapture of X"; a side named as the dead is not its taker
+    param("Nigerian troops reported the clearing of Dumbosa and Kuwarti.",
+          [("Nigerian government", "Dumbosa", "captured"), ("Nigerian government", "Kuwarti", "captured")],
+          id="the-clearing-of"),
+    param("A joint operation on Friday yields 12 Boko Haram dead and the clearing of Dumbosa.", [],
+          id="no-dead-side-as-taker"),
 ]
