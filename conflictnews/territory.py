@@ -174,10 +174,15 @@ def _parent_ref(doc: Document, place: roles.Place) -> PlaceRef | None:
                  if e.start >= place.end]
     parent = next((e for e in following if e.kind == "place"), None)
     if parent is None or parent.place is None or parent.place.latitude is None \
-            or any(e.kind != "place" and e.start < parent.start for e in following):
-        return None
-    if not _parent_gap(p).fullmatch(doc.text, place.end, parent.start):
-        return None
+            or any(e.kind != "place" and e.start < parent.start for e in following) \
+            or not _parent_gap(p).fullmatch(doc.text, place.end, parent.start):
+        # "the Bama communities of Kyare, Kadawu and Ajiri": a known place before the noun that heads the list
+        preceding = [e for e in doc.within(doc.entities, max(0, place.start - _PARENT_WINDOW), place.start,
+                                           "entities") if e.end <= place.start]
+        parent = preceding[-1] if preceding and preceding[-1].kind == "place" else None
+        if parent is None or parent.place is None or parent.place.latitude is None \
+                or not _parent_before(p).fullmatch(doc.text, parent.end, place.start):
+            return None
     ref = parent.place
     return PlaceRef(place.name, ref.country, ref.admin1 if ref.kind != "admin1" else ref.name, ref.latitude,
                     ref.longitude, max(ref.precision, _NEAR), "village")
@@ -185,6 +190,28 @@ def _parent_ref(doc: Document, place: roles.Place) -> PlaceRef | None:
 
 _NEAR = 2  # the precision of a place near given coordinates (UCDP where_prec 2)
 _GAPS: dict[str, Any] = {}
+
+
+_BEFORE: dict[str, Any] = {}
+
+
+def _parent_before(p: roles.Patterns) -> Any:
+    """Between a known place and an unknown one it qualifies: a noun of places, then "of", "in", a colon or "including",
+    then the names listed before it ("Bama communities of Kyare, Kadawu and " before "Ajiri")."""
+    found = _BEFORE.get(p.lang)
+    if found is None:
+        import re
+
+        name = r"[A-ZÀ-Þ][\w’'/-]*(?:\s+[A-ZÀ-Þ][\w’'/-]*)*"
+        joiners = "|".join(re.escape(w) for w in sorted(p.words["and_words"] | p.words["list_joiners"]))
+        nouns = "|".join(re.escape(w) for w in sorted(set(p.descriptions) | p.words["ground_nouns"], key=len,
+                                                        reverse=True))
+        prepositions = "|".join(re.escape(w) for w in sorted(p.words["near_prepositions"]))
+        listing = p.phrases["list_words"].pattern
+        found = _BEFORE[p.lang] = re.compile(
+            rf"\s+(?i:{nouns})\s*(?:(?i:{prepositions})\s+|:\s*|,?\s*(?:{listing})\s*:?\s*)"
+            rf"(?:{name}\s*,?\s*(?:(?:{joiners})\s+)?)*", re.UNICODE)
+    return found
 
 
 def _parent_gap(p: roles.Patterns) -> Any:

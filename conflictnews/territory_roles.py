@@ -810,8 +810,10 @@ class Reader:
                         or frame.end > position:
                     continue
                 if re.match(r"\s+to\s", self.text[frame.end:frame.end + 5]):
-                    # "X claimed to have killed 3 soldiers and withdrew from Y": X withdrew
-                    going_on.append((frame.who.start, frame.who.end))
+                    # "X claimed to have killed 3 soldiers and withdrew from Y": X withdrew (a verb coordinated
+                    # after what X claimed, not one inside the claim: "X claimed to have overrun Y" stays X's word)
+                    if re.search(rf"\b(?:{self.p.forms['and_words']})\b", self.text[frame.end:position]):
+                        going_on.append((frame.who.start, frame.who.end))
                 else:
                     floor = max(floor, frame.end)  # "Russia said its forces had taken ...": after the speech verb
         candidates = [s for s in context.sides if s.prep is None and floor <= s.start and s.end <= position
@@ -1282,6 +1284,9 @@ class Reader:
                     single = len(names) == 1 and " " not in names[0].name
                     if not people_verb or len(names) > 1 or single or self._from_side_follows(context, name_end, limit):
                         # a person is named by more than one word ("captured Mustapha Busuru"); "seizes Damasak"
+                        other = self._alternative(context, names[-1], context.sentence.end)
+                        if other is not None:
+                            return _Object("places", other.end + 1, (*names, other), owner=owner)  # "Badam (Abadam)"
                         return _Object("places", name_end, tuple(names), owner=owner)
                     return _Object("not_ground", name_end)
             if word in p.words["prepositions"] or word in p.articles and j > i:
@@ -1515,14 +1520,9 @@ class Reader:
             if place is None:
                 break
             places.append(place)
-            alternative = re.match(r"\s*\(((?:[A-ZÀ-Þ][\w’'-]*)(?:\s[A-ZÀ-Þ][\w’'-]*){0,2})\)",
-                                   self.text[place.end:min(limit, place.end + 40)])
-            if alternative is not None and not self._is_country(alternative.group(1)) and not any(
-                    e.kind == "place" and self._is_country(e.name)
-                    for e in self.doc.within(self.doc.entities, place.end, place.end + alternative.end(), "entities")):
-                a = place.end + alternative.start(1)
-                known = self.place_at(context, a)
-                places.append(known or Place(a, place.end + alternative.end(1), alternative.group(1)))  # "Badam (Abadam)"
+            other = self._alternative(context, place, limit)
+            if other is not None:
+                places.append(other)  # "Badam (Abadam)"
             apposition = re.match(r",[^,;:()]{3,60},", self.text[place.end:min(limit, place.end + 64)])
             if apposition is not None and any(
                     e.kind == "place" and is_reference_place(self.doc, e)
@@ -1540,6 +1540,17 @@ class Reader:
             position = place.end + gap.end()
         end = places[-1].end if places else start
         return places, end
+
+    def _alternative(self, context: Context, place: Place, limit: int) -> Place | None:
+        """Another name of a place in brackets right after it ("Badam (Abadam)"), not a country it lies in."""
+        alternative = re.match(r"\s*\(((?:[A-ZÀ-Þ][\w’'-]*)(?:\s[A-ZÀ-Þ][\w’'-]*){0,2})\)",
+                               self.text[place.end:min(limit, place.end + 40)])
+        if alternative is None or self._is_country(alternative.group(1)) or any(
+                e.kind == "place" and self._is_country(e.name)
+                for e in self.doc.within(self.doc.entities, place.end, place.end + alternative.end(), "entities")):
+            return None
+        a = place.end + alternative.start(1)
+        return self.place_at(context, a) or Place(a, place.end + alternative.end(1), alternative.group(1))
 
     def name_list(self, context: Context, i: int, limit: int, *, single: bool = False) -> tuple[list[Place], int]:
         """Names the gazetteer does not know, read as places: "Buni Yadi and Buni Gari", "Kala-Balge"."""

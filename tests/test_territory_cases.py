@@ -55,7 +55,10 @@ def test_case_tables_are_large_enough(module) -> None:
     ("Rebels seized Kambolani village in Garissa County on Monday.", "Kambolani", "Garissa"),
     ("Soldiers seized a rebel camp at Kolomari area of Monguno.", "Kolomari", "Monguno"),
     ("Nigerian troops recaptured Ngalwari, Dumbosa and Kuwarti in Gwoza on Friday.", "Kuwarti", "Gwoza"),
-], ids=["in-its-county", "area-of-a-town", "end-of-a-list-in-a-town"])
+    ("Military forces captured the Bama communities of Kyarewa, Kadawuri and Ajirima.", "Ajirima", "Bama"),
+    ("Troops cleared several Gwoza villages including Ngalwari and Kuwarti.", "Ngalwari", "Gwoza"),
+], ids=["in-its-county", "area-of-a-town", "end-of-a-list-in-a-town", "town-before-its-communities",
+        "town-before-its-villages-including"])
 def test_unknown_place_lies_in_its_parent(text: str, place: str, parent: str) -> None:
     """A place no gazetteer knows takes the coordinates of the known place it is said to lie in, never finer than
     "near" (precision 2)."""
