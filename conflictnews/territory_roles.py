@@ -258,6 +258,9 @@ def patterns(lang: str) -> Patterns:
 # Finding the status phrases of a document
 # --------------------------------------------------------------------------
 
+_QUOTES_AS_SPACES = str.maketrans({'"': " ", "“": " ", "”": " "})
+
+
 def cues(doc: Document, p: Patterns) -> dict[int, Cues]:
     """The status phrases and held compounds of a document, by sentence index (sentences without any left out).
 
@@ -278,7 +281,10 @@ def cues(doc: Document, p: Patterns) -> dict[int, Cues]:
 
     splits: list[Hit] = []
     contiguous = []
-    for m in p.status.finditer(text):
+    # double quotes inside a phrase do not break it ('troops were now in "full control" of Mafa'): the phrases are
+    # looked for in the text with its double quotes as spaces, offsets unchanged
+    scan = text.translate(_QUOTES_AS_SPACES)
+    for m in p.status.finditer(scan):
         # one scan: the status phrases, and the finite verbs that open a discontinuous one ("namen ... in"),
         # whose particles are then tried there only
         for pattern, status, tail_words in p.splits.get(fold(m.group()), ()):
@@ -1039,6 +1045,9 @@ class Reader:
         """Whether the verb is passive: an auxiliary of the passive before it ("was recaptured", "werd ...
         heroverd"), or its agent after it ("seized by IS")."""
         p = self.p
+        words = hit.phrase.split()
+        if len(words) > 1 and words[0] in p.words["place_prepositions"] and not p.verb_final:
+            return False  # "troops are in full control of X": a phrase of holding after "are", no passive verb
         i = context.index_at(hit.start) - 1
         clause_start, _ = context.clause(hit.start)
         if p.verb_final:

@@ -195,4 +195,9 @@ CASES = [
     param("Nigerian forces overtook Kambolani (Kambolari) after a day of fighting.",
           [("Nigerian government", "Kambolani", "captured"), ("Nigerian government", "Kambolari", "captured")],
           id="unknown-name-and-its-bracket-alternative"),
+    # "are in control of" is a phrase of holding after "are", not a passive; quotes do not break a phrase
+    param("Nigerian troops are in full control of Maiduguri.", [("Nigerian government", "Maiduguri", "controls")],
+          id="are-in-full-control-of"),
+    param('The army said Nigerian troops are now in "full control" of Gwoza.',
+          [("Nigerian government", "Gwoza", "controls")], id="in-quoted-full-control-of"),
 ]
