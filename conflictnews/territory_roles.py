@@ -1424,6 +1424,10 @@ class Reader:
         "a camp at X"): a town "in" a country is not that country."""
         p, text = self.p, self.text
         window = min(limit, end + 100)
+        # an apposition after the owner stands past the comma that ends the object ("the main base of Boko Haram,
+        # Alagarno"): looked for up to the sentence's end
+        wide = min(context.sentence.end, end + 100)
+        apposition: int | None = None
         position = end
         aside = re.match(rf"\s*(?:[-–—]\s[^-–—]{{1,50}}\s[-–—]|,\s*{p.forms['indefinite_articles']}\s[^,]{{1,50}},)",
                          text[position:window])
@@ -1444,10 +1448,14 @@ class Reader:
         elif self.place_at(context, at) is not None or (
                 _CAPITAL.match(text[at:at + 1]) and not self._is_entity(at) and not self.title_case(context)):
             candidates.append(at)
+        owner_skipped = False
         for _ in range(3):
             preposition = re.match(rf"[\s\"“”‘’]*({p.forms['head_prepositions']})\s+", text[position:window],
                                    re.IGNORECASE)
             if preposition is None:
+                apposed = re.match(r",\s*(?=[A-ZÀ-Þ])", text[position:wide]) if owner_skipped else None
+                if apposed is not None:
+                    apposition = position + apposed.end()  # "the main base of Boko Haram, Alagarno"
                 break
             if inside:
                 bearing = re.match(r"\s*(?:" + "|".join(re.escape(b) for b in sorted(p.words["bearings"], key=len, reverse=True))
@@ -1462,10 +1470,22 @@ class Reader:
                 if side is None:
                     break
                 position = side.end  # "territory from UNITA in Bambi": past the loser
+                owner_skipped = True
                 continue
             if word in p.words["of_words"] or inside:
                 candidates.append(position + preposition.end())
             break
+        if apposition is not None:
+            named = self.place_at(context, apposition)
+            if named is not None:
+                return [named], named.end
+            if _CAPITAL.match(text[apposition:apposition + 1]) and not self._is_entity(apposition) \
+                    and not self.title_case(context):
+                names, name_end = self.name_list(context, context.index_at(apposition), context.sentence.end,
+                                                 single=True)
+                if names and (re.match(r"\s*(?:[,.;:)]|$)", text[name_end:name_end + 2])
+                              or self.p.phrases["coordinators"].match(text, name_end + 1)):
+                    return names, name_end  # a name, then punctuation or "as well as": not "X, Ahmed said"
         for at in candidates:
             if at >= limit:
                 continue

@@ -200,4 +200,8 @@ CASES = [
           id="are-in-full-control-of"),
     param('The army said Nigerian troops are now in "full control" of Gwoza.',
           [("Nigerian government", "Gwoza", "controls")], id="in-quoted-full-control-of"),
+    # a name in apposition after the owner of the ground taken is the place; a speaker there is not
+    param("Nigerian troops retook the main base of Boko Haram, Kolomari, on Friday.",
+          [("Nigerian government", "Kolomari", "captured")], id="base-of-owner-apposed-name"),
+    param("Nigerian troops retook the base of Boko Haram, Ahmed said.", [], id="no-apposed-speaker"),
 ]
