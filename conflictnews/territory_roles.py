@@ -1193,8 +1193,13 @@ class Reader:
         text = self.text
         if self.p.held.search(text, side.start, side.end + 12) is not None:
             return True
-        following = re.match(r"[\s-]*([\w’']+)", text[side.end:side.end + 30])
-        return bool(following and self.ground_word(fold(following.group(1))))
+        following = re.match(r"[\s-]*([\w’']+)(?:\s+([\w’']+))?", text[side.end:side.end + 40])
+        if following is None:
+            return False
+        first = fold(following.group(1))
+        # "Boko Haram camps", "the police training camp": a noun of ground, alone or as the second of two words
+        return self.ground_word(first) or following.group(2) is not None \
+            and fold(f"{first} {following.group(2)}") in self.p.words["facility_nouns"]
 
     def time_end(self, position: int) -> int | None:
         """Where the time expression that starts at ``position`` ends, or None."""

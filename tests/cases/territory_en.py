@@ -204,4 +204,7 @@ CASES = [
     param("Nigerian troops retook the main base of Boko Haram, Kolomari, on Friday.",
           [("Nigerian government", "Kolomari", "captured")], id="base-of-owner-apposed-name"),
     param("Nigerian troops retook the base of Boko Haram, Ahmed said.", [], id="no-apposed-speaker"),
+    # a side before a two-word facility says whose it was ("the police training camp"), not what was taken
+    param("Boko Haram fighters have taken over the police training camp in Gwoza.",
+          [("Boko Haram", "Gwoza", "captured")], id="side-before-two-word-facility"),
 ]
