@@ -147,14 +147,90 @@ def _add(claims: list[TerritoryClaim], seen: set[tuple[Any, ...]], doc: Document
 
 
 def _place_ref(doc: Document, place: roles.Place) -> PlaceRef | None:
-    """Where a claim's place is: the gazetteer's reading of it in the text, else of its name."""
+    """Where a claim's place is: the gazetteer's reading of it in the text, else of its name, else (a place no
+    gazetteer knows) where the place it is said to lie in is."""
     if place.ref is not None:
         ref: PlaceRef = place.ref
         return ref
     for entity in doc.within(doc.entities, place.start, place.end, "entities"):
         if entity.kind == "place" and entity.place is not None and entity.name == place.name:
             return entity.place
-    return ref_for_name(place.name)
+    return ref_for_name(place.name) or _parent_ref(doc, place)
+
+
+#: How far after an unknown place the place it lies in may be named.
+_PARENT_WINDOW = 90
+
+
+def _parent_ref(doc: Document, place: roles.Place) -> PlaceRef | None:
+    """A place no gazetteer knows, located by the known place it is said to lie in, right after it or after the
+    list it ends: "Bula Golol in Garissa County", "Coxe Commune, Dembo municipality", "a camp at Kerenoa Area of
+    Monguno", "Wumbi, Tunish and Tilem in Kala/Balge". The coordinates are the parent's; the precision says so
+    (never finer than "near")."""
+    if place.end <= place.start or place.name != doc.text[place.start:place.end]:
+        return None  # a place pointed to by a description: its own reading stands
+    p = roles.patterns(doc.lang)
+    following = [e for e in doc.within(doc.entities, place.end, place.end + _PARENT_WINDOW, "entities")
+                 if e.start >= place.end]
+    parent = next((e for e in following if e.kind == "place"), None)
+    if parent is None or parent.place is None or parent.place.latitude is None \
+            or any(e.kind != "place" and e.start < parent.start for e in following) \
+            or not _parent_gap(p).fullmatch(doc.text, place.end, parent.start):
+        # "the Bama communities of Kyare, Kadawu and Ajiri": a known place before the noun that heads the list
+        preceding = [e for e in doc.within(doc.entities, max(0, place.start - _PARENT_WINDOW), place.start,
+                                           "entities") if e.end <= place.start]
+        parent = preceding[-1] if preceding and preceding[-1].kind == "place" else None
+        if parent is None or parent.place is None or parent.place.latitude is None \
+                or not _parent_before(p).fullmatch(doc.text, parent.end, place.start):
+            return None
+    ref = parent.place
+    return PlaceRef(place.name, ref.country, ref.admin1 if ref.kind != "admin1" else ref.name, ref.latitude,
+                    ref.longitude, max(ref.precision, _NEAR), "village")
+
+
+_NEAR = 2  # the precision of a place near given coordinates (UCDP where_prec 2)
+_GAPS: dict[str, Any] = {}
+
+
+_BEFORE: dict[str, Any] = {}
+
+
+def _parent_before(p: roles.Patterns) -> Any:
+    """Between a known place and an unknown one it qualifies: a noun of places, then "of", "in", a colon or "including",
+    then the names listed before it ("Bama communities of Kyare, Kadawu and " before "Ajiri")."""
+    found = _BEFORE.get(p.lang)
+    if found is None:
+        import re
+
+        name = r"[A-ZÀ-Þ][\w’'/-]*(?:\s+[A-ZÀ-Þ][\w’'/-]*)*"
+        joiners = "|".join(re.escape(w) for w in sorted(p.words["and_words"] | p.words["list_joiners"]))
+        nouns = "|".join(re.escape(w) for w in sorted(set(p.descriptions) | p.words["ground_nouns"], key=len,
+                                                        reverse=True))
+        prepositions = "|".join(re.escape(w) for w in sorted(p.words["near_prepositions"]))
+        listing = p.phrases["list_words"].pattern
+        found = _BEFORE[p.lang] = re.compile(
+            rf"\s+(?i:{nouns})\s*(?:(?i:{prepositions})\s+|:\s*|,?\s*(?:{listing})\s*:?\s*)"
+            rf"(?:{name}\s*,?\s*(?:(?:{joiners})\s+)?)*", re.UNICODE)
+    return found
+
+
+def _parent_gap(p: roles.Patterns) -> Any:
+    """Between an unknown place and the place it lies in: the rest of a list of names, a noun of a place
+    ("village", "area"), then a comma, a bracket or a preposition of place ("in", "of", "at", "near")."""
+    found = _GAPS.get(p.lang)
+    if found is None:
+        import re
+
+        name = r"[A-ZÀ-Þ][\w’'/-]*(?:\s+[A-ZÀ-Þ][\w’'/-]*)*"
+        joiners = "|".join(re.escape(w) for w in sorted(p.words["and_words"] | p.words["list_joiners"]))
+        nouns = "|".join(re.escape(w) for w in sorted(p.descriptions, key=len, reverse=True))
+        prepositions = "|".join(re.escape(w) for w in sorted(p.words["near_prepositions"]))
+        articles = "|".join(re.escape(w) for w in sorted(p.articles))
+        found = _GAPS[p.lang] = re.compile(
+            rf"(?:\s*,?\s*(?:(?:{joiners})\s+)?{name})*"      # the rest of a list: ", Tunish and Tilem"
+            rf"(?:\s+(?i:{nouns}))?"                         # "village", "area"
+            rf"\s*(?:,|\(|\s(?i:{prepositions})\s)\s*(?:(?i:{articles})\s+)?", re.UNICODE)
+    return found
 
 
 def _when(doc: Document, sentence: Sentence) -> tuple[datetime | None, datetime | None]:

@@ -40,6 +40,8 @@ def read(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     if _hypothetical(r, context, hit):
         return []
     found = _read(r, context, hit)
+    if hit.status == "captured" and _background(r, context, hit):
+        found = [replace(c, status="controls") for c in found if c.status == "captured" and c.actor is not None]
     if _nearly(r, context, hit) and hit.status in ("captured", "lost", "besieged", "expel"):
         found = [replace(c, status="contested") for c in found if c.actor is not None]  # "bijna omsingeld"
     return found
@@ -145,7 +147,22 @@ def _hypothetical(r: Reader, context: Context, hit: Hit) -> bool:
     if first < len(context.words) and context.is_word(first, words, r.text) and context.words[first] in r.p.words["condition_words"]:
         return True
     clause_start, _ = context.clause(hit.start)
-    return any(context.is_word(k, words, r.text) and context.words[k] not in r.p.words["condition_words"]
+    if any(context.is_word(k, words, r.text) and context.words[k] not in r.p.words["condition_words"]
+           for k in range(context.index_at(clause_start), context.index_at(hit.start))):
+        return True
+    # "it is not clear if the army regained X": a condition word after a word of knowing asks a question
+    return any(context.words[k] in r.p.words["condition_words"] and context.words[k - 1] in r.p.words["question_words"]
+               for k in range(max(1, context.index_at(floor)), context.index_at(hit.start)))
+
+
+def _background(r: Reader, context: Context, hit: Hit) -> bool:
+    """Whether a capture is told in the past perfect inside a relative clause ("Baga, which had been captured by
+    Boko Haram the day before"): the state the event starts from, not the event."""
+    clause_start, _ = context.clause(hit.start)
+    if clause_start <= context.sentence.start or not r.opens_relative(context, clause_start) \
+            or not r.text[context.sentence.start:clause_start].rstrip().endswith(","):
+        return False  # a relative clause set off by a comma, not "officials said that X had taken Y"
+    return any(context.words[k] in r.p.words["pluperfect_auxiliaries"]
                for k in range(context.index_at(clause_start), context.index_at(hit.start)))
 
 
@@ -388,7 +405,7 @@ def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], 
         if found:
             return found[0], None, False
         before = _before_verb(r, context, hit, subjects, assault=assault)
-        return before, None, False
+        return before or _located_after(r, context, hit.end, clause_end), None, False
     if _counted_before(r, context, hit, subjects):
         return [], None, True
     obj = r.object(context, begin, limit, people_verb=people, assault_verb=assault)
@@ -410,6 +427,17 @@ def _object_places(r: Reader, context: Context, hit: Hit, subjects: list[Side], 
         country = r.country_place(hit.start)
         places = [country] if country else []
     return places, obj, False
+
+
+def _located_after(r: Reader, context: Context, start: int, limit: int) -> list[Place]:
+    """The first place the clause names after ``start`` with a preposition of place before it: where ground with
+    no name of its own was gained ("gain territory following a clash with UNITA in Ambuila")."""
+    for place in context.places:
+        if start <= place.start < limit:
+            before = context.word_before(place.start)
+            if before is not None and before[1] in r.p.words["near_prepositions"]:
+                return [place]
+    return []
 
 
 def _counted_before(r: Reader, context: Context, hit: Hit, subjects: list[Side]) -> bool:
@@ -528,7 +556,32 @@ def _lose(r: Reader, context: Context, hit: Hit) -> list[Claim]:
                   and s.prep in p.words["taker_words"]), None)
     if taker is not None:
         return _claims(r, context, hit, [taker], places, "captured", loser=subjects[0], uncertain=uncertain)
+    if hit.phrase in p.words["withdrawal_phrases"] and _raided_before(r, context, hit, subjects):
+        return []  # "militants attacked the base in X ... and withdrew from the area": a raid, no ground held
     return _claims(r, context, hit, subjects, places, "lost", uncertain=uncertain, **_share(obj))
+
+
+def _raided_before(r: Reader, context: Context, hit: Hit, subjects: list[Side]) -> bool:
+    """Whether a side that leaves a place raided before, in this sentence or one before it: the side named and a
+    verb of a raid within a few words after it ("Al Shabaab militants attacked ...")."""
+    names = {s.name for s in subjects}
+    for index in range(max(0, context.index - 3), context.index + 1):
+        earlier = r.context(index)
+        for side in earlier.sides:
+            if side.name not in names or side.prep is not None or side.end > hit.start:
+                continue
+            following = earlier.index_at(side.end)
+            raids = [k for k in range(following, min(len(earlier.words), following + 3))
+                     if earlier.words[k] in r.p.words["raid_verbs"] and earlier.tokens[k][0] < hit.start]
+            if raids and not _held_between(r, earlier.tokens[raids[0]][1], hit.start):
+                return True
+    return False
+
+
+def _held_between(r: Reader, start: int, end: int) -> bool:
+    """Whether a phrase of capture or control stands between ``start`` and ``end`` ("attacked X and took it")."""
+    return any(r.p.status_of.get(fold(m.group())) in ("captured", "controls")
+               for m in r.p.status.finditer(r.text, start, end))
 
 
 def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
@@ -565,6 +618,8 @@ def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
             places = _from_places(r, context, hit.end, clause_end, opened=True)
         else:
             obj = r.object(context, begin, clause_end, people_verb=True)
+            if obj.kind == "side" and obj.side is not None and _attackers(r, obj.side):
+                return []  # "expelled the attackers from the city": an attack repelled, no ground they held
             if obj.kind == "side":
                 loser = obj.side
             elif obj.kind == "places":
@@ -598,6 +653,12 @@ def _expel(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     if loser is not None:
         return _claims(r, context, hit, [loser], places, "lost", uncertain=uncertain)
     return []
+
+
+def _attackers(r: Reader, side: Side) -> bool:
+    """Whether a side is named by its attack ("the attackers", "the assailants")."""
+    words = r.text[side.start:side.end].split()
+    return bool(words) and fold(words[-1]) in r.p.words["attacker_nouns"]
 
 
 def _from_places(r: Reader, context: Context, start: int, limit: int, *, opened: bool = False) -> list[Place]:

@@ -136,6 +136,9 @@ class _Object:
 # The language's words, compiled once
 # --------------------------------------------------------------------------
 
+#: The kinds of the gazetteer's places (``PlaceRef.kind``) in the words of the curated places table.
+_REF_KINDS = {"admin2": "district", "admin1": "province"}
+
 _KINDS = ("controls", "captured", "lost", "contested", "besieged", "seeks_control", "expel", "transfer",
           "not_claims")
 
@@ -173,10 +176,25 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "continue_words", "passive_gap_words", "and_words", "list_joiners", "clause_joiners",
                "list_place_nouns", "stronghold_prepositions", "plural_endings", "name_particles",
                "head_prepositions", "adjective_endings", "possessive_endings", "progressive_endings", "loss_nouns",
-               "siege_nouns", "assault_verbs", "building_nouns")
+               "siege_nouns", "assault_verbs", "building_nouns",
+               "question_words", "pluperfect_auxiliaries", "attacker_nouns", "withdrawal_phrases", "raid_verbs",
+               "victim_words")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
+
+
+_LIST_RESTS: dict[str, re.Pattern[str]] = {}
+
+
+def _name_list_rest(p: Patterns) -> re.Pattern[str]:
+    """The rest of a list of capitalised names after its first: ", Izge Yamteke and Uba"."""
+    found = _LIST_RESTS.get(p.lang)
+    if found is None:
+        name = r"[A-ZÀ-Þ][\w’'/-]*(?:\s+[A-ZÀ-Þ][\w’'/-]*){0,3}"
+        found = _LIST_RESTS[p.lang] = re.compile(
+            rf",\s+{name}(?:,\s+{name})*,?\s+(?:{p.forms['list_joiners']})\s+{name}")
+    return found
 
 
 def _compile(data: Language) -> Patterns:
@@ -240,6 +258,9 @@ def patterns(lang: str) -> Patterns:
 # Finding the status phrases of a document
 # --------------------------------------------------------------------------
 
+_QUOTES_AS_SPACES = str.maketrans({'"': " ", "“": " ", "”": " "})
+
+
 def cues(doc: Document, p: Patterns) -> dict[int, Cues]:
     """The status phrases and held compounds of a document, by sentence index (sentences without any left out).
 
@@ -260,7 +281,10 @@ def cues(doc: Document, p: Patterns) -> dict[int, Cues]:
 
     splits: list[Hit] = []
     contiguous = []
-    for m in p.status.finditer(text):
+    # double quotes inside a phrase do not break it ('troops were now in "full control" of Mafa'): the phrases are
+    # looked for in the text with its double quotes as spaces, offsets unchanged
+    scan = text.translate(_QUOTES_AS_SPACES)
+    for m in p.status.finditer(scan):
         # one scan: the status phrases, and the finite verbs that open a discontinuous one ("namen ... in"),
         # whose particles are then tried there only
         for pattern, status, tail_words in p.splits.get(fold(m.group()), ()):
@@ -785,15 +809,23 @@ class Reader:
         language that inverts, the side right after the verb ("In 2014 veroverde IS ...")."""
         clause_start, _ = context.clause(position)
         floor = context.sentence.start
+        going_on: list[tuple[int, int]] = []  # speakers who go on as the subject
         if not allow_speaker:
             for frame in context.parse.frames:
-                if frame.kind in ("speech", "denial") and frame.who is not None and frame.who.end <= frame.start \
-                        and frame.end <= position and not re.match(r"\s+to\s", self.text[frame.end:frame.end + 5]):
-                    # "Russia said its forces had taken ...": after the speech verb ("claimed to have ... and
-                    # withdrew": the speaker goes on as the subject)
-                    floor = max(floor, frame.end)
+                if frame.kind not in ("speech", "denial") or frame.who is None or frame.who.end > frame.start \
+                        or frame.end > position:
+                    continue
+                if re.match(r"\s+to\s", self.text[frame.end:frame.end + 5]):
+                    # "X claimed to have killed 3 soldiers and withdrew from Y": X withdrew (a verb coordinated
+                    # after what X claimed, not one inside the claim: "X claimed to have overrun Y" stays X's word)
+                    if re.search(rf"\b(?:{self.p.forms['and_words']})\b", self.text[frame.end:position]):
+                        going_on.append((frame.who.start, frame.who.end))
+                else:
+                    floor = max(floor, frame.end)  # "Russia said its forces had taken ...": after the speech verb
         candidates = [s for s in context.sides if s.prep is None and floor <= s.start and s.end <= position
-                      and (allow_speaker or not context.in_speaker(s.start, s.end))]
+                      and (allow_speaker or not context.in_speaker(s.start, s.end)
+                           or any(a <= s.start and s.end <= b for a, b in going_on))
+                      and not self._victims(context, s)]
         inside = [s for s in candidates if s.start >= clause_start]
         first: Side | None = None if self.p.verb_final else self._adjacent_subject(context, position, candidates)
         if first is not None:
@@ -831,6 +863,12 @@ class Reader:
             else:
                 break
         return chosen
+
+    def _victims(self, context: Context, side: Side) -> bool:
+        """Whether a side is named as the dead or wounded ("12 Boko Haram dead"): a word of harm right after it."""
+        after = context.index_at(side.end)
+        return after < len(context.words) and context.tokens[after][0] >= side.end \
+            and context.words[after] in self.p.words["victim_words"]
 
     def previous_subject(self, context: Context) -> Side | None:
         """The first subject side of the sentence before, in the same paragraph: who a noun of a gain with no
@@ -968,7 +1006,14 @@ class Reader:
         """Where an object after ``position`` must end: the next break of punctuation (a clause opened by a word
         alone, "nog maar 3 procent", does not end it: the noun phrase reader stops at such words itself)."""
         sentence = context.sentence
-        found = re.compile(r"[;:()\[\]]|\s[–—-]\s|,(?=\s)").search(self.text, position, sentence.end)
+        breaks = re.compile(r"[;:()\[\]]|\s[–—-]\s|,(?=\s)")
+        found = breaks.search(self.text, position, sentence.end)
+        while found is not None and found.group() == ",":
+            # "recaptured Bita, Izge Yamteke and Uba": a comma inside a list of names ending in "and" is no break
+            listed = _name_list_rest(self.p).match(self.text, found.start(), sentence.end)
+            if listed is None:
+                break
+            found = breaks.search(self.text, listed.end(), sentence.end)
         return found.start() if found else sentence.end
 
     def side_after(self, context: Context, position: int, *, limit: int = 24) -> Side | None:
@@ -1000,6 +1045,9 @@ class Reader:
         """Whether the verb is passive: an auxiliary of the passive before it ("was recaptured", "werd ...
         heroverd"), or its agent after it ("seized by IS")."""
         p = self.p
+        words = hit.phrase.split()
+        if len(words) > 1 and words[0] in p.words["place_prepositions"] and not p.verb_final:
+            return False  # "troops are in full control of X": a phrase of holding after "are", no passive verb
         i = context.index_at(hit.start) - 1
         clause_start, _ = context.clause(hit.start)
         if p.verb_final:
@@ -1145,8 +1193,13 @@ class Reader:
         text = self.text
         if self.p.held.search(text, side.start, side.end + 12) is not None:
             return True
-        following = re.match(r"[\s-]*([\w’']+)", text[side.end:side.end + 30])
-        return bool(following and self.ground_word(fold(following.group(1))))
+        following = re.match(r"[\s-]*([\w’']+)(?:\s+([\w’']+))?", text[side.end:side.end + 40])
+        if following is None:
+            return False
+        first = fold(following.group(1))
+        # "Boko Haram camps", "the police training camp": a noun of ground, alone or as the second of two words
+        return self.ground_word(first) or following.group(2) is not None \
+            and fold(f"{first} {following.group(2)}") in self.p.words["facility_nouns"]
 
     def time_end(self, position: int) -> int | None:
         """Where the time expression that starts at ``position`` ends, or None."""
@@ -1245,6 +1298,9 @@ class Reader:
                     single = len(names) == 1 and " " not in names[0].name
                     if not people_verb or len(names) > 1 or single or self._from_side_follows(context, name_end, limit):
                         # a person is named by more than one word ("captured Mustapha Busuru"); "seizes Damasak"
+                        other = self._alternative(context, names[-1], context.sentence.end)
+                        if other is not None:
+                            return _Object("places", other.end + 1, (*names, other), owner=owner)  # "Badam (Abadam)"
                         return _Object("places", name_end, tuple(names), owner=owner)
                     return _Object("not_ground", name_end)
             if word in p.words["prepositions"] or word in p.articles and j > i:
@@ -1373,6 +1429,10 @@ class Reader:
         "a camp at X"): a town "in" a country is not that country."""
         p, text = self.p, self.text
         window = min(limit, end + 100)
+        # an apposition after the owner stands past the comma that ends the object ("the main base of Boko Haram,
+        # Alagarno"): looked for up to the sentence's end
+        wide = min(context.sentence.end, end + 100)
+        apposition: int | None = None
         position = end
         aside = re.match(rf"\s*(?:[-–—]\s[^-–—]{{1,50}}\s[-–—]|,\s*{p.forms['indefinite_articles']}\s[^,]{{1,50}},)",
                          text[position:window])
@@ -1393,10 +1453,14 @@ class Reader:
         elif self.place_at(context, at) is not None or (
                 _CAPITAL.match(text[at:at + 1]) and not self._is_entity(at) and not self.title_case(context)):
             candidates.append(at)
+        owner_skipped = False
         for _ in range(3):
             preposition = re.match(rf"[\s\"“”‘’]*({p.forms['head_prepositions']})\s+", text[position:window],
                                    re.IGNORECASE)
             if preposition is None:
+                apposed = re.match(r",\s*(?=[A-ZÀ-Þ])", text[position:wide]) if owner_skipped else None
+                if apposed is not None:
+                    apposition = position + apposed.end()  # "the main base of Boko Haram, Alagarno"
                 break
             if inside:
                 bearing = re.match(r"\s*(?:" + "|".join(re.escape(b) for b in sorted(p.words["bearings"], key=len, reverse=True))
@@ -1411,10 +1475,22 @@ class Reader:
                 if side is None:
                     break
                 position = side.end  # "territory from UNITA in Bambi": past the loser
+                owner_skipped = True
                 continue
             if word in p.words["of_words"] or inside:
                 candidates.append(position + preposition.end())
             break
+        if apposition is not None:
+            named = self.place_at(context, apposition)
+            if named is not None:
+                return [named], named.end
+            if _CAPITAL.match(text[apposition:apposition + 1]) and not self._is_entity(apposition) \
+                    and not self.title_case(context):
+                names, name_end = self.name_list(context, context.index_at(apposition), context.sentence.end,
+                                                 single=True)
+                if names and (re.match(r"\s*(?:[,.;:)]|$)", text[name_end:name_end + 2])
+                              or self.p.phrases["coordinators"].match(text, name_end + 1)):
+                    return names, name_end  # a name, then punctuation or "as well as": not "X, Ahmed said"
         for at in candidates:
             if at >= limit:
                 continue
@@ -1478,14 +1554,9 @@ class Reader:
             if place is None:
                 break
             places.append(place)
-            alternative = re.match(r"\s*\(((?:[A-ZÀ-Þ][\w’'-]*)(?:\s[A-ZÀ-Þ][\w’'-]*){0,2})\)",
-                                   self.text[place.end:min(limit, place.end + 40)])
-            if alternative is not None and not self._is_country(alternative.group(1)) and not any(
-                    e.kind == "place" and self._is_country(e.name)
-                    for e in self.doc.within(self.doc.entities, place.end, place.end + alternative.end(), "entities")):
-                a = place.end + alternative.start(1)
-                known = self.place_at(context, a)
-                places.append(known or Place(a, place.end + alternative.end(1), alternative.group(1)))  # "Badam (Abadam)"
+            other = self._alternative(context, place, limit)
+            if other is not None:
+                places.append(other)  # "Badam (Abadam)"
             apposition = re.match(r",[^,;:()]{3,60},", self.text[place.end:min(limit, place.end + 64)])
             if apposition is not None and any(
                     e.kind == "place" and is_reference_place(self.doc, e)
@@ -1503,6 +1574,17 @@ class Reader:
             position = place.end + gap.end()
         end = places[-1].end if places else start
         return places, end
+
+    def _alternative(self, context: Context, place: Place, limit: int) -> Place | None:
+        """Another name of a place in brackets right after it ("Badam (Abadam)"), not a country it lies in."""
+        alternative = re.match(r"\s*\(((?:[A-ZÀ-Þ][\w’'-]*)(?:\s[A-ZÀ-Þ][\w’'-]*){0,2})\)",
+                               self.text[place.end:min(limit, place.end + 40)])
+        if alternative is None or self._is_country(alternative.group(1)) or any(
+                e.kind == "place" and self._is_country(e.name)
+                for e in self.doc.within(self.doc.entities, place.end, place.end + alternative.end(), "entities")):
+            return None
+        a = place.end + alternative.start(1)
+        return self.place_at(context, a) or Place(a, place.end + alternative.end(1), alternative.group(1))
 
     def name_list(self, context: Context, i: int, limit: int, *, single: bool = False) -> tuple[list[Place], int]:
         """Names the gazetteer does not know, read as places: "Buni Yadi and Buni Gari", "Kala-Balge"."""
@@ -1601,17 +1683,18 @@ class Reader:
                                                  self.text[pl.end:pl.end + 40].split() else "") == noun]
             if same:
                 return same[-1]
-        candidates = [pl for pl in earlier if w.places[pl.name].kind in fits]
+        candidates = [pl for pl in earlier if self._kind_of(pl) in fits]
         if candidates and candidates[-1].start < self._recent_floor(context):
             # nothing of the kind in this sentence or the one before: the place of the headline or the lead
-            lead = [pl for pl in self.memory.places if w.places[pl.name].kind in fits] or \
+            lead = [pl for pl in self.memory.places if self._kind_of(pl) in fits] or \
                 [pl for pl in candidates if pl.start < (self.doc.sentences[0].end if self.doc.sentences else 0)]
             if lead:
                 return lead[0]
         if kind == "province":
             for pl in earlier:
-                parent = w.places[pl.name].parent
-                if w.places[pl.name].kind not in fits and parent in w.places and w.places[parent].kind in fits:
+                entry = w.places.get(pl.name)
+                parent = entry.parent if entry is not None else None
+                if entry is not None and entry.kind not in fits and parent in w.places and w.places[parent].kind in fits:
                     candidates.append(self._named(pl.start, pl.end, parent))  # "Idlib ... de regio": the province
             candidates.sort(key=lambda pl: pl.start)
         named = self._named_places(context, position)
@@ -1619,7 +1702,7 @@ class Reader:
             return named[-1]
         if candidates:
             return candidates[-1]
-        remembered = [pl for pl in self.memory.places if w.places[pl.name].kind in fits]
+        remembered = [pl for pl in self.memory.places if self._kind_of(pl) in fits]
         return remembered[0] if remembered else None
 
     def _recent_floor(self, context: Context) -> int:
@@ -1628,8 +1711,16 @@ class Reader:
         previous = self.doc.sentence_at(context.index - 1)
         return previous.start if previous is not None else context.sentence.start
 
+    def _kind_of(self, place: Place) -> str | None:
+        """What kind of place it is: the curated table's kind, else the kind the gazetteer gave it."""
+        entry = self.world.places.get(place.name)
+        if entry is not None:
+            return str(entry.kind)
+        ref = place.ref
+        return _REF_KINDS.get(ref.kind, ref.kind) if ref is not None else None
+
     def _place_of(self, entity: Entity) -> Place | None:
-        if entity.kind != "place" or entity.name not in self.world.places:
+        if entity.kind != "place" or entity.name not in self.world.places and entity.place is None:
             return None
         if any(a <= entity.start < b for index in self._contexts for a, b in self._contexts[index].speakers):
             return None

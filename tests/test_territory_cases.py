@@ -49,3 +49,32 @@ def test_case_tables_are_large_enough(module) -> None:
     cases = module.CASES
     assert len(cases) >= 40
     assert sum(1 for case in cases if not case.values[1]) >= 10  # negatives
+
+
+@pytest.mark.parametrize("text, place, parent", [
+    ("Rebels seized Kambolani village in Garissa County on Monday.", "Kambolani", "Garissa"),
+    ("Soldiers seized a rebel camp at Kolomari area of Monguno.", "Kolomari", "Monguno"),
+    ("Nigerian troops recaptured Ngalwari, Dumbosa and Kuwarti in Gwoza on Friday.", "Kuwarti", "Gwoza"),
+    ("Military forces captured the Bama communities of Kyarewa, Kadawuri and Ajirima.", "Ajirima", "Bama"),
+    ("Troops cleared several Gwoza villages including Ngalwari and Kuwarti.", "Ngalwari", "Gwoza"),
+], ids=["in-its-county", "area-of-a-town", "end-of-a-list-in-a-town", "town-before-its-communities",
+        "town-before-its-villages-including"])
+def test_unknown_place_lies_in_its_parent(text: str, place: str, parent: str) -> None:
+    """A place no gazetteer knows takes the coordinates of the known place it is said to lie in, never finer than
+    "near" (precision 2)."""
+    from conflictnews.places import ref_for_name
+
+    claims = [c for c in cn.extract_territory(text, lang="en") if c.place == place]
+    assert claims, text
+    ref = ref_for_name(parent)
+    assert ref is not None and ref.latitude is not None
+    for claim in claims:
+        assert claim.latitude is not None and claim.longitude is not None
+        assert abs(claim.latitude - ref.latitude) < 0.3 and abs(claim.longitude - ref.longitude) < 0.3
+        assert claim.place_precision is not None and claim.place_precision >= 2
+
+
+def test_unknown_place_without_a_parent_has_no_coordinates() -> None:
+    """A known place named later in the sentence but not as the unknown place's parent does not locate it."""
+    claims = cn.extract_territory("Rebels seized Kambolani before moving on to Garissa.", lang="en")
+    assert [(c.place, c.latitude) for c in claims] == [("Kambolani", None)]

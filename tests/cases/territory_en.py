@@ -45,7 +45,8 @@ CASES = [
     param("Iraqi army recaptures Tikrit.", [("Iraqi government", "Tikrit", "captured")], id="present-recaptures"),
     param("Islamic State seizes Palmyra.", [("Islamic State", "Palmyra", "captured")], id="present-seizes"),
     param("Tikrit was recaptured by Iraqi forces.", [("Iraqi government", "Tikrit", "captured")], id="passive-by"),
-    param("The army advanced on Palmyra, which Islamic State had seized in 2015.", [("Islamic State", "Palmyra", "captured")], id="which-seized"),
+    # the past perfect in a relative clause tells the control the event starts from (see had-been-seized-relative)
+    param("The army advanced on Palmyra, which Islamic State had seized in 2015.", [("Islamic State", "Palmyra", "controls")], id="which-seized"),
     # lost
     param("Islamic State was driven out of Fallujah.", [("Islamic State", "Fallujah", "lost")], id="driven-out-of"),
     param("Rebels withdrew from Aleppo.", [("rebels", "Aleppo", "lost")], id="withdrew-from"),
@@ -150,4 +151,60 @@ CASES = [
     # a division after a place, a comma between, says where it lies
     param("Soldiers took complete control of Mubi, Adamawa State, as Boko Haram militants fled the town.",
           [("Nigerian government", "Mubi", "captured")], id="place-comma-its-state"),
+    # a description ("the town") points back to a place the gazetteer knows, in an earlier sentence
+    param("Boko Haram clashed with troops in Mubi on Friday. It was later reported Boko Haram had taken over the town.",
+          [("Boko Haram", "Mubi", "captured")], id="the-town-of-an-earlier-sentence"),
+    # "if" after a word of knowing asks a question: no claim
+    param("It is unclear if government troops regained control of Gwoza after the clashes.", [],
+          id="no-unclear-if"),
+    # a capture in the past perfect, in a relative clause set off by a comma: the control the event starts from
+    param("Troops tried to retake Damboa, which had been seized by Boko Haram two days earlier.",
+          [("Nigerian government", "Damboa", "seeks_control"), ("Boko Haram", "Damboa", "controls")],
+          id="had-been-seized-relative"),
+    param("Officials said that Kurdish forces had taken Bashir after surrounding it.",
+          [("Kurdish forces", "Bashir", "captured")], id="said-that-had-taken"),
+    # driving out "the attackers" repels an attack; driving out a named side takes the place from it
+    param("Boko Haram stormed Biu at dawn, but soldiers drove the attackers out of the town.", [],
+          id="no-drove-the-attackers-out"),
+    param("Soldiers drove Boko Haram out of Biu after a day of fighting.",
+          [("Nigerian government", "Biu", "captured", {"from_actor": "Boko Haram"})], id="drove-a-side-out"),
+    param("The rebels are attempting to take control of Kidal.", [("rebels", "Kidal", "seeks_control")],
+          id="attempting-to"),
+    # a side that raided a place and then withdrew from it lost no ground it held; one that took it did
+    param("Al-Shabaab fighters attacked an army post in Awdheegle village. The fighters claimed to have killed two "
+          "soldiers and withdrew from the area.", [], id="no-withdrew-after-a-raid"),
+    param("Islamic State fighters attacked Mosul and seized it. Islamic State later withdrew from Mosul.",
+          [("Islamic State", "Mosul", "captured"), ("Islamic State", "Mosul", "lost")], id="withdrew-after-taking"),
+    # a speaker who "claimed to have" done one thing and then did another is the subject of the other
+    param("Rebels claimed to have killed four soldiers and later withdrew from Kidal.",
+          [("rebels", "Kidal", "lost")], id="claimed-to-have-and-withdrew"),
+    # ground with no name of its own, gained where the clause says
+    param("Government troops gained territory after heavy fighting with UNITA near Andulo.",
+          [("Angolan government", "Andulo", "captured")], id="gained-territory-near"),
+    # a list of names the gazetteer does not know, commas and all
+    param("Nigerian troops recaptured Ngalwari, Dumbosa and Kuwarti in Gwoza on Friday.",
+          [("Nigerian government", "Ngalwari", "captured"), ("Nigerian government", "Dumbosa", "captured"),
+           ("Nigerian government", "Kuwarti", "captured")], id="unknown-names-comma-list"),
+    # "the clearing of X" is a gain of X like "the recapture of X"; a side named as the dead is not its taker
+    param("Nigerian troops reported the clearing of Dumbosa and Kuwarti.",
+          [("Nigerian government", "Dumbosa", "captured"), ("Nigerian government", "Kuwarti", "captured")],
+          id="the-clearing-of"),
+    param("A joint operation on Friday yields 12 Boko Haram dead and the clearing of Dumbosa.", [],
+          id="no-dead-side-as-taker"),
+    # another name in brackets after a name the gazetteer does not know is the same place taken
+    param("Nigerian forces overtook Kambolani (Kambolari) after a day of fighting.",
+          [("Nigerian government", "Kambolani", "captured"), ("Nigerian government", "Kambolari", "captured")],
+          id="unknown-name-and-its-bracket-alternative"),
+    # "are in control of" is a phrase of holding after "are", not a passive; quotes do not break a phrase
+    param("Nigerian troops are in full control of Maiduguri.", [("Nigerian government", "Maiduguri", "controls")],
+          id="are-in-full-control-of"),
+    param('The army said Nigerian troops are now in "full control" of Gwoza.',
+          [("Nigerian government", "Gwoza", "controls")], id="in-quoted-full-control-of"),
+    # a name in apposition after the owner of the ground taken is the place; a speaker there is not
+    param("Nigerian troops retook the main base of Boko Haram, Kolomari, on Friday.",
+          [("Nigerian government", "Kolomari", "captured")], id="base-of-owner-apposed-name"),
+    param("Nigerian troops retook the base of Boko Haram, Ahmed said.", [], id="no-apposed-speaker"),
+    # a side before a two-word facility says whose it was ("the police training camp"), not what was taken
+    param("Boko Haram fighters have taken over the police training camp in Gwoza.",
+          [("Boko Haram", "Gwoza", "captured")], id="side-before-two-word-facility"),
 ]
