@@ -779,17 +779,48 @@ def _resolve(hits: list[_Hit], context: dict[str, float], strong: dict[str, floa
         first.append((_choose(hit, context, strong, text, p, near), near))
     result: list[PlaceRef | None] = []
     for index, hit in enumerate(hits):
-        neighbours = [place for other, (place, _) in zip(hits[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1],
-                                                         first[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1])
-                      if other is not hit and place is not None and abs(other.start - hit.start) < 300]
-        result.append(_choose(hit, context, strong, text, p, neighbours + first[index][1]))
+        around = [(other, place) for other, (place, _) in zip(hits[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1],
+                                                              first[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1])
+                  if other is not hit and place is not None and abs(other.start - hit.start) < 300]
+        neighbours = [place for _, place in around]
+        # A name taken for a place on its population alone ("Tana" of "the Tana delta" read as Antananarivo)
+        # helps choose its neighbours' namesakes but does not rule one out by its distance.
+        firm = [place for other, place in around if other.evidence != "sure"] + first[index][1]
+        result.append(_choose(hit, context, strong, text, p, neighbours + first[index][1], firm))
     return result
 
 
+_DIVISION_LINKS = frozenset({"of", "de", "du", "la", "the"})
+
+
+def _same_division(a: str, b: str) -> bool:
+    """Whether two folded division names name one division: equal, or one is the other with its generic words
+    ("kitgum" and "kitgum district", "hadramawt" and "muhafazat hadramawt"), not a longer name that starts
+    with a shorter one ("tana" is not "tana river").
+
+    >>> _same_division("kitgum", "kitgum district"), _same_division("tana", "tana river")
+    (True, False)
+    """
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    if not short or len(short) == len(long):
+        return False
+    words = _words_cached()
+    generic = words.affixes | words.articles | _DIVISION_LINKS
+    for first in range(len(long) - len(short) + 1):
+        if long[first:first + len(short)] == short:
+            rest = " ".join(long[:first] + long[first + len(short):])
+            if all(w in generic for w in long[:first] + long[first + len(short):]) or rest in generic:
+                return True
+    return False
+
+
 def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text: str, p: _Patterns,
-            neighbours: list[PlaceRef]) -> PlaceRef | None:
+            neighbours: list[PlaceRef], firm: list[PlaceRef] | None = None) -> PlaceRef | None:
     """The namesake a text means: by the divisions named with it (a bracket, its neighbours), its neighbours'
-    positions, the text's countries, the noun, the population. None when every namesake lies in a country
+    positions, the text's countries, the noun, the countries of the tables, the population (a town's own, or
+    that of the division it names). None when every namesake lies in a country
     the text does not speak of while it speaks of another (a village unknown to GeoNames that shares a
     city's name)."""
     g = gazetteer()
@@ -798,11 +829,12 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
     best: tuple[Any, ...] | None = None
     chosen: GeoPlace | None = None
     key = fold_key(text[hit.start:hit.end])
+    known_countries = _countries()[1]
     for number in hit.entries:
         place = g.place(number)
         country = _country_name(place.country_code)
         divisions = {fold_key(d) for d in (place.admin1, place.admin2) if d}
-        named = sum(1 for part in parents if part in divisions or any(part in d or d in part for d in divisions))
+        named = sum(1 for part in parents if any(_same_division(part, d) for d in divisions))
         closest = min((distance_km(place.latitude, place.longitude, n.latitude, n.longitude) for n in neighbours
                        if n.latitude is not None and n.longitude is not None), default=math.inf)
         near = 2 if closest <= NEAR_KM / 3 else 1 if closest <= NEAR_KM else 0
@@ -813,7 +845,17 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
         # A place called so by its main name before one that has the name among its alternate names
         # ("Kuito" of Angola, not Quito, which some languages write "Kuito").
         main = key in {fold_key(v) for v in _variants_of(place.name)}
-        score = (named, near, weight > 0, kind_fits, main, weight, place.population)
+        # Without a country in the text, a namesake in a country of the tables (the countries whose conflicts
+        # the package reads) before one elsewhere: "Kithimu (Embu county)" is in Kenya, not Embu of Brazil.
+        known = country in known_countries
+        # A town that gives its name to its division weighs as much as the division ("in Kwale": the seat of
+        # Kwale county of Kenya, not a larger Kwale of another country).
+        population = max((g.place(other).population for other in hit.entries if other != number
+                          and g.place(other).kind in (ADMIN1, ADMIN2) and g.place(other).country_code ==
+                          place.country_code and place.kind == CITY
+                          and (place.admin1 is None or g.place(other).admin1 == place.admin1)),
+                         default=place.population)
+        score = (named, near, weight > 0, kind_fits, main, known, weight, max(population, place.population))
         if best is None or score > best:
             best, chosen = score, place
     if chosen is None or best is None:
@@ -830,9 +872,10 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
                                         or context.get(country, 0.0) <= 0.5 and others >= 1.0) \
             and hit.evidence not in ("sure", "list") and weak:
         return None  # a namesake in a country the text does not speak of, while it speaks of another
-    if hit.evidence != "sure" and neighbours and not best[0] and not best[1] and all(
+    firm = neighbours if firm is None else firm
+    if hit.evidence != "sure" and firm and not best[0] and not best[1] and all(
             n.latitude is not None and n.longitude is not None
-            and distance_km(chosen.latitude, chosen.longitude, n.latitude, n.longitude) > FAR_KM for n in neighbours):
+            and distance_km(chosen.latitude, chosen.longitude, n.latitude, n.longitude) > FAR_KM for n in firm):
         return None  # "(Mifi, Ouest)" after a town of Cameroon: not the Ouest of Haiti; "Fino, Mandera county"
     precision = NEAR if p.near.search(text[max(0, hit.start - 48):hit.start]) and chosen.kind == CITY else None
     if chosen.kind in (ADMIN1, ADMIN2):

@@ -156,10 +156,23 @@ def test_a_place_record_carries_coordinates_and_precision() -> None:
     ("Three people were killed in Kwale, Kenya.", "Kenya"),  # the country named beside it
     ("Three Kenyan police officers were killed in Kwale.", "Kenya"),  # a country adjective
     ("Gunmen killed two herders in Kwale (Ndokwa East, Delta).", "Nigeria"),  # a bracket of divisions
-    ("Three people were killed in Kwale.", "Nigeria"),  # nothing else: the most populous town of that name
+    # nothing else: the town that names a county (Kwale of Kenya's Kwale county) before a larger town elsewhere
+    ("Three people were killed in Kwale.", "Kenya"),
 ])
 def test_namesakes_are_chosen_by_the_context_of_the_text(text: str, country: str) -> None:
     assert _casualty_place(text, "en")[:2] == ("Kwale", country)
+
+
+@GEONAMES
+@pytest.mark.parametrize("text, country", [
+    # no country named: a namesake in a country of the tables before a more populous one elsewhere
+    ("Two traders were shot dead at a market in Kuito on Sunday.", "Angola"),  # Cuíto, not Quito
+    ("A night watchman was killed by robbers in Embu county.", "Kenya"),  # not Embu of Brazil
+    # a division is named by its whole name: "Tana" of Norway is not "Tana River"
+    ("Four fishermen were killed near the Tana delta, Tana River County.", "Kenya"),
+])
+def test_namesakes_without_a_country_in_the_text(text: str, country: str) -> None:
+    assert _casualty_place(text, "en")[1] == country
 
 
 @pytest.mark.parametrize("lang, text", [
