@@ -220,6 +220,9 @@ class _Patterns:
     lang: str
     openers_and_not_places: frozenset[str]
     parent_gap: re.Pattern[str]  # between an unknown name and a known parent: ", ", " (", " in "
+    route_before: re.Pattern[str] | None  # "bound for", "from X to": where a journey began or ended
+    distance_before: re.Pattern[str] | None  # "11 km north of", "7km from": a bearing with its distance
+    distance_units: dict[str, float]
 
 
 def _patterns(lang: str) -> _Patterns:
@@ -227,6 +230,7 @@ def _patterns(lang: str) -> _Patterns:
 
     def build() -> _Patterns:
         nouns = data.table("places.nouns")
+        units = data.table("places.distance_units")
         links = data.words("places.noun_links")
         noun = phrase_alternation(nouns)
         link = rf"(?:\s+{phrase_alternation(links)})" if links else ""
@@ -274,10 +278,29 @@ def _patterns(lang: str) -> _Patterns:
                 *language(code).words("numbers.singular_articles")] if " " not in w}),
             article_before=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.name_articles'))}[-’']$",
                                       re.IGNORECASE),
+            route_before=_route_pattern(data.words("places.route_words"), data.words("places.route_from"),
+                                        data.words("places.route_to")),
+            distance_before=re.compile(
+                rf"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{phrase_alternation(units)})(?![\w])"
+                rf"(?:\s+[\w-]+){{0,3}}?\s+{phrase_alternation(sorted({w.split()[-1] for w in data.words('places.reference_words')}))}"
+                r"(?:\s+\S+){0,4}?\s*$", re.IGNORECASE) if units else None,
+            distance_units=units,
         )
 
     found: _Patterns = data.memo("place_patterns", build)
     return found
+
+
+def _route_pattern(phrases: list[str], starts: list[str], ends: list[str]) -> re.Pattern[str] | None:
+    """The words before a place that make it the start or the end of a journey: a phrase ("bound for"; a few
+    lower-case words may stand between it and the place), and the end of a journey "from X to Y"."""
+    parts = []
+    if phrases:
+        parts.append(rf"(?<![\w]){phrase_alternation(phrases)}(?:\s+(?-i:[a-z])[\w-]*){{0,3}}?\s+$")
+    if starts and ends:
+        parts.append(rf"(?<![\w]){phrase_alternation(starts)}\s+[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?\s+"
+                     rf"{phrase_alternation(ends)}\s+$")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 # Capitalised names: a capital letter, then words joined by spaces or hyphens, with short lower-case
@@ -1012,7 +1035,38 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
                 candidates.append((ref.rank, False, abs(entity.start - start), ref))
     if candidates:
         return min(candidates, key=lambda c: c[:3])[3]
-    return _earlier(doc, sentence.start, p) or fallback
+    return _bearing(doc, entities, start, p) or _earlier(doc, sentence.start, p) or fallback
+
+
+NEAR_BEARING_KM = 25.0  # UCDP precision 2: within about 25 km of the named point
+FAR_BEARING_KM = 50.0  # farther than this, a bearing's point is no place of the fact
+
+
+def _bearing(doc: "Document", entities: Sequence[Entity], start: int, p: _Patterns) -> PlaceRef | None:
+    """A fact whose only place is a point of reference at a stated distance ("11 km north of Garba Tula"):
+    near that point, with precision 2 within 25 km, 3 within 50 km; None for a farther point or none."""
+    if p.distance_before is None:
+        return None
+    found: list[tuple[int, PlaceRef]] = []
+    for entity in entities:
+        if entity.kind != "place":
+            continue
+        m = p.distance_before.search(doc.text, max(0, entity.start - 90), entity.start)
+        if m is None:
+            continue
+        ref = entity.place or ref_for_name(entity.name)
+        if ref is None or ref.latitude is None or _is_speaker(doc, entity, p):
+            continue
+        try:
+            km = float(m.group("number").replace(",", ".")) * float(p.distance_units.get(fold(m.group("unit")), 1.0))
+        except ValueError:
+            continue
+        if km > FAR_BEARING_KM:
+            continue
+        precision = NEAR if km <= NEAR_BEARING_KM else ADMIN2_PRECISION
+        found.append((abs(entity.start - start), PlaceRef(ref.name, ref.country, ref.admin1, ref.latitude,
+                                                           ref.longitude, max(ref.precision, precision), ref.kind)))
+    return min(found, key=lambda item: item[0])[1] if found else None
 
 
 def _read_place(doc: "Document", entity: Entity, p: _Patterns) -> tuple[bool, bool, PlaceRef | None]:
@@ -1025,10 +1079,19 @@ def _read_place(doc: "Document", entity: Entity, p: _Patterns) -> tuple[bool, bo
     found = notes.get(key)
     if found is None:
         ref = entity.place or ref_for_name(entity.name)
-        usable = ref is not None and not is_reference_place(doc, entity) and not _is_speaker(doc, entity, p)
+        usable = ref is not None and not is_reference_place(doc, entity) and not _is_speaker(doc, entity, p) \
+            and not _on_a_route(doc, entity, p)
         locative = usable and p.before.search(doc.text, max(0, entity.start - 48), entity.start) is not None
         found = notes[key] = (usable, locative, ref)
     return found
+
+
+def _on_a_route(doc: "Document", entity: Entity, p: _Patterns) -> bool:
+    """A place named as the start or the end of a journey ("a bus bound for Mandera", "travelling from Merti
+    to Isiolo", "herders from Isiolo"), not where the event was."""
+    return p.route_before is not None and \
+        p.route_before.search(doc.text, max(0, doc.text.rfind("\n", 0, entity.start) + 1, entity.start - 60),
+                              entity.start) is not None
 
 
 def _described(doc: "Document", entity: Entity, p: _Patterns) -> PlaceRef | None:

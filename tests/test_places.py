@@ -296,3 +296,32 @@ def test_the_index_is_cached_in_the_cache_folder() -> None:
     assert list(gz.cache_dir().glob("geonames-*.pickle"))
     assert [p.country_code for p in index.lookup("Jarmuk")] == ["SY"]
     assert re.fullmatch(r"Al Ḩajar al Aswad", index.lookup("Hajar al-Aswad")[0].name)
+
+
+@GEONAMES
+@pytest.mark.parametrize("lang, text, place", [
+    # the start or the end of a journey is not where it happened
+    ("en", "Four passengers were killed when a bus travelling to Garissa hit a landmine in Lamu county.", "Lamu"),
+    ("en", "A bus heading for Kampala was ambushed in Gulu district, killing three passengers.", "Gulu District"),
+    ("nl", "Bij een aanval op een bus op weg naar Kaboel kwamen in de provincie Logar vier mensen om.",
+     "Logar Province"),
+    # where people were displaced from stays the place
+    ("en", "The fighting displaced 3,000 people from Yarmouk to the neighbouring towns.", "Yarmouk"),
+])
+def test_a_journey_s_start_or_end_is_not_the_place(lang: str, text: str, place: str) -> None:
+    assert _casualty_place(text, lang)[0] == place
+
+
+@GEONAMES
+@pytest.mark.parametrize("lang, text, place, precision", [
+    # a fact named only by a bearing at a stated distance lies near its point
+    ("en", "Three people were killed in a village about 12 km north of Garissa.", "Garissa", 2),
+    ("en", "A roadside bomb killed two soldiers 40 km from Mosul.", "Mosul", 3),
+    ("nl", "Bij een aanslag 10 kilometer ten zuiden van Kirkuk kwamen drie soldaten om het leven.", "Kirkuk", 2),
+    # farther than 50 km: the point is no place of the fact
+    ("en", "Fighters shot dead two herders 80 km south of Garissa.", None, None),
+])
+def test_a_bearing_at_a_distance_places_a_fact_near_its_point(lang: str, text: str, place: str | None,
+                                                               precision: int | None) -> None:
+    found = _casualty_place(text, lang)
+    assert (found[0], found[3]) == (place, precision)
