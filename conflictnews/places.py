@@ -207,6 +207,7 @@ class _Patterns:
     doer_after: re.Pattern[str] | None  # "Turkey launched the offensive": a state named as who acts
     nouns: dict[str, str]  # folded noun -> kind
     not_places: frozenset[str]
+    peoples: frozenset[str]  # names of peoples: places only where the text says so
     list_gap: re.Pattern[str]
     capital: re.Pattern[str]
     country_nouns: re.Pattern[str]
@@ -257,6 +258,7 @@ def _patterns(lang: str) -> _Patterns:
                                   r"(?![\w])", re.IGNORECASE) if data.words("places.doer_verbs") else None,
             nouns=nouns,
             not_places=frozenset(not_places),
+            peoples=frozenset(fold_key(w) for code in ("en", "nl") for w in language(code).words("places.peoples")),
             list_gap=re.compile(rf"\s*(?:,\s*(?:{coordinators}\s+)?|\s+{coordinators}\s+|\s*&\s*)$", re.IGNORECASE),
             capital=data.regex("places.capital_nouns"),
             country_nouns=data.regex("places.country_nouns"),
@@ -743,6 +745,8 @@ def _accept(text: str, p: _Patterns, hits: list[_Hit], context: dict[str, float]
         if hit.evidence:
             accepted.append(hit)
             continue
+        if fold_key(surface) in p.peoples:
+            continue  # "clashes between Kikuyu and Maasai": a people, not the town of that name
         if accepted and p.list_gap.match(text[accepted[-1].end:hit.start]) and hit.start - accepted[-1].end < 12:
             hit.evidence = "list"
             accepted.append(hit)

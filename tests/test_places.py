@@ -195,6 +195,22 @@ def test_peoples_and_counts_of_people_are_not_places() -> None:
         assert _casualty_place(text, "en")[0] is None, text
 
 
+@GEONAMES
+@pytest.mark.parametrize("text, place", [
+    # a people named without a place noun or "in" is no place, however large a town of its name
+    ("Fighting between Kikuyu and Maasai over grazing land left nine dead.", None),
+    ("Clashes between Luo and Kalenjin youths left three people dead.", None),  # not Luena ("Luo")
+    ("Fighting between Turkana and Samburu left four dead.", None),
+    # the same name with "in" or a place noun is the place
+    ("Four people were killed in Kisii on Sunday.", "Kisii"),
+    ("Two herders were shot dead in Samburu county.", "Samburu"),
+    # a title is no place: "King" is not a village of that name
+    ("Guards loyal to the King attacked a police post, killing five officers.", None),
+])
+def test_a_people_is_a_place_only_where_the_text_says_so(text: str, place: str | None) -> None:
+    assert _casualty_place(text, "en")[0] == place
+
+
 def test_a_users_places_win_over_the_built_in_ones(tmp_path: Path) -> None:
     table = tmp_path / "places.csv"
     table.write_text("place,kind,country,latitude,longitude,aliases\n"
