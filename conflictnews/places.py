@@ -894,10 +894,14 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
     # A neighbourhood, camp or village is never a city of another country ("de wijk al-Jadida" of Mosul is not
     # El Jadida of Morocco).
     weak = chosen.population < 100_000 or not best[4] or hit.noun_kind in ("neighbourhood", "camp", "village")
+    # A name taken for a place on a large namesake's population is sure of that namesake only: "Turan" (an
+    # old name of Da Nang) in a text on Nigeria is not the village Turan of Russia.
+    sure = hit.evidence == "sure" and (chosen.population >= 100_000 or context.get(country, 0.0) >= 1
+                                       and chosen.population >= 20_000)
     # The namesake's country may be supported by nothing but this name itself (0.5 in the context).
     if not best[0] and not best[1] and (context.get(country, 0.0) <= 0 and others >= 0.5
                                         or context.get(country, 0.0) <= 0.5 and others >= 1.0) \
-            and hit.evidence not in ("sure", "list") and weak:
+            and not sure and hit.evidence != "list" and weak:
         return None  # a namesake in a country the text does not speak of, while it speaks of another
     firm = neighbours if firm is None else firm
     if hit.evidence != "sure" and firm and not best[0] and not best[1] and all(

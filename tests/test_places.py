@@ -175,6 +175,14 @@ def test_namesakes_without_a_country_in_the_text(text: str, country: str) -> Non
     assert _casualty_place(text, "en")[1] == country
 
 
+@GEONAMES
+def test_a_name_sure_of_a_large_namesake_is_not_sure_of_a_small_one() -> None:
+    # "Turan" is an old name of Da Nang: that city's size makes the word a place, not the village Turan of
+    # Russia in a text on Nigeria; the place stays unknown, inside Benue state
+    assert _casualty_place("Herdsmen raided Turan overnight, Benue state, killing 12 farmers.", "en")[1:] == \
+        ("Nigeria", "Benue State", 4)
+
+
 @pytest.mark.parametrize("lang, text", [
     ("nl", "Bij een luchtaanval op een gebouw in Mosul vielen doden. Het toestel trof een gebouw in de wijk "
            "al-Jadida. Daarbij kwamen twaalf burgers om het leven."),
