@@ -224,6 +224,8 @@ class _Patterns:
     route_before: re.Pattern[str] | None  # "bound for", "from X to": where a journey began or ended
     distance_before: re.Pattern[str] | None  # "11 km north of", "7km from": a bearing with its distance
     distance_units: dict[str, float]
+    border_after: re.Pattern[str] | None  # "-Garissa border", " county border": a side of a border
+    border_before: re.Pattern[str] | None  # "the border of Isiolo and ": a side of a border
 
 
 def _patterns(lang: str) -> _Patterns:
@@ -232,6 +234,7 @@ def _patterns(lang: str) -> _Patterns:
     def build() -> _Patterns:
         nouns = data.table("places.nouns")
         units = data.table("places.distance_units")
+        borders = phrase_alternation(data.words("places.border_words")) if data.words("places.border_words") else ""
         links = data.words("places.noun_links")
         noun = phrase_alternation(nouns)
         link = rf"(?:\s+{phrase_alternation(links)})" if links else ""
@@ -287,6 +290,13 @@ def _patterns(lang: str) -> _Patterns:
                 rf"(?:\s+[\w-]+){{0,3}}?\s+{phrase_alternation(sorted({w.split()[-1] for w in data.words('places.reference_words')}))}"
                 r"(?:\s+\S+){0,4}?\s*$", re.IGNORECASE) if units else None,
             distance_units=units,
+            border_after=re.compile(
+                rf"(?:\s*[-–/]\s*[{_UPPER}][\w'’]*(?:[ \t]+[{_UPPER}][\w'’]*)?)?(?:\s+{noun})?\s+{borders}(?![\w])",
+                re.IGNORECASE) if borders else None,
+            border_before=re.compile(
+                rf"(?<![\w]){borders}\s+{phrase_alternation(data.words('places.border_links'))}\s+"
+                rf"(?:{articles}\s+)?(?:[{_UPPER}][\w'’-]*\s+(?:{coordinators}\s+)?){{0,3}}$",
+                re.IGNORECASE) if borders else None,
         )
 
     found: _Patterns = data.memo("place_patterns", build)
@@ -1096,10 +1106,14 @@ def _read_place(doc: "Document", entity: Entity, p: _Patterns) -> tuple[bool, bo
 
 def _on_a_route(doc: "Document", entity: Entity, p: _Patterns) -> bool:
     """A place named as the start or the end of a journey ("a bus bound for Mandera", "travelling from Merti
-    to Isiolo", "herders from Isiolo"), not where the event was."""
-    return p.route_before is not None and \
-        p.route_before.search(doc.text, max(0, doc.text.rfind("\n", 0, entity.start) + 1, entity.start - 60),
-                              entity.start) is not None
+    to Isiolo"), or as a side of a border ("along the Isiolo-Garissa border"), not where the event was."""
+    text = doc.text
+    line = max(0, text.rfind("\n", 0, entity.start) + 1, entity.start - 60)
+    if p.route_before is not None and p.route_before.search(text, line, entity.start) is not None:
+        return True
+    if p.border_after is not None and p.border_after.match(text, entity.end, entity.end + 60) is not None:
+        return True
+    return p.border_before is not None and p.border_before.search(text, line, entity.start) is not None
 
 
 def _described(doc: "Document", entity: Entity, p: _Patterns) -> PlaceRef | None:
