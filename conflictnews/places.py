@@ -284,7 +284,7 @@ def _patterns(lang: str) -> _Patterns:
             article_before=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.name_articles'))}[-’']$",
                                       re.IGNORECASE),
             route_before=_route_pattern(data.words("places.route_words"), data.words("places.route_from"),
-                                        data.words("places.route_to")),
+                                        data.words("places.route_to"), noun),
             distance_before=re.compile(
                 rf"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{phrase_alternation(units)})(?![\w])"
                 rf"(?:\s+[\w-]+){{0,3}}?\s+{phrase_alternation(sorted({w.split()[-1] for w in data.words('places.reference_words')}))}"
@@ -303,15 +303,16 @@ def _patterns(lang: str) -> _Patterns:
     return found
 
 
-def _route_pattern(phrases: list[str], starts: list[str], ends: list[str]) -> re.Pattern[str] | None:
+def _route_pattern(phrases: list[str], starts: list[str], ends: list[str], nouns: str) -> re.Pattern[str] | None:
     """The words before a place that make it the start or the end of a journey: a phrase ("bound for"; a few
-    lower-case words may stand between it and the place), and the end of a journey "from X to Y"."""
+    lower-case words may stand between it and the place), and the end of a journey "from X to Y" (X a name,
+    a place noun after it at most: "riders from Murang'a County rode to Meru" went to where it happened)."""
     parts = []
     if phrases:
         parts.append(rf"(?<![\w]){phrase_alternation(phrases)}(?:\s+(?-i:[a-z])[\w-]*){{0,3}}?\s+$")
     if starts and ends:
-        parts.append(rf"(?<![\w]){phrase_alternation(starts)}\s+[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?\s+"
-                     rf"{phrase_alternation(ends)}\s+$")
+        parts.append(rf"(?<![\w]){phrase_alternation(starts)}\s+(?-i:[{_UPPER}])[\w'’-]*"
+                     rf"(?:[ \t]+(?-i:[{_UPPER}])[\w'’-]*){{0,3}}(?:[ \t]+{nouns})?\s+{phrase_alternation(ends)}\s+$")
     return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
@@ -755,7 +756,7 @@ def _accept(text: str, p: _Patterns, hits: list[_Hit], context: dict[str, float]
         if hit.evidence:
             accepted.append(hit)
             continue
-        if fold_key(surface) in p.peoples:
+        if fold_key(surface) in p.peoples and not _parent_of_a_name(text, p, hit.start):
             continue  # "clashes between Kikuyu and Maasai": a people, not the town of that name
         if accepted and p.list_gap.match(text[accepted[-1].end:hit.start]) and hit.start - accepted[-1].end < 12:
             hit.evidence = "list"
@@ -768,6 +769,17 @@ def _accept(text: str, p: _Patterns, hits: list[_Hit], context: dict[str, float]
             hit.evidence = "sure"
             accepted.append(hit)
     return accepted
+
+
+_NAME_THEN_PARENT = re.compile(rf"([{_UPPER}][\w'’-]*)(?:[ \t]+[\w'’-]+)?\s*[,(]\s*$")
+
+
+def _parent_of_a_name(text: str, p: _Patterns, start: int) -> bool:
+    """Whether a name stands as the parent of the name before it ("Marti, Samburu", "Kaakong (Turkana)"), that
+    name not itself a people ("the Pokot, Turkana and Samburu")."""
+    found = _NAME_THEN_PARENT.search(text, max(0, start - 40), start)
+    return found is not None and fold_key(found.group(1)) not in p.peoples \
+        and fold_key(found.group(1)) not in p.openers_and_not_places
 
 
 def _before_and_people(text: str, p: _Patterns, end: int) -> bool:
