@@ -888,8 +888,9 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
                        if n.latitude is not None and n.longitude is not None), default=math.inf)
         near = 2 if closest <= NEAR_KM / 3 else 1 if closest <= NEAR_KM else 0
         wanted = hit.noun_kind
+        # "the X area" is a town's surroundings or a division: either fits ("the Samburu area": the county)
         kind_fits = (wanted in (ADMIN1, ADMIN2) and place.kind == wanted) or \
-            (wanted not in (ADMIN1, ADMIN2) and place.kind == CITY)
+            (wanted not in (ADMIN1, ADMIN2) and place.kind == CITY) or (wanted == "area" and place.kind != CITY)
         weight = context.get(country, 0.0)
         # A place called so by its main name before one that has the name among its alternate names
         # ("Kuito" of Angola, not Quito, which some languages write "Kuito").

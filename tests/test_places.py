@@ -176,6 +176,18 @@ def test_namesakes_without_a_country_in_the_text(text: str, country: str) -> Non
 
 
 @GEONAMES
+@pytest.mark.parametrize("text, expected", [
+    # "the X area": a division of that name fits as well as a town (Samburu county, not the village Samburu
+    # of Kwale); a town alone of that name stays the town
+    ("Raiders attacked homesteads in the Samburu area, killing six herders.", ("Samburu", "Samburu", 4)),
+    ("Two people were killed in the Kitgum area.", ("Kitgum", "Northern Region", 1)),
+])
+def test_an_area_is_a_town_or_a_division(text: str, expected: tuple[str, str, int]) -> None:
+    found = _casualty_place(text, "en")
+    assert (found[0], found[2], found[3]) == expected
+
+
+@GEONAMES
 def test_a_name_sure_of_a_large_namesake_is_not_sure_of_a_small_one() -> None:
     # "Turan" is an old name of Da Nang: that city's size makes the word a place, not the village Turan of
     # Russia in a text on Nigeria; the place stays unknown, inside Benue state
