@@ -598,10 +598,19 @@ def _names_cache(lang: str, _index: int) -> Any:
         for start, end in _names_in(run, 0, len(run), g, p):
             key = fold_key(run[start:end])
             if key not in p.not_places:
-                found.append((start, end, g.entries(key)))
+                found.append((start, end, _entries(g, key)))
         return tuple(found)
 
     return names
+
+
+def _entries(g: Any, key: str) -> tuple[int, ...]:
+    """The GeoNames entries of a folded name; for a name of several words GeoNames does not know, those of the
+    words written as one ("Ceel Buur": GeoNames' "Ceelbuur")."""
+    found: tuple[int, ...] = g.entries(key)
+    if not found and " " in key and len(key) >= 7:
+        found = g.entries(key.replace(" ", ""))
+    return found
 
 
 def _names_in(text: str, start: int, end: int, g: Any, p: _Patterns) -> Iterator[tuple[int, int]]:
@@ -622,7 +631,7 @@ def _names_in(text: str, start: int, end: int, g: Any, p: _Patterns) -> Iterator
         for last in range(min(len(words), index + longest) - 1, index - 1, -1):
             if not text[words[last][0]].isupper():
                 continue
-            if g.entries(fold_key(text[words[index][0]:words[last][1]])):
+            if _entries(g, fold_key(text[words[index][0]:words[last][1]])):
                 match = last
                 break
         if match is not None:

@@ -188,6 +188,13 @@ def test_an_area_is_a_town_or_a_division(text: str, expected: tuple[str, str, in
 
 
 @GEONAMES
+def test_a_name_of_several_words_meets_its_one_word_spelling() -> None:
+    # GeoNames writes the Somali town as one word, "Ceelbuur"
+    assert _casualty_place("Militants shot dead three civilians in Ceel Buur town (Ceel Buur, Galgaduud).",
+                           "en")[:3] == ("Ceelbuur", "Somalia", "Galguduud")
+
+
+@GEONAMES
 def test_a_name_sure_of_a_large_namesake_is_not_sure_of_a_small_one() -> None:
     # "Turan" is an old name of Da Nang: that city's size makes the word a place, not the village Turan of
     # Russia in a text on Nigeria; the place stays unknown, inside Benue state
