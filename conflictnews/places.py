@@ -15,9 +15,11 @@ Three steps, each one pass over a document:
    adjectives and actors), then population and kind.
 3. ``event_place`` chooses the place of one fact (a count, a claim, a date):
    the most specific place near it in its sentence that is not a point of
-   reference (a dateline, a base, a bearing: ``document.is_reference_place``)
-   nor a speaker ("according to Kyiv", "Washington said"), else the last place
-   named before it.
+   reference (a dateline, a base, a bearing: ``document.is_reference_place``),
+   nor a speaker ("according to Kyiv", "Washington said"), nor the start or the
+   end of a journey or a side of a border ("a bus bound for Mandera", "along the
+   Isiolo-Garissa border"); else a bearing at a stated distance ("12 km north of
+   Garissa": near Garissa); else the last place named before it.
 
 Each place is a ``PlaceRef`` with its coordinates and a precision in the codes
 of UCDP GED's ``where_prec``: 1 the place itself, 2 within about 25 km of a
