@@ -15,9 +15,11 @@ Three steps, each one pass over a document:
    adjectives and actors), then population and kind.
 3. ``event_place`` chooses the place of one fact (a count, a claim, a date):
    the most specific place near it in its sentence that is not a point of
-   reference (a dateline, a base, a bearing: ``document.is_reference_place``)
-   nor a speaker ("according to Kyiv", "Washington said"), else the last place
-   named before it.
+   reference (a dateline, a base, a bearing: ``document.is_reference_place``),
+   nor a speaker ("according to Kyiv", "Washington said"), nor the start or the
+   end of a journey or a side of a border ("a bus bound for Mandera", "along the
+   Isiolo-Garissa border"); else a bearing at a stated distance ("12 km north of
+   Garissa": near Garissa); else the last place named before it.
 
 Each place is a ``PlaceRef`` with its coordinates and a precision in the codes
 of UCDP GED's ``where_prec``: 1 the place itself, 2 within about 25 km of a
@@ -207,6 +209,7 @@ class _Patterns:
     doer_after: re.Pattern[str] | None  # "Turkey launched the offensive": a state named as who acts
     nouns: dict[str, str]  # folded noun -> kind
     not_places: frozenset[str]
+    peoples: frozenset[str]  # names of peoples: places only where the text says so
     list_gap: re.Pattern[str]
     capital: re.Pattern[str]
     country_nouns: re.Pattern[str]
@@ -220,6 +223,11 @@ class _Patterns:
     lang: str
     openers_and_not_places: frozenset[str]
     parent_gap: re.Pattern[str]  # between an unknown name and a known parent: ", ", " (", " in "
+    route_before: re.Pattern[str] | None  # "bound for", "from X to": where a journey began or ended
+    distance_before: re.Pattern[str] | None  # "11 km north of", "7km from": a bearing with its distance
+    distance_units: dict[str, float]
+    border_after: re.Pattern[str] | None  # "-Garissa border", " county border": a side of a border
+    border_before: re.Pattern[str] | None  # "the border of Isiolo and ": a side of a border
 
 
 def _patterns(lang: str) -> _Patterns:
@@ -227,6 +235,8 @@ def _patterns(lang: str) -> _Patterns:
 
     def build() -> _Patterns:
         nouns = data.table("places.nouns")
+        units = data.table("places.distance_units")
+        borders = phrase_alternation(data.words("places.border_words")) if data.words("places.border_words") else ""
         links = data.words("places.noun_links")
         noun = phrase_alternation(nouns)
         link = rf"(?:\s+{phrase_alternation(links)})" if links else ""
@@ -253,6 +263,7 @@ def _patterns(lang: str) -> _Patterns:
                                   r"(?![\w])", re.IGNORECASE) if data.words("places.doer_verbs") else None,
             nouns=nouns,
             not_places=frozenset(not_places),
+            peoples=frozenset(fold_key(w) for code in ("en", "nl") for w in language(code).words("places.peoples")),
             list_gap=re.compile(rf"\s*(?:,\s*(?:{coordinators}\s+)?|\s+{coordinators}\s+|\s*&\s*)$", re.IGNORECASE),
             capital=data.regex("places.capital_nouns"),
             country_nouns=data.regex("places.country_nouns"),
@@ -274,10 +285,37 @@ def _patterns(lang: str) -> _Patterns:
                 *language(code).words("numbers.singular_articles")] if " " not in w}),
             article_before=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.name_articles'))}[-’']$",
                                       re.IGNORECASE),
+            route_before=_route_pattern(data.words("places.route_words"), data.words("places.route_from"),
+                                        data.words("places.route_to"), noun),
+            distance_before=re.compile(
+                rf"(?<![\w.,])(?P<number>\d+(?:[.,]\d+)?)\s*-?\s*(?P<unit>{phrase_alternation(units)})(?![\w])"
+                rf"(?:\s+[\w-]+){{0,3}}?\s+{phrase_alternation(sorted({w.split()[-1] for w in data.words('places.reference_words')}))}"
+                r"(?:\s+\S+){0,4}?\s*$", re.IGNORECASE) if units else None,
+            distance_units=units,
+            border_after=re.compile(
+                rf"(?:\s*[-–/]\s*[{_UPPER}][\w'’]*(?:[ \t]+[{_UPPER}][\w'’]*)?)?(?:\s+{noun})?\s+{borders}(?![\w])",
+                re.IGNORECASE) if borders else None,
+            border_before=re.compile(
+                rf"(?<![\w]){borders}\s+{phrase_alternation(data.words('places.border_links'))}\s+"
+                rf"(?:{articles}\s+)?(?:[{_UPPER}][\w'’-]*\s+(?:{coordinators}\s+)?){{0,3}}$",
+                re.IGNORECASE) if borders else None,
         )
 
     found: _Patterns = data.memo("place_patterns", build)
     return found
+
+
+def _route_pattern(phrases: list[str], starts: list[str], ends: list[str], nouns: str) -> re.Pattern[str] | None:
+    """The words before a place that make it the start or the end of a journey: a phrase ("bound for"; a few
+    lower-case words may stand between it and the place), and the end of a journey "from X to Y" (X a name,
+    a place noun after it at most: "riders from Murang'a County rode to Meru" went to where it happened)."""
+    parts = []
+    if phrases:
+        parts.append(rf"(?<![\w]){phrase_alternation(phrases)}(?:\s+(?-i:[a-z])[\w-]*){{0,3}}?\s+$")
+    if starts and ends:
+        parts.append(rf"(?<![\w]){phrase_alternation(starts)}\s+(?-i:[{_UPPER}])[\w'’-]*"
+                     rf"(?:[ \t]+(?-i:[{_UPPER}])[\w'’-]*){{0,3}}(?:[ \t]+{nouns})?\s+{phrase_alternation(ends)}\s+$")
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
 # Capitalised names: a capital letter, then words joined by spaces or hyphens, with short lower-case
@@ -562,10 +600,19 @@ def _names_cache(lang: str, _index: int) -> Any:
         for start, end in _names_in(run, 0, len(run), g, p):
             key = fold_key(run[start:end])
             if key not in p.not_places:
-                found.append((start, end, g.entries(key)))
+                found.append((start, end, _entries(g, key)))
         return tuple(found)
 
     return names
+
+
+def _entries(g: Any, key: str) -> tuple[int, ...]:
+    """The GeoNames entries of a folded name; for a name of several words GeoNames does not know, those of the
+    words written as one ("Ceel Buur": GeoNames' "Ceelbuur")."""
+    found: tuple[int, ...] = g.entries(key)
+    if not found and " " in key and len(key) >= 7:
+        found = g.entries(key.replace(" ", ""))
+    return found
 
 
 def _names_in(text: str, start: int, end: int, g: Any, p: _Patterns) -> Iterator[tuple[int, int]]:
@@ -586,7 +633,7 @@ def _names_in(text: str, start: int, end: int, g: Any, p: _Patterns) -> Iterator
         for last in range(min(len(words), index + longest) - 1, index - 1, -1):
             if not text[words[last][0]].isupper():
                 continue
-            if g.entries(fold_key(text[words[index][0]:words[last][1]])):
+            if _entries(g, fold_key(text[words[index][0]:words[last][1]])):
                 match = last
                 break
         if match is not None:
@@ -720,6 +767,8 @@ def _accept(text: str, p: _Patterns, hits: list[_Hit], context: dict[str, float]
         if hit.evidence:
             accepted.append(hit)
             continue
+        if fold_key(surface) in p.peoples and not _parent_of_a_name(text, p, hit.start):
+            continue  # "clashes between Kikuyu and Maasai": a people, not the town of that name
         if accepted and p.list_gap.match(text[accepted[-1].end:hit.start]) and hit.start - accepted[-1].end < 12:
             hit.evidence = "list"
             accepted.append(hit)
@@ -731,6 +780,17 @@ def _accept(text: str, p: _Patterns, hits: list[_Hit], context: dict[str, float]
             hit.evidence = "sure"
             accepted.append(hit)
     return accepted
+
+
+_NAME_THEN_PARENT = re.compile(rf"([{_UPPER}][\w'’-]*)(?:[ \t]+[\w'’-]+)?\s*[,(]\s*$")
+
+
+def _parent_of_a_name(text: str, p: _Patterns, start: int) -> bool:
+    """Whether a name stands as the parent of the name before it ("Marti, Samburu", "Kaakong (Turkana)"), that
+    name not itself a people ("the Pokot, Turkana and Samburu")."""
+    found = _NAME_THEN_PARENT.search(text, max(0, start - 40), start)
+    return found is not None and fold_key(found.group(1)) not in p.peoples \
+        and fold_key(found.group(1)) not in p.openers_and_not_places
 
 
 def _before_and_people(text: str, p: _Patterns, end: int) -> bool:
@@ -779,17 +839,48 @@ def _resolve(hits: list[_Hit], context: dict[str, float], strong: dict[str, floa
         first.append((_choose(hit, context, strong, text, p, near), near))
     result: list[PlaceRef | None] = []
     for index, hit in enumerate(hits):
-        neighbours = [place for other, (place, _) in zip(hits[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1],
-                                                         first[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1])
-                      if other is not hit and place is not None and abs(other.start - hit.start) < 300]
-        result.append(_choose(hit, context, strong, text, p, neighbours + first[index][1]))
+        around = [(other, place) for other, (place, _) in zip(hits[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1],
+                                                              first[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1])
+                  if other is not hit and place is not None and abs(other.start - hit.start) < 300]
+        neighbours = [place for _, place in around]
+        # A name taken for a place on its population alone ("Tana" of "the Tana delta" read as Antananarivo)
+        # helps choose its neighbours' namesakes but does not rule one out by its distance.
+        firm = [place for other, place in around if other.evidence != "sure"] + first[index][1]
+        result.append(_choose(hit, context, strong, text, p, neighbours + first[index][1], firm))
     return result
 
 
+_DIVISION_LINKS = frozenset({"of", "de", "du", "la", "the"})
+
+
+def _same_division(a: str, b: str) -> bool:
+    """Whether two folded division names name one division: equal, or one is the other with its generic words
+    ("kitgum" and "kitgum district", "hadramawt" and "muhafazat hadramawt"), not a longer name that starts
+    with a shorter one ("tana" is not "tana river").
+
+    >>> _same_division("kitgum", "kitgum district"), _same_division("tana", "tana river")
+    (True, False)
+    """
+    if a == b:
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    if not short or len(short) == len(long):
+        return False
+    words = _words_cached()
+    generic = words.affixes | words.articles | _DIVISION_LINKS
+    for first in range(len(long) - len(short) + 1):
+        if long[first:first + len(short)] == short:
+            rest = " ".join(long[:first] + long[first + len(short):])
+            if all(w in generic for w in long[:first] + long[first + len(short):]) or rest in generic:
+                return True
+    return False
+
+
 def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text: str, p: _Patterns,
-            neighbours: list[PlaceRef]) -> PlaceRef | None:
+            neighbours: list[PlaceRef], firm: list[PlaceRef] | None = None) -> PlaceRef | None:
     """The namesake a text means: by the divisions named with it (a bracket, its neighbours), its neighbours'
-    positions, the text's countries, the noun, the population. None when every namesake lies in a country
+    positions, the text's countries, the noun, the countries of the tables, the population (a town's own, or
+    that of the division it names). None when every namesake lies in a country
     the text does not speak of while it speaks of another (a village unknown to GeoNames that shares a
     city's name)."""
     g = gazetteer()
@@ -798,22 +889,34 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
     best: tuple[Any, ...] | None = None
     chosen: GeoPlace | None = None
     key = fold_key(text[hit.start:hit.end])
+    known_countries = _countries()[1]
     for number in hit.entries:
         place = g.place(number)
         country = _country_name(place.country_code)
         divisions = {fold_key(d) for d in (place.admin1, place.admin2) if d}
-        named = sum(1 for part in parents if part in divisions or any(part in d or d in part for d in divisions))
+        named = sum(1 for part in parents if any(_same_division(part, d) for d in divisions))
         closest = min((distance_km(place.latitude, place.longitude, n.latitude, n.longitude) for n in neighbours
                        if n.latitude is not None and n.longitude is not None), default=math.inf)
         near = 2 if closest <= NEAR_KM / 3 else 1 if closest <= NEAR_KM else 0
         wanted = hit.noun_kind
+        # "the X area" is a town's surroundings or a division: either fits ("the Samburu area": the county)
         kind_fits = (wanted in (ADMIN1, ADMIN2) and place.kind == wanted) or \
-            (wanted not in (ADMIN1, ADMIN2) and place.kind == CITY)
+            (wanted not in (ADMIN1, ADMIN2) and place.kind == CITY) or (wanted == "area" and place.kind != CITY)
         weight = context.get(country, 0.0)
         # A place called so by its main name before one that has the name among its alternate names
         # ("Kuito" of Angola, not Quito, which some languages write "Kuito").
         main = key in {fold_key(v) for v in _variants_of(place.name)}
-        score = (named, near, weight > 0, kind_fits, main, weight, place.population)
+        # Without a country in the text, a namesake in a country of the tables (the countries whose conflicts
+        # the package reads) before one elsewhere: "Kithimu (Embu county)" is in Kenya, not Embu of Brazil.
+        known = country in known_countries
+        # A town that gives its name to its division weighs as much as the division ("in Kwale": the seat of
+        # Kwale county of Kenya, not a larger Kwale of another country).
+        population = max((g.place(other).population for other in hit.entries if other != number
+                          and g.place(other).kind in (ADMIN1, ADMIN2) and g.place(other).country_code ==
+                          place.country_code and place.kind == CITY
+                          and (place.admin1 is None or g.place(other).admin1 == place.admin1)),
+                         default=place.population)
+        score = (named, near, weight > 0, kind_fits, main, known, weight, max(population, place.population))
         if best is None or score > best:
             best, chosen = score, place
     if chosen is None or best is None:
@@ -825,14 +928,19 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
     # A neighbourhood, camp or village is never a city of another country ("de wijk al-Jadida" of Mosul is not
     # El Jadida of Morocco).
     weak = chosen.population < 100_000 or not best[4] or hit.noun_kind in ("neighbourhood", "camp", "village")
+    # A name taken for a place on a large namesake's population is sure of that namesake only: "Turan" (an
+    # old name of Da Nang) in a text on Nigeria is not the village Turan of Russia.
+    sure = hit.evidence == "sure" and (chosen.population >= 100_000 or context.get(country, 0.0) >= 1
+                                       and chosen.population >= 20_000)
     # The namesake's country may be supported by nothing but this name itself (0.5 in the context).
     if not best[0] and not best[1] and (context.get(country, 0.0) <= 0 and others >= 0.5
                                         or context.get(country, 0.0) <= 0.5 and others >= 1.0) \
-            and hit.evidence not in ("sure", "list") and weak:
+            and not sure and hit.evidence != "list" and weak:
         return None  # a namesake in a country the text does not speak of, while it speaks of another
-    if hit.evidence != "sure" and neighbours and not best[0] and not best[1] and all(
+    firm = neighbours if firm is None else firm
+    if hit.evidence != "sure" and firm and not best[0] and not best[1] and all(
             n.latitude is not None and n.longitude is not None
-            and distance_km(chosen.latitude, chosen.longitude, n.latitude, n.longitude) > FAR_KM for n in neighbours):
+            and distance_km(chosen.latitude, chosen.longitude, n.latitude, n.longitude) > FAR_KM for n in firm):
         return None  # "(Mifi, Ouest)" after a town of Cameroon: not the Ouest of Haiti; "Fino, Mandera county"
     precision = NEAR if p.near.search(text[max(0, hit.start - 48):hit.start]) and chosen.kind == CITY else None
     if chosen.kind in (ADMIN1, ADMIN2):
@@ -969,7 +1077,38 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
                 candidates.append((ref.rank, False, abs(entity.start - start), ref))
     if candidates:
         return min(candidates, key=lambda c: c[:3])[3]
-    return _earlier(doc, sentence.start, p) or fallback
+    return _bearing(doc, entities, start, p) or _earlier(doc, sentence.start, p) or fallback
+
+
+NEAR_BEARING_KM = 25.0  # UCDP precision 2: within about 25 km of the named point
+FAR_BEARING_KM = 50.0  # farther than this, a bearing's point is no place of the fact
+
+
+def _bearing(doc: "Document", entities: Sequence[Entity], start: int, p: _Patterns) -> PlaceRef | None:
+    """A fact whose only place is a point of reference at a stated distance ("11 km north of Garba Tula"):
+    near that point, with precision 2 within 25 km, 3 within 50 km; None for a farther point or none."""
+    if p.distance_before is None:
+        return None
+    found: list[tuple[int, PlaceRef]] = []
+    for entity in entities:
+        if entity.kind != "place":
+            continue
+        m = p.distance_before.search(doc.text, max(0, entity.start - 90), entity.start)
+        if m is None:
+            continue
+        ref = entity.place or ref_for_name(entity.name)
+        if ref is None or ref.latitude is None or _is_speaker(doc, entity, p):
+            continue
+        try:
+            km = float(m.group("number").replace(",", ".")) * float(p.distance_units.get(fold(m.group("unit")), 1.0))
+        except ValueError:
+            continue
+        if km > FAR_BEARING_KM:
+            continue
+        precision = NEAR if km <= NEAR_BEARING_KM else ADMIN2_PRECISION
+        found.append((abs(entity.start - start), PlaceRef(ref.name, ref.country, ref.admin1, ref.latitude,
+                                                           ref.longitude, max(ref.precision, precision), ref.kind)))
+    return min(found, key=lambda item: item[0])[1] if found else None
 
 
 def _read_place(doc: "Document", entity: Entity, p: _Patterns) -> tuple[bool, bool, PlaceRef | None]:
@@ -982,10 +1121,23 @@ def _read_place(doc: "Document", entity: Entity, p: _Patterns) -> tuple[bool, bo
     found = notes.get(key)
     if found is None:
         ref = entity.place or ref_for_name(entity.name)
-        usable = ref is not None and not is_reference_place(doc, entity) and not _is_speaker(doc, entity, p)
+        usable = ref is not None and not is_reference_place(doc, entity) and not _is_speaker(doc, entity, p) \
+            and not _on_a_route(doc, entity, p)
         locative = usable and p.before.search(doc.text, max(0, entity.start - 48), entity.start) is not None
         found = notes[key] = (usable, locative, ref)
     return found
+
+
+def _on_a_route(doc: "Document", entity: Entity, p: _Patterns) -> bool:
+    """A place named as the start or the end of a journey ("a bus bound for Mandera", "travelling from Merti
+    to Isiolo"), or as a side of a border ("along the Isiolo-Garissa border"), not where the event was."""
+    text = doc.text
+    line = max(0, text.rfind("\n", 0, entity.start) + 1, entity.start - 60)
+    if p.route_before is not None and p.route_before.search(text, line, entity.start) is not None:
+        return True
+    if p.border_after is not None and p.border_after.match(text, entity.end, entity.end + 60) is not None:
+        return True
+    return p.border_before is not None and p.border_before.search(text, line, entity.start) is not None
 
 
 def _described(doc: "Document", entity: Entity, p: _Patterns) -> PlaceRef | None:

@@ -58,8 +58,10 @@ def test_not_dates(lang: str, text: str) -> None:
 @pytest.mark.parametrize("text, lang, place", [
     ("BAGHDAD — Five soldiers were killed in Tikrit, 160 km north of Baghdad.", "en", "Tikrit"),
     ("BEIRUT (AFP) - Air strikes killed 12 civilians in Douma, the Britain-based monitor said.", "en", "Douma"),
-    ("Bij een aanval 20 kilometer ten zuiden van Aleppo zijn zeker vijf burgers gedood.", "nl", None),
-], ids=["distance-and-dateline", "dateline-and-base", "bearing-nl"])
+    # a bearing within 25 km places the fact near its point (precision 2), a farther one does not
+    ("Bij een aanval 20 kilometer ten zuiden van Aleppo zijn zeker vijf burgers gedood.", "nl", "Aleppo"),
+    ("Bij een aanval 80 kilometer ten zuiden van Aleppo zijn zeker vijf burgers gedood.", "nl", None),
+], ids=["distance-and-dateline", "dateline-and-base", "near-bearing-nl", "far-bearing-nl"])
 def test_reference_places_are_not_where_it_happened(text: str, lang: str, place: str | None) -> None:
     assert [r.place for r in cn.extract_casualties(text, lang=lang)] == [place]
 
