@@ -198,6 +198,7 @@ class _Patterns:
     additive: frozenset[str]
     background: re.Pattern[str]  # "in retaliation for", "the anniversary of": before a death named as a cause
     background_any: re.Pattern[str]
+    distance: re.Pattern[str]  # "30 km from Mosul": a distance after a number, not people
     earlier: re.Pattern[str]  # "a day after at least 18 people died": a clause of an earlier time, up to its word
     perpetrators: re.Pattern[str]
     part_of_them: re.Pattern[str]
@@ -404,6 +405,8 @@ def _patterns(data: Language) -> _Patterns:
                                               *data.words("casualties.intent_cues")]) + r"\s+(?:\w+\s+){0,2}$",
                               re.IGNORECASE),
         background_any=data.regex("casualties.background_cues"),
+        distance=re.compile(r"\s*(?:" + phrase_pattern(list(dict(data.table("places.distance_units")))) + ")",
+                            re.IGNORECASE),
         # up to ten words of the clause between the cue and the casualty word, no comma or colon between
         earlier=re.compile(phrase_pattern(data.words("casualties.earlier_cues")) + r"\s+(?:[^\s,;:()]+\s+){0,10}$",
                            re.IGNORECASE),
@@ -743,6 +746,8 @@ class _Reader:
                 continue
             if doc.text[match.end:match.end + 1] == "-" and doc.text[match.end + 1:match.end + 2].isalpha():
                 continue  # "a four-month-old baby", "a three-member team": a modifier, not people
+            if self.p.distance.match(doc.text, match.end):
+                continue  # "killed 30 km from Mosul": a distance
             if match.count.surface.isdigit() and len(match.count.surface) == 4 and 1900 <= match.count.best <= 2100 \
                     and self.p.triggers.match(doc.text, match.end + 1):
                 continue  # "the 2011 killing of five women": a year

@@ -128,5 +128,6 @@ CASES = [
     param("Vijf soldaten kwamen om in 2015.", [("killed", 5, "military")], id="jaar-aan-zinseinde-is-een-tijd"),
     param("Bij de aanval kwamen negen mensen om, een dag nadat minstens veertien mensen omkwamen bij een bomaanslag.", [("killed", 9, "unknown")], id="neg-een-dag-nadat"),
     param("Het slachtoffer, Jan Smit, 52, werd doodgeschoten.", [("killed", 1, "unknown")], id="neg-leeftijd-na-naam"),
+    param("Twee soldaten kwamen om op 30 kilometer van de grens.", [("killed", 2, "military")], id="afstand-is-geen-aantal"),
     param("Onbekenden drongen het huis binnen en hebben hem doodgeschoten.", [("killed", 1, "unknown")], id="hem-doodgeschoten"),
 ]
