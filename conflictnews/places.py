@@ -212,6 +212,8 @@ class _Patterns:
     peoples: frozenset[str]  # names of peoples: places only where the text says so
     list_gap: re.Pattern[str]
     capital: re.Pattern[str]
+    capital_named: re.Pattern[str]  # "Somalia's capital" (after the country's name)
+    capital_of: re.Pattern[str]  # "the capital of Somalia", "de hoofdstad van Somalië" (before it)
     country_nouns: re.Pattern[str]
     people_after: re.Pattern[str]  # "Pokot raiders": a people, not a place
     count_before: re.Pattern[str]  # "6 Kikuyu were killed": a count of people, not a place
@@ -266,6 +268,9 @@ def _patterns(lang: str) -> _Patterns:
             peoples=frozenset(fold_key(w) for code in ("en", "nl") for w in language(code).words("places.peoples")),
             list_gap=re.compile(rf"\s*(?:,\s*(?:{coordinators}\s+)?|\s+{coordinators}\s+|\s*&\s*)$", re.IGNORECASE),
             capital=data.regex("places.capital_nouns"),
+            capital_named=re.compile(r"['’]s?\s+" + phrase_pattern(data.words("places.capital_nouns")), re.IGNORECASE),
+            capital_of=re.compile(phrase_pattern(data.words("places.capital_nouns")) + r"(?:\s+city)?\s+"
+                                  + phrase_pattern(data.words("victims.of")[:1]) + r"\s+$", re.IGNORECASE),
             country_nouns=data.regex("places.country_nouns"),
             people_after=re.compile(rf"\s+{phrase_pattern(data.words('places.not_before_nouns') + _people_nouns(data))}",
                                     re.IGNORECASE),
@@ -1068,6 +1073,10 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
             usable, locative, ref = _read_place(doc, entity, p)
             if not usable or ref is None:
                 continue
+            capital = _capital_named(doc, entity, ref, p)
+            if capital is not None:
+                candidates.append((capital.rank, False, abs(entity.start - start), capital))
+                continue
             # Of places equally specific, one named where something happened ("in Nairobi") before one
             # named otherwise ("a bus that left for Kampala").
             candidates.append((ref.rank, not locative, abs(entity.start - start), ref))
@@ -1138,6 +1147,16 @@ def _on_a_route(doc: "Document", entity: Entity, p: _Patterns) -> bool:
     if p.border_after is not None and p.border_after.match(text, entity.end, entity.end + 60) is not None:
         return True
     return p.border_before is not None and p.border_before.search(text, line, entity.start) is not None
+
+
+def _capital_named(doc: "Document", entity: Entity, ref: PlaceRef, p: _Patterns) -> PlaceRef | None:
+    """"Somalia's capital", "the capital of Somalia", "de hoofdstad van Somalië": the country's capital."""
+    if ref.precision != 6 or not ref.country:
+        return None
+    if not (p.capital_named.match(doc.text, entity.end)
+            or p.capital_of.search(doc.text, max(0, entity.start - 30), entity.start)):
+        return None
+    return ref_for_name(world().capital(ref.country))
 
 
 def _described(doc: "Document", entity: Entity, p: _Patterns) -> PlaceRef | None:

@@ -132,6 +132,17 @@ def test_the_speaker_is_not_the_place(lang: str, text: str, place: str | None) -
     assert _casualty_place(text, lang)[0] == place
 
 
+@pytest.mark.parametrize("lang, text, place", [
+    ("en", "Gunmen shot dead an aid worker in Somalia's capital, in the latest attack in the Horn of Africa nation.",
+     "Mogadishu"),
+    ("en", "A bomb killed five people in the capital of Afghanistan on Monday.", "Kabul"),
+    ("nl", "Een bom doodde vijf mensen in de hoofdstad van Afghanistan.", "Kabul"),
+    ("en", "A bomb killed five people in Afghanistan on Monday.", "Afghanistan"),
+])
+def test_a_countrys_capital_named_by_the_country(lang: str, text: str, place: str) -> None:
+    assert _casualty_place(text, lang)[0] == place
+
+
 @pytest.mark.parametrize("lang, text", [
     ("en", "BEIRUT (AFP) - Five civilians were killed in an air strike, the monitor said."),
     ("en", "The Britain-based monitor said that five civilians were killed."),
