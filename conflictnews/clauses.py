@@ -525,7 +525,7 @@ def _parse(doc: Document, index: int) -> Parse:
     clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     result = Parse(sentence.start, sentence.end, clauses)
     cues: dict[str, list[re.Match[str]]] = {}
-    for m in p.cues.finditer(text, sentence.start, sentence.end):
+    for m in _sentence_cues(doc, index):
         cues.setdefault(m.lastgroup or "", []).append(m)
     if not cues:
         return result
@@ -540,6 +540,36 @@ def _parse(doc: Document, index: int) -> Parse:
         result.frames.append(Frame("responsibility", m.start(), m.end(), sentence.start, sentence.end, who))
     result.hedges = [(m.start(), m.end()) for m in cues.get("hedge", [])]
     return result
+
+
+def _cues(doc: Document) -> list[re.Match[str]]:
+    """Every cue of the document, from one scan of its text (read once: ``agents`` needs them all, and each
+    sentence's parse takes its own from them)."""
+    found: list[re.Match[str]] | None = doc._clauses.get("cues")
+    if found is None:
+        found = doc._clauses["cues"] = list(_get(doc.lang).cues.finditer(doc.text))
+        doc._clauses["cue starts"] = [m.start() for m in found]
+    return found
+
+
+def _sentence_cues(doc: Document, index: int) -> list[re.Match[str]]:
+    """The cues of sentence ``index``: what a scan of the sentence alone would find.
+
+    They are the document scan's matches inside the sentence when none of that scan's matches runs
+    across either edge of the sentence and white space (or the end of the text) follows it: then no
+    match inside could have read beyond the sentence's end. Otherwise (a sentence cut inside a word, a
+    phrase that runs on into the next sentence) the sentence is scanned on its own.
+    """
+    sentence = doc.sentences[index]
+    matches = _cues(doc)
+    starts: list[int] = doc._clauses["cue starts"]
+    first = bisect.bisect_left(starts, sentence.start)
+    last = bisect.bisect_left(starts, sentence.end, first)
+    following = doc.text[sentence.end:sentence.end + 1]
+    if first > 0 and matches[first - 1].end() > sentence.start or last > first and matches[last - 1].end() > \
+            sentence.end or following and not following.isspace():
+        return list(_get(doc.lang).cues.finditer(doc.text, sentence.start, sentence.end))
+    return matches[first:last]
 
 
 def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, list[re.Match[str]]]) -> None:
@@ -812,7 +842,7 @@ def agents(doc: Document) -> list[Mention]:
     p = _get(doc.lang)
     found = []
     seen: set[int] = set()
-    for m in p.cues.finditer(doc.text):
+    for m in _cues(doc):
         if m.lastgroup not in _DOER_CUES:
             continue
         index = sentence_index(doc, m.start())
