@@ -513,6 +513,17 @@ def parse(doc: Document, index: int) -> Parse:
     return found
 
 
+def _reader(doc: Document, index: int) -> _Reader:
+    """The noun phrase reader of sentence ``index`` (built once: the parse and every side the territory
+    reader looks up read the same sentence's tokens)."""
+    key = ("reader", index)
+    found: _Reader | None = doc._clauses.get(key)
+    if found is None:
+        sentence = doc.sentences[index]
+        found = doc._clauses[key] = _Reader(doc, sentence.start, sentence.end, _get(doc.lang))
+    return found
+
+
 def _parse(doc: Document, index: int) -> Parse:
     sentence = doc.sentences[index]
     p = _get(doc.lang)
@@ -529,7 +540,7 @@ def _parse(doc: Document, index: int) -> Parse:
         cues.setdefault(m.lastgroup or "", []).append(m)
     if not cues:
         return result
-    reader = _Reader(doc, sentence.start, sentence.end, p)
+    reader = _reader(doc, index)
     _speech_frames(result, reader, p, cues)
     _agent_frames(result, reader, p, cues)
     for m in cues.get("claim", []):
@@ -828,9 +839,8 @@ def sentence_index(doc: Document, position: int) -> int:
 def subject_before(doc: Document, position: int) -> Mention | None:
     """The noun phrase before ``position`` in its clause: the subject of a verb there ("IS has lost")."""
     index = sentence_index(doc, position)
-    sentence = doc.sentences[index]
     clause_start, _ = parse(doc, index).clause_at(position)
-    return _Reader(doc, sentence.start, sentence.end, _get(doc.lang)).backward(position, clause_start)
+    return _reader(doc, index).backward(position, clause_start)
 
 
 _DOER_CUES = frozenset({"claim", "attacking", "killing", "agent", "attack"})
@@ -891,8 +901,7 @@ def is_attack(doc: Document, who: Mention) -> bool:
 
 def phrase_at(doc: Document, position: int) -> Mention | None:
     """The noun phrase that starts at ``position``: who a side marker names ("aan de kant van IS")."""
-    sentence = doc.sentences[sentence_index(doc, position)]
-    return _Reader(doc, sentence.start, sentence.end, _get(doc.lang)).forward(position)
+    return _reader(doc, sentence_index(doc, position)).forward(position)
 
 
 def as_speaker(doc: Document, who: Mention | None) -> Mention | None:
