@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from .document import Document
 
 __all__ = ["Frame", "Mention", "Parse", "agents", "as_speaker", "certainty", "fighting", "clause_at", "is_attack", "parse",
-           "perpetrator", "phrase_at", "refers_to_event", "sentence_index", "speaker", "speaker_spans", "subject_before"]
+           "perpetrator", "phrase_at", "refers_to_event", "sentence_index", "sentence_words", "speaker", "speaker_spans",
+           "subject_before"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -522,6 +523,17 @@ def _reader(doc: Document, index: int) -> _Reader:
         sentence = doc.sentences[index]
         found = doc._clauses[key] = _Reader(doc, sentence.start, sentence.end, _get(doc.lang))
     return found
+
+
+def sentence_words(doc: Document, index: int) -> tuple[list[tuple[int, int]], list[str]]:
+    """The tokens of sentence ``index`` (their spans) and their words folded, read once per sentence for
+    every reader of its words. The lists are shared: read them, do not change them."""
+    reader = _reader(doc, index)
+    key = ("words", index)
+    words: list[str] | None = doc._clauses.get(key)
+    if words is None:
+        words = doc._clauses[key] = [fold(doc.text[a:b]) for a, b in reader.tokens]
+    return reader.tokens, words
 
 
 def _parse(doc: Document, index: int) -> Parse:
