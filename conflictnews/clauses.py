@@ -83,7 +83,7 @@ class Parse:
     frames: list[Frame] = field(default_factory=list)
     hedges: list[tuple[int, int]] = field(default_factory=list)
     _clause_starts: list[int] = field(default_factory=list, repr=False)
-    _kinds: dict[str, tuple[list[int], list[Frame]]] = field(default_factory=dict, repr=False)
+    _kinds: dict[tuple[str, ...], tuple[list[int], list[Frame]]] = field(default_factory=dict, repr=False)
 
     def clause_at(self, position: int) -> tuple[int, int]:
         """The clause that holds ``position``."""
@@ -96,11 +96,13 @@ class Parse:
     def near(self, kinds: tuple[str, ...], position: int, *, reach: int = _REACH) -> list[Frame]:
         """The frames of ``kinds`` with a role, the ``reach`` nearest on each side of ``position`` (a reader
         never looks further: a sentence of a thousand counts is read in linear time)."""
-        key = "|".join(kinds)
-        if key not in self._kinds:
+        found = self._kinds.get(kinds)
+        if found is None:
             chosen = sorted((f for f in self.frames if f.kind in kinds and f.who is not None), key=lambda f: f.start)
-            self._kinds[key] = ([f.start for f in chosen], chosen)
-        starts, frames = self._kinds[key]
+            found = self._kinds[kinds] = ([f.start for f in chosen], chosen)
+        starts, frames = found
+        if not frames:
+            return []
         at = bisect.bisect_left(starts, position)
         return frames[max(0, at - reach):at + reach]
 
