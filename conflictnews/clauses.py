@@ -265,7 +265,7 @@ _CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-Ž]")
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
 
 
 # --------------------------------------------------------------------------
@@ -414,7 +414,7 @@ class _Reader:
     def _mention(self, first: int, last: int) -> Mention | None:
         start, end = self.tokens[first][0], self.tokens[last][1]
         surface = self.text[start:end].strip(" ,.;:")
-        if not surface or not any(ch.isalpha() for ch in surface):
+        if not surface or not any(map(str.isalpha, surface)):
             return None
         inside = [e for e in self.entities if start <= e.start and e.end <= end]
         w = world()
