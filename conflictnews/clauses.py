@@ -37,8 +37,8 @@ if TYPE_CHECKING:
     from .document import Document
 
 __all__ = ["Frame", "Mention", "Parse", "agents", "as_speaker", "certainty", "fighting", "clause_at", "is_attack", "parse",
-           "perpetrator", "phrase_at", "refers_to_event", "sentence_index", "sentence_words", "speaker", "speaker_spans",
-           "subject_before"]
+           "perpetrator", "phrase_at", "refers_to_event", "sentence_index", "sentence_words", "speaker",
+           "speaker_spans", "subject_before"]
 
 
 @dataclass(frozen=True, slots=True)
