@@ -37,7 +37,8 @@ if TYPE_CHECKING:
     from .document import Document
 
 __all__ = ["Frame", "Mention", "Parse", "agents", "as_speaker", "certainty", "fighting", "clause_at", "is_attack", "parse",
-           "perpetrator", "phrase_at", "refers_to_event", "sentence_index", "speaker", "speaker_spans", "subject_before"]
+           "perpetrator", "phrase_at", "refers_to_event", "sentence_index", "sentence_words", "speaker",
+           "speaker_spans", "subject_before"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +83,7 @@ class Parse:
     frames: list[Frame] = field(default_factory=list)
     hedges: list[tuple[int, int]] = field(default_factory=list)
     _clause_starts: list[int] = field(default_factory=list, repr=False)
-    _kinds: dict[str, tuple[list[int], list[Frame]]] = field(default_factory=dict, repr=False)
+    _kinds: dict[tuple[str, ...], tuple[list[int], list[Frame]]] = field(default_factory=dict, repr=False)
 
     def clause_at(self, position: int) -> tuple[int, int]:
         """The clause that holds ``position``."""
@@ -95,11 +96,13 @@ class Parse:
     def near(self, kinds: tuple[str, ...], position: int, *, reach: int = _REACH) -> list[Frame]:
         """The frames of ``kinds`` with a role, the ``reach`` nearest on each side of ``position`` (a reader
         never looks further: a sentence of a thousand counts is read in linear time)."""
-        key = "|".join(kinds)
-        if key not in self._kinds:
+        found = self._kinds.get(kinds)
+        if found is None:
             chosen = sorted((f for f in self.frames if f.kind in kinds and f.who is not None), key=lambda f: f.start)
-            self._kinds[key] = ([f.start for f in chosen], chosen)
-        starts, frames = self._kinds[key]
+            found = self._kinds[kinds] = ([f.start for f in chosen], chosen)
+        starts, frames = found
+        if not frames:
+            return []
         at = bisect.bisect_left(starts, position)
         return frames[max(0, at - reach):at + reach]
 
@@ -266,7 +269,7 @@ _CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-Ž]")
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    return [m.span() for m in _TOKEN.finditer(text, start, end)]
 
 
 # --------------------------------------------------------------------------
@@ -415,7 +418,7 @@ class _Reader:
     def _mention(self, first: int, last: int) -> Mention | None:
         start, end = self.tokens[first][0], self.tokens[last][1]
         surface = self.text[start:end].strip(" ,.;:")
-        if not surface or not any(ch.isalpha() for ch in surface):
+        if not surface or not any(map(str.isalpha, surface)):
             return None
         inside = [e for e in self.entities if start <= e.start and e.end <= end]
         w = world()
@@ -517,6 +520,28 @@ def parse(doc: Document, index: int) -> Parse:
     return found
 
 
+def _reader(doc: Document, index: int) -> _Reader:
+    """The noun phrase reader of sentence ``index`` (built once: the parse and every side the territory
+    reader looks up read the same sentence's tokens)."""
+    key = ("reader", index)
+    found: _Reader | None = doc._clauses.get(key)
+    if found is None:
+        sentence = doc.sentences[index]
+        found = doc._clauses[key] = _Reader(doc, sentence.start, sentence.end, _get(doc.lang))
+    return found
+
+
+def sentence_words(doc: Document, index: int) -> tuple[list[tuple[int, int]], list[str]]:
+    """The tokens of sentence ``index`` (their spans) and their words folded, read once per sentence for
+    every reader of its words. The lists are shared: read them, do not change them."""
+    reader = _reader(doc, index)
+    key = ("words", index)
+    words: list[str] | None = doc._clauses.get(key)
+    if words is None:
+        words = doc._clauses[key] = [fold(doc.text[a:b]) for a, b in reader.tokens]
+    return reader.tokens, words
+
+
 def _parse(doc: Document, index: int) -> Parse:
     sentence = doc.sentences[index]
     p = _get(doc.lang)
@@ -529,11 +554,11 @@ def _parse(doc: Document, index: int) -> Parse:
     clauses = [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
     result = Parse(sentence.start, sentence.end, clauses)
     cues: dict[str, list[re.Match[str]]] = {}
-    for m in p.cues.finditer(text, sentence.start, sentence.end):
+    for m in _sentence_cues(doc, index):
         cues.setdefault(m.lastgroup or "", []).append(m)
     if not cues:
         return result
-    reader = _Reader(doc, sentence.start, sentence.end, p)
+    reader = _reader(doc, index)
     _speech_frames(result, reader, p, cues)
     _agent_frames(result, reader, p, cues)
     for m in cues.get("claim", []):
@@ -551,6 +576,36 @@ def _parse(doc: Document, index: int) -> Parse:
         result.frames.append(Frame("responsibility", m.start(), m.end(), sentence.start, sentence.end, who))
     result.hedges = [(m.start(), m.end()) for m in cues.get("hedge", [])]
     return result
+
+
+def _cues(doc: Document) -> list[re.Match[str]]:
+    """Every cue of the document, from one scan of its text (read once: ``agents`` needs them all, and each
+    sentence's parse takes its own from them)."""
+    found: list[re.Match[str]] | None = doc._clauses.get("cues")
+    if found is None:
+        found = doc._clauses["cues"] = list(_get(doc.lang).cues.finditer(doc.text))
+        doc._clauses["cue starts"] = [m.start() for m in found]
+    return found
+
+
+def _sentence_cues(doc: Document, index: int) -> list[re.Match[str]]:
+    """The cues of sentence ``index``: what a scan of the sentence alone would find.
+
+    They are the document scan's matches inside the sentence when none of that scan's matches runs
+    across either edge of the sentence and white space (or the end of the text) follows it: then no
+    match inside could have read beyond the sentence's end. Otherwise (a sentence cut inside a word, a
+    phrase that runs on into the next sentence) the sentence is scanned on its own.
+    """
+    sentence = doc.sentences[index]
+    matches = _cues(doc)
+    starts: list[int] = doc._clauses["cue starts"]
+    first = bisect.bisect_left(starts, sentence.start)
+    last = bisect.bisect_left(starts, sentence.end, first)
+    following = doc.text[sentence.end:sentence.end + 1]
+    if first > 0 and matches[first - 1].end() > sentence.start or last > first and matches[last - 1].end() > \
+            sentence.end or following and not following.isspace():
+        return list(_get(doc.lang).cues.finditer(doc.text, sentence.start, sentence.end))
+    return matches[first:last]
 
 
 def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, list[re.Match[str]]]) -> None:
@@ -814,9 +869,8 @@ def sentence_index(doc: Document, position: int) -> int:
 def subject_before(doc: Document, position: int) -> Mention | None:
     """The noun phrase before ``position`` in its clause: the subject of a verb there ("IS has lost")."""
     index = sentence_index(doc, position)
-    sentence = doc.sentences[index]
     clause_start, _ = parse(doc, index).clause_at(position)
-    return _Reader(doc, sentence.start, sentence.end, _get(doc.lang)).backward(position, clause_start)
+    return _reader(doc, index).backward(position, clause_start)
 
 
 _DOER_CUES = frozenset({"claim", "attacking", "killing", "agent", "attack"})
@@ -828,7 +882,7 @@ def agents(doc: Document) -> list[Mention]:
     p = _get(doc.lang)
     found = []
     seen: set[int] = set()
-    for m in p.cues.finditer(doc.text):
+    for m in _cues(doc):
         if m.lastgroup not in _DOER_CUES:
             continue
         index = sentence_index(doc, m.start())
@@ -877,8 +931,7 @@ def is_attack(doc: Document, who: Mention) -> bool:
 
 def phrase_at(doc: Document, position: int) -> Mention | None:
     """The noun phrase that starts at ``position``: who a side marker names ("aan de kant van IS")."""
-    sentence = doc.sentences[sentence_index(doc, position)]
-    return _Reader(doc, sentence.start, sentence.end, _get(doc.lang)).forward(position)
+    return _reader(doc, sentence_index(doc, position)).forward(position)
 
 
 def as_speaker(doc: Document, who: Mention | None) -> Mention | None:

@@ -336,7 +336,6 @@ def cues(doc: Document, p: Patterns) -> dict[int, Cues]:
 # Sentences read for roles
 # --------------------------------------------------------------------------
 
-_TOKEN = re.compile(r"[^\W_][\w’'.-]*[\w]|[^\W_]|[^\w\s]")
 _CAPITAL = re.compile(r"[A-ZÀ-ÞĀ-Ž]")
 
 
@@ -467,11 +466,10 @@ class Reader:
         return found
 
     def _context(self, index: int) -> Context:
-        doc, text = self.doc, self.text
+        doc = self.doc
         sentence = doc.sentences[index]
         parse = clauses.parse(doc, index)
-        tokens = [(m.start(), m.end()) for m in _TOKEN.finditer(text, sentence.start, sentence.end)]
-        words = [fold(text[a:b]) for a, b in tokens]
+        tokens, words = clauses.sentence_words(doc, index)
         speakers = [(f.who.start, f.who.end) for f in parse.frames if f.kind in ("speech", "denial") and f.who is not None]
         entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
         context = Context(index, sentence, parse, tokens, words, speakers, [], [], entities)

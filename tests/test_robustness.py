@@ -29,12 +29,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import conflictnews as cn
+from conflictnews import clauses
 from conflictnews.corpus import Rejected
+from conflictnews.document import documents
 from conflictnews.lexicon import StartScanner, language, world
 from conflictnews.numbers import _compiled as count_scanner
 from conflictnews.temporal import _pattern as time_pattern
 from conflictnews.temporal import _starts as time_starts
-from tests.conftest import DATA, assert_spans
+from tests.conftest import DATA, SHARED, assert_spans, needs_shared
 from tests.generate import long_article
 
 LANGUAGES = ("nl", "en")
@@ -277,6 +279,55 @@ def test_start_scanners_on_the_bundled_articles(lang: str) -> None:
     for text in [*corpus.articles.text, *corpus.articles.title.dropna()]:
         for scanner in _scanners(lang).values():
             assert [m.span() for m in scanner.finditer(text)] == [m.span() for m in scanner.pattern.finditer(text)]
+
+
+# --------------------------------------------------------------------------
+# Each sentence's cues are those a scan of the sentence alone finds
+# --------------------------------------------------------------------------
+
+def _assert_sentence_cues(text: str, lang: str) -> None:
+    """The clause layer takes a sentence's cues from one scan of the whole document (``clauses._cues``):
+    they must be the matches of a scan of that sentence alone, edge cases included."""
+    for doc in documents(text, lang=lang):
+        scanner = clauses._get(lang).cues
+        for index, sentence in enumerate(doc.sentences):
+            alone = [(m.span(), m.lastgroup) for m in scanner.finditer(doc.text, sentence.start, sentence.end)]
+            assert [(m.span(), m.lastgroup) for m in clauses._sentence_cues(doc, index)] == alone, sentence.text
+
+
+# A claim of responsibility whose words run across a full stop ("claimed it yet. Responsibility"): the scan of
+# the whole text finds a claim there, the scan of the first sentence alone a speech verb ("has claimed").
+# A run-on sentence cut inside a word, and one that ends on a cue.
+SENTENCE_EDGES = [
+    ("en", "Nobody has claimed it yet. Responsibility lies with the army, said a local official."),
+    ("en", "Gunmen killed three villagers. Police said"),
+    ("nl", "Niemand heeft de aanslag opgeëist. De aanval\n\nkostte vier burgers het leven, meldt de politie."),
+    ("nl", "x" * 1996 + "aanvallen" + "y" * 20 + " door IS gedood."),
+    ("en", "a" * 1997 + "attacks" + " by the rebels killed 12."),
+]
+
+
+@pytest.mark.parametrize("lang,text", SENTENCE_EDGES, ids=[f"edge{i}" for i in range(len(SENTENCE_EDGES))])
+def test_sentence_cues_at_sentence_edges(lang: str, text: str) -> None:
+    _assert_sentence_cues(text, lang)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_sentence_cues_on_any_text(lang: str, data: st.DataObject) -> None:
+    _assert_sentence_cues(data.draw(TEXTS[lang]), lang)
+
+
+def test_sentence_cues_on_the_bundled_articles() -> None:
+    for article in cn.read_corpus(DATA / "articles", progress=False).records:
+        _assert_sentence_cues(article.text, article.language)
+
+
+@needs_shared("corpus")
+def test_sentence_cues_on_the_real_articles() -> None:
+    for article in cn.read_corpus(SHARED / "corpus", progress=False).records:
+        _assert_sentence_cues(article.text, article.language)
 
 
 # --------------------------------------------------------------------------
