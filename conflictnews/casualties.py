@@ -199,6 +199,7 @@ class _Patterns:
     background: re.Pattern[str]  # "in retaliation for", "the anniversary of": before a death named as a cause
     background_any: re.Pattern[str]
     distance: re.Pattern[str]  # "30 km from Mosul": a distance after a number, not people
+    speaker_nouns: frozenset[str]  # "witness", "officials": the nouns of a count that speaks ("One witness said")
     earlier: re.Pattern[str]  # "a day after at least 18 people died": a clause of an earlier time, up to its word
     perpetrators: re.Pattern[str]
     part_of_them: re.Pattern[str]
@@ -405,6 +406,7 @@ def _patterns(data: Language) -> _Patterns:
                                               *data.words("casualties.intent_cues")]) + r"\s+(?:\w+\s+){0,2}$",
                               re.IGNORECASE),
         background_any=data.regex("casualties.background_cues"),
+        speaker_nouns=frozenset(fold(w) for w in data.words("roles.speaker_nouns")),
         distance=re.compile(r"\s*(?:" + phrase_pattern(list(dict(data.table("places.distance_units")))) + ")",
                             re.IGNORECASE),
         # up to ten words of the clause between the cue and the casualty word, no comma or colon between
@@ -625,7 +627,11 @@ class _Reader:
             if f.kind in ("speech", "denial") and f.who is not None and f.who.start <= match.start < f.who.end \
                     and f.who.end <= f.start:  # a subject before its verb: "One witness said", not "say that five"
                 before = self.doc.text[max(0, f.start - 12):f.start].split()
-                if not (before and fold(before[-1]) in self.p.auxiliaries):  # not "were reported killed"
+                if before and fold(before[-1]) in self.p.auxiliaries \
+                        or self.p.triggers.search(self.doc.text, match.end, f.start):
+                    continue  # "were reported killed", "one police death reported"
+                # a noun of who speaks beside the count: "One witness said", not "Four reported dead"
+                if any(fold(w) in self.p.speaker_nouns for w in re.findall(r"[\w’'-]+", f.who.surface)):
                     return True
         return False
 
