@@ -199,6 +199,7 @@ class _Patterns:
     background: re.Pattern[str]  # "in retaliation for", "the anniversary of": before a death named as a cause
     background_any: re.Pattern[str]
     distance: re.Pattern[str]  # "30 km from Mosul": a distance after a number, not people
+    self_killers: re.Pattern[str]  # "two women ... blew themselves up": the count names the attackers
     speaker_nouns: frozenset[str]  # "witness", "officials": the nouns of a count that speaks ("One witness said")
     earlier: re.Pattern[str]  # "a day after at least 18 people died": a clause of an earlier time, up to its word
     perpetrators: re.Pattern[str]
@@ -407,6 +408,7 @@ def _patterns(data: Language) -> _Patterns:
                               re.IGNORECASE),
         background_any=data.regex("casualties.background_cues"),
         speaker_nouns=frozenset(fold(w) for w in data.words("roles.speaker_nouns")),
+        self_killers=re.compile(r"[^,;:.()]{0,80}?" + phrase_pattern(data.words("casualties.self_killers")), re.IGNORECASE),
         distance=re.compile(r"\s*(?:" + phrase_pattern(list(dict(data.table("places.distance_units")))) + ")",
                             re.IGNORECASE),
         # up to ten words of the clause between the cue and the casualty word, no comma or colon between
@@ -605,6 +607,9 @@ class _Reader:
                     continue
                 group, actor = (self._side(match, None) or ("unknown", None)) if continued \
                     else self._victims(phrase, match, previous_group)
+                if group != "armed_group" and self.p.self_killers.match(self.doc.text, phrase.end if phrase else match.end) \
+                        and not any(match.end < c.start < (phrase.end if phrase else match.end) + 80 for c in counts):
+                    group, actor = "armed_group", None  # "two women ... blew themselves up": the attackers
                 previous_group = (group, actor)
                 previous = phrase
                 last_outcome = outcome

@@ -206,6 +206,7 @@ CASES = [
     param("Two soldiers were killed 30 km from the border town.", [("killed", 2, "military")], id="distance-is-no-count"),
     param("Gunmen attacked the village. Ten reported deaths.", [("killed", 10, "unknown")], id="reported-deaths-no-speaker"),
     param("People in the town protested against the killing of a protester the previous day by soldiers.", [], id="neg-protested-against-the-killing"),
+    param("Police said two women with explosives strapped to them blew themselves up in the market, killing themselves and five other people.", [("killed", 2, "armed_group"), ("killed", 5, "unknown")], id="women-who-blew-themselves-up-are-attackers"),
     # an age after a name is not a count
     param("Armed men killed a farmer, Tomas Leal, 48, on Sunday at a ranch.", [("killed", 1, "civilian")], id="neg-age-after-name"),
     param("Police said Maria Ortiz (34) was shot dead outside her home.", [("killed", 1, "unknown")], id="neg-age-in-brackets"),
