@@ -589,6 +589,9 @@ class _Reader:
                 if self._is_agent(match, phrase, triggers, counts) or self._is_speaker(match, index):
                     continue
                 outcome = self._outcome(match, phrase, sentence, triggers, counts)
+                bracketed = self._bracketed_part(match, triggers) if reported_counts else None
+                if bracketed is not None:
+                    outcome = bracketed  # "15 persons died (13 civilians) and 53 were injured": a part of the 15
                 if outcome is None and phrase is not None and phrase.anaphoric and last_outcome and \
                         fold(text_after(self.doc.text, match.end)) in self.p.more:
                     outcome = last_outcome  # "13 people on Sunday and seven more on Monday"
@@ -616,15 +619,23 @@ class _Reader:
                 among = self._part_of_later(match, phrase)
                 if among:
                     self._coordinated_parts(match, reports, triggers)
-                subset = among or self._is_subset(match, reported_counts, sentence) \
+                subset = among or bracketed is not None or self._is_subset(match, reported_counts, sentence) \
                     or self._part_of_earlier(match, outcome, reports) or (
                     bool(reports) and reports[-1].subset and reports[-1].sentence == sentence.text
-                    and reports[-1].from_title == self.doc.from_title and not after_among)
+                    and reports[-1].from_title == self.doc.from_title and not after_among
+                    and ")" not in self.doc.text[reports[-1].span_end:match.start])  # a bracket of parts closed
                 after_among = among  # the count after "were among" is the whole, not one more part
                 reported_counts.append(match)
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
                 self.memory.victims = (id(doc), index, group, actor)
         return reports
+
+    def _bracketed_part(self, match: CountMatch, triggers: list[_Trigger]) -> str | None:
+        """The outcome of a count in brackets right after a casualty word: "15 persons died (13 civilians)"."""
+        before = [t for t in triggers if t.end <= match.start]
+        if before and re.fullmatch(r"\s*\(\s*(?:[^\W\d_]+\s+)?", self.doc.text[before[-1].end:match.start]):
+            return before[-1].outcome
+        return None
 
     def _is_speaker(self, match: CountMatch, index: int) -> bool:
         """"One witness said most deaths occurred ...": a count inside the subject of a speech verb is who speaks."""

@@ -207,6 +207,7 @@ CASES = [
     param("Gunmen attacked the village. Ten reported deaths.", [("killed", 10, "unknown")], id="reported-deaths-no-speaker"),
     param("People in the town protested against the killing of a protester the previous day by soldiers.", [], id="neg-protested-against-the-killing"),
     param("Police said two women with explosives strapped to them blew themselves up in the market, killing themselves and five other people.", [("killed", 2, "armed_group"), ("killed", 5, "unknown")], id="women-who-blew-themselves-up-are-attackers"),
+    param("Fifteen persons died (13 civilians) and 53 were injured when bombers attacked the market.", [("killed", 15, "unknown"), ("killed", 13, "civilian"), ("injured", 53, "civilian")], id="bracketed-part-after-the-verb"),
     # an age after a name is not a count
     param("Armed men killed a farmer, Tomas Leal, 48, on Sunday at a ranch.", [("killed", 1, "civilian")], id="neg-age-after-name"),
     param("Police said Maria Ortiz (34) was shot dead outside her home.", [("killed", 1, "unknown")], id="neg-age-in-brackets"),
