@@ -152,6 +152,7 @@ class _Patterns:
     pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
     claim: re.Pattern[str]  # a claim of responsibility: "X claimed the attack", "IS heeft de aanslag opgeëist"
     subordinate: re.Pattern[str]  # a clause of time or cause opening: "after", "nadat"
+    plain_articles: frozenset[str]  # "the", "a", "de", "een": before a participle, they make it an adjective
 
 
 def _patterns(data: Language) -> _Patterns:
@@ -221,6 +222,7 @@ def _patterns(data: Language) -> _Patterns:
                                     + phrase_pattern(words("clauses.perfect_auxiliaries")) + r")\s+", re.IGNORECASE)
         if words("clauses.pointing_openers") and words("clauses.perfect_auxiliaries") else None,
         claim=_claims(words("roles.claim_verbs"), words("roles.claim_objects")),
+        plain_articles=folded("victims.definite_articles") | folded("numbers.singular_articles"),
         subordinate=re.compile(r"[\s,;:–—-]*" + phrase_pattern(words("clauses.subordinators")), re.IGNORECASE),
     )
 
@@ -629,7 +631,7 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
             continue  # inside "according to X", or "claimed responsibility"
         kind = "denial" if fold(m.group()) in p.denial else "speech"
         previous_word = re.search(r"([\w’'-]+)\s+$", text[max(start, m.start() - 20):m.start()])
-        if previous_word is not None and fold(previous_word.group(1)) in p.articles:
+        if previous_word is not None and fold(previous_word.group(1)) in p.plain_articles:
             continue  # "the disputed region", "het ontkende bericht": a participle before a noun
         clause_start, _ = result.clause_at(m.start())
         if p.subordinate.match(text, clause_start) and clause_start > start:

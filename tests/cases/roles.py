@@ -121,6 +121,8 @@ CASES = [
           id="reported-by-no-doer"),
     # how sure
     param("en", "Three soldiers are feared dead after the ambush.", 3, {"certainty": "uncertain"}, id="feared-dead"),
+    param("nl", "In Azaz zijn vandaag minstens 14 mensen gedood. Dat meldt het Syrische Observatorium voor de "
+          "Mensenrechten.", 14, {"attributed_to": "SOHR"}, id="dat-meldt-is-no-adjective"),
     param("en", "Six villagers were killed in an attack in the disputed region of Kashmir, the military said.", 6,
           {"certainty": "stated", "attributed_to": "military"}, id="disputed-region-is-no-denial"),
     param("en", "Rebels killed the chairman of the association in the town, after the insurgents rejected the "
