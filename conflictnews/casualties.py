@@ -34,6 +34,8 @@ _TOKEN = re.compile(r"\s*([^\s,;:.!?()\"“”„«»]+)")
 # closed by a comma or a bracket.
 _AGE_BEFORE = re.compile(r"(?<![\w’'-])[A-ZÀ-ÖØ-Þ][\w’'-]*[a-zà-ÿ][\w’'-]*(?:,\s*|\s*\()$")
 _AGE_AFTER = re.compile(r"\s*[,)]")
+# Between a casualty word and a count that is its part: "died (13 civilians)", "killed (including 13 ...)".
+_BRACKET_OPENS = re.compile(r"\s*\(\s*(?:[^\W\d_]+\s+)?")
 _TRIPLED = re.compile(r"\b\w*([^\W\d_])\1\1\w*\b")
 _TRIPLED_LETTER = re.compile(r"([^\W\d_])\1\1+")
 _SPACES = re.compile(r"\s*")
@@ -209,8 +211,8 @@ class _Patterns:
     more: frozenset[str]
     perpetrators_included: re.Pattern[str]
     captives: re.Pattern[str]
-    object_pronoun: re.Pattern[str]  # "shot him dead", "killed her on Sunday": one victim named by a pronoun
-    object_pronoun_ends: re.Pattern[str]
+    victim_pronoun: re.Pattern[str]  # "shot him dead", "killed her on Sunday": one victim named by a pronoun
+    victim_pronoun_ends: re.Pattern[str]
     singular_pronoun: re.Pattern[str]  # a sentence opening with "He", "She": one person named before
     subject_appositive: re.Pattern[str]
     singular_passive: re.Pattern[str]   # "was killed", "has been shot dead": one person, whoever the subject
@@ -424,8 +426,8 @@ def _patterns(data: Language) -> _Patterns:
         perpetrators_included=re.compile(phrase_alternation(data.words("casualties.perpetrators_included")),
                                          re.IGNORECASE),
         captives=re.compile(phrase_pattern(data.words("casualties.captives")), re.IGNORECASE),
-        object_pronoun=re.compile(phrase_pattern(data.words("casualties.victim_pronouns")), re.IGNORECASE),
-        object_pronoun_ends=re.compile(r"\s*(?:[,.;:!?)]|$)|\s+" + phrase_pattern(data.words("casualties.victim_pronoun_ends")),
+        victim_pronoun=re.compile(phrase_pattern(data.words("casualties.victim_pronouns")), re.IGNORECASE),
+        victim_pronoun_ends=re.compile(r"\s*(?:[,.;:!?)]|$)|\s+" + phrase_pattern(data.words("casualties.victim_pronoun_ends")),
                                        re.IGNORECASE),
         singular_pronoun=re.compile(rf"\W*(?P<pronoun>{phrase_pattern(data.words('casualties.singular_pronouns'))})",
                                     re.IGNORECASE),
@@ -633,7 +635,7 @@ class _Reader:
     def _bracketed_part(self, match: CountMatch, triggers: list[_Trigger]) -> str | None:
         """The outcome of a count in brackets right after a casualty word: "15 persons died (13 civilians)"."""
         before = [t for t in triggers if t.end <= match.start]
-        if before and re.fullmatch(r"\s*\(\s*(?:[^\W\d_]+\s+)?", self.doc.text[before[-1].end:match.start]):
+        if before and _BRACKET_OPENS.fullmatch(self.doc.text, before[-1].end, match.start):
             return before[-1].outcome
         return None
 
@@ -879,11 +881,11 @@ class _Reader:
             before = re.search(r"(\S+)\s+$", text[max(sentence.start, trigger.start - 12):trigger.start])
             after = _TOKEN.match(text, trigger.end, sentence.end)
             pronoun: tuple[int, int] | None = None
-            if before is not None and self.p.object_pronoun.fullmatch(before.group(1)):
+            if before is not None and self.p.victim_pronoun.fullmatch(before.group(1)):
                 start = trigger.start - len(before.group(0))
                 pronoun = (start, start + len(before.group(1)))
-            elif after is not None and self.p.object_pronoun.fullmatch(after.group(1)) \
-                    and self.p.object_pronoun_ends.match(text, after.end(1)):
+            elif after is not None and self.p.victim_pronoun.fullmatch(after.group(1)) \
+                    and self.p.victim_pronoun_ends.match(text, after.end(1)):
                 pronoun = (after.start(1), after.end(1))
             if pronoun is not None:
                 match = CountMatch(*pronoun, Count(1, 1, 1, "exact", text[pronoun[0]:pronoun[1]]))
@@ -1619,7 +1621,7 @@ class _Reader:
                 index: int, entities: list[Entity], *, subset: bool) -> CasualtyReport:
         doc = self.doc
         count = match.count
-        period_start, period_end, precision, cumulative = self._period(match, sentence)
+        period_start, period_end, precision, cumulative = self._period(match, sentence, index)
         place = self._place(match, sentence, entities)
         if place and not self.doc.from_title:
             self.memory.place = place
@@ -1649,7 +1651,8 @@ class _Reader:
             span_start=match.start, span_end=match.end,
         )
 
-    def _period(self, match: CountMatch, sentence: Sentence) -> tuple[datetime | None, datetime | None, str | None, bool]:
+    def _period(self, match: CountMatch, sentence: Sentence,
+                index: int) -> tuple[datetime | None, datetime | None, str | None, bool]:
         """When: the sentence's time expression nearest the figure, else the last one the article gave, else
         the days before publication (a week when it is known to the day, its month when only the month is).
 
@@ -1659,7 +1662,7 @@ class _Reader:
         doc = self.doc
         times = [t for t in doc.within(doc.times, sentence.start, sentence.end, "times")]
         cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence) or (
-            self._sentence_has(self.p.so_far_cues, sentence) and self._speaks_of_campaign(sentence))
+            self._sentence_has(self.p.so_far_cues, sentence) and self._speaks_of_campaign(sentence, index))
         month = self._publication_month()
         if times:
             chosen = min(times, key=lambda t: min(abs(t.start - match.start), abs(t.end - match.end)))
@@ -1685,7 +1688,7 @@ class _Reader:
             return (*month, cumulative_cue)
         return None, None, None, cumulative_cue
 
-    def _speaks_of_campaign(self, sentence: Sentence) -> bool:
+    def _speaks_of_campaign(self, sentence: Sentence, index: int) -> bool:
         """Whether a toll "so far" in ``sentence`` is a running toll: a campaign or a total named in it or just before.
 
         "In totaal zijn tot dusverre veertien soldaten gesneuveld" after "sinds de start van het offensief" is
@@ -1693,7 +1696,6 @@ class _Reader:
         """
         if self._sentence_has(self.p.campaign_words, sentence):
             return True
-        index = bisect.bisect_left([s.start for s in self.doc.sentences], sentence.start)
         before = self.doc.sentence_at(index - 1)
         return before is not None and before.paragraph == sentence.paragraph \
             and self._sentence_has(self.p.campaign_words, before)

@@ -150,7 +150,6 @@ class _Patterns:
     monitor_nouns: frozenset[str]  # "a monitor said": the one monitor of the article
     citing: frozenset[str]  # "AFP cites X": X speaks
     pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
-    claim: re.Pattern[str]  # a claim of responsibility: "X claimed the attack", "IS heeft de aanslag opgeëist"
     subordinate: re.Pattern[str]  # a clause of time or cause opening: "after", "nadat"
     plain_articles: frozenset[str]  # "the", "a", "de", "een": before a participle, they make it an adjective
 
@@ -221,7 +220,6 @@ def _patterns(data: Language) -> _Patterns:
         pointing_perfect=re.compile(r"\s*(?:" + phrase_pattern(words("clauses.pointing_openers")) + r")\s+(?:"
                                     + phrase_pattern(words("clauses.perfect_auxiliaries")) + r")\s+", re.IGNORECASE)
         if words("clauses.pointing_openers") and words("clauses.perfect_auxiliaries") else None,
-        claim=_claims(words("roles.claim_verbs"), words("roles.claim_objects")),
         plain_articles=folded("victims.definite_articles") | folded("numbers.singular_articles"),
         subordinate=re.compile(r"[\s,;:–—-]*" + phrase_pattern(words("clauses.subordinators")), re.IGNORECASE),
     )
@@ -1079,8 +1077,8 @@ def claimant(doc: Document, index: int) -> Mention | None:
     article's casualties are told of ("IS heeft de dubbele zelfmoordaanslag opgeëist. Bij die aanslag
     vielen 32 doden").
     """
-    if not _sentence_has(doc, index, "claim"):
-        return None
+    if not any(m.lastgroup == "claim" for m in _sentence_cues(doc, index)):
+        return None  # the document's one cue scan says whether the sentence claims an attack
     frames = [f for f in parse(doc, index).frames if f.kind == "responsibility" and f.who is not None]
     return frames[0].who if frames else None
 
