@@ -230,6 +230,8 @@ class _Patterns:
     distance_units: dict[str, float]
     border_after: re.Pattern[str] | None  # "-Garissa border", " county border": a side of a border
     border_before: re.Pattern[str] | None  # "the border of Isiolo and ": a side of a border
+    parent_after: re.Pattern[str]  # between a name and its parent: ", ", " (", " in ", " in the province of "
+    list_after: re.Pattern[str]  # after a name, another of a list: ", Kandahar", " and Herat"
 
 
 def _patterns(lang: str) -> _Patterns:
@@ -250,7 +252,19 @@ def _patterns(lang: str) -> _Patterns:
         cues = phrase_alternation([w for w in data.words("attribution.cues") if fold(w) not in speaker_before])
         coordinators = phrase_alternation(data.words("casualties.coordinators"))
         not_places = {fold_key(w) for code in ("en", "nl") for w in language(code).words("places.not_places")}
+        parent_links = phrase_alternation(data.words("places.parent_links")) if data.words("places.parent_links") \
+            else "(?!x)x"
+        noun_link = rf"(?:{noun}{link}\s+)?"
+        # "Islamabad area of Alishing": a name's area in a parent (not "the Sinai town of Arish", which names a town)
+        areas = [name for name, kind in nouns.items() if kind == "area"]
+        noun_then_link = rf"|[ \t]+{phrase_alternation(areas)}{link}\s+" if links and areas else ""
         return _Patterns(
+            parent_after=re.compile(
+                rf"(?:(?:[ \t]+{noun}){{0,2}}(?:\s*[,(]\s*(?:{articles}\s+)?{noun_link}|\s+{parent_links}\s+(?:{articles}\s+)?"
+                rf"{noun_link}){noun_then_link})$", re.IGNORECASE),
+            list_after=re.compile(rf"(?:[ \t]+{noun})?(?:\s*,)?\s+{coordinators}\s+(?-i:[{_UPPER}])|"
+                                  rf"(?:[ \t]+{noun})?\s*,\s*(?-i:[{_UPPER}])[\w'’-]*(?:[ \t]+(?-i:[{_UPPER}])[\w'’-]*)*"
+                                  rf"(?:[ \t]+{noun})?(?:\s*,|\s+{coordinators}\s)", re.IGNORECASE),
             before=re.compile(rf"(?<![\w])(?:{locatives}(?:\s+{articles})?|(?:{articles}\s+)?{noun}{link})\s+$",
                               re.IGNORECASE),
             noun_before=re.compile(rf"(?<![\w]){noun}{link}\s+$", re.IGNORECASE),
@@ -512,6 +526,7 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
         if ref is not None:
             result.append(Entity(start, end, "place", ref.name, ref))
     result.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    result = _one_place_per_name(text, _outside_their_parents(text, p, result, context))
     cleaned: list[Entity] = []
     last_end = -1
     head: Entity | None = None  # the last place before a bracket of its divisions
@@ -525,6 +540,57 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
         if entity.kind == "place":
             head = entity
     return cleaned
+
+
+def _outside_their_parents(text: str, p: _Patterns, entities: list[Entity], context: dict[str, float]) -> list[Entity]:
+    """The entities with the towns named in a parent they do not lie in ("Islamabad area of Alishing district,
+    Laghman": a place of Laghman that shares the capital's name) made unknown places of that parent. Only a
+    name of several towns is so read: a name of one town is that town, the parent perhaps a namesake itself."""
+    places = [e for e in entities if e.kind == "place" and e.place is not None]
+    following = [(e.start, e.end, e.place) for e in places]
+    starts = [e.start for e in places]
+    changed = False
+    result = []
+    for entity in entities:
+        ref = entity.place
+        if entity.kind == "place" and ref is not None and ref.kind in ("city", "town", "village") \
+                and ref.precision == EXACT and _namesakes(text[entity.start:entity.end]) > 1:
+            bracket = _BRACKET.match(text, entity.end, entity.end + 90)
+            parents = tuple(bracket.group(1).split(",")) if bracket and "," in bracket.group(1) else ()
+            parent = _parent_after(text, p, _Hit(entity.start, entity.end, (), parents=parents), following, starts)
+            if parent is not None and not _inside(ref, parent):
+                index = bisect.bisect_left(starts, entity.end)
+                unknown = _unknown_ref(text, p, entity.start, entity.end, places[index:], starts[index:], context)
+                if unknown is not None:
+                    entity = Entity(entity.start, entity.end, "place", unknown.name, unknown)
+                    changed = True
+        result.append(entity)
+    return result if changed else entities
+
+
+_TOWN_KINDS = frozenset({CITY, "city", "town", "village", "neighbourhood", "camp"})
+
+
+def _one_place_per_name(text: str, entities: list[Entity]) -> list[Entity]:
+    """The entities with a town named again taken for the place its first mention was read as ("near Kamyanka,
+    Donetsk. ... near Kamyanka": the Kamyanka of Donetsk both times, not a namesake the second time)."""
+    first: dict[str, PlaceRef] = {}
+    result = []
+    for entity in entities:
+        ref = entity.place
+        if entity.kind == "place" and ref is not None and ref.kind in _TOWN_KINDS:
+            key = fold_key(text[entity.start:entity.end])
+            earlier = first.setdefault(key, ref)
+            if earlier is not ref and earlier != ref:
+                entity = Entity(entity.start, entity.end, "place", earlier.name, earlier)
+        result.append(entity)
+    return result
+
+
+def _namesakes(name: str) -> int:
+    """How many towns GeoNames knows by a name."""
+    g = gazetteer()
+    return sum(1 for number in g.entries(fold_key(name)) if g.place(number).kind == CITY)
 
 
 def _in_brackets_of(text: str, head: Entity, entity: Entity) -> bool:
@@ -842,8 +908,14 @@ def _resolve(hits: list[_Hit], context: dict[str, float], strong: dict[str, floa
         near = [e.place for e in table[max(0, index - NEIGHBOURS):index + NEIGHBOURS]
                 if e.place is not None and abs(e.start - hit.start) < 300]
         first.append((_choose(hit, context, strong, text, p, near), near))
+    # The parent named right after a name ("Kamyanka, Donetsk", "Islamabad area of Alishing district"): the
+    # next place, a table's or another name's first choice.
+    following = sorted([(e.start, e.end, e.place) for e in table] +
+                       [(h.start, h.end, place) for h, (place, _) in zip(hits, first)], key=lambda item: item[0])
+    following_starts = [item[0] for item in following]
     result: list[PlaceRef | None] = []
     for index, hit in enumerate(hits):
+        parent = _parent_after(text, p, hit, following, following_starts)
         around = [(other, place) for other, (place, _) in zip(hits[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1],
                                                               first[max(0, index - NEIGHBOURS):index + NEIGHBOURS + 1])
                   if other is not hit and place is not None and abs(other.start - hit.start) < 300]
@@ -851,8 +923,28 @@ def _resolve(hits: list[_Hit], context: dict[str, float], strong: dict[str, floa
         # A name taken for a place on its population alone ("Tana" of "the Tana delta" read as Antananarivo)
         # helps choose its neighbours' namesakes but does not rule one out by its distance.
         firm = [place for other, place in around if other.evidence != "sure"] + first[index][1]
-        result.append(_choose(hit, context, strong, text, p, neighbours + first[index][1], firm))
+        result.append(_choose(hit, context, strong, text, p, neighbours + first[index][1], firm, parent))
     return result
+
+
+_PARENT_KINDS = frozenset({CITY, ADMIN1, ADMIN2, "city", "town", "district", "province", "region"})
+
+
+def _parent_after(text: str, p: _Patterns, hit: _Hit, following: list[tuple[int, int, PlaceRef | None]],
+                  starts: list[int]) -> PlaceRef | None:
+    """The parent named right after a name: "Kamyanka, Donetsk", "Cawayan, Masbate.", "Deh-e Now area of
+    Mohammad Agha district, Logar" (the first place after it), not the next place of a list ("Kabul, Kandahar
+    and Herat") nor a bracket's divisions (read as such), nor a country."""
+    if hit.parents:
+        return None
+    index = bisect.bisect_left(starts, hit.end)
+    if index >= len(following):
+        return None
+    start, end, ref = following[index]
+    if ref is None or start - hit.end > 40 or ref.kind not in _PARENT_KINDS or ref.latitude is None \
+            or p.parent_after.match(text[hit.end:start]) is None or p.list_after.match(text, end, end + 40):
+        return None
+    return ref
 
 
 _DIVISION_LINKS = frozenset({"of", "de", "du", "la", "the"})
@@ -882,7 +974,8 @@ def _same_division(a: str, b: str) -> bool:
 
 
 def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text: str, p: _Patterns,
-            neighbours: list[PlaceRef], firm: list[PlaceRef] | None = None) -> PlaceRef | None:
+            neighbours: list[PlaceRef], firm: list[PlaceRef] | None = None,
+            parent: PlaceRef | None = None) -> PlaceRef | None:
     """The namesake a text means: by the divisions named with it (a bracket, its neighbours), its neighbours'
     positions, the text's countries, the noun, the countries of the tables, the population (a town's own, or
     that of the division it names). None when every namesake lies in a country
@@ -891,6 +984,8 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
     g = gazetteer()
     parents = {fold_key(part) for part in hit.parents} | {fold_key(n.name) for n in neighbours
                                                          if n.kind in (ADMIN1, ADMIN2, "province", "region")}
+    if parent is not None:
+        parents |= {fold_key(name) for name in (parent.name, parent.admin1) if name}
     best: tuple[Any, ...] | None = None
     chosen: GeoPlace | None = None
     key = fold_key(text[hit.start:hit.end])
@@ -942,6 +1037,8 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
                                         or context.get(country, 0.0) <= 0.5 and others >= 1.0) \
             and not sure and hit.evidence != "list" and weak:
         return None  # a namesake in a country the text does not speak of, while it speaks of another
+    if parent is not None and len(hit.entries) > 1 and not _inside(chosen, parent):
+        return None  # "Kamyanka, Donetsk": not the Kamyanka of Cherkasy; a village of Donetsk GeoNames does not know
     firm = neighbours if firm is None else firm
     if hit.evidence != "sure" and firm and not best[0] and not best[1] and all(
             n.latitude is not None and n.longitude is not None
@@ -958,6 +1055,32 @@ def _choose(hit: _Hit, context: dict[str, float], strong: dict[str, float], text
             return PlaceRef(chosen.name, _country_name(chosen.country_code), chosen.admin1, town.latitude,
                             town.longitude, _KIND_PRECISION[chosen.kind], chosen.kind)
     return _geo_ref(chosen, precision=precision)
+
+
+def _inside(place: GeoPlace | PlaceRef, parent: PlaceRef) -> bool:
+    """Whether a place lies in the parent named after it: within ``NEAR_KM / 3`` of its point; else, for a
+    division, in its first-order division (where the place's is unknown, in its country); for a town, within
+    ``NEAR_KM`` of it and in its first-order division.
+
+    >>> kabul = PlaceRef("Kabul", "Afghanistan", "Kabul Province", 34.53, 69.17, 1, "city")
+    >>> _inside(PlaceRef("Paghman", "Afghanistan", "Kabul", 34.59, 68.95, 1, "city"), kabul)
+    True
+    >>> _inside(PlaceRef("Islamabad", "Pakistan", "Islamabad", 33.72, 73.04, 1, "city"), kabul)
+    False
+    """
+    if place.latitude is None or place.longitude is None or parent.latitude is None or parent.longitude is None:
+        return True
+    distance = distance_km(place.latitude, place.longitude, parent.latitude, parent.longitude)
+    if distance <= NEAR_KM / 3:
+        return True
+    region = parent.name if parent.kind in (ADMIN1, "province") else parent.admin1
+    same = _same_division(fold_key(place.admin1), fold_key(region)) if place.admin1 and region else None
+    if parent.kind in (CITY, "city", "town"):
+        return distance <= NEAR_KM and same is not False
+    if same is not None:
+        return same
+    country = place.country if isinstance(place, PlaceRef) else _country_name(place.country_code)
+    return distance <= NEAR_KM or country == parent.country
 
 
 def _unknown_places(text: str, p: _Patterns, unknown: list[tuple[int, int, str]],
@@ -1009,7 +1132,8 @@ def _unknown_ref(text: str, p: _Patterns, start: int, end: int, known: list[Enti
     for position, entity in enumerate(known[index:index + 3]):
         if entity.start - end > 120:
             break
-        joined = position == 0 and _PARENT_GAP.match(text, end, entity.start) is not None
+        joined = position == 0 and (_PARENT_GAP.match(text, end, entity.start) is not None
+                                    or p.parent_after.match(text[end:entity.start]) is not None)
         if entity.place is not None and (entity.place.rank >= _KIND_RANK.get(kind, 1) or joined):
             parent = entity.place
             break
@@ -1068,11 +1192,16 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
         return min(inside, key=lambda e: e.place.rank if e.place else 9).place
     p = _patterns(doc.lang)
     candidates: list[tuple[int, bool, int, PlaceRef]] = []
+    child: Entity | None = None  # the last usable place, whose parent may follow it
     for entity in entities:
         if entity.kind == "place":
             usable, locative, ref = _read_place(doc, entity, p)
             if not usable or ref is None:
                 continue
+            if child is not None and _names_parent_of(doc.text, p, child, entity):
+                child = entity
+                continue  # "in Surobi district, Kabul": the district is the place, Kabul the province it lies in
+            child = entity
             capital = _capital_named(doc, entity, ref, p)
             if capital is not None:
                 candidates.append((capital.rank, False, abs(entity.start - start), capital))
@@ -1087,6 +1216,13 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
     if candidates:
         return min(candidates, key=lambda c: c[:3])[3]
     return _bearing(doc, entities, start, p) or _earlier(doc, sentence.start, p) or fallback
+
+
+def _names_parent_of(text: str, p: _Patterns, child: Entity, entity: Entity) -> bool:
+    """Whether ``entity`` is named as the parent of the place just before it ("Surobi district, Kabul", "Zardana
+    in Idlib"), not as the next place of a list ("Kabul, Kandahar and Herat")."""
+    return 0 <= entity.start - child.end <= 40 and p.parent_after.match(text[child.end:entity.start]) is not None \
+        and p.list_after.match(text, child.end, child.end + 60) is None
 
 
 NEAR_BEARING_KM = 25.0  # UCDP precision 2: within about 25 km of the named point

@@ -391,3 +391,51 @@ def test_a_bearing_at_a_distance_places_a_fact_near_its_point(lang: str, text: s
                                                                precision: int | None) -> None:
     found = _casualty_place(text, lang)
     assert (found[0], found[3]) == (place, precision)
+
+
+def _casualty_point(text: str, lang: str = "en") -> tuple[str | None, str | None, int | None, float, float]:
+    r = cn.extract_casualties(text, lang=lang)[0]
+    assert r.latitude is not None and r.longitude is not None, text
+    return r.place, r.country, r.place_precision, r.latitude, r.longitude
+
+
+@GEONAMES
+@pytest.mark.parametrize("lang, text, place, country, point", [
+    # a namesake outside the parent named after it is not the place: a village of that parent GeoNames does
+    # not know, placed near the parent
+    ("en", "Gunmen shot dead a rice farmer in Cawayan, Masbate, on Sunday.", "Cawayan", "Philippines",
+     (12.37, 123.62)),
+    ("en", "Taliban fighters killed two policemen in the Islamabad area of Alishing district, Laghman.", "Islamabad",
+     "Afghanistan", (34.70, 70.20)),
+    ("nl", "Bij beschietingen in Kamianka in de provincie Donetsk kwam een soldaat om het leven.", "Kamianka",
+     "Ukraine", (48.10, 37.70)),
+    # a namesake inside it stays ("Paghman, Kabul")
+    ("en", "Two guards were killed in Paghman, Kabul.", "Paghman", "Afghanistan", (34.59, 68.95)),
+    # a list is no parent: Kabul is Kabul
+    ("en", "Three people were killed in Kabul, Kandahar and Herat.", "Kabul", "Afghanistan", (34.53, 69.17)),
+])
+def test_a_namesake_outside_the_parent_named_after_it_is_not_the_place(
+        lang: str, text: str, place: str, country: str, point: tuple[float, float]) -> None:
+    found = _casualty_point(text, lang)
+    assert (gz.fold_key(found[0] or ""), found[1]) == (gz.fold_key(place), country)
+    assert gz.distance_km(found[3], found[4], *point) < 30
+
+
+@GEONAMES
+@pytest.mark.parametrize("text, place", [
+    # the place named as the parent of the place before it is not the fact's place
+    ("Unknown gunmen killed a judge in Surobi district, Kabul.", "Surobi"),
+    ("A policeman was shot dead at a checkpoint in Gulran district centre, Herat.", "Gulran"),
+    # a list names places side by side
+    ("Clashes in Kandahar, Herat and Farah left 4 soldiers dead.", "Kandahar"),
+])
+def test_the_parent_named_after_a_place_is_not_the_place(text: str, place: str) -> None:
+    assert _casualty_place(text, "en")[0] == place
+
+
+@GEONAMES
+def test_a_town_named_again_is_the_place_of_its_first_mention() -> None:
+    text = ("Separatist forces fired mortars at army positions near Kamyanka, Donetsk. Monitors later heard two "
+            "explosions near Kamyanka. One soldier was killed.")
+    found = _casualty_point(text)
+    assert found[1] == "Ukraine" and gz.distance_km(found[3], found[4], 48.02, 37.80) < 30
