@@ -22,7 +22,7 @@ from . import clauses
 from .document import Document, documents, is_reference_place
 from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
 from .numbers import CountMatch
-from .places import PlaceRef, event_place
+from .places import PlaceRef, common_place, event_place
 from .records import CasualtyReport, Count
 from .temporal import TimeExpression
 from .text import Sentence
@@ -110,7 +110,7 @@ def _one_place(reports: list[CasualtyReport]) -> list[CasualtyReport]:
 
     fine: dict[str, set[tuple[Any, ...]]] = {}
     for r in reports:
-        if r.place and r.country and r.place_precision is not None and r.place_precision <= 3:
+        if r.place and r.country and r.place_precision is not None and r.place_precision <= 4:
             fine.setdefault(r.country, set()).add(tuple(getattr(r, name) for name in _PLACE_FIELDS))
     if not fine:
         return reports
@@ -119,6 +119,11 @@ def _one_place(reports: list[CasualtyReport]) -> list[CasualtyReport]:
         places = fine.get(r.country or "", set()) if r.place == r.country and not r.cumulative else set()
         if len({p[0] for p in places}) == 1:
             r = replace(r, **dict(zip(_PLACE_FIELDS, next(iter(places)))))
+        elif places:  # places nested in one ("Hallalé" and the province Soum): the one that holds them all
+            shared = common_place([PlaceRef(p[0], p[1], p[2], p[3], p[4], p[5]) for p in places])
+            if shared is not None:
+                r = replace(r, place=shared.name, country=shared.country, admin1=shared.admin1,
+                            latitude=shared.latitude, longitude=shared.longitude, place_precision=shared.precision)
         result.append(r)
     return result
 

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .text import Sentence
 
-__all__ = ["PlaceRef", "PlacesTable", "PRECISION", "event_place", "find_places", "load_places", "ref_for_name",
+__all__ = ["PlaceRef", "PlacesTable", "PRECISION", "common_place", "event_place", "find_places", "load_places", "ref_for_name",
            "set_user_places", "use_places"]
 
 # UCDP GED where_prec codes.
@@ -232,6 +232,7 @@ class _Patterns:
     border_before: re.Pattern[str] | None  # "the border of Isiolo and ": a side of a border
     parent_after: re.Pattern[str]  # between a name and its parent: ", ", " (", " in ", " in the province of "
     list_after: re.Pattern[str]  # after a name, another of a list: ", Kandahar", " and Herat"
+    list_between: re.Pattern[str]  # between two places of a list: ", ", " and the eastern province of ", "-"
 
 
 def _patterns(lang: str) -> _Patterns:
@@ -262,9 +263,13 @@ def _patterns(lang: str) -> _Patterns:
             parent_after=re.compile(
                 rf"(?:(?:[ \t]+{noun}){{0,2}}(?:\s*[,(]\s*(?:{articles}\s+)?{noun_link}|\s+{parent_links}\s+(?:{articles}\s+)?"
                 rf"{noun_link}){noun_then_link})$", re.IGNORECASE),
+            list_between=re.compile(
+                rf"(?:(?:[ \t]+{noun})?(?:\s*,\s*(?:{articles}\s+)?(?:{noun}{link}\s+)?|(?:\s*,)?\s+{coordinators}\s+"
+                rf"(?:{articles}\s+)?(?:(?-i:[a-z])[\w-]*\s+)?(?:{noun}{link}\s+)?)|-)$", re.IGNORECASE),
             list_after=re.compile(rf"(?:[ \t]+{noun})?(?:\s*,)?\s+{coordinators}\s+(?-i:[{_UPPER}])|"
                                   rf"(?:[ \t]+{noun})?\s*,\s*(?-i:[{_UPPER}])[\w'’-]*(?:[ \t]+(?-i:[{_UPPER}])[\w'’-]*)*"
-                                  rf"(?:[ \t]+{noun})?(?:\s*,|\s+{coordinators}\s)", re.IGNORECASE),
+                                  rf"(?:[ \t]+{noun})?(?:\s*,\s*(?:{coordinators}\s+)?|\s+{coordinators}\s+)(?-i:[{_UPPER}])",
+                                  re.IGNORECASE),
             before=re.compile(rf"(?<![\w])(?:{locatives}(?:\s+{articles})?|(?:{articles}\s+)?{noun}{link})\s+$",
                               re.IGNORECASE),
             noun_before=re.compile(rf"(?<![\w]){noun}{link}\s+$", re.IGNORECASE),
@@ -1191,7 +1196,7 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
     if inside:
         return min(inside, key=lambda e: e.place.rank if e.place else 9).place
     p = _patterns(doc.lang)
-    candidates: list[tuple[int, bool, int, PlaceRef]] = []
+    candidates: list[tuple[int, bool, int, PlaceRef, Entity | None]] = []
     child: Entity | None = None  # the last usable place, whose parent may follow it
     for entity in entities:
         if entity.kind == "place":
@@ -1204,18 +1209,110 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
             child = entity
             capital = _capital_named(doc, entity, ref, p)
             if capital is not None:
-                candidates.append((capital.rank, False, abs(entity.start - start), capital))
+                candidates.append((capital.rank, False, abs(entity.start - start), capital, None))
                 continue
             # Of places equally specific, one named where something happened ("in Nairobi") before one
             # named otherwise ("a bus that left for Kampala").
-            candidates.append((ref.rank, not locative, abs(entity.start - start), ref))
+            candidates.append((ref.rank, not locative, abs(entity.start - start), ref, entity))
         elif entity.kind == "adjective":
             ref = _described(doc, entity, p)
             if ref is not None:
-                candidates.append((ref.rank, False, abs(entity.start - start), ref))
+                candidates.append((ref.rank, False, abs(entity.start - start), ref, None))
     if candidates:
-        return min(candidates, key=lambda c: c[:3])[3]
+        best = min(candidates, key=lambda c: c[:3])
+        return (_common_place(doc, best[4], best[3], p) if best[4] is not None else None) or best[3]
     return _bearing(doc, entities, start, p) or _earlier(doc, sentence.start, p) or fallback
+
+
+def _common_place(doc: "Document", entity: Entity, ref: PlaceRef, p: _Patterns) -> PlaceRef | None:
+    """The place of a fact named with a list of places ("in Urozgan and Paktiya", "in the deserts of Deir Ezzor,
+    Homs, and Al-Suwaidaa", "the triangle of Aleppo-Hama-Raqqa"): the one country they lie in (their
+    first-order division where they share one the tables know); None when the place is no member of a list,
+    or its members lie in several countries."""
+    if "entities" not in doc._starts:
+        doc._starts["entities"] = [e.start for e in doc.entities]
+    index = bisect.bisect_left(doc._starts["entities"], entity.start)
+    refs = [ref]
+    joined = False  # a coordinator or a hyphen joins two of them: "A, B" alone is a place and its parent
+    for step in (1, -1):
+        current, position = entity, index + step
+        while 0 <= position < len(doc.entities):
+            other = doc.entities[position]
+            left, right = (current, other) if step == 1 else (other, current)
+            if other.kind != "place" or p.list_between.match(doc.text[left.end:right.start]) is None \
+                    or right.start - left.end > 60 or _names_parent_of(doc.text, p, left, right):
+                break  # not a list, or a place and its parent ("Ghoryan district center, Herat")
+            usable, _, other_ref = _read_place(doc, other, p)
+            if not usable or other_ref is None or (other_ref.rank >= 2) != (ref.rank >= 2) \
+                    or other_ref.kind == "country":
+                break
+            refs.append(other_ref)
+            joined = joined or re.fullmatch(r"[\s,]*", doc.text[left.end:right.start]) is None
+            current, position = other, position + step
+    if not joined or len(refs) < 2 or len({r.name for r in refs}) < 2 or len({r.country for r in refs}) != 1:
+        return None
+    shared = common_place(refs)
+    if shared is not None and shared.kind not in (ADMIN1, "province", "region"):
+        return shared  # "de wijken Hajar al-Aswad en Qadam": Damascus
+    if ref.latitude is not None and ref.longitude is not None and all(
+            r.latitude is not None and r.longitude is not None for r in refs):
+        # "from Ngoshe and Guva", "in Kitgum and Pader": places of one area, placed at the one nearest the fact
+        # with the precision of their spread (UCDP 2 within 25 km, 3 within a second-order division's size)
+        spread = max(distance_km(r.latitude, r.longitude, ref.latitude, ref.longitude)  # type: ignore[arg-type]
+                     for r in refs)
+        if spread <= LIST_AREA_KM:
+            precision = NEAR if spread <= NEAR_BEARING_KM else ADMIN2_PRECISION
+            return PlaceRef(ref.name, ref.country, ref.admin1, ref.latitude, ref.longitude,
+                            max(ref.precision, precision), ref.kind)
+    return shared or _country_ref(ref.country)
+
+
+def common_place(refs: Sequence[PlaceRef]) -> PlaceRef | None:
+    """The most specific place that holds every one of ``refs`` (one of them, or a place of the tables they lie
+    in: "Hallalé" and "Soum" are in Soum), below their country; None when there is none.
+
+    >>> [common_place([ref_for_name("Kabul"), ref_for_name("Kabul Province")]).name]
+    ['Kabul Province']
+    """
+    if not refs or len({r.country for r in refs}) != 1:
+        return None
+    lines = [_ancestors(r) for r in refs]
+    for name in lines[0]:
+        if all(name in line for line in lines[1:]):
+            shared = next((r for r in refs if r.name == name), None) or \
+                (ref_for_name(name) if name in world().places else _division_ref(name, refs[0].country))
+            return shared if shared is not None and shared.kind != "country" else None
+    return None
+
+
+def _division_ref(name: str, country: str | None) -> PlaceRef | None:
+    """A first-order division of GeoNames by its name, placed as ``_choose`` places one (at its town of that
+    name, else at the mean of its places)."""
+    g = gazetteer()
+    found = [place for place in g.lookup(name) if _country_name(place.country_code) == country]
+    division = next((place for place in found if place.kind == ADMIN1), None)
+    if division is None:
+        return None
+    town = next((place for place in found if place.kind == CITY and place.admin1 == division.admin1), None)
+    point = town or division
+    return PlaceRef(division.name, country, division.admin1, point.latitude, point.longitude, ADMIN1_PRECISION,
+                    ADMIN1)
+
+
+def _ancestors(ref: PlaceRef) -> list[str]:
+    """A place and the places it lies in, the most specific first: the tables' parents, then its first-order
+    division."""
+    places = world().places
+    line: list[str] = []
+    current = places.get(ref.name) if ref.kind not in (ADMIN1, ADMIN2) else None
+    while current is not None and current.name not in line and len(line) < 8:
+        line.append(current.name)
+        current = places.get(current.parent or "")
+    if not line:
+        line.append(ref.name)
+    if ref.admin1 and ref.admin1 not in line:
+        line.append(ref.admin1)
+    return line
 
 
 def _names_parent_of(text: str, p: _Patterns, child: Entity, entity: Entity) -> bool:
@@ -1225,6 +1322,7 @@ def _names_parent_of(text: str, p: _Patterns, child: Entity, entity: Entity) -> 
         and p.list_after.match(text, child.end, child.end + 60) is None
 
 
+LIST_AREA_KM = 100.0  # places of a list this close are one area: the fact is placed at one of them
 NEAR_BEARING_KM = 25.0  # UCDP precision 2: within about 25 km of the named point
 FAR_BEARING_KM = 50.0  # farther than this, a bearing's point is no place of the fact
 
@@ -1331,7 +1429,7 @@ def _earlier(doc: "Document", position: int, p: _Patterns) -> PlaceRef | None:
     if "entities" not in doc._starts:
         doc._starts["entities"] = [e.start for e in doc.entities]
     index = bisect.bisect_left(doc._starts["entities"], position)
-    found: list[tuple[int, bool, int, PlaceRef]] = []
+    found: list[tuple[int, bool, int, PlaceRef, Entity]] = []
     boundary: int | None = None
     for entity in reversed(doc.entities[max(0, index - LOOK_BACK):index]):
         if entity.kind != "place" or entity.end > position:
@@ -1343,8 +1441,11 @@ def _earlier(doc: "Document", position: int, p: _Patterns) -> PlaceRef | None:
             continue
         if boundary is None:
             boundary = _sentence_start(doc, entity.start)
-        found.append((ref.rank, not locative, position - entity.end, ref))
-    return min(found, key=lambda c: c[:3])[3] if found else None
+        found.append((ref.rank, not locative, position - entity.end, ref, entity))
+    if not found:
+        return None
+    best = min(found, key=lambda c: c[:3])
+    return _common_place(doc, best[4], best[3], p) or best[3]
 
 
 def _sentence_start(doc: "Document", position: int) -> int:

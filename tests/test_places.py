@@ -411,8 +411,6 @@ def _casualty_point(text: str, lang: str = "en") -> tuple[str | None, str | None
      "Ukraine", (48.10, 37.70)),
     # a namesake inside it stays ("Paghman, Kabul")
     ("en", "Two guards were killed in Paghman, Kabul.", "Paghman", "Afghanistan", (34.59, 68.95)),
-    # a list is no parent: Kabul is Kabul
-    ("en", "Three people were killed in Kabul, Kandahar and Herat.", "Kabul", "Afghanistan", (34.53, 69.17)),
 ])
 def test_a_namesake_outside_the_parent_named_after_it_is_not_the_place(
         lang: str, text: str, place: str, country: str, point: tuple[float, float]) -> None:
@@ -426,8 +424,8 @@ def test_a_namesake_outside_the_parent_named_after_it_is_not_the_place(
     # the place named as the parent of the place before it is not the fact's place
     ("Unknown gunmen killed a judge in Surobi district, Kabul.", "Surobi"),
     ("A policeman was shot dead at a checkpoint in Gulran district centre, Herat.", "Gulran"),
-    # a list names places side by side
-    ("Clashes in Kandahar, Herat and Farah left 4 soldiers dead.", "Kandahar"),
+    # a list names places side by side: a figure of them all is their country's
+    ("Clashes in Kandahar, Herat and Farah left 4 soldiers dead.", "Afghanistan"),
 ])
 def test_the_parent_named_after_a_place_is_not_the_place(text: str, place: str) -> None:
     assert _casualty_place(text, "en")[0] == place
@@ -439,3 +437,34 @@ def test_a_town_named_again_is_the_place_of_its_first_mention() -> None:
             "explosions near Kamyanka. One soldier was killed.")
     found = _casualty_point(text)
     assert found[1] == "Ukraine" and gz.distance_km(found[3], found[4], 48.02, 37.80) < 30
+
+
+@GEONAMES
+@pytest.mark.parametrize("lang, text, place, precision", [
+    # a figure of a list of places far apart is their country's ...
+    ("en", "Taliban attacks on checkpoints in Uruzgan and Paktia provinces killed 30 soldiers.", "Afghanistan", 6),
+    ("nl", "Bij aanvallen op controleposten in de provincie Urozgan en de oostelijke provincie Paktiya kwamen dertig "
+           "militairen om.", "Afghanistan", 6),
+    ("en", "Since March, 120 soldiers have been killed in ambushes in the deserts of Deir Ezzor, Homs, and "
+           "Al-Suwaidaa.", "Syria", 6),
+    # ... or the place of the tables that holds them all ...
+    ("nl", "Bij beschietingen van de wijken Hajar al-Aswad en Qadam kwamen zes burgers om.", "Damascus", 1),
+    # ... and a list of places a few km apart is placed near the one named nearest the figure
+    ("en", "Troops drove the militants out of Ngoshe and Guva, killing 3 of them.", "Guva", 2),
+])
+def test_a_figure_of_a_list_of_places_is_placed_where_they_all_lie(lang: str, text: str, place: str,
+                                                                  precision: int) -> None:
+    found = _casualty_place(text, lang)
+    assert (found[0], found[3]) == (place, precision)
+
+
+@GEONAMES
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Twelve soldiers died in northern Burkina Faso on Tuesday. Gunmen killed 3 herders in Hallalé. Five more "
+           "people were killed in Djibo."),
+    ("nl", "In het noorden van Burkina Faso zijn dinsdag twaalf soldaten omgekomen. Gewapende mannen doodden drie "
+           "herders in Hallalé in de provincie Soum. In de provincie Soum kwamen nog vijf mensen om."),
+])
+def test_a_figure_placed_in_its_country_takes_the_place_that_holds_the_articles_places(lang: str, text: str) -> None:
+    # the article's places of events in the country lie in one province: the figure of the country is placed there
+    assert cn.extract_casualties(text, lang=lang)[0].place == "Soum Province"
