@@ -22,7 +22,7 @@ from . import clauses
 from .document import Document, documents, is_reference_place
 from .lexicon import Entity, Language, fold, language, phrase_alternation, phrase_pattern, world
 from .numbers import CountMatch
-from .places import PlaceRef, common_place, event_place
+from .places import PlaceRef, common_place, event_place, place_named_after
 from .records import CasualtyReport, Count
 from .temporal import TimeExpression
 from .text import Sentence
@@ -72,7 +72,7 @@ def casualties_from_documents(docs: Iterable[Document]) -> list[CasualtyReport]:
     for doc in docs:
         found = _Reader(doc, memory).read()
         reports.extend(_mark_breakdowns(found, doc))
-    return _one_place(_one_doer(_headline_periods(reports), docs))
+    return _one_place(_one_doer(_headline_periods(reports), docs), docs)
 
 
 def _one_doer(reports: list[CasualtyReport], docs: list[Document]) -> list[CasualtyReport]:
@@ -101,22 +101,29 @@ def _one_doer(reports: list[CasualtyReport], docs: list[Document]) -> list[Casua
 _PLACE_FIELDS = ("place", "country", "admin1", "latitude", "longitude", "place_precision")
 
 
-def _one_place(reports: list[CasualtyReport]) -> list[CasualtyReport]:
+def _one_place(reports: list[CasualtyReport], docs: list[Document] | None = None) -> list[CasualtyReport]:
     """A figure placed only in its country ("in het noordwesten van Syrië", "in Somalië") is placed where the
     article's other figures in that country are, when they are all at one place (a town, a district): the
     text is as specific as its most specific place of the event, and no more. A named region ("the western
-    Qalamoun") keeps its name, and so does a running toll (the war's dead since 2011 are the country's)."""
+    Qalamoun") keeps its name, and so does a running toll (the war's dead since 2011 are the country's).
+    Without such figures, the one place of that country the next sentences name (``places.place_named_after``;
+    for a headline figure, the body's first sentences)."""
     from dataclasses import replace
 
     fine: dict[str, set[tuple[Any, ...]]] = {}
     for r in reports:
         if r.place and r.country and r.place_precision is not None and r.place_precision <= 4:
             fine.setdefault(r.country, set()).add(tuple(getattr(r, name) for name in _PLACE_FIELDS))
-    if not fine:
-        return reports
     result = []
     for r in reports:
         places = fine.get(r.country or "", set()) if r.place == r.country and not r.cumulative else set()
+        if not places and r.place == r.country and not r.cumulative and docs:
+            body = next((d for d in docs if not d.from_title), None)
+            doc = body if r.from_title else next((d for d in docs if d.from_title == r.from_title), None)
+            later = place_named_after(doc, -1 if r.from_title else r.span_end, r.country) if doc else None
+            if later is not None:
+                r = replace(r, place=later.name, country=later.country, admin1=later.admin1,
+                            latitude=later.latitude, longitude=later.longitude, place_precision=later.precision)
         if len({p[0] for p in places}) == 1:
             r = replace(r, **dict(zip(_PLACE_FIELDS, next(iter(places)))))
         elif places:  # places nested in one ("Hallalé" and the province Soum): the one that holds them all

@@ -48,7 +48,7 @@ if TYPE_CHECKING:
     from .document import Document
     from .text import Sentence
 
-__all__ = ["PlaceRef", "PlacesTable", "PRECISION", "common_place", "event_place", "find_places", "load_places", "ref_for_name",
+__all__ = ["PlaceRef", "PlacesTable", "PRECISION", "common_place", "event_place", "place_named_after", "find_places", "load_places", "ref_for_name",
            "set_user_places", "use_places"]
 
 # UCDP GED where_prec codes.
@@ -1446,6 +1446,55 @@ def _earlier(doc: "Document", position: int, p: _Patterns) -> PlaceRef | None:
         return None
     best = min(found, key=lambda c: c[:3])
     return _common_place(doc, best[4], best[3], p) or best[3]
+
+
+AFTER_SENTENCES = 5  # sentences after a figure within which a place of its event is looked for
+
+
+def place_named_after(doc: "Document", position: int, country: str | None) -> PlaceRef | None:
+    """The one place of ``country`` named after ``position``, in the rest of its paragraph and the next (at most
+    ``AFTER_SENTENCES`` sentences), where a fact placed only in its country took place: "In het noorden van
+    Afghanistan zijn twaalf agenten omgekomen. ... De aanval vond plaats in Pol-e Chomri in de provincie
+    Baghlan". Places that hold another of them (the province of the town) give way to it; None when none, or
+    when several places are named (the text is then no more specific than the country).
+    """
+    if not country or not doc.sentences:
+        return None
+    p = _patterns(doc.lang)
+    starts = doc._starts.get("sentences")
+    if starts is None:
+        starts = doc._starts["sentences"] = [s.start for s in doc.sentences]
+    first = bisect.bisect_right(starts, position)
+    if first >= len(doc.sentences):
+        return None
+    paragraphs = {doc.sentences[max(0, first - 1)].paragraph}
+    end = position
+    for sentence in doc.sentences[first:first + AFTER_SENTENCES]:
+        if sentence.paragraph not in paragraphs:
+            if len(paragraphs) > 1:
+                break
+            paragraphs.add(sentence.paragraph)
+        end = sentence.end
+    refs: list[PlaceRef] = []
+    for entity in doc.within(doc.entities, position, end, "entities"):
+        if entity.kind != "place":
+            continue
+        usable, _, ref = _read_place(doc, entity, p)
+        if usable and ref is not None and ref.country == country and ref.kind != "country" \
+                and ref.latitude is not None:
+            refs.append(ref)
+    if not refs:
+        return None
+    finest = {ref.name: ref for ref in refs if not any(_holds(ref, other) for other in refs if other.name != ref.name)}
+    return next(iter(finest.values())) if len(finest) == 1 else None
+
+
+def _holds(outer: PlaceRef, inner: PlaceRef) -> bool:
+    """Whether ``outer`` holds ``inner``: a place of the tables it lies in, or its first-order division."""
+    if outer.name in _ancestors(inner)[1:]:
+        return True
+    return outer.kind in (ADMIN1, "province") and inner.admin1 is not None \
+        and _same_division(fold_key(outer.name), fold_key(inner.admin1))
 
 
 def _sentence_start(doc: "Document", position: int) -> int:

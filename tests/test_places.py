@@ -468,3 +468,32 @@ def test_a_figure_of_a_list_of_places_is_placed_where_they_all_lie(lang: str, te
 def test_a_figure_placed_in_its_country_takes_the_place_that_holds_the_articles_places(lang: str, text: str) -> None:
     # the article's places of events in the country lie in one province: the figure of the country is placed there
     assert cn.extract_casualties(text, lang=lang)[0].place == "Soum Province"
+
+
+@GEONAMES
+@pytest.mark.parametrize("lang, text, places", [
+    # the lead places the attack in the country; the next sentences name where it was
+    ("nl", "In het westen van Afghanistan zijn zeker negen agenten omgekomen bij een aanval van de Taliban. Vier "
+           "anderen raakten gewond. Het politiebureau ligt in de plaats Shindand in de provincie Herat.",
+     ["Shīnḏanḏ", "Shīnḏanḏ"]),
+    ("en", "Eleven soldiers were killed in eastern Ukraine over the weekend. The army said it was the fiercest "
+           "fighting in weeks.\n\nThe fighting was centred on Avdiivka, north of the city of Donetsk.",
+     ["Avdiivka"]),
+    # two places named after it: the text says no more than the country
+    ("en", "Eleven soldiers were killed in eastern Ukraine over the weekend. Shelling hit Avdiivka and later "
+           "Mariupol.", ["Ukraine"]),
+    # a running toll stays the country's
+    ("en", "Since 2014 the war has killed 13,000 people in Ukraine. On Sunday shells hit Avdiivka.", ["Ukraine"]),
+])
+def test_a_figure_placed_in_its_country_takes_the_one_place_named_after_it(lang: str, text: str,
+                                                                          places: list[str]) -> None:
+    assert [r.place for r in cn.extract_casualties(text, lang=lang, published="2017-02-01")] == places
+
+
+@GEONAMES
+def test_a_headline_figure_placed_in_its_country_takes_the_place_the_body_names() -> None:
+    article = cn.Article(article_id="hajin", title="Irak doodt 40 IS-strijders in Syrië", published=None,
+                         published_precision=None, source=None, byline=None, language="nl", path=None, text=(
+                             "Het Iraakse leger zegt bij luchtaanvallen in Syrië 40 strijders van IS te hebben gedood. "
+                             "De aanvallen troffen een hoofdkwartier in de stad Hajin in het oosten van het land."))
+    assert [(r.from_title, r.place) for r in cn.extract_casualties(article)] == [(True, "Hajin"), (False, "Hajin")]
