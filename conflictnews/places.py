@@ -233,6 +233,7 @@ class _Patterns:
     parent_after: re.Pattern[str]  # between a name and its parent: ", ", " (", " in ", " in the province of "
     list_after: re.Pattern[str]  # after a name, another of a list: ", Kandahar", " and Herat"
     list_between: re.Pattern[str]  # between two places of a list: ", ", " and the eastern province of ", "-"
+    apposition: re.Pattern[str]  # between a place and words about it: " district ", ", een regio "
 
 
 def _patterns(lang: str) -> _Patterns:
@@ -263,6 +264,8 @@ def _patterns(lang: str) -> _Patterns:
             parent_after=re.compile(
                 rf"(?:(?:[ \t]+{noun}){{0,2}}(?:\s*[,(]\s*(?:{articles}\s+)?{noun_link}|\s+{parent_links}\s+(?:{articles}\s+)?"
                 rf"{noun_link}){noun_then_link})$", re.IGNORECASE),
+            apposition=re.compile(rf"(?:[ \t]+{noun})?\s*|\s*,\s+(?:{articles}\s+|{phrase_alternation(data.words('numbers.singular_articles'))}\s+)?(?:[\w-]+\s+){{0,2}}?{noun}\s+",
+                                  re.IGNORECASE),
             list_between=re.compile(
                 rf"(?:(?:[ \t]+{noun})?(?:\s*,\s*(?:{articles}\s+)?(?:{noun}{link}\s+)?|(?:\s*,)?\s+{coordinators}\s+"
                 rf"(?:{articles}\s+)?(?:(?-i:[a-z])[\w-]*\s+)?(?:{noun}{link}\s+)?)|-)$", re.IGNORECASE),
@@ -1203,7 +1206,8 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
             usable, locative, ref = _read_place(doc, entity, p)
             if not usable or ref is None:
                 continue
-            if child is not None and _names_parent_of(doc.text, p, child, entity):
+            if child is not None and (_names_parent_of(doc.text, p, child, entity)
+                                      or _near_reference_of(doc.text, p, child, entity)):
                 child = entity
                 continue  # "in Surobi district, Kabul": the district is the place, Kabul the province it lies in
             child = entity
@@ -1216,7 +1220,7 @@ def event_place(doc: "Document", start: int, end: int, *, sentence: "Sentence",
             candidates.append((ref.rank, not locative, abs(entity.start - start), ref, entity))
         elif entity.kind == "adjective":
             ref = _described(doc, entity, p)
-            if ref is not None:
+            if ref is not None and not (child is not None and _near_reference_of(doc.text, p, child, entity)):
                 candidates.append((ref.rank, False, abs(entity.start - start), ref, None))
     if candidates:
         best = min(candidates, key=lambda c: c[:3])
@@ -1313,6 +1317,28 @@ def _ancestors(ref: PlaceRef) -> list[str]:
     if ref.admin1 and ref.admin1 not in line:
         line.append(ref.admin1)
     return line
+
+
+def _near_reference_of(text: str, p: _Patterns, child: Entity, entity: Entity) -> bool:
+    """Whether ``entity`` is named as the point a place just before it lies near ("the Hajar al-Aswad district on
+    the outskirts of Damascus", "Oost-Ghouta, een regio aan de rand van de Syrische hoofdstad"): a reference,
+    not the place."""
+    # the near words, an adjective and a noun at most between them and the name ("de Syrische hoofdstad Damascus")
+    near = None
+    position = entity.start
+    for _ in range(3):
+        near = p.near.search(text, max(child.end, position - 48), position)
+        if near is not None:
+            break
+        word = re.search(r"[\w'’-]+\s+$", text[max(child.end, position - 30):position])
+        if word is None:
+            break
+        position -= len(word.group())
+    if near is None:
+        return False
+    # between them the place's noun or an apposition ("Oost-Ghouta, een regio aan de rand van"), not a clause
+    # ("Puntland forces ambushed a base near") nor a bare comma ("in Garissa, near Hagadera refugee camp")
+    return p.apposition.fullmatch(text[child.end:near.start()]) is not None
 
 
 def _names_parent_of(text: str, p: _Patterns, child: Entity, entity: Entity) -> bool:
@@ -1444,7 +1470,11 @@ def _earlier(doc: "Document", position: int, p: _Patterns) -> PlaceRef | None:
         found.append((ref.rank, not locative, position - entity.end, ref, entity))
     if not found:
         return None
-    best = min(found, key=lambda c: c[:3])
+    found.sort(key=lambda c: c[4].start)
+    kept = found[:1] + [c for before, c in zip(found, found[1:])
+                        if not (_names_parent_of(doc.text, p, before[4], c[4])
+                                or _near_reference_of(doc.text, p, before[4], c[4]))]
+    best = min(kept, key=lambda c: c[:3])
     return _common_place(doc, best[4], best[3], p) or best[3]
 
 

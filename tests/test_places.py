@@ -497,3 +497,19 @@ def test_a_headline_figure_placed_in_its_country_takes_the_place_the_body_names(
                              "Het Iraakse leger zegt bij luchtaanvallen in Syrië 40 strijders van IS te hebben gedood. "
                              "De aanvallen troffen een hoofdkwartier in de stad Hajin in het oosten van het land."))
     assert [(r.from_title, r.place) for r in cn.extract_casualties(article)] == [(True, "Hajin"), (False, "Hajin")]
+
+
+@GEONAMES
+@pytest.mark.parametrize("lang, text, places", [
+    # a place named as the point another lies near is a reference, in its sentence and carried to the next
+    ("en", "Twelve fighters were killed in the Hajar al-Aswad district on the outskirts of Damascus. Three more "
+           "died on Sunday.", ["Hajar al-Aswad", "Hajar al-Aswad"]),
+    ("nl", "Zeker negen mensen kwamen om in Oost-Ghouta, een regio aan de rand van de Syrische hoofdstad Damascus. "
+           "Gisteren vielen er nog vier doden.", ["Eastern Ghouta", "Eastern Ghouta"]),
+    # a clause between them: the place near which it happened is the place
+    ("en", "Puntland forces ambushed an Islamic State base near Af-Urur village (Iskushuban, Bari), killing 2 "
+           "militants.", ["Af-Urur"]),
+])
+def test_a_place_named_as_the_point_another_lies_near_is_a_reference(lang: str, text: str,
+                                                                    places: list[str]) -> None:
+    assert [r.place for r in cn.extract_casualties(text, lang=lang, published="2018-03-01")] == places
