@@ -720,6 +720,12 @@ def _names_in(text: str, start: int, end: int, g: Any, p: _Patterns) -> Iterator
             index = match + 1
         else:
             word = fold_key(text[words[index][0]:words[index][1]])
+            # A place noun of several words after a name ("Mafa Local Government Area") is one noun.
+            phrase = next((k for k in (4, 3, 2) if index + k <= len(words) and found
+                           and fold_key(text[words[index][0]:words[index + k - 1][1]]) in p.nouns), 0)
+            if phrase:
+                index += phrase
+                continue
             # A place noun or a common word after a name leaves it one name ("Mandera County"); before it,
             # it makes another name of it ("Lake Turkana").
             uncovered = uncovered or not found or not (word in p.nouns or word in p.not_places)

@@ -513,3 +513,16 @@ def test_a_headline_figure_placed_in_its_country_takes_the_place_the_body_names(
 def test_a_place_named_as_the_point_another_lies_near_is_a_reference(lang: str, text: str,
                                                                     places: list[str]) -> None:
     assert [r.place for r in cn.extract_casualties(text, lang=lang, published="2018-03-01")] == places
+
+
+@GEONAMES
+@pytest.mark.parametrize("text, place, country, precision", [
+    # a place noun of several words after a name leaves the name a place of its own
+    ("Troops cleared the villages of Maska Lawanti, all in Mafa Local Government Area of Borno State, killing two "
+     "insurgents.", "Maska Lawanti", "Nigeria", 2),
+    # Kenya's former provinces, named as regions
+    ("Police shot dead five protesters in the Nyanza region on Monday.", "Nyanza Province", "Kenya", 5),
+])
+def test_places_named_with_their_nouns(text: str, place: str, country: str, precision: int) -> None:
+    found = _casualty_place(text, "en")
+    assert (found[0], found[1], found[3]) == (place, country, precision)
