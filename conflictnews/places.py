@@ -201,6 +201,7 @@ def _user_matcher(version: int) -> tuple[Any, dict[str, Place]]:
 @dataclass(frozen=True)
 class _Patterns:
     before: re.Pattern[str]  # a locative phrase or a place noun just before a name
+    leaving: re.Pattern[str] | None  # a verb of leaving just before a name: "after leaving Kabo"
     noun_before: re.Pattern[str]  # a place noun (and its link) just before a name: "the village of"
     noun_after: re.Pattern[str] | None  # a place noun just after a name: "Kitgum district"
     near: re.Pattern[str]  # words that place an event near a point
@@ -275,6 +276,8 @@ def _patterns(lang: str) -> _Patterns:
                                   re.IGNORECASE),
             before=re.compile(rf"(?<![\w])(?:{locatives}(?:\s+{articles})?|(?:{articles}\s+)?{noun}{link})\s+$",
                               re.IGNORECASE),
+            leaving=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.leaving_words'))}\s+$", re.IGNORECASE)
+            if data.words("places.leaving_words") else None,
             noun_before=re.compile(rf"(?<![\w]){noun}{link}\s+$", re.IGNORECASE),
             noun_after=re.compile(rf"[\s-]+(?P<noun>{noun})(?![\w])", re.IGNORECASE)
             if data.get("places.nouns_after_name") else None,
@@ -752,6 +755,8 @@ def _gather_evidence(text: str, p: _Patterns, hits: list[_Hit], entities: list[E
             hit.noun_kind = _noun_kind(p, p.noun_before.search(before).group())  # type: ignore[union-attr]
         elif p.before.search(before):
             hit.evidence = "locative"
+        elif p.leaving is not None and p.leaving.search(before):
+            hit.evidence = "leaving"
         if p.noun_after is not None:
             after = _noun_after(text, p, hit.start, hit.end, known=True)
             if after:

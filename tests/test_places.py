@@ -526,3 +526,11 @@ def test_a_place_named_as_the_point_another_lies_near_is_a_reference(lang: str, 
 def test_places_named_with_their_nouns(text: str, place: str, country: str, precision: int) -> None:
     found = _casualty_place(text, "en")
     assert (found[0], found[1], found[3]) == (place, country, precision)
+
+
+@GEONAMES
+def test_a_place_left_is_a_place_and_the_parent_of_an_unknown_village_near_it() -> None:
+    # "after leaving Kabo": Kabo is a place, so the unknown village named before it is placed near it
+    text = "Gunmen ambushed a truck near Ndissi village after leaving Kabo for Kaga-Bandoro, killing 4 traders."
+    r = cn.extract_casualties(text, lang="en")[0]
+    assert (r.place, r.admin1, r.place_precision) == ("Ndissi", "Ouham", 2)
