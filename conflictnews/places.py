@@ -202,6 +202,7 @@ def _user_matcher(version: int) -> tuple[Any, dict[str, Place]]:
 class _Patterns:
     before: re.Pattern[str]  # a locative phrase or a place noun just before a name
     leaving: re.Pattern[str] | None  # a verb of leaving just before a name: "after leaving Kabo"
+    street_after: re.Pattern[str] | None  # after a name, a street's noun: "Sanaa Street"
     noun_before: re.Pattern[str]  # a place noun (and its link) just before a name: "the village of"
     noun_after: re.Pattern[str] | None  # a place noun just after a name: "Kitgum district"
     near: re.Pattern[str]  # words that place an event near a point
@@ -276,6 +277,8 @@ def _patterns(lang: str) -> _Patterns:
                                   re.IGNORECASE),
             before=re.compile(rf"(?<![\w])(?:{locatives}(?:\s+{articles})?|(?:{articles}\s+)?{noun}{link})\s+$",
                               re.IGNORECASE),
+            street_after=re.compile(rf"[ \t]+(?:{'|'.join(re.escape(w) for code in ('en', 'nl') for w in language(code).words('places.street_nouns'))})(?![\w])")
+            if any(language(code).words("places.street_nouns") for code in ("en", "nl")) else None,
             leaving=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.leaving_words'))}\s+$", re.IGNORECASE)
             if data.words("places.leaving_words") else None,
             noun_before=re.compile(rf"(?<![\w]){noun}{link}\s+$", re.IGNORECASE),
@@ -538,6 +541,8 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
             result.append(Entity(start, end, "place", ref.name, ref))
     result.sort(key=lambda e: (e.start, -(e.end - e.start)))
     result = _one_place_per_name(text, _outside_their_parents(text, p, result, context))
+    if p.street_after is not None:  # "Sanaa Street": a street, not the city
+        result = [e for e in result if e.kind != "place" or not p.street_after.match(text, e.end, e.end + 16)]
     cleaned: list[Entity] = []
     last_end = -1
     head: Entity | None = None  # the last place before a bracket of its divisions

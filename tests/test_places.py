@@ -534,3 +534,13 @@ def test_a_place_left_is_a_place_and_the_parent_of_an_unknown_village_near_it() 
     text = "Gunmen ambushed a truck near Ndissi village after leaving Kabo for Kaga-Bandoro, killing 4 traders."
     r = cn.extract_casualties(text, lang="en")[0]
     assert (r.place, r.admin1, r.place_precision) == ("Ndissi", "Ouham", 2)
+
+
+@GEONAMES
+@pytest.mark.parametrize("lang, text, place", [
+    # a city's name before "Street" names a street of another city
+    ("en", "A car bomb killed 7 people on Haifa Street in Baghdad.", "Baghdad"),
+    ("nl", "Bij een aanslag in de Sanaa Street in Hodeidah kwamen drie mensen om.", "Hodeidah"),
+])
+def test_a_street_named_after_a_city_is_no_place_of_that_city(lang: str, text: str, place: str) -> None:
+    assert _casualty_place(text, lang)[0] == place
