@@ -48,8 +48,8 @@ if TYPE_CHECKING:
     from .document import Document
     from .text import Sentence
 
-__all__ = ["PlaceRef", "PlacesTable", "PRECISION", "common_place", "event_place", "place_named_after", "find_places", "load_places", "ref_for_name",
-           "set_user_places", "use_places"]
+__all__ = ["PlaceRef", "PlacesTable", "PRECISION", "common_place", "event_place", "find_places", "load_places",
+           "place_named_after", "ref_for_name", "set_user_places", "use_places"]
 
 # UCDP GED where_prec codes.
 EXACT, NEAR, ADMIN2_PRECISION, ADMIN1_PRECISION, REGION_PRECISION, COUNTRY_PRECISION = 1, 2, 3, 4, 5, 6
@@ -262,25 +262,30 @@ def _patterns(lang: str) -> _Patterns:
         # "Islamabad area of Alishing": a name's area in a parent (not "the Sinai town of Arish", which names a town)
         areas = [name for name, kind in nouns.items() if kind == "area"]
         noun_then_link = rf"|[ \t]+{phrase_alternation(areas)}{link}\s+" if links and areas else ""
+        singular_articles = phrase_alternation(data.words("numbers.singular_articles"))
+        streets = [w for code in ("en", "nl") for w in language(code).words("places.street_nouns")]
         return _Patterns(
             parent_after=re.compile(
-                rf"(?:(?:[ \t]+{noun}){{0,2}}(?:\s*[,(]\s*(?:{articles}\s+)?{noun_link}|\s+{parent_links}\s+(?:{articles}\s+)?"
-                rf"{noun_link}){noun_then_link})$", re.IGNORECASE),
-            apposition=re.compile(rf"(?:[ \t]+{noun})?\s*|\s*,\s+(?:{articles}\s+|{phrase_alternation(data.words('numbers.singular_articles'))}\s+)?(?:[\w-]+\s+){{0,2}}?{noun}\s+",
-                                  re.IGNORECASE),
+                rf"(?:(?:[ \t]+{noun}){{0,2}}(?:\s*[,(]\s*(?:{articles}\s+)?{noun_link}"
+                rf"|\s+{parent_links}\s+(?:{articles}\s+)?{noun_link}){noun_then_link})$", re.IGNORECASE),
+            apposition=re.compile(
+                rf"(?:[ \t]+{noun})?\s*"
+                rf"|\s*,\s+(?:(?:{articles}|{singular_articles})\s+)?(?:[\w-]+\s+){{0,2}}?{noun}\s+",
+                re.IGNORECASE),
             list_between=re.compile(
                 rf"(?:(?:[ \t]+{noun})?(?:\s*,\s*(?:{articles}\s+)?(?:{noun}{link}\s+)?|(?:\s*,)?\s+{coordinators}\s+"
                 rf"(?:{articles}\s+)?(?:(?-i:[a-z])[\w-]*\s+)?(?:{noun}{link}\s+)?)|-)$", re.IGNORECASE),
-            list_after=re.compile(rf"(?:[ \t]+{noun})?(?:\s*,)?\s+{coordinators}\s+(?-i:[{_UPPER}])|"
-                                  rf"(?:[ \t]+{noun})?\s*,\s*(?-i:[{_UPPER}])[\w'’-]*(?:[ \t]+(?-i:[{_UPPER}])[\w'’-]*)*"
-                                  rf"(?:[ \t]+{noun})?(?:\s*,\s*(?:{coordinators}\s+)?|\s+{coordinators}\s+)(?-i:[{_UPPER}])",
-                                  re.IGNORECASE),
+            list_after=re.compile(
+                rf"(?:[ \t]+{noun})?(?:\s*,)?\s+{coordinators}\s+(?-i:[{_UPPER}])|"
+                rf"(?:[ \t]+{noun})?\s*,\s*(?-i:[{_UPPER}])[\w'’-]*(?:[ \t]+(?-i:[{_UPPER}])[\w'’-]*)*"
+                rf"(?:[ \t]+{noun})?(?:\s*,\s*(?:{coordinators}\s+)?|\s+{coordinators}\s+)(?-i:[{_UPPER}])",
+                re.IGNORECASE),
             before=re.compile(rf"(?<![\w])(?:{locatives}(?:\s+{articles})?|(?:{articles}\s+)?{noun}{link})\s+$",
                               re.IGNORECASE),
-            street_after=re.compile(rf"[ \t]+(?:{'|'.join(re.escape(w) for code in ('en', 'nl') for w in language(code).words('places.street_nouns'))})(?![\w])")
-            if any(language(code).words("places.street_nouns") for code in ("en", "nl")) else None,
-            leaving=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.leaving_words'))}\s+$", re.IGNORECASE)
-            if data.words("places.leaving_words") else None,
+            street_after=re.compile(rf"[ \t]+(?:{'|'.join(re.escape(w) for w in streets)})(?![\w])")
+            if streets else None,
+            leaving=re.compile(rf"(?<![\w]){phrase_alternation(data.words('places.leaving_words'))}\s+$",
+                               re.IGNORECASE) if data.words("places.leaving_words") else None,
             noun_before=re.compile(rf"(?<![\w]){noun}{link}\s+$", re.IGNORECASE),
             noun_after=re.compile(rf"[\s-]+(?P<noun>{noun})(?![\w])", re.IGNORECASE)
             if data.get("places.nouns_after_name") else None,
@@ -558,7 +563,8 @@ def find_places(text: str, lang: str, entities: list[Entity]) -> list[Entity]:
     return cleaned
 
 
-def _outside_their_parents(text: str, p: _Patterns, entities: list[Entity], context: dict[str, float]) -> list[Entity]:
+def _outside_their_parents(text: str, p: _Patterns, entities: list[Entity],
+                           context: dict[str, float]) -> list[Entity]:
     """The entities with the towns named in a parent they do not lie in ("Islamabad area of Alishing district,
     Laghman": a place of Laghman that shares the capital's name) made unknown places of that parent. Only a
     name of several towns is so read: a name of one town is that town, the parent perhaps a namesake itself."""

@@ -292,7 +292,8 @@ def _incidents_with_members(casualties: pd.DataFrame) -> tuple[pd.DataFrame, lis
 
 
 def _match_members(found: pd.DataFrame, table: pd.DataFrame) -> list[list[int]]:
-    """Fallback: rows with the incident's keys, from its articles, whose window lies inside its window."""
+    """Fallback: rows with the incident's keys, from its articles, whose window lies inside its window (or
+    overlaps it with the incident's figure: the same report repeated)."""
     flags = {c: (table[c].fillna(False).astype(bool).tolist() if c in table else [False] * len(table))
              for c in ("cumulative", "subset", "from_title")}
     body = {(a, o) for a, o, t in zip(table["article_id"], table["outcome"], flags["from_title"]) if not t}
@@ -315,7 +316,10 @@ def _match_members(found: pd.DataFrame, table: pd.DataFrame) -> list[list[int]]:
             if first is None or last is None:
                 inside = row_start is None or row_end is None
             else:
-                inside = row_start is not None and row_end is not None and first <= row_start and row_end <= last
+                inside = row_start is not None and row_end is not None and (
+                    first <= row_start and row_end <= last
+                    # the same figure in overlapping days: the same report repeated (``incidents``, rule 5)
+                    or row_start <= last and first <= row_end and _same(row.get("count_best"), incident["best"]))
             if inside:
                 rows.append(i)
         members.append(rows)

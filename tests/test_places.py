@@ -465,7 +465,8 @@ def test_a_figure_of_a_list_of_places_is_placed_where_they_all_lie(lang: str, te
     ("nl", "In het noorden van Burkina Faso zijn dinsdag twaalf soldaten omgekomen. Gewapende mannen doodden drie "
            "herders in Hallalé in de provincie Soum. In de provincie Soum kwamen nog vijf mensen om."),
 ])
-def test_a_figure_placed_in_its_country_takes_the_place_that_holds_the_articles_places(lang: str, text: str) -> None:
+def test_a_figure_placed_in_its_country_takes_the_place_that_holds_the_articles_places(lang: str,
+                                                                                      text: str) -> None:
     # the article's places of events in the country lie in one province: the figure of the country is placed there
     assert cn.extract_casualties(text, lang=lang)[0].place == "Soum Province"
 
