@@ -30,7 +30,8 @@ from typing import Any, Iterable
 from . import territory_roles as roles
 from .document import Document, documents
 from .lexicon import world
-from .places import PlaceRef, ref_for_name
+from .gazetteer import gazetteer
+from .places import PlaceRef, _country_name, _geo_ref, ref_for_name
 from .records import TerritoryClaim
 from .territory_roles import Claim
 from .text import Sentence
@@ -132,7 +133,7 @@ def _add(claims: list[TerritoryClaim], seen: set[tuple[Any, ...]], doc: Document
     seen.add(key)
     since, as_of = _when(doc, sentence)
     place = claim.place
-    ref = _place_ref(doc, place)
+    ref = _place_ref(doc, place, (claim.actor, claim.loser))
     group = claim.actor.group if claim.actor is not None else None
     claims.append(TerritoryClaim(
         article_id=doc.article_id, actor=actor, actor_group=group, from_actor=from_actor, place=place.name,
@@ -146,16 +147,64 @@ def _add(claims: list[TerritoryClaim], seen: set[tuple[Any, ...]], doc: Document
         span_end=claim.end))
 
 
-def _place_ref(doc: Document, place: roles.Place) -> PlaceRef | None:
-    """Where a claim's place is: the gazetteer's reading of it in the text, else of its name, else (a place no
-    gazetteer knows) where the place it is said to lie in is."""
+def _place_ref(doc: Document, place: roles.Place, sides: Iterable[roles.Side | None] = ()) -> PlaceRef | None:
+    """Where a claim's place is: the gazetteer's reading of it in the text, else of its name in the tables, else
+    GeoNames' entry of its name in a country the text is about (unless the place it is said to lie in is in
+    another country), else where the place it is said to lie in is."""
     if place.ref is not None:
         ref: PlaceRef = place.ref
         return ref
     for entity in doc.within(doc.entities, place.start, place.end, "entities"):
         if entity.kind == "place" and entity.place is not None and entity.name == place.name:
             return entity.place
-    return ref_for_name(place.name) or _parent_ref(doc, place)
+    known = ref_for_name(place.name)
+    if known is not None:
+        return known
+    parent = _parent_ref(doc, place)
+    found = _named_in_country(doc, place, sides)
+    if found is not None and (parent is None or parent.country == found.country):
+        return found
+    return parent
+
+
+def _context_countries(doc: Document, sides: Iterable[roles.Side | None]) -> list[str]:
+    """The countries a text is about, most telling first: the country it names most, the home countries of the
+    claim's sides ("Boko Haram": Nigeria; "the Nigerian government"), then the countries of its other places."""
+    w = world()
+    found: list[str] = []
+    if doc.country:
+        found.append(doc.country)
+    for side in sides:
+        if side is None:
+            continue
+        row = w.actors.get(side.name)
+        country = row.get("country") if row is not None else next(
+            (name for name, entry in w.countries.items()
+             if side.name in (entry.get("government"), entry.get("state_forces"))), None)
+        if country:
+            found.append(country)
+    for entity in doc.entities:
+        if entity.kind == "place" and entity.place is not None and entity.place.country:
+            found.append(entity.place.country)
+    return list(dict.fromkeys(found))
+
+
+def _named_in_country(doc: Document, place: roles.Place, sides: Iterable[roles.Side | None]) -> PlaceRef | None:
+    """A name the place reader left unplaced, which the clause reads as ground taken or held ("regained three
+    areas: Gombi, Pelia and Hong"): GeoNames' most populous entry of that name in the first country the text is
+    about that has one. A name with no entry in those countries stays unplaced."""
+    if place.end <= place.start or place.name != doc.text[place.start:place.end]:
+        return None  # a place pointed to by a description
+    if not len(gazetteer()):
+        return None
+    entries = gazetteer().lookup(place.name)
+    if not entries:
+        return None
+    for country in _context_countries(doc, sides):
+        inside = [entry for entry in entries if _country_name(entry.country_code) == country]
+        if inside:
+            return _geo_ref(inside[0])
+    return None
 
 
 #: How far after an unknown place the place it lies in may be named.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import conflictnews as cn
+from conflictnews import gazetteer as gz
 from tests.cases import territory_en, territory_nl
 from tests.conftest import assert_spans
 
@@ -78,3 +79,17 @@ def test_unknown_place_without_a_parent_has_no_coordinates() -> None:
     """A known place named later in the sentence but not as the unknown place's parent does not locate it."""
     claims = cn.extract_territory("Rebels seized Kambolani before moving on to Garissa.", lang="en")
     assert [(c.place, c.latitude) for c in claims] == [("Kambolani", None)]
+
+
+@pytest.mark.skipif(not gz.sources_available(), reason="the places extra (GeoNames) is not installed")
+def test_unplaced_name_found_in_the_country_of_the_text() -> None:
+    """A name the place reader left unplaced but the clause reads as ground taken takes GeoNames' entry in the
+    country the text is about (here the country of Boko Haram), not one of another country ("Hong", Denmark's
+    "Høng"); a name GeoNames does not know stays unplaced."""
+    text = "Nigerian troops regained three areas lost to Boko Haram the previous week: Gombi, Garkida and Hong."
+    claims = {c.place: c for c in cn.extract_territory(text, lang="en")}
+    assert set(claims) == {"Gombi", "Garkida", "Hong"}
+    assert claims["Hong"].country == "Nigeria" and claims["Hong"].latitude is not None
+    assert abs(claims["Hong"].latitude - 10.23) < 0.1 and abs(claims["Hong"].longitude - 12.93) < 0.1
+    assert claims["Gombi"].country == "Nigeria"
+    assert claims["Garkida"].latitude is None
