@@ -1288,13 +1288,17 @@ class Reader:
                         return self._ground(context, after, limit, owner=owner, name_before=(j, after), depth=depth)
                     ahead = [k for k in range(after, min(n, after + 3)) if context.tokens[k][0] < limit
                              and self.ground_word(context.words[k])]
-                    if ahead and all(text[context.tokens[k][0]].islower() for k in range(after, ahead[0])) and not all(
-                            context.words[k] in p.words["object_skip"] for k in range(after, ahead[0])):
+                    between = range(after, ahead[0]) if ahead else range(0)
+                    if ahead and all(text[context.tokens[k][0]].islower() for k in between) \
+                            and not any(context.words[k] in p.words["and_words"] for k in between) \
+                            and not all(context.words[k] in p.words["object_skip"] for k in between):
                         # "crucial Kogang rebel positions": the name only qualifies the ground
                         return self._ground(context, ahead[0], limit, owner=owner, name_before=(j, ahead[0]),
                                             depth=depth)
                     single = len(names) == 1 and " " not in names[0].name
-                    if not people_verb or len(names) > 1 or single or self._from_side_follows(context, name_end, limit):
+                    if not people_verb or len(names) > 1 or single \
+                            or self._from_side_follows(context, name_end, limit) \
+                            or self._ground_follows(context, name_end, limit, depth=depth):
                         # a person is named by more than one word ("captured Mustapha Busuru"); "seizes Damasak"
                         other = self._alternative(context, names[-1], context.sentence.end)
                         if other is not None:
@@ -1320,6 +1324,15 @@ class Reader:
     def _is_entity(self, position: int) -> bool:
         return any(e.start <= position < e.end for e in self.doc.within(self.doc.entities, max(0, position - 60),
                                                                        position + 1, "entities"))
+
+    def _ground_follows(self, context: Context, position: int, limit: int, *, depth: int) -> bool:
+        """Whether ground or a place is coordinated right after a name ("captures Mararaba Hildi and the whole of
+        Uba LGA"): the name is a place like it, not a person."""
+        joined = re.match(rf"\s*(?:,\s*)?{self.p.forms['and_words']}\s+", self.text[position:limit], re.IGNORECASE)
+        if joined is None or depth > 0:
+            return False
+        more = self._object(context, position + joined.end(), limit, people_verb=False, depth=depth + 1)
+        return more.kind in ("places", "ground")
 
     def _from_side_follows(self, context: Context, position: int, limit: int) -> bool:
         return any(position <= s.start < limit and s.prep in self.p.words["loser_words"]
@@ -1433,9 +1446,11 @@ class Reader:
         apposition: int | None = None
         position = end
         aside = re.match(rf"\s*(?:[-–—]\s[^-–—]{{1,50}}\s[-–—]|,\s*{p.forms['indefinite_articles']}\s[^,]{{1,50}},)",
-                         text[position:window])
+                         text[position:wide])
         if aside is not None:
             position += aside.end()  # "the camp - a police academy - in Limankara village"
+            limit = max(limit, min(context.sentence.end, position + 100))  # the dash closes no clause of its own
+            window = min(limit, position + 100)
         time = re.match(r"\s*", text[position:window])
         after_space = position + (time.end() if time else 0)
         time_end = self.time_end(after_space)
@@ -1453,7 +1468,7 @@ class Reader:
             candidates.append(at)
         owner_skipped = False
         for _ in range(3):
-            preposition = re.match(rf"[\s\"“”‘’]*({p.forms['head_prepositions']})\s+", text[position:window],
+            preposition = re.match(rf"[\s\"“”‘’'`]*({p.forms['head_prepositions']})\s+", text[position:window],
                                    re.IGNORECASE)
             if preposition is None:
                 apposed = re.match(r",\s*(?=[A-ZÀ-Þ])", text[position:wide]) if owner_skipped else None

@@ -207,4 +207,21 @@ CASES = [
     # a side before a two-word facility says whose it was ("the police training camp"), not what was taken
     param("Boko Haram fighters have taken over the police training camp in Gwoza.",
           [("Boko Haram", "Gwoza", "captured")], id="side-before-two-word-facility"),
+    # a dashed aside after the ground taken does not end the clause ("the army camp - a training school - in X")
+    param("Boko Haram fighters have taken over the army camp - a training school - in Gwoza.",
+          [("Boko Haram", "Gwoza", "captured")], id="dashed-aside-before-the-place"),
+    # a head noun in quotes still reaches its owner and the apposed name
+    param("Troops gained control of the 'spiritual base' of Boko Haram, Kolomari, on Friday.",
+          [("troops", "Kolomari", "captured")], id="quoted-head-before-of"),
+    # a name of two words after a verb that also takes people is a place when ground is coordinated with it
+    param("Boko Haram captured Dar Jamal and the town of Gwoza.",
+          [("Boko Haram", "Dar Jamal", "captured"), ("Boko Haram", "Gwoza", "captured")],
+          id="two-word-name-coordinated-with-ground"),
+    param("Soldiers captured Abu Musa and two of his aides.", [], id="no-two-word-name-coordinated-with-people"),
+    # "the entirety of X" is ground whose place follows "of"
+    param("Rebels seized the entirety of Gwoza LGA.", [("rebels", "Gwoza", "captured")], id="the-entirety-of"),
+    # ground with no name of its own "near" a town is gained there; a town near another is not that town
+    param("Troops regained control of several locations near Gwoza.",
+          [("Nigerian government", "Gwoza", "captured")], id="ground-near-a-town"),
+    param("Troops recaptured the town near Gwoza.", [], id="no-town-near-a-town"),
 ]
