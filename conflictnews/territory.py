@@ -24,6 +24,7 @@ Shares of territory and populations under control are read from the counts besid
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Iterable
 
@@ -132,8 +133,7 @@ def _add(claims: list[TerritoryClaim], seen: set[tuple[Any, ...]], doc: Document
         return
     seen.add(key)
     since, as_of = _when(doc, sentence)
-    place = claim.place
-    ref = _place_ref(doc, place, (claim.actor, claim.loser))
+    place, ref = _placed(doc, claim)
     group = claim.actor.group if claim.actor is not None else None
     claims.append(TerritoryClaim(
         article_id=doc.article_id, actor=actor, actor_group=group, from_actor=from_actor, place=place.name,
@@ -145,6 +145,23 @@ def _add(claims: list[TerritoryClaim], seen: set[tuple[Any, ...]], doc: Document
         attributed_to=attributed_to, certainty=certainty, from_title=doc.from_title,
         surface=doc.text[claim.start:claim.end], sentence=sentence.text, span_start=claim.start,
         span_end=claim.end))
+
+
+def _placed(doc: Document, claim: Claim) -> tuple[roles.Place, PlaceRef | None]:
+    """A claim's place and where it is. A name the gazetteer reads in another country than the place the text says
+    it lies in ("Lassa town in Askira/Uba local government council, Borno State", read as Lhasa) is that other
+    country's place no longer: it keeps its name as written and is placed by the place it lies in."""
+    place = claim.place
+    sides = (claim.actor, claim.loser)
+    ref = _place_ref(doc, place, sides)
+    written = doc.text[place.start:place.end]
+    if ref is None or not ref.country or written == place.name or not written[:1].isupper():
+        return place, ref
+    as_written = replace(place, name=written, latitude=None, longitude=None, ref=None)
+    parent = _parent_ref(doc, as_written)
+    if parent is None or parent.country == ref.country or parent.precision >= _COUNTRY:
+        return place, ref
+    return as_written, _named_in_country(doc, as_written, sides, countries=[parent.country]) or parent
 
 
 def _place_ref(doc: Document, place: roles.Place, sides: Iterable[roles.Side | None] = ()) -> PlaceRef | None:
@@ -189,10 +206,11 @@ def _context_countries(doc: Document, sides: Iterable[roles.Side | None]) -> lis
     return list(dict.fromkeys(found))
 
 
-def _named_in_country(doc: Document, place: roles.Place, sides: Iterable[roles.Side | None]) -> PlaceRef | None:
+def _named_in_country(doc: Document, place: roles.Place, sides: Iterable[roles.Side | None], *,
+                      countries: list[str | None] | None = None) -> PlaceRef | None:
     """A name the place reader left unplaced, which the clause reads as ground taken or held ("regained three
     areas: Gombi, Pelia and Hong"): GeoNames' most populous entry of that name in the first country the text is
-    about that has one. A name with no entry in those countries stays unplaced."""
+    about (or of ``countries``) that has one. A name with no entry in those countries stays unplaced."""
     if place.end <= place.start or place.name != doc.text[place.start:place.end]:
         return None  # a place pointed to by a description
     if not len(gazetteer()):
@@ -200,7 +218,7 @@ def _named_in_country(doc: Document, place: roles.Place, sides: Iterable[roles.S
     entries = gazetteer().lookup(place.name)
     if not entries:
         return None
-    for country in _context_countries(doc, sides):
+    for country in countries if countries is not None else _context_countries(doc, sides):
         inside = [entry for entry in entries if _country_name(entry.country_code) == country]
         if inside:
             return _geo_ref(inside[0])
@@ -238,6 +256,7 @@ def _parent_ref(doc: Document, place: roles.Place) -> PlaceRef | None:
 
 
 _NEAR = 2  # the precision of a place near given coordinates (UCDP where_prec 2)
+_COUNTRY = 6  # the precision of a place known only by its country
 _GAPS: dict[str, Any] = {}
 
 

@@ -93,3 +93,15 @@ def test_unplaced_name_found_in_the_country_of_the_text() -> None:
     assert abs(claims["Hong"].latitude - 10.23) < 0.1 and abs(claims["Hong"].longitude - 12.93) < 0.1
     assert claims["Gombi"].country == "Nigeria"
     assert claims["Garkida"].latitude is None
+
+
+@pytest.mark.skipif(not gz.sources_available(), reason="the places extra (GeoNames) is not installed")
+def test_name_read_in_another_country_than_its_parent_keeps_its_name() -> None:
+    """A name GeoNames reads in another country (here "Lassa" as Lhasa, China) than the place the text says it lies
+    in keeps its name as written and is placed by that place."""
+    text = ("Rebels took over Lassa town in Askira local government area, Borno State. Reports from Lassa said the "
+            "town was burnt.")
+    claims = cn.extract_territory(text, lang="en")
+    assert [(c.place, c.country) for c in claims] == [("Lassa", "Nigeria")]
+    assert claims[0].latitude is not None and abs(claims[0].latitude - 10.65) < 0.3
+    assert claims[0].place_precision is not None and claims[0].place_precision >= 2
