@@ -220,8 +220,24 @@ CASES = [
     param("Soldiers captured Abu Musa and two of his aides.", [], id="no-two-word-name-coordinated-with-people"),
     # "the entirety of X" is ground whose place follows "of"
     param("Rebels seized the entirety of Gwoza LGA.", [("rebels", "Gwoza", "captured")], id="the-entirety-of"),
-    # ground with no name of its own "near" a town is gained there; a town near another is not that town
-    param("Troops regained control of several locations near Gwoza.",
-          [("Nigerian government", "Gwoza", "captured")], id="ground-near-a-town"),
+    # ground "near" a town is not that town: the town was not taken
+    param("Troops regained control of several locations near Gwoza.", [], id="no-ground-near-a-town"),
     param("Troops recaptured the town near Gwoza.", [], id="no-town-near-a-town"),
+    # verbs and phrases of taking: "reclaimed", "wrested control of", "assumed control of", "re-established control
+    # over"; verbs that drive a side out ("pushed", "chased", "flushed" X "out of" Y); a side that raises its flag
+    # over a place has taken it
+    param("Troops reclaimed Kolomari from Boko Haram on Sunday.",
+          [("troops", "Kolomari", "captured", {"from_actor": "Boko Haram"})], id="reclaimed"),
+    param("Troops wrested control of Kolomari from Boko Haram.",
+          [("troops", "Kolomari", "captured", {"from_actor": "Boko Haram"})], id="wrested-control-of"),
+    param("Government forces assumed control of Kolomari after the militants left.",
+          [("government forces", "Kolomari", "captured")], id="assumed-control-of"),
+    param("The army has re-established control over Kolomari.", [("army", "Kolomari", "captured")],
+          id="re-established-control-over"),
+    param("The army pushed the insurgents out of Kolomari.",
+          [("army", "Kolomari", "captured", {"from_actor": "insurgents"})], id="pushed-out-of"),
+    param("Jihadists attacked Kolomari village on Friday. Soon after, they raised their flag above the village.",
+          [("jihadists", "Kolomari", "captured")], id="raised-their-flag-above"),
+    param("The army pushed into Kolomari.", [], id="no-pushed-into"),
+    param("Troops chased the attackers out of Kolomari.", [], id="no-attackers-chased-out"),
 ]
