@@ -136,6 +136,10 @@ class _Object:
 # The language's words, compiled once
 # --------------------------------------------------------------------------
 
+#: The kinds of a first-order division or more (``PlaceRef.kind``): a bracket naming one after a place says where
+#: the place lies.
+_DIVISIONS = frozenset({"admin1", "province", "region", "country"})
+
 #: The kinds of the gazetteer's places (``PlaceRef.kind``) in the words of the curated places table.
 _REF_KINDS = {"admin2": "district", "admin1": "province"}
 
@@ -178,7 +182,7 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "head_prepositions", "adjective_endings", "possessive_endings", "progressive_endings", "loss_nouns",
                "siege_nouns", "assault_verbs", "building_nouns",
                "question_words", "pluperfect_auxiliaries", "attacker_nouns", "withdrawal_phrases", "raid_verbs",
-               "victim_words")
+               "victim_words", "conjunction_prepositions")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
@@ -825,7 +829,11 @@ class Reader:
                            or any(a <= s.start and s.end <= b for a, b in going_on))
                       and not self._victims(context, s)]
         inside = [s for s in candidates if s.start >= clause_start]
-        first: Side | None = None if self.p.verb_final else self._adjacent_subject(context, position, candidates)
+        # "after SNA forces withdrew": a side after a preposition that opens a clause of time, right before the verb
+        timed = [s for s in context.sides if s.prep in self.p.words["conjunction_prepositions"]
+                 and floor <= s.start and s.end <= position and not self._victims(context, s)]
+        first: Side | None = None if self.p.verb_final else \
+            self._adjacent_subject(context, position, candidates + timed)
         if first is not None:
             pass
         elif inside:
@@ -1589,7 +1597,8 @@ class Reader:
         return places, end
 
     def _alternative(self, context: Context, place: Place, limit: int) -> Place | None:
-        """Another name of a place in brackets right after it ("Badam (Abadam)"), not a country it lies in."""
+        """Another name of a place in brackets right after it ("Badam (Abadam)"), not a country or a first-order
+        division it lies in."""
         alternative = re.match(r"\s*\(((?:[A-ZÀ-Þ][\w’'-]*)(?:\s[A-ZÀ-Þ][\w’'-]*){0,2})\)",
                                self.text[place.end:min(limit, place.end + 40)])
         if alternative is None or self._is_country(alternative.group(1)) or any(
@@ -1597,7 +1606,10 @@ class Reader:
                 for e in self.doc.within(self.doc.entities, place.end, place.end + alternative.end(), "entities")):
             return None
         a = place.end + alternative.start(1)
-        return self.place_at(context, a) or Place(a, place.end + alternative.end(1), alternative.group(1))
+        known = self.place_at(context, a)
+        if known is not None and known.ref is not None and known.ref.kind in _DIVISIONS:
+            return None  # "Kolbio (Lower Juba)": the province the place lies in
+        return known or Place(a, place.end + alternative.end(1), alternative.group(1))
 
     def name_list(self, context: Context, i: int, limit: int, *, single: bool = False) -> tuple[list[Place], int]:
         """Names the gazetteer does not know, read as places: "Buni Yadi and Buni Gari", "Kala-Balge"."""

@@ -240,4 +240,10 @@ CASES = [
           [("jihadists", "Kolomari", "captured")], id="raised-their-flag-above"),
     param("The army pushed into Kolomari.", [], id="no-pushed-into"),
     param("Troops chased the attackers out of Kolomari.", [], id="no-attackers-chased-out"),
+    # a side right after "after" and right before its verb is that verb's subject, not the main clause's
+    param("Al Shabaab took control of Kolbio (Badhaadhe, Lower Juba) after SNA forces withdrew from the town.",
+          [("al-Shabaab", "Kolbio", "captured"), ("SNA forces", "Kolbio", "lost")], id="after-side-withdrew"),
+    # a first-order division in brackets after a place says where it lies; it is not a second place taken
+    param("Al Shabaab took control of Kolbio (Lower Juba) on Tuesday.", [("al-Shabaab", "Kolbio", "captured")],
+          id="bracket-province-is-no-place-taken"),
 ]
