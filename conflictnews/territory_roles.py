@@ -138,6 +138,26 @@ class _Object:
 
 #: The kinds of a first-order division or more (``PlaceRef.kind``): a bracket naming one after a place says where
 #: the place lies.
+def _geonames_in(name: str, countries: list[str | None] | None) -> Any:
+    """GeoNames' most populous entry named ``name`` in the first of ``countries`` that has one (any country when
+    ``countries`` is None), as a ``PlaceRef``."""
+    from .gazetteer import gazetteer
+    from .places import _country_name, _geo_ref
+
+    entries = gazetteer().lookup(name)
+    if countries is None:
+        return _geo_ref(entries[0]) if entries else None
+    for country in countries:
+        inside = [entry for entry in entries if _country_name(entry.country_code) == country]
+        if inside:
+            return _geo_ref(inside[0])
+    return None
+
+
+#: A bracket of a place and the divisions it lies in: "(Dioura, Tenenkou, Mopti)".
+_PLACE_BRACKET = re.compile(r"\(\s*([A-ZÀ-Þ][\w’'-]*(?:\s[A-ZÀ-Þ][\w’'-]*){0,2})\s*,\s*[A-ZÀ-Þ][^()\n,]{1,40}"
+                            r"(?:,\s*[A-ZÀ-Þ][^()\n,]{1,40})?\)")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # an armed force's acronym ("FARDC", "SNA"), not a place's name
 _DIVISIONS = frozenset({"admin1", "province", "region", "country"})
 
 #: The kinds of the gazetteer's places (``PlaceRef.kind``) in the words of the curated places table.
@@ -1364,6 +1384,8 @@ class Reader:
                     if context.words[k] in p.words["name_modifiers"] or any(
                             e.kind == "adjective" and a < e.start < b for e in context.entities):
                         continue  # "a Sunni town", "de Noord-Iraakse stad": an adjective, not a name
+                    if _ACRONYM.fullmatch(text[a:b]):
+                        continue  # "the FARDC position in X": a force's acronym says whose the ground is
                     names, name_end = self.name_list(context, k, context.tokens[last][0] + 1)
                     between = re.findall(r"[\w’']+", text[name_end:context.tokens[head][0]])
                     if names and name_end <= context.tokens[head][0] and all(
@@ -1727,8 +1749,34 @@ class Reader:
             return named[-1]
         if candidates:
             return candidates[-1]
+        bracketed = self._bracket_after(context, position) if kind in ("city", "any") else None
+        if bracketed is not None:
+            return bracketed
         remembered = [pl for pl in self.memory.places if self._kind_of(pl) in fits]
         return remembered[0] if remembered else None
+
+    def _bracket_after(self, context: Context, position: int) -> Place | None:
+        """The place a bracket later in the sentence names first, before the divisions it lies in, when no place
+        was named before the description: "took control of the village after clashes with the army (Dioura,
+        Tenenkou, Mopti)"."""
+        found = _PLACE_BRACKET.search(self.text, position, context.sentence.end)
+        if found is None:
+            return None
+        start, end = found.span(1)
+        known = self.place_at(context, start)
+        if known is not None:
+            return known
+        if self._is_entity(start):
+            return None  # "(Reuters, AP)": sources or sides, not a place
+        items = [item.strip() for item in self.text[end:found.end() - 1].split(",") if item.strip()]
+        countries = list(dict.fromkeys([self.doc.country] + [ref.country for item in items
+                                                              for ref in [_geonames_in(item, None)] if ref]))
+        ref = _geonames_in(found.group(1), countries)
+        if ref is None and items:
+            parent = _geonames_in(items[0], countries)  # "(Dioura, Tenenkou, Mopti)": near Tenenkou
+            if parent is not None:
+                ref = replace(parent, name=found.group(1), precision=max(parent.precision, 2), kind="village")
+        return Place(start, end, found.group(1), ref=ref)
 
     def _recent_floor(self, context: Context) -> int:
         """Where the sentence before this one starts: a description points back at most that far before it

@@ -105,3 +105,15 @@ def test_name_read_in_another_country_than_its_parent_keeps_its_name() -> None:
     assert [(c.place, c.country) for c in claims] == [("Lassa", "Nigeria")]
     assert claims[0].latitude is not None and abs(claims[0].latitude - 10.65) < 0.3
     assert claims[0].place_precision is not None and claims[0].place_precision >= 2
+
+
+@pytest.mark.skipif(not gz.sources_available(), reason="the places extra (GeoNames) is not installed")
+def test_bracket_place_unknown_to_geonames_lies_near_its_division() -> None:
+    """The place a bracket names first, unknown to GeoNames, is placed near the division named after it
+    ("(Dioura, Tenenkou, Mopti)": near Ténenkou, Mali), never finer than "near"."""
+    text = "JNIM militants took control of the village after clashes with the army (Dioura, Tenenkou, Mopti)."
+    claims = cn.extract_territory(text, lang="en")
+    assert [(c.place, c.country) for c in claims] == [("Dioura", "Mali")]
+    ref = gz.gazetteer().lookup("Tenenkou")[0]
+    assert claims[0].latitude == pytest.approx(ref.latitude) and claims[0].longitude == pytest.approx(ref.longitude)
+    assert claims[0].place_precision is not None and claims[0].place_precision >= 2

@@ -246,4 +246,14 @@ CASES = [
     # a first-order division in brackets after a place says where it lies; it is not a second place taken
     param("Al Shabaab took control of Kolbio (Lower Juba) on Tuesday.", [("al-Shabaab", "Kolbio", "captured")],
           id="bracket-province-is-no-place-taken"),
+    # an acronym before a noun of ground says whose it is ("the FARDC position in X"); it is not the place
+    param("ADF rebels overran the FARDC position in Kamango on Sunday.",
+          [("Allied Democratic Forces", "Kamango", "captured")], id="acronym-owner-before-ground"),
+    # "the locality of X" is ground whose place follows "of"
+    param("Mai-Mai militiamen took control of the locality of Kamango.", [("Mai-Mai", "Kamango", "captured")],
+          id="the-locality-of"),
+    # a description with no place before it takes the place a bracket later in the sentence names first
+    param("JNIM militants took control of the village after clashes with the army (Dioura, Tenenkou, Mopti).",
+          [("JNIM", "Dioura", "captured")], id="description-and-a-later-bracket"),
+    param("Rebels took control of the town on Monday (Reuters, AFP).", [], id="no-bracket-of-sources"),
 ]
