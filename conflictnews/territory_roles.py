@@ -1219,13 +1219,18 @@ class Reader:
         text = self.text
         if self.p.held.search(text, side.start, side.end + 12) is not None:
             return True
+        if re.match(r"[’']s?\s", text[side.end:side.end + 3]) or re.search(r"\w[’']s$", text[side.start:side.end]):
+            return True  # "Boko Haram's Dalori camp": the side owns the ground named after it
         following = re.match(r"[\s-]*([\w’']+)(?:\s+([\w’']+))?", text[side.end:side.end + 40])
         if following is None:
             return False
         first = fold(following.group(1))
-        # "Boko Haram camps", "the police training camp": a noun of ground, alone or as the second of two words
-        return self.ground_word(first) or following.group(2) is not None \
-            and fold(f"{first} {following.group(2)}") in self.p.words["facility_nouns"]
+        second = fold(following.group(2)) if following.group(2) is not None else None
+        # "Boko Haram camps", "the police training camp": a noun of ground, alone or as the second of two words;
+        # "the Boko Haram Dalori camp": a name, then its noun of ground
+        return self.ground_word(first) or second is not None and (
+            f"{first} {second}" in self.p.words["facility_nouns"]
+            or _CAPITAL.match(following.group(1)) is not None and self.ground_word(second))
 
     def time_end(self, position: int) -> int | None:
         """Where the time expression that starts at ``position`` ends, or None."""
@@ -1268,7 +1273,7 @@ class Reader:
 
     def _facility_compound(self, word: str) -> bool:
         """A compound that ends in a noun of a facility: "universiteitscomplex", "legerbasis"."""
-        return len(word) > 8 and "-" not in word and any(
+        return len(word) > 8 and "-" not in word and " " not in word and any(
             word.endswith(noun) and len(word) - len(noun) >= 4 for noun in self.p.words["facility_nouns"] if len(noun) >= 4)
 
     def _noun_phrase(self, context: Context, i: int, limit: int, *, people_verb: bool, assault_verb: bool = False,

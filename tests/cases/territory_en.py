@@ -256,4 +256,18 @@ CASES = [
     param("JNIM militants took control of the village after clashes with the army (Dioura, Tenenkou, Mopti).",
           [("JNIM", "Dioura", "captured")], id="description-and-a-later-bracket"),
     param("Rebels took control of the town on Monday (Reuters, AFP).", [], id="no-bracket-of-sources"),
+    # a clearing operation of or in places is their gain by the side that carries it out; not when the clause
+    # says that side was attacked
+    param("Troops kill 15 during a clearing operation of several Bama localities including: Kardile, Koujili and "
+          "Ngenere.", [("Nigerian government", "Kardile", "captured"), ("Nigerian government", "Koujili", "captured"),
+                       ("Nigerian government", "Ngenere", "captured")], id="clearing-operation-of-a-list"),
+    param("Troops conducted clearance operations in Gwoza, killing two Boko Haram members.",
+          [("Nigerian government", "Gwoza", "captured")], id="clearance-operations-in"),
+    param("Troops on a clearance operation in Gwoza were ambushed by Boko Haram.", [],
+          id="no-clearance-operation-of-the-ambushed"),
+    # a side before a name and its noun of ground, or with "'s", owns the ground: the name is the place taken
+    param("Military forces clear Boko Haram's Kolomari camp, killing 18 members.",
+          [("military forces", "Kolomari", "captured", {"from_actor": "Boko Haram"})], id="side-s-named-camp"),
+    param("Military forces took over the Boko Haram Kolomari camp.",
+          [("military forces", "Kolomari", "captured", {"from_actor": "Boko Haram"})], id="side-before-named-camp"),
 ]
