@@ -239,10 +239,12 @@ def _parent_ref(doc: Document, place: roles.Place) -> PlaceRef | None:
     p = roles.patterns(doc.lang)
     following = [e for e in doc.within(doc.entities, place.end, place.end + _PARENT_WINDOW, "entities")
                  if e.start >= place.end]
-    parent = next((e for e in following if e.kind == "place"), None)
-    if parent is None or parent.place is None or parent.place.latitude is None \
-            or any(e.kind != "place" and e.start < parent.start for e in following) \
-            or not _parent_gap(p).fullmatch(doc.text, place.end, parent.start):
+    # the first known place the gap allows: a known place inside the list is passed over ("Bita, Izge Yamteke and
+    # Uba towns in Askira Uba": Askira, not Uba)
+    parent = next((e for e in following if e.kind == "place" and e.place is not None and e.place.latitude is not None
+                   and not any(o.kind != "place" and o.start < e.start for o in following)
+                   and _parent_gap(p).fullmatch(doc.text, place.end, e.start)), None)
+    if parent is None or parent.place is None:
         # "the Bama communities of Kyare, Kadawu and Ajiri": a known place before the noun that heads the list
         preceding = [e for e in doc.within(doc.entities, max(0, place.start - _PARENT_WINDOW), place.start,
                                            "entities") if e.end <= place.start]
