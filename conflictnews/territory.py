@@ -266,8 +266,9 @@ _BEFORE: dict[str, Any] = {}
 
 
 def _parent_before(p: roles.Patterns) -> Any:
-    """Between a known place and an unknown one it qualifies: a noun of places, then "of", "in", a colon or "including",
-    then the names listed before it ("Bama communities of Kyare, Kadawu and " before "Ajiri")."""
+    """Between a known place and an unknown one it qualifies: a noun of places (and a date: "on 03/04"), then "of",
+    "in", a colon or "including", then the names listed before it ("Bama communities of Kyare, Kadawu and " before
+    "Ajiri")."""
     found = _BEFORE.get(p.lang)
     if found is None:
         import re
@@ -278,8 +279,10 @@ def _parent_before(p: roles.Patterns) -> Any:
                                                         reverse=True))
         prepositions = "|".join(re.escape(w) for w in sorted(p.words["near_prepositions"]))
         listing = p.phrases["list_words"].pattern
+        days = "|".join(re.escape(w) for w in sorted(p.words["date_prepositions"]))
         found = _BEFORE[p.lang] = re.compile(
-            rf"\s+(?i:{nouns})\s*(?:(?i:{prepositions})\s+|:\s*|,?\s*(?:{listing})\s*:?\s*)"
+            rf"\s+(?i:{nouns})(?:\s+(?i:{days})\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?"  # "localities on 03/04"
+            rf"\s*(?:(?i:{prepositions})\s+|:\s*|,?\s*(?:{listing})\s*:?\s*)"
             rf"(?:{name}\s*,?\s*(?:(?:{joiners})\s+)?)*", re.UNICODE)
     return found
 

@@ -202,7 +202,7 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "head_prepositions", "adjective_endings", "possessive_endings", "progressive_endings", "loss_nouns",
                "siege_nouns", "assault_verbs", "building_nouns",
                "question_words", "pluperfect_auxiliaries", "attacker_nouns", "withdrawal_phrases", "raid_verbs",
-               "victim_words", "conjunction_prepositions")
+               "victim_words", "conjunction_prepositions", "date_prepositions")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")

@@ -59,8 +59,11 @@ def test_case_tables_are_large_enough(module) -> None:
     ("Military forces captured the Bama communities of Kyarewa, Kadawuri and Ajirima.", "Ajirima", "Bama"),
     ("Troops cleared several Gwoza villages including Ngalwari and Kuwarti.", "Ngalwari", "Gwoza"),
     ("Troops recaptured Kolomari, Dumbosa and Gwoza towns in Bama on Friday.", "Dumbosa", "Bama"),
+    ("Troops kill 15 during a clearing operation of several Bama localities on 03/04 including: Kardile and "
+     "Ngenere.", "Ngenere", "Bama"),
 ], ids=["in-its-county", "area-of-a-town", "end-of-a-list-in-a-town", "town-before-its-communities",
-        "town-before-its-villages-including", "known-place-inside-the-list-passed-over"])
+        "town-before-its-villages-including", "known-place-inside-the-list-passed-over",
+        "town-before-its-localities-on-a-date"])
 def test_unknown_place_lies_in_its_parent(text: str, place: str, parent: str) -> None:
     """A place no gazetteer knows takes the coordinates of the known place it is said to lie in, never finer than
     "near" (precision 2)."""
