@@ -24,13 +24,15 @@ Shares of territory and populations under control are read from the counts besid
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from typing import Any, Iterable
 
 from . import territory_roles as roles
 from .document import Document, documents
 from .lexicon import world
-from .places import PlaceRef, ref_for_name
+from .gazetteer import gazetteer
+from .places import PlaceRef, _country_name, _geo_ref, ref_for_name
 from .records import TerritoryClaim
 from .territory_roles import Claim
 from .text import Sentence
@@ -131,8 +133,7 @@ def _add(claims: list[TerritoryClaim], seen: set[tuple[Any, ...]], doc: Document
         return
     seen.add(key)
     since, as_of = _when(doc, sentence)
-    place = claim.place
-    ref = _place_ref(doc, place)
+    place, ref = _placed(doc, claim)
     group = claim.actor.group if claim.actor is not None else None
     claims.append(TerritoryClaim(
         article_id=doc.article_id, actor=actor, actor_group=group, from_actor=from_actor, place=place.name,
@@ -146,16 +147,82 @@ def _add(claims: list[TerritoryClaim], seen: set[tuple[Any, ...]], doc: Document
         span_end=claim.end))
 
 
-def _place_ref(doc: Document, place: roles.Place) -> PlaceRef | None:
-    """Where a claim's place is: the gazetteer's reading of it in the text, else of its name, else (a place no
-    gazetteer knows) where the place it is said to lie in is."""
+def _placed(doc: Document, claim: Claim) -> tuple[roles.Place, PlaceRef | None]:
+    """A claim's place and where it is. A name the gazetteer reads in another country than the place the text says
+    it lies in ("Lassa town in Askira/Uba local government council, Borno State", read as Lhasa) is that other
+    country's place no longer: it keeps its name as written and is placed by the place it lies in."""
+    place = claim.place
+    sides = (claim.actor, claim.loser)
+    ref = _place_ref(doc, place, sides)
+    written = doc.text[place.start:place.end]
+    if ref is None or not ref.country or written == place.name or not written[:1].isupper():
+        return place, ref
+    as_written = replace(place, name=written, latitude=None, longitude=None, ref=None)
+    parent = _parent_ref(doc, as_written)
+    if parent is None or parent.country == ref.country or parent.precision >= _COUNTRY:
+        return place, ref
+    return as_written, _named_in_country(doc, as_written, sides, countries=[parent.country]) or parent
+
+
+def _place_ref(doc: Document, place: roles.Place, sides: Iterable[roles.Side | None] = ()) -> PlaceRef | None:
+    """Where a claim's place is: the gazetteer's reading of it in the text, else of its name in the tables, else
+    GeoNames' entry of its name in a country the text is about (unless the place it is said to lie in is in
+    another country), else where the place it is said to lie in is."""
     if place.ref is not None:
         ref: PlaceRef = place.ref
         return ref
     for entity in doc.within(doc.entities, place.start, place.end, "entities"):
         if entity.kind == "place" and entity.place is not None and entity.name == place.name:
             return entity.place
-    return ref_for_name(place.name) or _parent_ref(doc, place)
+    known = ref_for_name(place.name)
+    if known is not None:
+        return known
+    parent = _parent_ref(doc, place)
+    found = _named_in_country(doc, place, sides)
+    if found is not None and (parent is None or parent.country == found.country):
+        return found
+    return parent
+
+
+def _context_countries(doc: Document, sides: Iterable[roles.Side | None]) -> list[str]:
+    """The countries a text is about, most telling first: the country it names most, the home countries of the
+    claim's sides ("Boko Haram": Nigeria; "the Nigerian government"), then the countries of its other places."""
+    w = world()
+    found: list[str] = []
+    if doc.country:
+        found.append(doc.country)
+    for side in sides:
+        if side is None:
+            continue
+        row = w.actors.get(side.name)
+        country = row.get("country") if row is not None else next(
+            (name for name, entry in w.countries.items()
+             if side.name in (entry.get("government"), entry.get("state_forces"))), None)
+        if country:
+            found.append(country)
+    for entity in doc.entities:
+        if entity.kind == "place" and entity.place is not None and entity.place.country:
+            found.append(entity.place.country)
+    return list(dict.fromkeys(found))
+
+
+def _named_in_country(doc: Document, place: roles.Place, sides: Iterable[roles.Side | None], *,
+                      countries: list[str | None] | None = None) -> PlaceRef | None:
+    """A name the place reader left unplaced, which the clause reads as ground taken or held ("regained three
+    areas: Gombi, Pelia and Hong"): GeoNames' most populous entry of that name in the first country the text is
+    about (or of ``countries``) that has one. A name with no entry in those countries stays unplaced."""
+    if place.end <= place.start or place.name != doc.text[place.start:place.end]:
+        return None  # a place pointed to by a description
+    if not len(gazetteer()):
+        return None
+    entries = gazetteer().lookup(place.name)
+    if not entries:
+        return None
+    for country in countries if countries is not None else _context_countries(doc, sides):
+        inside = [entry for entry in entries if _country_name(entry.country_code) == country]
+        if inside:
+            return _geo_ref(inside[0])
+    return None
 
 
 #: How far after an unknown place the place it lies in may be named.
@@ -172,10 +239,12 @@ def _parent_ref(doc: Document, place: roles.Place) -> PlaceRef | None:
     p = roles.patterns(doc.lang)
     following = [e for e in doc.within(doc.entities, place.end, place.end + _PARENT_WINDOW, "entities")
                  if e.start >= place.end]
-    parent = next((e for e in following if e.kind == "place"), None)
-    if parent is None or parent.place is None or parent.place.latitude is None \
-            or any(e.kind != "place" and e.start < parent.start for e in following) \
-            or not _parent_gap(p).fullmatch(doc.text, place.end, parent.start):
+    # the first known place the gap allows: a known place inside the list is passed over ("Bita, Izge Yamteke and
+    # Uba towns in Askira Uba": Askira, not Uba)
+    parent = next((e for e in following if e.kind == "place" and e.place is not None and e.place.latitude is not None
+                   and not any(o.kind != "place" and o.start < e.start for o in following)
+                   and _parent_gap(p).fullmatch(doc.text, place.end, e.start)), None)
+    if parent is None or parent.place is None:
         # "the Bama communities of Kyare, Kadawu and Ajiri": a known place before the noun that heads the list
         preceding = [e for e in doc.within(doc.entities, max(0, place.start - _PARENT_WINDOW), place.start,
                                            "entities") if e.end <= place.start]
@@ -189,6 +258,7 @@ def _parent_ref(doc: Document, place: roles.Place) -> PlaceRef | None:
 
 
 _NEAR = 2  # the precision of a place near given coordinates (UCDP where_prec 2)
+_COUNTRY = 6  # the precision of a place known only by its country
 _GAPS: dict[str, Any] = {}
 
 
@@ -196,8 +266,9 @@ _BEFORE: dict[str, Any] = {}
 
 
 def _parent_before(p: roles.Patterns) -> Any:
-    """Between a known place and an unknown one it qualifies: a noun of places, then "of", "in", a colon or "including",
-    then the names listed before it ("Bama communities of Kyare, Kadawu and " before "Ajiri")."""
+    """Between a known place and an unknown one it qualifies: a noun of places (and a date: "on 03/04"), then "of",
+    "in", a colon or "including", then the names listed before it ("Bama communities of Kyare, Kadawu and " before
+    "Ajiri")."""
     found = _BEFORE.get(p.lang)
     if found is None:
         import re
@@ -208,8 +279,10 @@ def _parent_before(p: roles.Patterns) -> Any:
                                                         reverse=True))
         prepositions = "|".join(re.escape(w) for w in sorted(p.words["near_prepositions"]))
         listing = p.phrases["list_words"].pattern
+        days = "|".join(re.escape(w) for w in sorted(p.words["date_prepositions"]))
         found = _BEFORE[p.lang] = re.compile(
-            rf"\s+(?i:{nouns})\s*(?:(?i:{prepositions})\s+|:\s*|,?\s*(?:{listing})\s*:?\s*)"
+            rf"\s+(?i:{nouns})(?:\s+(?i:{days})\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?"  # "localities on 03/04"
+            rf"\s*(?:(?i:{prepositions})\s+|:\s*|,?\s*(?:{listing})\s*:?\s*)"
             rf"(?:{name}\s*,?\s*(?:(?:{joiners})\s+)?)*", re.UNICODE)
     return found
 

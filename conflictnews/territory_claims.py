@@ -773,9 +773,12 @@ def _noun(r: Reader, context: Context, hit: Hit) -> list[Claim]:
     places = list(obj.places)
     limit = r.object_limit(context, obj.end)
     actor = next((s for s in context.sides if obj.end <= s.start < limit
-                  and (s.prep in p.words["passive_words"] or s.prep in p.words["taker_words"]
+                  and (s.prep in p.words["passive_words"] and not _verb_between(r, obj.end, s.start)
+                       or s.prep in p.words["taker_words"]
                        and len(re.findall(r"[\w’']+", r.text[obj.end:s.start])) <= 2)), None)
     actors = [actor] if actor is not None else r.subjects(context, hit.start, allow_speaker=True)
+    if actor is None and actors and _attacked(r, context, hit):
+        return []  # "troops on a clearance operation in X were ambushed": the subject was attacked, took nothing
     if not actors:
         after = [s for s in context.sides if s.prep is None and s.start >= obj.end]
         actors = after[:1]
@@ -788,6 +791,21 @@ def _noun(r: Reader, context: Context, hit: Hit) -> list[Claim]:
         return []
     loser = r.losers(context, obj.end, sentence.end, actors) if status == "captured" else None
     return _claims(r, context, hit, actors, places, status, loser=loser, uncertain=_uncertain(r, context, hit))
+
+
+def _attacked(r: Reader, context: Context, hit: Hit) -> bool:
+    """Whether the clause of a noun of a gain says its subject was attacked: a passive auxiliary right before a
+    verb of attack ("were ambushed", "was attacked")."""
+    clause_start, clause_end = context.clause(hit.start)
+    words = [(k, context.words[k]) for k in range(context.index_at(clause_start), context.index_at(clause_end))]
+    return any(word in r.p.words["attack_verbs"] and k > 0 and context.words[k - 1] in r.p.words["passive_auxiliaries"]
+               for k, word in words)
+
+
+def _verb_between(r: Reader, start: int, end: int) -> bool:
+    """Whether a passive auxiliary stands between ``start`` and ``end``: "by X" after it is the agent of another
+    verb ("troops on a clearance operation in X were ambushed by Y"), not of the noun of a gain."""
+    return any(fold(w) in r.p.words["passive_auxiliaries"] for w in re.findall(r"[\w’']+", r.text[start:end]))
 
 
 def _stronghold(r: Reader, context: Context, hit: Hit) -> list[Claim]:

@@ -136,6 +136,30 @@ class _Object:
 # The language's words, compiled once
 # --------------------------------------------------------------------------
 
+#: The kinds of a first-order division or more (``PlaceRef.kind``): a bracket naming one after a place says where
+#: the place lies.
+def _geonames_in(name: str, countries: list[str | None] | None) -> Any:
+    """GeoNames' most populous entry named ``name`` in the first of ``countries`` that has one (any country when
+    ``countries`` is None), as a ``PlaceRef``."""
+    from .gazetteer import gazetteer
+    from .places import _country_name, _geo_ref
+
+    entries = gazetteer().lookup(name)
+    if countries is None:
+        return _geo_ref(entries[0]) if entries else None
+    for country in countries:
+        inside = [entry for entry in entries if _country_name(entry.country_code) == country]
+        if inside:
+            return _geo_ref(inside[0])
+    return None
+
+
+#: A bracket of a place and the divisions it lies in: "(Dioura, Tenenkou, Mopti)".
+_PLACE_BRACKET = re.compile(r"\(\s*([A-ZÀ-Þ][\w’'-]*(?:\s[A-ZÀ-Þ][\w’'-]*){0,2})\s*,\s*[A-ZÀ-Þ][^()\n,]{1,40}"
+                            r"(?:,\s*[A-ZÀ-Þ][^()\n,]{1,40})?\)")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")  # an armed force's acronym ("FARDC", "SNA"), not a place's name
+_DIVISIONS = frozenset({"admin1", "province", "region", "country"})
+
 #: The kinds of the gazetteer's places (``PlaceRef.kind``) in the words of the curated places table.
 _REF_KINDS = {"admin2": "district", "admin1": "province"}
 
@@ -178,7 +202,7 @@ _WORD_LISTS = ("agent_words", "passive_words", "loser_words", "taker_words", "ex
                "head_prepositions", "adjective_endings", "possessive_endings", "progressive_endings", "loss_nouns",
                "siege_nouns", "assault_verbs", "building_nouns",
                "question_words", "pluperfect_auxiliaries", "attacker_nouns", "withdrawal_phrases", "raid_verbs",
-               "victim_words")
+               "victim_words", "conjunction_prepositions", "date_prepositions")
 _PHRASE_LISTS = ("intent_words", "hedges", "success_words", "list_words", "relative_from", "coordinators", "expel_from",
                  "percent_words", "population_nouns", "territory_nouns", "capture_nouns", "past_words",
                  "modifier_suffixes")
@@ -825,7 +849,11 @@ class Reader:
                            or any(a <= s.start and s.end <= b for a, b in going_on))
                       and not self._victims(context, s)]
         inside = [s for s in candidates if s.start >= clause_start]
-        first: Side | None = None if self.p.verb_final else self._adjacent_subject(context, position, candidates)
+        # "after SNA forces withdrew": a side after a preposition that opens a clause of time, right before the verb
+        timed = [s for s in context.sides if s.prep in self.p.words["conjunction_prepositions"]
+                 and floor <= s.start and s.end <= position and not self._victims(context, s)]
+        first: Side | None = None if self.p.verb_final else \
+            self._adjacent_subject(context, position, candidates + timed)
         if first is not None:
             pass
         elif inside:
@@ -1191,13 +1219,18 @@ class Reader:
         text = self.text
         if self.p.held.search(text, side.start, side.end + 12) is not None:
             return True
+        if re.match(r"[’']s?\s", text[side.end:side.end + 3]) or re.search(r"\w[’']s$", text[side.start:side.end]):
+            return True  # "Boko Haram's Dalori camp": the side owns the ground named after it
         following = re.match(r"[\s-]*([\w’']+)(?:\s+([\w’']+))?", text[side.end:side.end + 40])
         if following is None:
             return False
         first = fold(following.group(1))
-        # "Boko Haram camps", "the police training camp": a noun of ground, alone or as the second of two words
-        return self.ground_word(first) or following.group(2) is not None \
-            and fold(f"{first} {following.group(2)}") in self.p.words["facility_nouns"]
+        second = fold(following.group(2)) if following.group(2) is not None else None
+        # "Boko Haram camps", "the police training camp": a noun of ground, alone or as the second of two words;
+        # "the Boko Haram Dalori camp": a name, then its noun of ground
+        return self.ground_word(first) or second is not None and (
+            f"{first} {second}" in self.p.words["facility_nouns"]
+            or _CAPITAL.match(following.group(1)) is not None and self.ground_word(second))
 
     def time_end(self, position: int) -> int | None:
         """Where the time expression that starts at ``position`` ends, or None."""
@@ -1240,7 +1273,7 @@ class Reader:
 
     def _facility_compound(self, word: str) -> bool:
         """A compound that ends in a noun of a facility: "universiteitscomplex", "legerbasis"."""
-        return len(word) > 8 and "-" not in word and any(
+        return len(word) > 8 and "-" not in word and " " not in word and any(
             word.endswith(noun) and len(word) - len(noun) >= 4 for noun in self.p.words["facility_nouns"] if len(noun) >= 4)
 
     def _noun_phrase(self, context: Context, i: int, limit: int, *, people_verb: bool, assault_verb: bool = False,
@@ -1288,13 +1321,17 @@ class Reader:
                         return self._ground(context, after, limit, owner=owner, name_before=(j, after), depth=depth)
                     ahead = [k for k in range(after, min(n, after + 3)) if context.tokens[k][0] < limit
                              and self.ground_word(context.words[k])]
-                    if ahead and all(text[context.tokens[k][0]].islower() for k in range(after, ahead[0])) and not all(
-                            context.words[k] in p.words["object_skip"] for k in range(after, ahead[0])):
+                    between = range(after, ahead[0]) if ahead else range(0)
+                    if ahead and all(text[context.tokens[k][0]].islower() for k in between) \
+                            and not any(context.words[k] in p.words["and_words"] for k in between) \
+                            and not all(context.words[k] in p.words["object_skip"] for k in between):
                         # "crucial Kogang rebel positions": the name only qualifies the ground
                         return self._ground(context, ahead[0], limit, owner=owner, name_before=(j, ahead[0]),
                                             depth=depth)
                     single = len(names) == 1 and " " not in names[0].name
-                    if not people_verb or len(names) > 1 or single or self._from_side_follows(context, name_end, limit):
+                    if not people_verb or len(names) > 1 or single \
+                            or self._from_side_follows(context, name_end, limit) \
+                            or self._ground_follows(context, name_end, limit, depth=depth):
                         # a person is named by more than one word ("captured Mustapha Busuru"); "seizes Damasak"
                         other = self._alternative(context, names[-1], context.sentence.end)
                         if other is not None:
@@ -1321,6 +1358,15 @@ class Reader:
         return any(e.start <= position < e.end for e in self.doc.within(self.doc.entities, max(0, position - 60),
                                                                        position + 1, "entities"))
 
+    def _ground_follows(self, context: Context, position: int, limit: int, *, depth: int) -> bool:
+        """Whether ground or a place is coordinated right after a name ("captures Mararaba Hildi and the whole of
+        Uba LGA"): the name is a place like it, not a person."""
+        joined = re.match(rf"\s*(?:,\s*)?{self.p.forms['and_words']}\s+", self.text[position:limit], re.IGNORECASE)
+        if joined is None or depth > 0:
+            return False
+        more = self._object(context, position + joined.end(), limit, people_verb=False, depth=depth + 1)
+        return more.kind in ("places", "ground")
+
     def _from_side_follows(self, context: Context, position: int, limit: int) -> bool:
         return any(position <= s.start < limit and s.prep in self.p.words["loser_words"]
                    and not self.text[position:s.start].strip(" ,").count(" ") > 3 for s in context.sides)
@@ -1343,6 +1389,8 @@ class Reader:
                     if context.words[k] in p.words["name_modifiers"] or any(
                             e.kind == "adjective" and a < e.start < b for e in context.entities):
                         continue  # "a Sunni town", "de Noord-Iraakse stad": an adjective, not a name
+                    if _ACRONYM.fullmatch(text[a:b]):
+                        continue  # "the FARDC position in X": a force's acronym says whose the ground is
                     names, name_end = self.name_list(context, k, context.tokens[last][0] + 1)
                     between = re.findall(r"[\w’']+", text[name_end:context.tokens[head][0]])
                     if names and name_end <= context.tokens[head][0] and all(
@@ -1433,9 +1481,11 @@ class Reader:
         apposition: int | None = None
         position = end
         aside = re.match(rf"\s*(?:[-–—]\s[^-–—]{{1,50}}\s[-–—]|,\s*{p.forms['indefinite_articles']}\s[^,]{{1,50}},)",
-                         text[position:window])
+                         text[position:wide])
         if aside is not None:
             position += aside.end()  # "the camp - a police academy - in Limankara village"
+            limit = max(limit, min(context.sentence.end, position + 100))  # the dash closes no clause of its own
+            window = min(limit, position + 100)
         time = re.match(r"\s*", text[position:window])
         after_space = position + (time.end() if time else 0)
         time_end = self.time_end(after_space)
@@ -1453,7 +1503,7 @@ class Reader:
             candidates.append(at)
         owner_skipped = False
         for _ in range(3):
-            preposition = re.match(rf"[\s\"“”‘’]*({p.forms['head_prepositions']})\s+", text[position:window],
+            preposition = re.match(rf"[\s\"“”‘’'`]*({p.forms['head_prepositions']})\s+", text[position:window],
                                    re.IGNORECASE)
             if preposition is None:
                 apposed = re.match(r",\s*(?=[A-ZÀ-Þ])", text[position:wide]) if owner_skipped else None
@@ -1574,7 +1624,8 @@ class Reader:
         return places, end
 
     def _alternative(self, context: Context, place: Place, limit: int) -> Place | None:
-        """Another name of a place in brackets right after it ("Badam (Abadam)"), not a country it lies in."""
+        """Another name of a place in brackets right after it ("Badam (Abadam)"), not a country or a first-order
+        division it lies in."""
         alternative = re.match(r"\s*\(((?:[A-ZÀ-Þ][\w’'-]*)(?:\s[A-ZÀ-Þ][\w’'-]*){0,2})\)",
                                self.text[place.end:min(limit, place.end + 40)])
         if alternative is None or self._is_country(alternative.group(1)) or any(
@@ -1582,7 +1633,10 @@ class Reader:
                 for e in self.doc.within(self.doc.entities, place.end, place.end + alternative.end(), "entities")):
             return None
         a = place.end + alternative.start(1)
-        return self.place_at(context, a) or Place(a, place.end + alternative.end(1), alternative.group(1))
+        known = self.place_at(context, a)
+        if known is not None and known.ref is not None and known.ref.kind in _DIVISIONS:
+            return None  # "Kolbio (Lower Juba)": the province the place lies in
+        return known or Place(a, place.end + alternative.end(1), alternative.group(1))
 
     def name_list(self, context: Context, i: int, limit: int, *, single: bool = False) -> tuple[list[Place], int]:
         """Names the gazetteer does not know, read as places: "Buni Yadi and Buni Gari", "Kala-Balge"."""
@@ -1700,8 +1754,34 @@ class Reader:
             return named[-1]
         if candidates:
             return candidates[-1]
+        bracketed = self._bracket_after(context, position) if kind in ("city", "any") else None
+        if bracketed is not None:
+            return bracketed
         remembered = [pl for pl in self.memory.places if self._kind_of(pl) in fits]
         return remembered[0] if remembered else None
+
+    def _bracket_after(self, context: Context, position: int) -> Place | None:
+        """The place a bracket later in the sentence names first, before the divisions it lies in, when no place
+        was named before the description: "took control of the village after clashes with the army (Dioura,
+        Tenenkou, Mopti)"."""
+        found = _PLACE_BRACKET.search(self.text, position, context.sentence.end)
+        if found is None:
+            return None
+        start, end = found.span(1)
+        known = self.place_at(context, start)
+        if known is not None:
+            return known
+        if self._is_entity(start):
+            return None  # "(Reuters, AP)": sources or sides, not a place
+        items = [item.strip() for item in self.text[end:found.end() - 1].split(",") if item.strip()]
+        countries = list(dict.fromkeys([self.doc.country] + [ref.country for item in items
+                                                              for ref in [_geonames_in(item, None)] if ref]))
+        ref = _geonames_in(found.group(1), countries)
+        if ref is None and items:
+            parent = _geonames_in(items[0], countries)  # "(Dioura, Tenenkou, Mopti)": near Tenenkou
+            if parent is not None:
+                ref = replace(parent, name=found.group(1), precision=max(parent.precision, 2), kind="village")
+        return Place(start, end, found.group(1), ref=ref)
 
     def _recent_floor(self, context: Context) -> int:
         """Where the sentence before this one starts: a description points back at most that far before it

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 import conflictnews as cn
+from conflictnews import gazetteer as gz
 from tests.cases import territory_en, territory_nl
 from tests.conftest import assert_spans
 
@@ -57,8 +58,12 @@ def test_case_tables_are_large_enough(module) -> None:
     ("Nigerian troops recaptured Ngalwari, Dumbosa and Kuwarti in Gwoza on Friday.", "Kuwarti", "Gwoza"),
     ("Military forces captured the Bama communities of Kyarewa, Kadawuri and Ajirima.", "Ajirima", "Bama"),
     ("Troops cleared several Gwoza villages including Ngalwari and Kuwarti.", "Ngalwari", "Gwoza"),
+    ("Troops recaptured Kolomari, Dumbosa and Gwoza towns in Bama on Friday.", "Dumbosa", "Bama"),
+    ("Troops kill 15 during a clearing operation of several Bama localities on 03/04 including: Kardile and "
+     "Ngenere.", "Ngenere", "Bama"),
 ], ids=["in-its-county", "area-of-a-town", "end-of-a-list-in-a-town", "town-before-its-communities",
-        "town-before-its-villages-including"])
+        "town-before-its-villages-including", "known-place-inside-the-list-passed-over",
+        "town-before-its-localities-on-a-date"])
 def test_unknown_place_lies_in_its_parent(text: str, place: str, parent: str) -> None:
     """A place no gazetteer knows takes the coordinates of the known place it is said to lie in, never finer than
     "near" (precision 2)."""
@@ -78,3 +83,41 @@ def test_unknown_place_without_a_parent_has_no_coordinates() -> None:
     """A known place named later in the sentence but not as the unknown place's parent does not locate it."""
     claims = cn.extract_territory("Rebels seized Kambolani before moving on to Garissa.", lang="en")
     assert [(c.place, c.latitude) for c in claims] == [("Kambolani", None)]
+
+
+@pytest.mark.skipif(not gz.sources_available(), reason="the places extra (GeoNames) is not installed")
+def test_unplaced_name_found_in_the_country_of_the_text() -> None:
+    """A name the place reader left unplaced but the clause reads as ground taken takes GeoNames' entry in the
+    country the text is about (here the country of Boko Haram), not one of another country ("Hong", Denmark's
+    "Høng"); a name GeoNames does not know stays unplaced."""
+    text = "Nigerian troops regained three areas lost to Boko Haram the previous week: Gombi, Garkida and Hong."
+    claims = {c.place: c for c in cn.extract_territory(text, lang="en")}
+    assert set(claims) == {"Gombi", "Garkida", "Hong"}
+    assert claims["Hong"].country == "Nigeria" and claims["Hong"].latitude is not None
+    assert abs(claims["Hong"].latitude - 10.23) < 0.1 and abs(claims["Hong"].longitude - 12.93) < 0.1
+    assert claims["Gombi"].country == "Nigeria"
+    assert claims["Garkida"].latitude is None
+
+
+@pytest.mark.skipif(not gz.sources_available(), reason="the places extra (GeoNames) is not installed")
+def test_name_read_in_another_country_than_its_parent_keeps_its_name() -> None:
+    """A name GeoNames reads in another country (here "Lassa" as Lhasa, China) than the place the text says it lies
+    in keeps its name as written and is placed by that place."""
+    text = ("Rebels took over Lassa town in Askira local government area, Borno State. Reports from Lassa said the "
+            "town was burnt.")
+    claims = cn.extract_territory(text, lang="en")
+    assert [(c.place, c.country) for c in claims] == [("Lassa", "Nigeria")]
+    assert claims[0].latitude is not None and abs(claims[0].latitude - 10.65) < 0.3
+    assert claims[0].place_precision is not None and claims[0].place_precision >= 2
+
+
+@pytest.mark.skipif(not gz.sources_available(), reason="the places extra (GeoNames) is not installed")
+def test_bracket_place_unknown_to_geonames_lies_near_its_division() -> None:
+    """The place a bracket names first, unknown to GeoNames, is placed near the division named after it
+    ("(Dioura, Tenenkou, Mopti)": near Ténenkou, Mali), never finer than "near"."""
+    text = "JNIM militants took control of the village after clashes with the army (Dioura, Tenenkou, Mopti)."
+    claims = cn.extract_territory(text, lang="en")
+    assert [(c.place, c.country) for c in claims] == [("Dioura", "Mali")]
+    ref = gz.gazetteer().lookup("Tenenkou")[0]
+    assert claims[0].latitude == pytest.approx(ref.latitude) and claims[0].longitude == pytest.approx(ref.longitude)
+    assert claims[0].place_precision is not None and claims[0].place_precision >= 2

@@ -207,4 +207,67 @@ CASES = [
     # a side before a two-word facility says whose it was ("the police training camp"), not what was taken
     param("Boko Haram fighters have taken over the police training camp in Gwoza.",
           [("Boko Haram", "Gwoza", "captured")], id="side-before-two-word-facility"),
+    # a dashed aside after the ground taken does not end the clause ("the army camp - a training school - in X")
+    param("Boko Haram fighters have taken over the army camp - a training school - in Gwoza.",
+          [("Boko Haram", "Gwoza", "captured")], id="dashed-aside-before-the-place"),
+    # a head noun in quotes still reaches its owner and the apposed name
+    param("Troops gained control of the 'spiritual base' of Boko Haram, Kolomari, on Friday.",
+          [("troops", "Kolomari", "captured")], id="quoted-head-before-of"),
+    # a name of two words after a verb that also takes people is a place when ground is coordinated with it
+    param("Boko Haram captured Dar Jamal and the town of Gwoza.",
+          [("Boko Haram", "Dar Jamal", "captured"), ("Boko Haram", "Gwoza", "captured")],
+          id="two-word-name-coordinated-with-ground"),
+    param("Soldiers captured Abu Musa and two of his aides.", [], id="no-two-word-name-coordinated-with-people"),
+    # "the entirety of X" is ground whose place follows "of"
+    param("Rebels seized the entirety of Gwoza LGA.", [("rebels", "Gwoza", "captured")], id="the-entirety-of"),
+    # ground "near" a town is not that town: the town was not taken
+    param("Troops regained control of several locations near Gwoza.", [], id="no-ground-near-a-town"),
+    param("Troops recaptured the town near Gwoza.", [], id="no-town-near-a-town"),
+    # verbs and phrases of taking: "reclaimed", "wrested control of", "assumed control of", "re-established control
+    # over"; verbs that drive a side out ("pushed", "chased", "flushed" X "out of" Y); a side that raises its flag
+    # over a place has taken it
+    param("Troops reclaimed Kolomari from Boko Haram on Sunday.",
+          [("troops", "Kolomari", "captured", {"from_actor": "Boko Haram"})], id="reclaimed"),
+    param("Troops wrested control of Kolomari from Boko Haram.",
+          [("troops", "Kolomari", "captured", {"from_actor": "Boko Haram"})], id="wrested-control-of"),
+    param("Government forces assumed control of Kolomari after the militants left.",
+          [("government forces", "Kolomari", "captured")], id="assumed-control-of"),
+    param("The army has re-established control over Kolomari.", [("army", "Kolomari", "captured")],
+          id="re-established-control-over"),
+    param("The army pushed the insurgents out of Kolomari.",
+          [("army", "Kolomari", "captured", {"from_actor": "insurgents"})], id="pushed-out-of"),
+    param("Jihadists attacked Kolomari village on Friday. Soon after, they raised their flag above the village.",
+          [("jihadists", "Kolomari", "captured")], id="raised-their-flag-above"),
+    param("The army pushed into Kolomari.", [], id="no-pushed-into"),
+    param("Troops chased the attackers out of Kolomari.", [], id="no-attackers-chased-out"),
+    # a side right after "after" and right before its verb is that verb's subject, not the main clause's
+    param("Al Shabaab took control of Kolbio (Badhaadhe, Lower Juba) after SNA forces withdrew from the town.",
+          [("al-Shabaab", "Kolbio", "captured"), ("SNA forces", "Kolbio", "lost")], id="after-side-withdrew"),
+    # a first-order division in brackets after a place says where it lies; it is not a second place taken
+    param("Al Shabaab took control of Kolbio (Lower Juba) on Tuesday.", [("al-Shabaab", "Kolbio", "captured")],
+          id="bracket-province-is-no-place-taken"),
+    # an acronym before a noun of ground says whose it is ("the FARDC position in X"); it is not the place
+    param("ADF rebels overran the FARDC position in Kamango on Sunday.",
+          [("Allied Democratic Forces", "Kamango", "captured")], id="acronym-owner-before-ground"),
+    # "the locality of X" is ground whose place follows "of"
+    param("Mai-Mai militiamen took control of the locality of Kamango.", [("Mai-Mai", "Kamango", "captured")],
+          id="the-locality-of"),
+    # a description with no place before it takes the place a bracket later in the sentence names first
+    param("JNIM militants took control of the village after clashes with the army (Dioura, Tenenkou, Mopti).",
+          [("JNIM", "Dioura", "captured")], id="description-and-a-later-bracket"),
+    param("Rebels took control of the town on Monday (Reuters, AFP).", [], id="no-bracket-of-sources"),
+    # a clearing operation of or in places is their gain by the side that carries it out; not when the clause
+    # says that side was attacked
+    param("Troops kill 15 during a clearing operation of several Bama localities including: Kardile, Koujili and "
+          "Ngenere.", [("Nigerian government", "Kardile", "captured"), ("Nigerian government", "Koujili", "captured"),
+                       ("Nigerian government", "Ngenere", "captured")], id="clearing-operation-of-a-list"),
+    param("Troops conducted clearance operations in Gwoza, killing two Boko Haram members.",
+          [("Nigerian government", "Gwoza", "captured")], id="clearance-operations-in"),
+    param("Troops on a clearance operation in Gwoza were ambushed by Boko Haram.", [],
+          id="no-clearance-operation-of-the-ambushed"),
+    # a side before a name and its noun of ground, or with "'s", owns the ground: the name is the place taken
+    param("Military forces clear Boko Haram's Kolomari camp, killing 18 members.",
+          [("military forces", "Kolomari", "captured", {"from_actor": "Boko Haram"})], id="side-s-named-camp"),
+    param("Military forces took over the Boko Haram Kolomari camp.",
+          [("military forces", "Kolomari", "captured", {"from_actor": "Boko Haram"})], id="side-before-named-camp"),
 ]
