@@ -36,7 +36,7 @@ from .lexicon import Language, StartScanner, fold, language, phrase_pattern, phr
 if TYPE_CHECKING:
     from .document import Document
 
-__all__ = ["Frame", "Mention", "Parse", "agents", "as_speaker", "certainty", "fighting", "clause_at", "is_attack", "parse",
+__all__ = ["Frame", "Mention", "Parse", "agents", "as_speaker", "certainty", "fighting", "clause_at", "doer", "is_attack", "names_other_attack", "parse",
            "perpetrator", "phrase_at", "refers_to_event", "sentence_index", "sentence_words", "speaker",
            "speaker_spans", "subject_before"]
 
@@ -152,6 +152,7 @@ class _Patterns:
     pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
     subordinate: re.Pattern[str]  # a clause of time or cause opening: "after", "nadat"
     plain_articles: frozenset[str]  # "the", "a", "de", "een": before a participle, they make it an adjective
+    other_attack: frozenset[str]  # "een", "vorige", "another": before an attack noun, an attack not told of yet
 
 
 def _patterns(data: Language) -> _Patterns:
@@ -221,6 +222,7 @@ def _patterns(data: Language) -> _Patterns:
                                     + phrase_pattern(words("clauses.perfect_auxiliaries")) + r")\s+", re.IGNORECASE)
         if words("clauses.pointing_openers") and words("clauses.perfect_auxiliaries") else None,
         plain_articles=folded("victims.definite_articles") | folded("numbers.singular_articles"),
+        other_attack=folded("roles.other_attack"),
         subordinate=re.compile(r"[\s,;:–—-]*" + phrase_pattern(words("clauses.subordinators")), re.IGNORECASE),
     )
 
@@ -808,6 +810,12 @@ def _compound_agent(reader: _Reader, start: int, end: int) -> Mention | None:
         if entity.kind == "actor" and word_start <= entity.start < end:
             return Mention(entity.start, entity.end, reader.text[entity.start:entity.end], entity.name,
                            world().actor_group(entity.name) or "armed_group", "actor")
+    prefix = reader.text[word_start:start].rstrip("-’'")
+    if len(prefix) >= 2:  # "Talibanaanval": the actor written as one word with the noun
+        found = [e for e in world().entities(prefix) if e.kind == "actor" and e.start == 0 and e.end >= len(prefix) - 1]
+        if found:
+            return Mention(word_start, word_start + len(prefix), prefix, found[0].name,
+                           world().actor_group(found[0].name) or "armed_group", "actor")
     return None
 
 
@@ -897,6 +905,18 @@ def agents(doc: Document) -> list[Mention]:
     return found
 
 
+def doer(doc: Document, index: int) -> Mention | None:
+    """The first doer sentence ``index`` names (as ``agents`` reads them), if it names one."""
+    if not any(m.lastgroup in _DOER_CUES for m in _sentence_cues(doc, index)):
+        return None
+    for frame in parse(doc, index).frames:
+        who = frame.who
+        if frame.kind in ("agent", "attack", "subject", "responsibility") and who is not None \
+                and who.kind in ("actor", "state", "noun") and who.group in ("armed_group", "military"):
+            return who
+    return None
+
+
 def fighting(doc: Document, index: int) -> bool:
     """Whether sentence ``index`` speaks of fighting between sides ("clashes", "gevechten"): no one side
     is the doer of its casualties unless the clause says so."""
@@ -923,10 +943,48 @@ def _sentence_has(doc: Document, index: int, name: str) -> bool:
     return found
 
 
+def names_other_attack(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` names an attack as one not told of yet: an attack noun opened by an
+    indefinite article or a word of another ("door een mortieraanval", "de vorige aanslag", "another
+    bombing"). Its casualties are not those of an attack whose doer the article named before."""
+    key = ("other attack", index)
+    found: bool | None = doc._clauses.get(key)
+    if found is None:
+        found = doc._clauses[key] = _names_other_attack(doc, index)
+    return found
+
+
+def _names_other_attack(doc: Document, index: int) -> bool:
+    attacks = [m for m in _sentence_cues(doc, index) if m.lastgroup == "attack"]
+    if not attacks:
+        return False
+    p = _get(doc.lang)
+    reader = _reader(doc, index)
+    text = doc.text
+    for m in attacks:
+        word_start = m.start()
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] in "-’'"):
+            word_start -= 1  # the compound that holds the noun: "zelfmoordaanslag"
+        i = reader.index_at(word_start) - 1
+        for _ in range(3):  # an article and up to two adjectives: "een zware bomaanslag"
+            if i < 0 or not text[reader.tokens[i][0]].isalnum():
+                break
+            word = reader.word(i)
+            if word in p.other_attack:
+                return True
+            if word in p.articles or word in p.attack_markers:
+                break
+            i -= 1
+    return False
+
+
 def is_attack(doc: Document, who: Mention) -> bool:
-    """Whether a noun phrase names an attack ("IS-aanslag", "aanvallen van de Taliban"), not a side."""
-    attacks = _get(doc.lang).attack_nouns
-    return any(fold(w) in attacks or fold(w.rsplit("-", 1)[-1]) in attacks for w in who.surface.split())
+    """Whether a noun phrase names an attack ("IS-aanslag", "aanvallen van de Taliban", "een mortieraanval"),
+    not a side."""
+    p = _get(doc.lang)
+    attacks = p.attack_nouns
+    return any(fold(w) in attacks or fold(w.rsplit("-", 1)[-1]) in attacks or fold(w).endswith(p.attack_heads)
+               for w in who.surface.split())
 
 
 def phrase_at(doc: Document, position: int) -> Mention | None:

@@ -119,6 +119,34 @@ CASES = [
           id="clashes-no-doer"),
     param("en", "Twenty people were killed in the city, the health ministry reported.", 20, {"perpetrator": None},
           id="reported-by-no-doer"),
+    # an attack is no doer ("door een mortieraanval"); an attack told of as another one has not the doer named
+    # before ("een", "de vorige", "a separate"); reports whose doer is named later take the first doer named
+    param("nl", "Zeker acht mensen kwamen om door een zelfmoordaanslag bij de haven. Al-Shabaab heeft de aanslag "
+          "opgeëist. Donderdag vielen ook drie doden door een mortieraanval op de stad.", 8,
+          {"perpetrator": "al-Shabaab", "perpetrator_group": "armed_group"}, id="claim-after-the-attack"),
+    param("nl", "Zeker acht mensen kwamen om door een zelfmoordaanslag bij de haven. Al-Shabaab heeft de aanslag "
+          "opgeëist. Donderdag vielen ook drie doden door een mortieraanval op de stad.", 3,
+          {"perpetrator": None, "perpetrator_group": None}, id="een-mortieraanval-is-another-attack"),
+    param("nl", "Zeker acht mensen kwamen om door een zelfmoordaanslag bij de haven. Al-Shabaab heeft de aanslag "
+          "opgeëist. Donderdag vielen ook drie doden door een mortieraanval op de stad. Twee andere mensen raakten "
+          "gewond.", 2, {"perpetrator": None}, id="one-doer-stops-at-another-attack"),
+    param("nl", "IS heeft de zelfmoordaanslag op de markt opgeëist. Daarbij kwamen 32 mensen om. De vorige grote "
+          "aanslag in de stad vond plaats in 2018. Er vielen toen 27 doden.", 27, {"perpetrator": None},
+          id="de-vorige-aanslag"),
+    param("nl", "IS heeft de zelfmoordaanslag op de markt opgeëist. Daarbij kwamen 32 mensen om.", 32,
+          {"perpetrator": "Islamic State"}, id="daarbij-after-the-claim"),
+    param("en", "Al-Shabaab claimed the bombing of the hotel, in which twelve people died. In a separate attack on a "
+          "checkpoint, four soldiers were killed.", 4, {"perpetrator": None}, id="a-separate-attack"),
+    param("en", "Al-Shabaab claimed the bombing of the hotel, in which twelve people died. The previous attack on "
+          "the hotel killed 27 people.", 27, {"perpetrator": None}, id="the-previous-attack"),
+    param("nl", "Bij een dubbele bomaanslag zijn tientallen mensen omgekomen. De aanslagen werden uitgevoerd door twee "
+          "zelfmoordterroristen. Islamitische Staat pleegde vorig jaar geregeld aanslagen in de stad.", 12,
+          {"perpetrator": "two suicide bombers", "perpetrator_group": "armed_group"}, id="first-doer-named-after"),
+    param("en", "Several rebels were wounded by a car bomb explosion in the town. A child was killed by IS shelling "
+          "on the village. Russian warplanes raided the area.", 3, {"perpetrator": None},
+          id="a-doer-after-another-report-is-not-theirs"),
+    param("nl", "Drie agenten werden gedood bij een Talibanaanval op een controlepost.", 3,
+          {"perpetrator": "Taliban", "perpetrator_group": "armed_group"}, id="actor-glued-to-attack"),
     # how sure
     param("en", "Three soldiers are feared dead after the ambush.", 3, {"certainty": "uncertain"}, id="feared-dead"),
     param("nl", "In Azaz zijn vandaag minstens 14 mensen gedood. Dat meldt het Syrische Observatorium voor de "
