@@ -153,6 +153,10 @@ class _Patterns:
     subordinate: re.Pattern[str]  # a clause of time or cause opening: "after", "nadat"
     plain_articles: frozenset[str]  # "the", "a", "de", "een": before a participle, they make it an adjective
     other_attack: frozenset[str]  # "een", "vorige", "another": before an attack noun, an attack not told of yet
+    addressees: frozenset[str]  # "tegen", "to": after a speech verb, whom it is said to ("zei tegen AFP")
+    split_pairs: frozenset[str]
+    split_speech: re.Pattern[str] | None  # "maakte X bekend", "liet X weten": a speech verb around its subject
+    carried: re.Pattern[str] | None  # "zouden", "anderen", "onder de doden": a sentence goes on with the report before
 
 
 def _patterns(data: Language) -> _Patterns:
@@ -223,6 +227,16 @@ def _patterns(data: Language) -> _Patterns:
         if words("clauses.pointing_openers") and words("clauses.perfect_auxiliaries") else None,
         plain_articles=folded("victims.definite_articles") | folded("numbers.singular_articles"),
         other_attack=folded("roles.other_attack"),
+        addressees=folded("roles.addressees"),
+        split_pairs=frozenset(fold(w.split()[0] + " " + w.split()[-1]) for w in words("roles.split_speech")),
+        split_speech=re.compile(
+            r"(?<![\w])(?P<verb>" + "|".join(sorted({re.escape(w.split()[0]) for w in words("roles.split_speech")},
+                                                 key=len, reverse=True))
+            + r")(?P<gap>(?:\s+[^\s,.;:!?\"“”]+){1,8}?)\s+(?P<particle>"
+            + "|".join(sorted({re.escape(w.split()[-1]) for w in words("roles.split_speech")}, key=len, reverse=True))
+            + r")(?![\w])", re.IGNORECASE) if words("roles.split_speech") else None,
+        carried=re.compile(phrase_pattern(words("attribution.carried")), re.IGNORECASE)
+        if words("attribution.carried") else None,
         subordinate=re.compile(r"[\s,;:–—-]*" + phrase_pattern(words("clauses.subordinators")), re.IGNORECASE),
     )
 
@@ -558,7 +572,7 @@ def _parse(doc: Document, index: int) -> Parse:
     cues: dict[str, list[re.Match[str]]] = {}
     for m in _sentence_cues(doc, index):
         cues.setdefault(m.lastgroup or "", []).append(m)
-    if not cues:
+    if not cues and (p.split_speech is None or p.split_speech.search(text, sentence.start, sentence.end) is None):
         return result
     reader = _reader(doc, index)
     _speech_frames(result, reader, p, cues)
@@ -625,7 +639,16 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
         if who is not None and who.kind in ("source", "actor", "state"):
             result.frames.append(Frame("speech", colon, colon + 1, colon + 1, end, who))
     claims = [(m.start(), m.end()) for m in cues.get("claim", [])]
-    for m in cues.get("speech", []):
+    speech: list[re.Match[str] | _Cue] = list(cues.get("speech", []))
+    if p.split_speech is not None:
+        # "Dat maakte het leger maandag bekend", "..., liet de politie weten": the verb and its particle around
+        # the subject; read as the verb alone, its subject after it
+        taken = {m.start() for m in speech}
+        for split in p.split_speech.finditer(text, start, end):
+            if split.start() not in taken and fold(split.group("verb") + " " + split.group("particle")) in p.split_pairs:
+                speech.append(_Cue(split.start("verb"), split.end("verb"), split.group("verb")))
+        speech.sort(key=lambda m: m.start())
+    for m in speech:
         if any(f.start <= m.start() < f.who.end for f in result.frames if f.who is not None) \
                 or any(a <= m.start() < b for a, b in claims):
             continue  # inside "according to X", or "claimed responsibility"
@@ -655,12 +678,17 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
         opens_clause = not before or before in (",",) or text[max(start, m.start() - 3):m.start()].rstrip().endswith(
             (",", '"', "”", "’"))
         subject = None if opens_clause and before == "" and clause_start > start else reader.backward(m.start(), clause_start)
+        if subject is None and not opens_clause:
+            # "Lokale autoriteiten hebben dat gezegd": the subject stands before the object that points back
+            subject = reader.backward(_before_pointing_object(reader, m.start(), start, p), start)
         if subject is not None and subject.kind in ("state", "name"):
             seat = p.seat_before.search(text, max(clause_start, subject.start - 12), subject.start)
             if seat is not None:
                 # "Het ministerie van Volksgezondheid in Tripoli zei": the place is where the speaker sits
                 subject = reader.backward(seat.start(), clause_start) or subject
-        inverted = reader.forward(m.end()) if subject is None or opens_clause else None
+        addressed = re.match(r"\s*([\w’'-]+)", text[m.end():m.end() + 20])
+        inverted = reader.forward(m.end()) if (subject is None or opens_clause) and not (
+            addressed and fold(addressed.group(1)) in p.addressees) else None  # "zei tegen AFP": whom it is told
         if inverted is not None and (subject is None or opens_clause):
             # "..., said the governor", "..., aldus X", "Dat meldt X": what came before is theirs.
             result.frames.append(Frame(kind, m.start(), m.end(), start, m.start(), inverted))
@@ -668,8 +696,41 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
             # "X said 20 soldiers were killed": what follows is theirs; "..., X said on Tuesday." closes the
             # sentence: what came before is theirs.
             reports = _has_people_count(reader, m.end(), end) or p.casualty.search(text, m.end(), end) is not None
-            scope = (m.end(), end) if reports else (start, subject.start)
+            scope: tuple[int, int] = (m.end(), end) if reports else (start, subject.start)
             result.frames.append(Frame(kind, m.start(), m.end(), *scope, subject))
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A speech verb found apart from the document's cue scan (the verb of "maakte X bekend")."""
+
+    begin: int
+    finish: int
+    words: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.words
+
+
+def _before_pointing_object(reader: _Reader, position: int, floor: int, p: _Patterns) -> int:
+    """Where the subject of a speech verb ends when an object that points back and auxiliaries stand between
+    ("Lokale autoriteiten hebben dat gezegd": before "hebben")."""
+    i = reader.index_at(position) - 1
+    pointing = False
+    while i >= 0 and reader.tokens[i][0] >= floor and position - reader.tokens[i][0] < 40:
+        word = reader.word(i)
+        if word in _back_reference(reader.doc.lang) and not pointing:
+            pointing = True
+        elif word not in p.adverbs:
+            break
+        i -= 1
+    return reader.tokens[i + 1][0] if pointing and i + 1 < len(reader.tokens) else position
 
 
 def _agent_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, list[re.Match[str]]]) -> None:
@@ -839,8 +900,8 @@ def speaker(doc: Document, index: int, start: int, end: int) -> Mention | None:
        report ("According to X, 12 died. Also, 20 were hurt.").
     """
     frames = _speech(doc, index)
-    governing = [f for f in parse(doc, index).near(("speech", "denial"), start)
-                 if f.scope_start <= start and end <= f.scope_end]
+    governing = _inner([f for f in parse(doc, index).near(("speech", "denial"), start)
+                        if f.scope_start <= start and end <= f.scope_end])
     if governing:
         return _as_speaker(doc, min(governing, key=lambda f: min(abs(f.start - start), abs(f.start - end))).who)
     if frames:
@@ -854,17 +915,61 @@ def speaker(doc: Document, index: int, start: int, end: int) -> Mention | None:
         first = re.match(r"\W*(\w+)", following.text)
         pointing = first is not None and fold(first.group(1)) in _back_reference(doc.lang)
         if closing or pointing and _speech(doc, later):
-            return _as_speaker(doc, (closing or _speech(doc, later))[0].who)
+            return _as_speaker(doc, _inner(closing or _speech(doc, later))[0].who)
         if _speech(doc, later):
             break
     previous = doc.sentence_at(index - 1)
-    opening = re.match(r"\W*(\w+)", doc.sentences[index].text)
-    if previous is not None and previous.paragraph == paragraph \
-            and opening is not None and fold(opening.group(1)) in _get(doc.lang).continuations:
-        before = _speech(doc, index - 1)
+    if previous is not None and previous.paragraph == paragraph and _goes_on(doc, index):
+        before = _inner(_speech(doc, index - 1))
         if before:
             return _as_speaker(doc, before[-1].who)
     return None
+
+
+_MEDIA = frozenset({"agency", "newspaper", "broadcaster"})
+
+
+def _inner(frames: list[Frame]) -> list[Frame]:
+    """The frames of who speaks, without the news media that pass another speaker's word on ("Volgens het
+    ministerie zijn 13 mensen omgekomen, meldt Reuters", "Dat maakte het leger bekend, aldus ANP": the
+    ministry, the army)."""
+    if len(frames) < 2:
+        return frames
+    sources = world().sources
+    inner = [f for f in frames if f.who is None or f.who.kind != "source"
+             or (sources.get(f.who.name) or {}).get("kind") not in _MEDIA]
+    return inner or frames
+
+
+def _goes_on(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` goes on with the report of the sentence before: it opens with a word of
+    continuing ("Ook", "Also"), speaks as reported speech ("zouden"), or points back at its figures or its
+    attack ("anderen", "onder de doden", "bij de aanval", "de bombardementen")."""
+    p = _get(doc.lang)
+    opening = re.match(r"\W*(\w+)", doc.sentences[index].text)
+    if opening is not None and fold(opening.group(1)) in p.continuations:
+        return True
+    if p.carried is not None and _sentence_has(doc, index, "carried"):
+        return True
+    return _names_told_attack(doc, index)
+
+
+def _names_told_attack(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` names an attack as one told of: an attack noun after a definite article or a
+    demonstrative ("bij de aanval", "die bombardementen", "in the attack")."""
+    attacks = [m for m in _sentence_cues(doc, index) if m.lastgroup == "attack"]
+    if not attacks:
+        return False
+    p = _get(doc.lang)
+    reader = _reader(doc, index)
+    for m in attacks:
+        i = reader.index_at(m.start())
+        if i < len(reader.tokens) and reader.tokens[i][0] > m.start():
+            continue  # inside a compound: "zelfmoordaanslag" names it by itself
+        i -= 1
+        if i >= 0 and reader.word(i) in p.definite:
+            return True
+    return False
 
 
 def sentence_index(doc: Document, position: int) -> int:
@@ -1009,6 +1114,10 @@ def _as_speaker(doc: Document, who: Mention | None) -> Mention | None:
     the source named last before it; any other keeps the words as written ("Russia", not its forces)."""
     if who is None or who.kind in ("source", "actor"):
         return who
+    covering = [e for e in doc.within(doc.entities, max(0, who.start - 8), who.end, "entities")
+                if e.kind == "source" and e.start < who.start and who.end <= e.end]
+    if covering:  # a source whose name holds its article ("meldt de politie", "het leger"), read without it
+        return Mention(who.start, who.end, who.surface, covering[0].name, None, "source")
     p = _get(doc.lang)
     if who.kind == "name":
         # "its head Rami Abdel Rahman", "the monitor's spokesman X", "SOHR-directeur X": a person named

@@ -80,6 +80,45 @@ CASES = [
           id="dateline-agency-is-no-speaker"),
     param("nl", "Volgens een lokale bron kwamen zeven soldaten om.", 7, {"attributed_to": "local authorities"},
           id="lokale-bron"),
+    # whom it is told to does not speak; a news medium passes an inner speaker's word on
+    param("nl", "Bij de aanval op het dorp kwamen twaalf mensen om. Lokale autoriteiten hebben dat gezegd tegen "
+          "persbureau AFP.", 12, {"attributed_to": "local authorities"}, id="gezegd-tegen-afp"),
+    param("nl", "Volgens het ministerie van Binnenlandse Zaken zijn ten minste negen mensen om het leven gekomen, "
+          "meldt persbureau Reuters.", 9, {"attributed_to": "interior ministry"}, id="volgens-x-meldt-reuters"),
+    param("en", "At least nine people were killed in the blast, according to the interior ministry, Reuters reported.",
+          9, {"attributed_to": "interior ministry"}, id="according-to-x-reuters-reported"),
+    param("nl", "Bij een luchtaanval zijn twintig strijders omgekomen. Dat maakte de militaire inlichtingendienst "
+          "bekend op de televisie, aldus ANP.", 20, {"attributed_to": "military"}, id="dat-maakte-x-bekend-aldus-anp"),
+    # a speech verb around its subject: "maakte X bekend", "liet X weten"
+    param("nl", "Vijf soldaten kwamen om bij de gevechten, liet de politie dinsdag weten.", 5,
+          {"attributed_to": "police"}, id="liet-x-weten"),
+    param("nl", "In het oosten zijn dit weekeinde vijf soldaten omgekomen. Het ging om de zwaarste strijd in weken, "
+          "maakte het leger maandag bekend.", 5, {"attributed_to": "military"}, id="maakte-x-bekend"),
+    # the speaker of a report speaks in the next sentence of its paragraph that goes on with it
+    param("nl", "Bij de beschietingen kwamen zeven burgers om, meldt het ministerie van Volksgezondheid. Bijna 40 "
+          "mensen raakten gewond bij de bombardementen.", 40, {"attributed_to": "health ministry"},
+          id="de-bombardementen-go-on"),
+    param("nl", "Bij gevechten vielen meer dan honderd doden. Dat meldt het Syrisch Observatorium. Onder de doden "
+          "zouden 80 strijders van IS zijn.", 80, {"attributed_to": "SOHR"}, id="onder-de-doden-zouden"),
+    param("nl", "Een woordvoerder van vredesmissie AMISOM meldde dat drie mensen omkwamen door een mortieraanval. "
+          "Twee andere mensen raakten gewond.", 2, {"attributed_to": "AMISOM"}, id="twee-andere-mensen"),
+    param("en", "Nine soldiers were killed in the ambush, the military said. Four others were wounded.", 4,
+          {"attributed_to": "military"}, id="four-others"),
+    param("nl", "Zeven burgers kamen om, meldt het ministerie. In een andere stad vielen gisteren twee doden.", 2,
+          {"attributed_to": None}, id="another-report-is-not-carried"),
+    # speakers the tables know by their office
+    param("nl", "Dat meldt het Syrisch Observatorium. Bij de aanval raakten 20 mensen gewond, zegt de ngo.", 20,
+          {"attributed_to": "SOHR"}, id="zegt-de-ngo"),
+    param("nl", "Volgens een kolonel van de peshmerga kwamen vijf strijders om.", 5, {"attributed_to": "Peshmerga"},
+          id="kolonel-van-de-peshmerga"),
+    param("en", "Five fighters were killed, a colonel of the Peshmerga said.", 5, {"attributed_to": "Peshmerga"},
+          id="colonel-of-the-peshmerga"),
+    param("nl", "Volgens een regeringswoordvoerder kwamen 60 strijders om.", 60, {"attributed_to": "officials"},
+          id="regeringswoordvoerder"),
+    param("nl", "Bij aanvallen op checkpoints zijn zeker 30 soldaten omgekomen. Dat is uit officiële bron vernomen.",
+          30, {"attributed_to": "officials"}, id="uit-officiele-bron-vernomen"),
+    param("nl", "Bij een luchtaanval zijn twee leiders van de rebellen gedood, melden Arabische media.", 2,
+          {"attributed_to": "Arab media"}, id="arabische-media"),
     # who did it
     param("en", "Twelve people were killed in an air strike by the coalition on Raqqa.", 12,
           {"perpetrator": "coalition", "perpetrator_group": "military"}, id="air-strike-by"),
