@@ -627,10 +627,10 @@ def _sentence_cues(doc: Document, index: int) -> list[re.Match[str]]:
 def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, list[re.Match[str]]]) -> None:
     text = reader.text
     start, end = result.start, result.end
-    for m in cues.get("source", []):
-        who = reader.forward(m.end())
+    for marker in cues.get("source", []):
+        who = reader.forward(marker.end())
         if who is not None:
-            result.frames.append(Frame("speech", m.start(), m.end(), start, end, who))
+            result.frames.append(Frame("speech", marker.start(), marker.end(), start, end, who))
     colon = text.find(":", start, min(end, start + 120))
     if colon != -1:
         # "UN: Yarmouk fighting displaced 6,000", "Irak: '36 IS-strijders gedood'": a lead that names who speaks.
