@@ -157,6 +157,8 @@ class _Patterns:
     split_pairs: frozenset[str]
     split_speech: re.Pattern[str] | None  # "maakte X bekend", "liet X weten": a speech verb around its subject
     carried: re.Pattern[str] | None  # "zouden", "anderen", "onder de doden": a sentence goes on with the report before
+    transitive: re.Pattern[str]  # the active killing verbs: "gedood", "killed"
+    own_deed: re.Pattern[str] | None  # "te hebben", "to have": a speaker's deed told in the infinitive
 
 
 def _patterns(data: Language) -> _Patterns:
@@ -237,6 +239,8 @@ def _patterns(data: Language) -> _Patterns:
             + r")(?![\w])", re.IGNORECASE) if words("roles.split_speech") else None,
         carried=re.compile(phrase_pattern(words("attribution.carried")), re.IGNORECASE)
         if words("attribution.carried") else None,
+        transitive=re.compile(phrase_pattern(words("casualties.transitive")), re.IGNORECASE),
+        own_deed=re.compile(phrase_pattern(words("roles.own_deed")), re.IGNORECASE) if words("roles.own_deed") else None,
         subordinate=re.compile(r"[\s,;:–—-]*" + phrase_pattern(words("clauses.subordinators")), re.IGNORECASE),
     )
 
@@ -1229,11 +1233,53 @@ def perpetrator(doc: Document, index: int, start: int, end: int) -> Mention | No
         if candidates:
             chosen = min(candidates, key=lambda f: abs(f.start - start))
             return chosen.who
+    own = _speaker_as_doer(doc, index, start, end)
+    if own is not None:
+        return own
     following = doc.sentence_at(index + 1)
     if following is not None:
         frames = [f for f in parse(doc, index + 1).frames if f.kind == "responsibility" and f.who is not None]
         if frames:
             return frames[0].who
+    return None
+
+
+_OPENING_WORDS = re.compile(r"[\W_]*([\w’']+)(?:\s+([\w’']+))?")
+
+
+def _speaker_as_doer(doc: Document, index: int, start: int, end: int) -> Mention | None:
+    """A speaker who tells of its own killing: "Irak claimt dat het 36 strijders heeft gedood", "Turkey says it
+    killed 900 fighters", "De Turken zeggen 900 strijders te hebben gedood". The speaker is the doer: a state
+    speaking for itself by its forces, a named side by its name."""
+    p = _get(doc.lang)
+    result = parse(doc, index)
+    for f in result.near(("speech",), start):
+        if f.who is None or not (f.scope_start <= start and end <= f.scope_end) or f.who.end > f.start \
+                or f.end > start:
+            continue  # the subject before its verb, the figure after it: "X says it killed 12"
+        if p.transitive.search(doc.text, f.end, result.end) is None:
+            continue
+        opening = _OPENING_WORDS.match(doc.text, f.end, result.end)
+        words = [fold(w) for w in opening.groups() if w] if opening else []
+        if words and words[0] in _back_reference(doc.lang) | p.articles:
+            words = words[1:]  # "claimt dat het ...", "says that it ..."
+        pronoun = bool(words) and words[0] in p.pronouns
+        infinitive = p.own_deed is not None and p.own_deed.search(doc.text, f.end, result.end) is not None
+        if not (pronoun or infinitive):
+            continue
+        if f.who.group == "military" and f.who.kind in ("state", "noun"):
+            return f.who  # "The army said it killed 20 militants": the army's forces
+        speaker = _as_speaker(doc, f.who)
+        if speaker is None:
+            return None
+        w = world()
+        if speaker.kind == "state":
+            country = next((c for c, row in w.countries.items() if row.get("government") == speaker.name), None)
+            forces = w.state_forces(country)
+            return Mention(speaker.start, speaker.end, speaker.surface, forces, "military", "state") if forces else None
+        if speaker.kind == "actor":
+            return speaker
+        return None
     return None
 
 

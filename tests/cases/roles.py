@@ -186,6 +186,20 @@ CASES = [
           id="a-doer-after-another-report-is-not-theirs"),
     param("nl", "Drie agenten werden gedood bij een Talibanaanval op een controlepost.", 3,
           {"perpetrator": "Taliban", "perpetrator_group": "armed_group"}, id="actor-glued-to-attack"),
+    # a speaker who tells of its own killing is the doer
+    param("nl", "De Turken zeggen de afgelopen weken al 900 Koerdische strijders te hebben gedood.", 900,
+          {"perpetrator": "Turkish government forces", "perpetrator_group": "military",
+           "attributed_to": "Turkish government"}, id="zeggen-te-hebben-gedood"),
+    param("nl", "Irak claimt dat het bij luchtaanvallen in Syrië 36 strijders van IS heeft gedood.", 36,
+          {"perpetrator": "Iraqi government forces", "perpetrator_group": "military"}, id="claimt-dat-het-heeft-gedood"),
+    param("en", "Turkey says it killed 900 Kurdish fighters in the past weeks.", 900,
+          {"perpetrator": "Turkish government forces", "perpetrator_group": "military"}, id="says-it-killed"),
+    param("en", "The Taliban said they killed 12 soldiers at the checkpoint.", 12,
+          {"perpetrator": "Taliban", "perpetrator_group": "armed_group"}, id="said-they-killed"),
+    param("en", "Turkey claims to have killed 300 militants since January.", 300,
+          {"perpetrator": "Turkish government forces"}, id="claims-to-have-killed"),
+    param("en", "The health ministry said 20 people were killed in the strikes.", 20, {"perpetrator": None},
+          id="a-speaker-of-others-deaths-is-no-doer"),
     # how sure
     param("en", "Three soldiers are feared dead after the ambush.", 3, {"certainty": "uncertain"}, id="feared-dead"),
     param("nl", "In Azaz zijn vandaag minstens 14 mensen gedood. Dat meldt het Syrische Observatorium voor de "
