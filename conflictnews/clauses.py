@@ -9,6 +9,7 @@ of text it governs.
   before it when the verb closes the sentence; "..., said X", "..., aldus X",
   "meldt X" govern what comes before them.
 - ``denial``: a speech frame whose verb denies ("Kyiv denied that ...").
+- ``assailant``: who attacked the victims told of with it: "aangevallen door X", "shelled by X".
 - ``agent``: who did it. "killed by X", "door X gedood"; "in an air strike by
   the coalition", "bij een aanval van de taliban", "in Turkish air strikes"
   (an attack and its agent); the subject of an active killing verb ("Gunmen
@@ -61,7 +62,7 @@ class Mention:
 class Frame:
     """A verb or marker with its role: ``who`` governs the text from ``scope_start`` to ``scope_end``."""
 
-    kind: str  # speech, denial, agent, attack, subject, responsibility
+    kind: str  # speech, denial, agent, assailant, attack, subject, responsibility
     start: int
     end: int
     scope_start: int
@@ -147,6 +148,8 @@ class _Patterns:
     based_opening: re.Pattern[str] | None  # "in Groot-Brittannië gevestigde": a seat before a speaker's noun
     seat_before: re.Pattern[str]  # "in " before a place after a speaker: "het ministerie in Tripoli zei"
     executed: re.Pattern[str]  # "uitgevoerd" before "door X": X carried the attack out
+    attacked: re.Pattern[str] | None  # "aangevallen" before "door X": X attacked
+    identifying: frozenset[str]  # "om", "was": before "een aanval", the attack told of named again
     monitor_nouns: frozenset[str]  # "a monitor said": the one monitor of the article
     citing: frozenset[str]  # "AFP cites X": X speaks
     pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
@@ -219,6 +222,9 @@ def _patterns(data: Language) -> _Patterns:
         citing=folded("roles.citing"),
         monitor_nouns=folded("roles.monitor_nouns"),
         executed=re.compile(phrase_pattern(words("roles.executed")) + r"\s*$", re.IGNORECASE),
+        attacked=re.compile(phrase_pattern(words("roles.attacked")) + r"\s*$", re.IGNORECASE)
+        if words("roles.attacked") else None,
+        identifying=folded("roles.identifying"),
         seat_before=re.compile(r"(?<![\w])(?:" + phrase_pattern(words("places.source_seats")) + r")\s+$", re.IGNORECASE),
         based_opening=re.compile(r"(?:" + phrase_pattern(words("places.source_seats")) + r")\s+(?:[^\s,.;:]+\s+){1,4}?(?:"
                                  + "|".join(re.escape(w.strip(" -")) for w in words("places.based_suffixes")
@@ -252,8 +258,9 @@ def _cue_scanner(data: Language) -> StartScanner:
     compounds hold ("zelfmoordaanslag", "IS-aanval")."""
     words = data.words
     kinds = (
-        ("claim", _claims(words("roles.claim_verbs"), words("roles.claim_objects")).pattern, words("roles.claim_verbs")
-         + words("roles.claim_objects")),
+        ("claim", _claims(words("roles.claim_verbs"), words("roles.claim_objects")).pattern
+         + ("|" + phrase_pattern(words("roles.claimed_by")) if words("roles.claimed_by") else ""),
+         words("roles.claim_verbs") + words("roles.claim_objects") + words("roles.claimed_by")),
         ("source", phrase_pattern(words("roles.source_before")), words("roles.source_before")),
         ("speech", phrase_pattern([*words("roles.speech"), *words("roles.denial")]),
          [*words("roles.speech"), *words("roles.denial")]),
@@ -751,20 +758,32 @@ def _agent_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, 
         clause_start = result.clause_at(m.start())[0]
         carried_out = p.executed.search(text, max(start, m.start() - 25), m.start()) is not None \
             and p.attack.search(text, clause_start, m.start()) is not None
-        if not attack and not carried_out and not p.casualty.search(text, max(start, m.start() - 30), m.start()) \
+        # "aangevallen door terroristen", "a tank was shelled by militants of the YPG": who attacked, the doer of
+        # the casualties told of with it, but not the doer of every casualty of the article
+        attacked = not carried_out and (p.attacked is not None and p.attacked.search(
+            text, max(start, m.start() - 25), m.start()) is not None or any(
+            not text[a.end():m.start()].strip() for a in cues.get("attack", []) if a.end() <= m.start()))
+        # ... and "een aanval door terroristen", "a suicide attack by al-Shabaab": the attack's doer
+        if not attack and not carried_out and not attacked \
+                and not p.casualty.search(text, max(start, m.start() - 30), m.start()) \
                 and not p.casualty.match(text, who.end + 1, min(end, who.end + 30)):
             continue  # "door Russische troepen veroverde": the agent of another verb ("De luchtaanval werd
             # uitgevoerd door de coalitie", "the strike was carried out by X": the doer of the attack)
         who = _attack_agent(reader, who, p) if attack else who
+        if attacked and who is not None and who.kind not in ("actor", "state") and who.group is None:
+            continue  # "raids by warplanes": a doer has a side, as in ``_attack_agent``
         clause = result.clause_at(m.start())
         if who is not None and who.kind != "source":
-            result.frames.append(Frame("agent", m.start(), m.end(), clause[0], clause[1], who))
+            result.frames.append(Frame("assailant" if attacked and not attack else "agent", m.start(), m.end(),
+                                       clause[0], clause[1], who))
     for m in cues.get("attack", []):
         noun_start = m.start()
         marker = _marker_before(reader, noun_start, p)
         if marker is None:
             continue
         phrase = reader.forward(marker)
+        if phrase is not None and phrase.end < m.start() and phrase.kind != "actor":
+            phrase = None  # "In Somalië vinden geregeld bomaanslagen plaats": a place, not the attack's doer
         who = _attack_agent(reader, phrase, p) if phrase is not None else None
         if who is None:
             who = _compound_agent(reader, m.start(), m.end())
@@ -1020,7 +1039,7 @@ def doer(doc: Document, index: int) -> Mention | None:
         return None
     for frame in parse(doc, index).frames:
         who = frame.who
-        if frame.kind in ("agent", "attack", "subject", "responsibility") and who is not None \
+        if frame.kind in ("agent", "attack", "subject", "responsibility", "assailant") and who is not None \
                 and who.kind in ("actor", "state", "noun") and who.group in ("armed_group", "military"):
             return who
     return None
@@ -1080,7 +1099,8 @@ def _names_other_attack(doc: Document, index: int) -> bool:
                 break
             word = reader.word(i)
             if word in p.other_attack:
-                return True
+                # "Het zou gaan om een aanval door ...", "It was a suicide attack": the attack told of, named again
+                return i == 0 or reader.word(i - 1) not in p.identifying
             if word in p.articles or word in p.attack_markers:
                 break
             i -= 1
@@ -1223,8 +1243,9 @@ def perpetrator(doc: Document, index: int, start: int, end: int) -> Mention | No
     """
     result = parse(doc, index)
     clause = result.clause_at(start)
-    for kind, same_clause in (("agent", True), ("subject", True), ("attack", True), ("subject", False),
-                              ("attack", False), ("agent", False), ("responsibility", False)):
+    for kind, same_clause in (("agent", True), ("subject", True), ("attack", True), ("assailant", True),
+                              ("subject", False), ("attack", False), ("agent", False), ("assailant", False),
+                              ("responsibility", False)):
         candidates = [f for f in result.near((kind,), start) if f.who is not None
                       and not (f.who.start < end and start < f.who.end)
                       and (not same_clause or f.scope_start <= start < f.scope_end or clause[0] <= f.start < clause[1])]

@@ -186,6 +186,27 @@ CASES = [
           id="a-doer-after-another-report-is-not-theirs"),
     param("nl", "Drie agenten werden gedood bij een Talibanaanval op een controlepost.", 3,
           {"perpetrator": "Taliban", "perpetrator_group": "armed_group"}, id="actor-glued-to-attack"),
+    # who attacked the victims: "aangevallen door X", "ambushed by X" (the doer of the casualties told of with it)
+    param("nl", "Vijf soldaten kwamen om het leven toen hun tank werd beschoten door militanten van de YPG.", 5,
+          {"perpetrator": "YPG", "perpetrator_group": "armed_group"}, id="beschoten-door"),
+    param("en", "Five soldiers were killed when their convoy was ambushed by al-Shabaab fighters.", 5,
+          {"perpetrator": "al-Shabaab"}, id="ambushed-by"),
+    param("nl", "Minstens tien militairen zijn gedood tijdens een aanval op de legerbasis. Een van onze stellingen is "
+          "aangevallen door terroristen, aldus een bron.", 10, {"perpetrator": "terrorists"},
+          id="aangevallen-door-after-the-deaths"),
+    param("nl", "Dagelijks wordt de regio gebombardeerd door het regime. Sinds februari zijn al meer dan 1.000 mensen "
+          "omgekomen in de regio.", 1000, {"perpetrator": None}, id="an-assailant-is-not-every-deaths-doer"),
+    param("nl", "Bij een aanval op een legerbasis zijn 24 soldaten gedood. Het zou gaan om een aanval door "
+          "terroristen.", 24, {"perpetrator": "terrorists"}, id="het-gaat-om-een-aanval"),
+    param("en", "Twelve people were killed in an attack on a market. It was a suicide attack by al-Shabaab.", 12,
+          {"perpetrator": "al-Shabaab"}, id="it-was-a-suicide-attack-by"),
+    # a claim in the passive names its claimant; a place before an attack noun is not its doer
+    param("nl", "De bomaanslag van gisterenavond bij een ijssalon in de hoofdstad is opgeëist door terreurgroep IS. "
+          "Bronnen spreken van acht doden bij de aanslag.", 8, {"perpetrator": "Islamic State"}, id="opgeeist-door"),
+    param("en", "Sunday's bombing of a crowded market in the capital was claimed by al-Shabaab. Hospital sources "
+          "said 14 people died in the attack.", 14, {"perpetrator": "al-Shabaab"}, id="was-claimed-by"),
+    param("nl", "Minstens drie mensen kwamen om het leven. In Somalië vinden geregeld bomaanslagen plaats.", 3,
+          {"perpetrator": None}, id="in-somalie-is-no-doer"),
     # a speaker who tells of its own killing is the doer
     param("nl", "De Turken zeggen de afgelopen weken al 900 Koerdische strijders te hebben gedood.", 900,
           {"perpetrator": "Turkish government forces", "perpetrator_group": "military",
