@@ -692,6 +692,8 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
         if subject is None and not opens_clause:
             # "Lokale autoriteiten hebben dat gezegd": the subject stands before the object that points back
             subject = reader.backward(_before_pointing_object(reader, m.start(), start, p), start)
+        if subject is None and not opens_clause:
+            subject = _pronoun_before(reader, m.start(), clause_start, p)  # "..., he said."
         if subject is not None and subject.kind in ("state", "name"):
             seat = p.seat_before.search(text, max(clause_start, subject.start - 12), subject.start)
             if seat is not None:
@@ -727,6 +729,17 @@ class _Cue:
 
     def group(self) -> str:
         return self.words
+
+
+def _pronoun_before(reader: _Reader, position: int, floor: int, p: _Patterns) -> Mention | None:
+    """A personal pronoun right before ``position`` (adverbs between): the subject of a speech verb."""
+    i = reader.index_at(position) - 1
+    while i >= 0 and reader.tokens[i][0] >= floor and reader.word(i) in p.adverbs:
+        i -= 1
+    if i < 0 or reader.tokens[i][0] < floor or reader.word(i) not in p.pronouns:
+        return None
+    a, b = reader.tokens[i]
+    return Mention(a, b, reader.text[a:b], reader.text[a:b], None, "noun")
 
 
 def _before_pointing_object(reader: _Reader, position: int, floor: int, p: _Patterns) -> int:
@@ -1195,11 +1208,20 @@ def _antecedent(doc: Document, position: int, head: str) -> str | None:
     ("a security source told ..." ... "the source said"), else the last source named before (not in a
     dateline: "BEIRUT (AFP) -" names the publisher)."""
     index = sentence_index(doc, position)
+    p = _get(doc.lang)
     for earlier in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
         for frame in reversed(_speech(doc, earlier)):
             who = frame.who
-            if head and who is not None and fold(who.surface.split()[-1]) == head and who.kind != "source":
+            if head and who is not None and fold(who.surface.split()[-1]) == head and who.kind != "source" \
+                    and not _definite(doc, who, p):
                 return who.name if who.kind == "actor" else who.surface
+            if who is not None and head in p.pronouns and fold(who.surface.split()[-1]) not in p.pronouns \
+                    and not _definite(doc, who, p):
+                # "State television said ... It said two children were killed": the speaker before
+                resolved = _as_speaker(doc, who)
+                return resolved.name if resolved is not None else who.surface
+        if head in p.pronouns and _speech(doc, earlier):
+            break  # a pronoun points back at the last speaker, not further
     sources = _sources(doc)
     at = bisect.bisect_left([e.start for e in sources], position) if len(sources) < 64 else \
         bisect.bisect_left(doc._clauses.setdefault("source starts", [e.start for e in sources]), position)
@@ -1207,6 +1229,14 @@ def _antecedent(doc: Document, position: int, head: str) -> str | None:
         return sources[at - 1].name
     # "the monitor said ... the Syrian Observatory, which ...": named only after
     return sources[at].name if at < len(sources) else None
+
+
+def _definite(doc: Document, who: Mention, p: _Patterns) -> bool:
+    """Whether a speaker is named by a definite description ("the Britain-based monitor"): it points back
+    itself, and names no one a later description could point back to."""
+    before = re.search(r"([\w’']+)\s*$", doc.text[max(0, who.start - 24):who.start])
+    first = fold(who.surface.split()[0])
+    return first in p.definite or before is not None and fold(before.group(1)) in p.definite
 
 
 def _sources(doc: Document) -> list[Any]:

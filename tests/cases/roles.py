@@ -57,6 +57,17 @@ CASES = [
           "had counted 45.", 4, {"attributed_to": "SOHR"}, id="antecedent-after"),
     param("en", "The Syrian Observatory counted 45 dead. Four children were among the dead, its head Rami Abdel "
           "Rahman said.", 4, {"attributed_to": "SOHR"}, id="its-head-said"),
+    # a pronoun speaks for the speaker before it; a definite description for the source it points back to
+    param("en", "State television said soldiers had seized a network of tunnels. It said two children were killed "
+          "by mortar rounds.", 2, {"attributed_to": "state television"}, id="it-said-the-speaker-before"),
+    param("en", "The UN human rights office said militants shot dead 40 civilians. A man was shot dead for using a "
+          "phone, it said.", 1, {"attributed_to": "UN"}, id="it-said-at-the-end"),
+    param("en", "At least 20 people died, the Syrian Observatory for Human Rights said. Troops advanced, according to "
+          "the Britain-based monitor. The deaths bring to 36 the number of civilians killed, according to the "
+          "monitor.", 36, {"attributed_to": "SOHR"}, id="the-monitor-after-the-britain-based-monitor"),
+    param("nl", "Dat meldt het Syrisch Observatorium. Bij de aanval vielen 40 doden, zegt de organisatie. Volgens de "
+          "organisatie zijn ook 212 strijders gedood.", 212, {"attributed_to": "SOHR"},
+          id="de-organisatie-after-de-gevestigde-organisatie"),
     param("nl", "Het Syrisch Observatorium meldt 20 doden. Gisteren kwamen volgens dezelfde bron zeventien burgers om.",
           17, {"attributed_to": "SOHR"}, id="volgens-dezelfde-bron"),
     param("nl", "IS heeft deze week in Mosul zeker 232 mensen doodgeschoten. Dat heeft het VN-mensenrechtenbureau "
