@@ -694,6 +694,12 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
             subject = reader.backward(_before_pointing_object(reader, m.start(), start, p), start)
         if subject is None and not opens_clause:
             subject = _pronoun_before(reader, m.start(), clause_start, p)  # "..., he said."
+        if subject is None and not opens_clause and clause_start > start:
+            # "..., a police chief of the town told Xinhua": the phrase that opens a closing clause, read forwards
+            opening = reader.forward(clause_start)
+            subject = opening if opening is not None and opening.end <= m.start() and (
+                opening.kind == "source" or fold(opening.surface.split()[-1]) in p.speaker_nouns) \
+                and not _has_count(reader, opening.start, opening.end) else None
         if subject is not None and subject.kind in ("state", "name"):
             seat = p.seat_before.search(text, max(clause_start, subject.start - 12), subject.start)
             if seat is not None:
@@ -1212,9 +1218,8 @@ def _antecedent(doc: Document, position: int, head: str) -> str | None:
     for earlier in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
         for frame in reversed(_speech(doc, earlier)):
             who = frame.who
-            if head and who is not None and fold(who.surface.split()[-1]) == head and who.kind != "source" \
-                    and not _definite(doc, who, p):
-                return who.name if who.kind == "actor" else who.surface
+            if head and who is not None and fold(who.surface.split()[-1]) == head and not _definite(doc, who, p):
+                return who.name if who.kind in ("actor", "source") else who.surface
             if who is not None and head in p.pronouns and fold(who.surface.split()[-1]) not in p.pronouns \
                     and not _definite(doc, who, p):
                 # "State television said ... It said two children were killed": the speaker before

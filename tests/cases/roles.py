@@ -57,6 +57,12 @@ CASES = [
           "had counted 45.", 4, {"attributed_to": "SOHR"}, id="antecedent-after"),
     param("en", "The Syrian Observatory counted 45 dead. Four children were among the dead, its head Rami Abdel "
           "Rahman said.", 4, {"attributed_to": "SOHR"}, id="its-head-said"),
+    # the phrase that opens a closing clause speaks, not whom it is told to
+    param("en", "At least six militants were killed in clashes near the town, a police chief of the town told Xinhua.",
+          6, {"attributed_to": "police"}, id="a-police-chief-told-xinhua"),
+    param("en", "Troops retook the town after two days of fighting, a provincial security source told Xinhua. The "
+          "troops killed at least seven militants, the source said.", 7, {"attributed_to": "security sources"},
+          id="the-source-after-a-security-source"),
     # a pronoun speaks for the speaker before it; a definite description for the source it points back to
     param("en", "State television said soldiers had seized a network of tunnels. It said two children were killed "
           "by mortar rounds.", 2, {"attributed_to": "state television"}, id="it-said-the-speaker-before"),
