@@ -150,6 +150,7 @@ class _Patterns:
     executed: re.Pattern[str]  # "uitgevoerd" before "door X": X carried the attack out
     attacked: re.Pattern[str] | None  # "aangevallen" before "door X": X attacked
     identifying: frozenset[str]  # "om", "was": before "een aanval", the attack told of named again
+    locatives: frozenset[str]  # "in", "bij": before a place, where something happened
     monitor_nouns: frozenset[str]  # "a monitor said": the one monitor of the article
     citing: frozenset[str]  # "AFP cites X": X speaks
     pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
@@ -225,6 +226,7 @@ def _patterns(data: Language) -> _Patterns:
         attacked=re.compile(phrase_pattern(words("roles.attacked")) + r"\s*$", re.IGNORECASE)
         if words("roles.attacked") else None,
         identifying=folded("roles.identifying"),
+        locatives=folded("places.locatives"),
         seat_before=re.compile(r"(?<![\w])(?:" + phrase_pattern(words("places.source_seats")) + r")\s+$", re.IGNORECASE),
         based_opening=re.compile(r"(?:" + phrase_pattern(words("places.source_seats")) + r")\s+(?:[^\s,.;:]+\s+){1,4}?(?:"
                                  + "|".join(re.escape(w.strip(" -")) for w in words("places.based_suffixes")
@@ -647,6 +649,9 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
         # "UN: Yarmouk fighting displaced 6,000", "Irak: '36 IS-strijders gedood'": a lead that names who speaks.
         clause_start = max([c for c, _ in result.clauses if c < colon] or [start])
         who = reader.backward(colon, clause_start)
+        preceding = reader.index_at(who.start) - 1 if who is not None else -1
+        if preceding >= 0 and reader.tokens[preceding][0] >= clause_start and reader.word(preceding) in p.locatives:
+            who = None  # "Oprukkend geweld in Syrië: 15 burgers komen om": where, not who speaks
         if who is not None and who.kind in ("source", "actor", "state"):
             result.frames.append(Frame("speech", colon, colon + 1, colon + 1, end, who))
     claims = [(m.start(), m.end()) for m in cues.get("claim", [])]

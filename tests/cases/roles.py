@@ -123,6 +123,13 @@ CASES = [
           {"attributed_to": "military"}, id="four-others"),
     param("nl", "Zeven burgers kamen om, meldt het ministerie. In een andere stad vielen gisteren twee doden.", 2,
           {"attributed_to": None}, id="another-report-is-not-carried"),
+    # a lead names who speaks, not where it happened; "sprak ... van" around its time
+    param("nl", "Oprukkend geweld in Syrië: 15 burgers komen om tijdens bombardementen", 15, {"attributed_to": None},
+          id="lead-in-a-place-is-no-speaker"),
+    param("nl", "Een woordvoerder van de troepen van generaal Haftar sprak in het weekend van veertien omgekomen "
+          "militairen.", 14, {"attributed_to": "Libyan National Army"}, id="sprak-in-het-weekend-van"),
+    param("nl", "De reddingswerkers van de Witte Helmen spraken later van zeventig doden.", 70,
+          {"attributed_to": "White Helmets"}, id="spraken-later-van"),
     # speakers the tables know by their office
     param("nl", "Dat meldt het Syrisch Observatorium. Bij de aanval raakten 20 mensen gewond, zegt de ngo.", 20,
           {"attributed_to": "SOHR"}, id="zegt-de-ngo"),
