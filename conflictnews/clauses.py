@@ -1179,6 +1179,9 @@ def _as_speaker(doc: Document, who: Mention | None) -> Mention | None:
             antecedent = _antecedent(doc, who.start, "")
             if antecedent is not None and office.group("owner") is not None:
                 return Mention(who.start, who.end, who.surface, antecedent, None, "source")
+        introduced = _introduced(doc, who)
+        if introduced is not None:
+            return Mention(who.start, who.end, who.surface, introduced, None, "source")
     if who.kind in ("state", "name"):
         # "Turkey says", "De Turken zeggen", "Irak claimt", "according to Kyiv", "Washington said": a
         # government speaking for itself, by its country, its people or its capital
@@ -1239,6 +1242,31 @@ def _antecedent(doc: Document, position: int, head: str) -> str | None:
         return sources[at - 1].name
     # "the monitor said ... the Syrian Observatory, which ...": named only after
     return sources[at].name if at < len(sources) else None
+
+
+def _introduced(doc: Document, who: Mention) -> str | None:
+    """The source a person speaks for, as the article introduced the person before: "een woordvoerder van de
+    politie van Kandahar, Matiullah Hilal" ... "zei Hilal"; "its head Rami Abdel Rahman" ... "Abdel Rahman
+    said". The office stands right before the name's first mention, or in apposition before it."""
+    last = who.surface.split()[-1]
+    if len(last) < 3 or not last[:1].isupper():
+        return None
+    p = _get(doc.lang)
+    for found in re.compile(r"(?<![\w’'-])" + re.escape(last) + r"(?![\w’'-])").finditer(doc.text, 0, who.start):
+        start = found.start()
+        while True:  # back to the name's first word: "Matiullah Hilal"
+            previous = re.search(r"([A-ZÀ-Þ][\w’'-]*)\s+$", doc.text[max(0, start - 30):start])
+            if previous is None:
+                break
+            start -= len(previous.group(0))
+        window = doc.text[max(0, start - 80):start]
+        if p.office.search(window) is None and not window.rstrip().endswith(","):
+            continue
+        sources = [e for e in doc.within(doc.entities, max(0, start - 80), start, "entities") if e.kind == "source"]
+        if sources and doc.text[sources[-1].end:start].count(".") == 0:
+            return str(sources[-1].name)
+        return None
+    return None
 
 
 def _definite(doc: Document, who: Mention, p: _Patterns) -> bool:

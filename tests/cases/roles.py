@@ -130,6 +130,12 @@ CASES = [
           "militairen.", 14, {"attributed_to": "Libyan National Army"}, id="sprak-in-het-weekend-van"),
     param("nl", "De reddingswerkers van de Witte Helmen spraken later van zeventig doden.", 70,
           {"attributed_to": "White Helmets"}, id="spraken-later-van"),
+    # a person speaks for the source the article introduced them with
+    param("nl", "De taliban vielen vijftien posten aan, zei een woordvoerder van de politie van Kandahar, Matiullah "
+          "Hilal. In totaal zouden 45 militanten gedood zijn, zei Hilal.", 45, {"attributed_to": "police"},
+          id="zei-hilal-introduced-before"),
+    param("en", "The fighting went on all night, said a spokesman for the police, John Okello. Twelve people died, "
+          "Okello said.", 12, {"attributed_to": "police"}, id="okello-said-introduced-before"),
     # speakers the tables know by their office
     param("nl", "Dat meldt het Syrisch Observatorium. Bij de aanval raakten 20 mensen gewond, zegt de ngo.", 20,
           {"attributed_to": "SOHR"}, id="zegt-de-ngo"),
