@@ -555,9 +555,12 @@ class _Reader:
             doer = clauses.claimant(self.doc, index) or clauses.doer(self.doc, index)
             if len(reports) == found and doer is not None and not self.doc.from_title:
                 # "De aanslagen werden uitgevoerd door twee zelfmoordterroristen", "IS heeft de aanslag opgeëist":
-                # a sentence that tells who carried out the attack, without casualties of its own
+                # a sentence that tells who carried out the attack, without casualties of its own; an attack only
+                # named with its owner ("het offensief van de SDF") is the doer of what follows, not of what came
                 self.memory.perpetrator = doer
-                self._resolve_pending(reports, doer)
+                told = clauses.claimant(self.doc, index) or clauses.doer(self.doc, index, owners=False)
+                if told is not None:
+                    self._resolve_pending(reports, told)
         return reports
 
     def _resolve_pending(self, reports: list[CasualtyReport], doer: clauses.Mention) -> None:

@@ -10,6 +10,7 @@ of text it governs.
   "meldt X" govern what comes before them.
 - ``denial``: a speech frame whose verb denies ("Kyiv denied that ...").
 - ``assailant``: who attacked the victims told of with it: "aangevallen door X", "shelled by X".
+- ``owner``: the doer of an attack named with it: "de bombardementen van het regime", "the attack by IS".
 - ``agent``: who did it. "killed by X", "door X gedood"; "in an air strike by
   the coalition", "bij een aanval van de taliban", "in Turkish air strikes"
   (an attack and its agent); the subject of an active killing verb ("Gunmen
@@ -62,7 +63,7 @@ class Mention:
 class Frame:
     """A verb or marker with its role: ``who`` governs the text from ``scope_start`` to ``scope_end``."""
 
-    kind: str  # speech, denial, agent, assailant, attack, subject, responsibility
+    kind: str  # speech, denial, agent, assailant, owner, attack, subject, responsibility
     start: int
     end: int
     scope_start: int
@@ -804,6 +805,12 @@ def _agent_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, 
         noun_start = m.start()
         marker = _marker_before(reader, noun_start, p)
         if marker is None:
+            # "De bombardementen van het regime op Oost-Ghouta zijn toegenomen", "the attack by IS": an attack
+            # named with its doer as the subject of its clause
+            owner = _owned_attack(reader, m, p)
+            if owner is not None:
+                clause = result.clause_at(m.start())
+                result.frames.append(Frame("owner", m.start(), m.end(), clause[0], clause[1], owner))
             continue
         phrase = reader.forward(marker)
         if phrase is not None and phrase.end < m.start() and phrase.kind != "actor":
@@ -907,6 +914,18 @@ def _attack_agent(reader: _Reader, phrase: Mention, p: _Patterns) -> Mention | N
         if who is not None and (who.kind in ("actor", "state") or who.kind == "noun" and who.group is not None):
             return who
     return None
+
+
+def _owned_attack(reader: _Reader, m: re.Match[str], p: _Patterns) -> Mention | None:
+    """The doer of an attack noun after a definite article, named after it: "de bombardementen van het
+    regime", "the attack by IS" (a whole word, not a compound: "zelfmoordaanslag" has no article of its own)."""
+    i = reader.index_at(m.start())
+    if i >= len(reader.tokens) or reader.tokens[i][0] != m.start() or i == 0 or reader.word(i - 1) not in p.definite:
+        return None
+    phrase = reader.forward(reader.tokens[i - 1][0])
+    if phrase is None or phrase.end < m.end():
+        return None
+    return _attack_agent(reader, phrase, p)
 
 
 def _compound_agent(reader: _Reader, start: int, end: int) -> Mention | None:
@@ -1057,13 +1076,15 @@ def agents(doc: Document) -> list[Mention]:
     return found
 
 
-def doer(doc: Document, index: int) -> Mention | None:
-    """The first doer sentence ``index`` names (as ``agents`` reads them), if it names one."""
+def doer(doc: Document, index: int, *, owners: bool = True) -> Mention | None:
+    """The first doer sentence ``index`` names (as ``agents`` reads them, and who attacked), if it names one;
+    with ``owners`` false, not the owner of an attack only named ("de bombardementen van het regime")."""
     if not any(m.lastgroup in _DOER_CUES for m in _sentence_cues(doc, index)):
         return None
+    kinds = ("agent", "attack", "subject", "responsibility", "assailant") + (("owner",) if owners else ())
     for frame in parse(doc, index).frames:
         who = frame.who
-        if frame.kind in ("agent", "attack", "subject", "responsibility", "assailant") and who is not None \
+        if frame.kind in kinds and who is not None \
                 and who.kind in ("actor", "state", "noun") and who.group in ("armed_group", "military"):
             return who
     return None
@@ -1312,8 +1333,8 @@ def perpetrator(doc: Document, index: int, start: int, end: int) -> Mention | No
     result = parse(doc, index)
     clause = result.clause_at(start)
     for kind, same_clause in (("agent", True), ("subject", True), ("attack", True), ("assailant", True),
-                              ("subject", False), ("attack", False), ("agent", False), ("assailant", False),
-                              ("responsibility", False)):
+                              ("owner", True), ("subject", False), ("attack", False), ("agent", False),
+                              ("assailant", False), ("owner", False), ("responsibility", False)):
         candidates = [f for f in result.near((kind,), start) if f.who is not None
                       and not (f.who.start < end and start < f.who.end)
                       and (not same_clause or f.scope_start <= start < f.scope_end or clause[0] <= f.start < clause[1])]

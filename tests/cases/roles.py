@@ -237,6 +237,14 @@ CASES = [
           "said 14 people died in the attack.", 14, {"perpetrator": "al-Shabaab"}, id="was-claimed-by"),
     param("nl", "Minstens drie mensen kwamen om het leven. In Somalië vinden geregeld bomaanslagen plaats.", 3,
           {"perpetrator": None}, id="in-somalie-is-no-doer"),
+    # an attack named with its owner is the doer of the casualties told of after it, not of those before it
+    param("nl", "De voorbije maanden zijn de bombardementen van het regime op Oost-Ghouta toegenomen. De voorbije 24 "
+          "uur vielen zeker 77 doden bij die bombardementen.", 77,
+          {"perpetrator": "Syrian government forces", "perpetrator_group": "military"}, id="die-bombardementen-van"),
+    param("en", "The attack by al-Shabaab on the hotel lasted hours. Twelve guests died in the attack.", 12,
+          {"perpetrator": "al-Shabaab"}, id="the-attack-by-then-in-the-attack"),
+    param("nl", "Volgens het Observatorium vielen bij de aanvallen tot nu toe 21 doden. Turkije maakt zich zorgen over "
+          "het offensief van de SDF.", 21, {"perpetrator": None}, id="an-offensive-named-after-is-not-theirs"),
     # a speaker who tells of its own killing is the doer
     param("nl", "De Turken zeggen de afgelopen weken al 900 Koerdische strijders te hebben gedood.", 900,
           {"perpetrator": "Turkish government forces", "perpetrator_group": "military",
