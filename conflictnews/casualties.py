@@ -72,15 +72,19 @@ def casualties_from_documents(docs: Iterable[Document]) -> list[CasualtyReport]:
     for doc in docs:
         found = _Reader(doc, memory).read()
         reports.extend(_mark_breakdowns(found, doc))
-    return _one_place(_one_doer(_headline_periods(reports), docs), docs)
+    return _one_place(_one_doer(_headline_periods(reports), docs, memory.other_attack), docs)
 
 
-def _one_doer(reports: list[CasualtyReport], docs: list[Document]) -> list[CasualtyReport]:
+def _one_doer(reports: list[CasualtyReport], docs: list[Document], other_attack: int | None = None) -> list[CasualtyReport]:
     """An article that names one doer tells of one attack: its casualties whose own clause names no doer
     are that doer's, unless they are the doer's own side ("IS attacked ..., killing five soldiers. Three
-    militants died too": the militants are not IS's victims)."""
+    militants died too": the militants are not IS's victims). From where the article tells of another
+    attack (``other_attack``, a position in the body), it tells of more than one."""
     from dataclasses import replace
 
+    if other_attack is not None:
+        before = [r for r in reports if r.from_title or r.span_start < other_attack]
+        return _one_doer(before, docs) + [r for r in reports if not (r.from_title or r.span_start < other_attack)]
     waiting = {r.sentence for r in reports if r.perpetrator is None}
     if not waiting:
         return reports
@@ -523,6 +527,8 @@ class _Memory:
         self.victims: tuple[int, int, str, str | None] | None = None
         # The last perpetrator named: the doer of "the attack" a later sentence speaks of.
         self.perpetrator: clauses.Mention | None = None
+        # Where the body first names another attack after a casualty: the article's one doer is not its doer.
+        self.other_attack: int | None = None
 
 
 class _Reader:
@@ -543,106 +549,127 @@ class _Reader:
     # -- the sentence loop ---------------------------------------------------
 
     def read(self) -> list[CasualtyReport]:
-        reports = self._read()
-        later = self.memory.perpetrator
-        if later is not None:
-            from dataclasses import replace
-
-            for i in sorted(self._pending):
-                if reports[i].perpetrator is None and reports[i].victim_actor != later.name:
-                    reports[i] = replace(reports[i], perpetrator=later.name, perpetrator_group=later.group or "unknown")
-        return reports
-
-    def _read(self) -> list[CasualtyReport]:
-        doc = self.doc
+        """The reports of the document, sentence by sentence. The reports of an attack whose doer is named only
+        later take the first doer that a sentence without casualties of its own names after them (a claim,
+        "De aanslagen werden uitgevoerd door ..."), unless another attack is told of first."""
         reports: list[CasualtyReport] = []
         self._reports_so_far = reports
-        for index, sentence in enumerate(doc.sentences):
-            entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
-            self._remember_actors(entities, before=sentence.start)
-            # Nothing is a casualty without a casualty word or a death toll: most sentences stop here.
-            claimed = clauses.claimant(doc, index)
-            if claimed is not None:
-                self.memory.perpetrator = claimed  # "IS heeft de aanslag opgeëist": the doer of the attack told of
-            triggers = self._triggers(sentence)
-            if not triggers and not self.p.toll_noun.search(sentence.text) or self.p.skip.match(sentence.text):
-                continue
-            counts = self._counts(sentence)
-            captives = self._captives_killed(sentence, reports, entities, index, triggers) \
-                or self._pronoun_died(sentence, reports, entities, index, triggers) \
-                or self._pronoun_object(sentence, reports, entities, index, triggers, counts)
-            if captives is not None:
-                reports.append(captives)
-                continue
-            if not counts and not self._names_a_victim(sentence):
-                continue
-            counts = counts + self._perpetrators(sentence, counts)
-            counts = counts + self._singulars(sentence, counts, triggers)
-            verb_singulars = [s for s in self._verb_singulars(sentence, counts, triggers)
-                              if not any(c.start <= s.start < c.end + 2 for c in counts)]
-            self._licensed = {s.start for s in verb_singulars}
-            counts = counts + verb_singulars
-            counts.sort(key=lambda c: c.start)
-            previous: _Phrase | None = None
-            previous_group: tuple[str, str | None] | None = None
-            last = self.memory.victims
-            before = doc.sentence_at(index - 1)
-            self._carried = (last[2], last[3]) if last is not None and last[0] == id(doc) and last[1] == index - 1 \
-                and before is not None and before.paragraph == sentence.paragraph else None
-            self._count_starts = {c.start for c in counts}
-            last_outcome: str | None = None
-            reported_counts: list[CountMatch] = []  # a part is a part of a figure reported, not of any number
-            after_among = False
-            for position, match in enumerate(counts):
-                if self.p.perpetrators.fullmatch(match.count.surface):
-                    included = bool(self.p.perpetrators_included.fullmatch(match.count.surface))
-                    reports.append(self._report(match, "killed", "armed_group", self.memory.actor.get("armed_group"),
-                                                sentence, index, entities, subset=included))
-                    continue
-                phrase = self._phrase(match, sentence, entities)
-                if self._is_agent(match, phrase, triggers, counts) or self._is_speaker(match, index):
-                    continue
-                outcome = self._outcome(match, phrase, sentence, triggers, counts)
-                bracketed = self._bracketed_part(match, triggers) if reported_counts else None
-                if bracketed is not None:
-                    outcome = bracketed  # "15 persons died (13 civilians) and 53 were injured": a part of the 15
-                if outcome is None and phrase is not None and phrase.anaphoric and last_outcome and \
-                        fold(text_after(self.doc.text, match.end)) in self.p.more:
-                    outcome = last_outcome  # "13 people on Sunday and seven more on Monday"
-                if outcome is None:
-                    outcome = self._outcome_of_part(match, reports)  # "Ten of those killed were children"
-                continued = outcome is None and phrase is None and bool(last_outcome) \
-                    and self._continues_list(match, counts, position)
-                if continued:
-                    outcome = last_outcome  # "50 doden, zeker 27 aan de kant van de regering en 22 ..."
-                if outcome is None or outcome == "mixed" or self._negated(match, sentence):
-                    previous = phrase or previous
-                    continue
-                if self._repeats(match, outcome, reports):
-                    continue
-                if self._is_agent_of_passive(match, sentence):
-                    continue
-                group, actor = (self._side(match, None) or ("unknown", None)) if continued \
-                    else self._victims(phrase, match, previous_group)
-                if group != "armed_group" and self.p.self_killers.match(self.doc.text, phrase.end if phrase else match.end) \
-                        and not any(match.end < c.start < (phrase.end if phrase else match.end) + 80 for c in counts):
-                    group, actor = "armed_group", None  # "two women ... blew themselves up": the attackers
-                previous_group = (group, actor)
-                previous = phrase
-                last_outcome = outcome
-                among = self._part_of_later(match, phrase)
-                if among:
-                    self._coordinated_parts(match, reports, triggers)
-                subset = among or bracketed is not None or self._is_subset(match, reported_counts, sentence) \
-                    or self._part_of_earlier(match, outcome, reports) or (
-                    bool(reports) and reports[-1].subset and reports[-1].sentence == sentence.text
-                    and reports[-1].from_title == self.doc.from_title and not after_among
-                    and ")" not in self.doc.text[reports[-1].span_end:match.start])  # a bracket of parts closed
-                after_among = among  # the count after "were among" is the whole, not one more part
-                reported_counts.append(match)
-                reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
-                self.memory.victims = (id(doc), index, group, actor)
+        for index, sentence in enumerate(self.doc.sentences):
+            if reports and clauses.names_other_attack(self.doc, index):
+                # "Door een aanslag met twee autobommen vielen vrijdag ook al tientallen doden": an attack other
+                # than the one told of; its doer is not that one's (its own clause may name it)
+                self.memory.perpetrator = None
+                self._pending.clear()
+                if not self.doc.from_title and self.memory.other_attack is None:
+                    self.memory.other_attack = sentence.start
+            found = len(reports)
+            self._read_sentence(index, sentence, reports)
+            doer = clauses.claimant(self.doc, index) or clauses.doer(self.doc, index)
+            if len(reports) == found and doer is not None and not self.doc.from_title:
+                # "De aanslagen werden uitgevoerd door twee zelfmoordterroristen", "IS heeft de aanslag opgeëist":
+                # a sentence that tells who carried out the attack, without casualties of its own; an attack only
+                # named with its owner ("het offensief van de SDF") is the doer of what follows, not of what came
+                self.memory.perpetrator = doer
+                told = clauses.claimant(self.doc, index) or clauses.doer(self.doc, index, owners=False)
+                if told is not None:
+                    self._resolve_pending(reports, told)
         return reports
+
+    def _resolve_pending(self, reports: list[CasualtyReport], doer: clauses.Mention) -> None:
+        """The reports of an attack whose doer the article names only after them take that doer."""
+        from dataclasses import replace
+
+        for i in sorted(self._pending):
+            if reports[i].perpetrator is None and reports[i].victim_actor != doer.name:
+                reports[i] = replace(reports[i], perpetrator=doer.name, perpetrator_group=doer.group or "unknown")
+        self._pending.clear()
+
+    def _read_sentence(self, index: int, sentence: Sentence, reports: list[CasualtyReport]) -> None:
+        doc = self.doc
+        entities = doc.within(doc.entities, sentence.start, sentence.end, "entities")
+        self._remember_actors(entities, before=sentence.start)
+        # Nothing is a casualty without a casualty word or a death toll: most sentences stop here.
+        claimed = clauses.claimant(doc, index)
+        if claimed is not None:
+            self.memory.perpetrator = claimed  # "IS heeft de aanslag opgeëist": the doer of the attack told of
+        triggers = self._triggers(sentence)
+        if not triggers and not self.p.toll_noun.search(sentence.text) or self.p.skip.match(sentence.text):
+            return
+        counts = self._counts(sentence)
+        captives = self._captives_killed(sentence, reports, entities, index, triggers) \
+            or self._pronoun_died(sentence, reports, entities, index, triggers) \
+            or self._pronoun_object(sentence, reports, entities, index, triggers, counts)
+        if captives is not None:
+            reports.append(captives)
+            return
+        if not counts and not self._names_a_victim(sentence):
+            return
+        counts = counts + self._perpetrators(sentence, counts)
+        counts = counts + self._singulars(sentence, counts, triggers)
+        verb_singulars = [s for s in self._verb_singulars(sentence, counts, triggers)
+                          if not any(c.start <= s.start < c.end + 2 for c in counts)]
+        self._licensed = {s.start for s in verb_singulars}
+        counts = counts + verb_singulars
+        counts.sort(key=lambda c: c.start)
+        previous: _Phrase | None = None
+        previous_group: tuple[str, str | None] | None = None
+        last = self.memory.victims
+        before = doc.sentence_at(index - 1)
+        self._carried = (last[2], last[3]) if last is not None and last[0] == id(doc) and last[1] == index - 1 \
+            and before is not None and before.paragraph == sentence.paragraph else None
+        self._count_starts = {c.start for c in counts}
+        last_outcome: str | None = None
+        reported_counts: list[CountMatch] = []  # a part is a part of a figure reported, not of any number
+        after_among = False
+        for position, match in enumerate(counts):
+            if self.p.perpetrators.fullmatch(match.count.surface):
+                included = bool(self.p.perpetrators_included.fullmatch(match.count.surface))
+                reports.append(self._report(match, "killed", "armed_group", self.memory.actor.get("armed_group"),
+                                            sentence, index, entities, subset=included))
+                continue
+            phrase = self._phrase(match, sentence, entities)
+            if self._is_agent(match, phrase, triggers, counts) or self._is_speaker(match, index):
+                continue
+            outcome = self._outcome(match, phrase, sentence, triggers, counts)
+            bracketed = self._bracketed_part(match, triggers) if reported_counts else None
+            if bracketed is not None:
+                outcome = bracketed  # "15 persons died (13 civilians) and 53 were injured": a part of the 15
+            if outcome is None and phrase is not None and phrase.anaphoric and last_outcome and \
+                    fold(text_after(self.doc.text, match.end)) in self.p.more:
+                outcome = last_outcome  # "13 people on Sunday and seven more on Monday"
+            if outcome is None:
+                outcome = self._outcome_of_part(match, reports)  # "Ten of those killed were children"
+            continued = outcome is None and phrase is None and bool(last_outcome) \
+                and self._continues_list(match, counts, position)
+            if continued:
+                outcome = last_outcome  # "50 doden, zeker 27 aan de kant van de regering en 22 ..."
+            if outcome is None or outcome == "mixed" or self._negated(match, sentence):
+                previous = phrase or previous
+                continue
+            if self._repeats(match, outcome, reports):
+                continue
+            if self._is_agent_of_passive(match, sentence):
+                continue
+            group, actor = (self._side(match, None) or ("unknown", None)) if continued \
+                else self._victims(phrase, match, previous_group)
+            if group != "armed_group" and self.p.self_killers.match(self.doc.text, phrase.end if phrase else match.end) \
+                    and not any(match.end < c.start < (phrase.end if phrase else match.end) + 80 for c in counts):
+                group, actor = "armed_group", None  # "two women ... blew themselves up": the attackers
+            previous_group = (group, actor)
+            previous = phrase
+            last_outcome = outcome
+            among = self._part_of_later(match, phrase)
+            if among:
+                self._coordinated_parts(match, reports, triggers)
+            subset = among or bracketed is not None or self._is_subset(match, reported_counts, sentence) \
+                or self._part_of_earlier(match, outcome, reports) or (
+                bool(reports) and reports[-1].subset and reports[-1].sentence == sentence.text
+                and reports[-1].from_title == self.doc.from_title and not after_among
+                and ")" not in self.doc.text[reports[-1].span_end:match.start])  # a bracket of parts closed
+            after_among = among  # the count after "were among" is the whole, not one more part
+            reported_counts.append(match)
+            reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
+            self.memory.victims = (id(doc), index, group, actor)
 
     def _bracketed_part(self, match: CountMatch, triggers: list[_Trigger]) -> str | None:
         """The outcome of a count in brackets right after a casualty word: "15 persons died (13 civilians)"."""
@@ -1640,6 +1667,7 @@ class _Reader:
         perpetrator = clauses.perpetrator(doc, index, match.start, match.end)
         if perpetrator is not None and perpetrator.name != actor:
             self.memory.perpetrator = perpetrator
+            self._pending.clear()  # the article tells of an attack with its doer: the ones before stay unnamed
         elif perpetrator is None and clauses.refers_to_event(doc, index):
             # "Daarbij kwamen 15 mensen om", "in the attack": the attack the article has named the doer of
             earlier = self.memory.perpetrator

@@ -9,6 +9,8 @@ of text it governs.
   before it when the verb closes the sentence; "..., said X", "..., aldus X",
   "meldt X" govern what comes before them.
 - ``denial``: a speech frame whose verb denies ("Kyiv denied that ...").
+- ``assailant``: who attacked the victims told of with it: "aangevallen door X", "shelled by X".
+- ``owner``: the doer of an attack named with it: "de bombardementen van het regime", "the attack by IS".
 - ``agent``: who did it. "killed by X", "door X gedood"; "in an air strike by
   the coalition", "bij een aanval van de taliban", "in Turkish air strikes"
   (an attack and its agent); the subject of an active killing verb ("Gunmen
@@ -36,7 +38,7 @@ from .lexicon import Language, StartScanner, fold, language, phrase_pattern, phr
 if TYPE_CHECKING:
     from .document import Document
 
-__all__ = ["Frame", "Mention", "Parse", "agents", "as_speaker", "certainty", "fighting", "clause_at", "is_attack", "parse",
+__all__ = ["Frame", "Mention", "Parse", "agents", "as_speaker", "certainty", "fighting", "clause_at", "doer", "is_attack", "names_other_attack", "parse",
            "perpetrator", "phrase_at", "refers_to_event", "sentence_index", "sentence_words", "speaker",
            "speaker_spans", "subject_before"]
 
@@ -61,7 +63,7 @@ class Mention:
 class Frame:
     """A verb or marker with its role: ``who`` governs the text from ``scope_start`` to ``scope_end``."""
 
-    kind: str  # speech, denial, agent, attack, subject, responsibility
+    kind: str  # speech, denial, agent, assailant, owner, attack, subject, responsibility
     start: int
     end: int
     scope_start: int
@@ -147,11 +149,21 @@ class _Patterns:
     based_opening: re.Pattern[str] | None  # "in Groot-Brittannië gevestigde": a seat before a speaker's noun
     seat_before: re.Pattern[str]  # "in " before a place after a speaker: "het ministerie in Tripoli zei"
     executed: re.Pattern[str]  # "uitgevoerd" before "door X": X carried the attack out
+    attacked: re.Pattern[str] | None  # "aangevallen" before "door X": X attacked
+    identifying: frozenset[str]  # "om", "was": before "een aanval", the attack told of named again
+    locatives: frozenset[str]  # "in", "bij": before a place, where something happened
     monitor_nouns: frozenset[str]  # "a monitor said": the one monitor of the article
     citing: frozenset[str]  # "AFP cites X": X speaks
     pointing_perfect: re.Pattern[str] | None  # "Dat heeft ": the subject of a speech participle at the end follows
     subordinate: re.Pattern[str]  # a clause of time or cause opening: "after", "nadat"
     plain_articles: frozenset[str]  # "the", "a", "de", "een": before a participle, they make it an adjective
+    other_attack: frozenset[str]  # "een", "vorige", "another": before an attack noun, an attack not told of yet
+    addressees: frozenset[str]  # "tegen", "to": after a speech verb, whom it is said to ("zei tegen AFP")
+    split_pairs: frozenset[str]
+    split_speech: re.Pattern[str] | None  # "maakte X bekend", "liet X weten": a speech verb around its subject
+    carried: re.Pattern[str] | None  # "zouden", "anderen", "onder de doden": a sentence goes on with the report before
+    transitive: re.Pattern[str]  # the active killing verbs: "gedood", "killed"
+    own_deed: re.Pattern[str] | None  # "te hebben", "to have": a speaker's deed told in the infinitive
 
 
 def _patterns(data: Language) -> _Patterns:
@@ -212,6 +224,10 @@ def _patterns(data: Language) -> _Patterns:
         citing=folded("roles.citing"),
         monitor_nouns=folded("roles.monitor_nouns"),
         executed=re.compile(phrase_pattern(words("roles.executed")) + r"\s*$", re.IGNORECASE),
+        attacked=re.compile(phrase_pattern(words("roles.attacked")) + r"\s*$", re.IGNORECASE)
+        if words("roles.attacked") else None,
+        identifying=folded("roles.identifying"),
+        locatives=folded("places.locatives"),
         seat_before=re.compile(r"(?<![\w])(?:" + phrase_pattern(words("places.source_seats")) + r")\s+$", re.IGNORECASE),
         based_opening=re.compile(r"(?:" + phrase_pattern(words("places.source_seats")) + r")\s+(?:[^\s,.;:]+\s+){1,4}?(?:"
                                  + "|".join(re.escape(w.strip(" -")) for w in words("places.based_suffixes")
@@ -221,6 +237,19 @@ def _patterns(data: Language) -> _Patterns:
                                     + phrase_pattern(words("clauses.perfect_auxiliaries")) + r")\s+", re.IGNORECASE)
         if words("clauses.pointing_openers") and words("clauses.perfect_auxiliaries") else None,
         plain_articles=folded("victims.definite_articles") | folded("numbers.singular_articles"),
+        other_attack=folded("roles.other_attack"),
+        addressees=folded("roles.addressees"),
+        split_pairs=frozenset(fold(w.split()[0] + " " + w.split()[-1]) for w in words("roles.split_speech")),
+        split_speech=re.compile(
+            r"(?<![\w])(?P<verb>" + "|".join(sorted({re.escape(w.split()[0]) for w in words("roles.split_speech")},
+                                                 key=len, reverse=True))
+            + r")(?P<gap>(?:\s+[^\s,.;:!?\"“”]+){1,8}?)\s+(?P<particle>"
+            + "|".join(sorted({re.escape(w.split()[-1]) for w in words("roles.split_speech")}, key=len, reverse=True))
+            + r")(?![\w])", re.IGNORECASE) if words("roles.split_speech") else None,
+        carried=re.compile(phrase_pattern(words("attribution.carried")), re.IGNORECASE)
+        if words("attribution.carried") else None,
+        transitive=re.compile(phrase_pattern(words("casualties.transitive")), re.IGNORECASE),
+        own_deed=re.compile(phrase_pattern(words("roles.own_deed")), re.IGNORECASE) if words("roles.own_deed") else None,
         subordinate=re.compile(r"[\s,;:–—-]*" + phrase_pattern(words("clauses.subordinators")), re.IGNORECASE),
     )
 
@@ -232,8 +261,9 @@ def _cue_scanner(data: Language) -> StartScanner:
     compounds hold ("zelfmoordaanslag", "IS-aanval")."""
     words = data.words
     kinds = (
-        ("claim", _claims(words("roles.claim_verbs"), words("roles.claim_objects")).pattern, words("roles.claim_verbs")
-         + words("roles.claim_objects")),
+        ("claim", _claims(words("roles.claim_verbs"), words("roles.claim_objects")).pattern
+         + ("|" + phrase_pattern(words("roles.claimed_by")) if words("roles.claimed_by") else ""),
+         words("roles.claim_verbs") + words("roles.claim_objects") + words("roles.claimed_by")),
         ("source", phrase_pattern(words("roles.source_before")), words("roles.source_before")),
         ("speech", phrase_pattern([*words("roles.speech"), *words("roles.denial")]),
          [*words("roles.speech"), *words("roles.denial")]),
@@ -556,7 +586,7 @@ def _parse(doc: Document, index: int) -> Parse:
     cues: dict[str, list[re.Match[str]]] = {}
     for m in _sentence_cues(doc, index):
         cues.setdefault(m.lastgroup or "", []).append(m)
-    if not cues:
+    if not cues and (p.split_speech is None or p.split_speech.search(text, sentence.start, sentence.end) is None):
         return result
     reader = _reader(doc, index)
     _speech_frames(result, reader, p, cues)
@@ -611,19 +641,31 @@ def _sentence_cues(doc: Document, index: int) -> list[re.Match[str]]:
 def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, list[re.Match[str]]]) -> None:
     text = reader.text
     start, end = result.start, result.end
-    for m in cues.get("source", []):
-        who = reader.forward(m.end())
+    for marker in cues.get("source", []):
+        who = reader.forward(marker.end())
         if who is not None:
-            result.frames.append(Frame("speech", m.start(), m.end(), start, end, who))
+            result.frames.append(Frame("speech", marker.start(), marker.end(), start, end, who))
     colon = text.find(":", start, min(end, start + 120))
     if colon != -1:
         # "UN: Yarmouk fighting displaced 6,000", "Irak: '36 IS-strijders gedood'": a lead that names who speaks.
         clause_start = max([c for c, _ in result.clauses if c < colon] or [start])
         who = reader.backward(colon, clause_start)
+        preceding = reader.index_at(who.start) - 1 if who is not None else -1
+        if preceding >= 0 and reader.tokens[preceding][0] >= clause_start and reader.word(preceding) in p.locatives:
+            who = None  # "Oprukkend geweld in Syrië: 15 burgers komen om": where, not who speaks
         if who is not None and who.kind in ("source", "actor", "state"):
             result.frames.append(Frame("speech", colon, colon + 1, colon + 1, end, who))
     claims = [(m.start(), m.end()) for m in cues.get("claim", [])]
-    for m in cues.get("speech", []):
+    speech: list[re.Match[str] | _Cue] = list(cues.get("speech", []))
+    if p.split_speech is not None:
+        # "Dat maakte het leger maandag bekend", "..., liet de politie weten": the verb and its particle around
+        # the subject; read as the verb alone, its subject after it
+        taken = {m.start() for m in speech}
+        for split in p.split_speech.finditer(text, start, end):
+            if split.start() not in taken and fold(split.group("verb") + " " + split.group("particle")) in p.split_pairs:
+                speech.append(_Cue(split.start("verb"), split.end("verb"), split.group("verb")))
+        speech.sort(key=lambda m: m.start())
+    for m in speech:
         if any(f.start <= m.start() < f.who.end for f in result.frames if f.who is not None) \
                 or any(a <= m.start() < b for a, b in claims):
             continue  # inside "according to X", or "claimed responsibility"
@@ -653,12 +695,25 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
         opens_clause = not before or before in (",",) or text[max(start, m.start() - 3):m.start()].rstrip().endswith(
             (",", '"', "”", "’"))
         subject = None if opens_clause and before == "" and clause_start > start else reader.backward(m.start(), clause_start)
+        if subject is None and not opens_clause:
+            # "Lokale autoriteiten hebben dat gezegd": the subject stands before the object that points back
+            subject = reader.backward(_before_pointing_object(reader, m.start(), start, p), start)
+        if subject is None and not opens_clause:
+            subject = _pronoun_before(reader, m.start(), clause_start, p)  # "..., he said."
+        if subject is None and not opens_clause and clause_start > start:
+            # "..., a police chief of the town told Xinhua": the phrase that opens a closing clause, read forwards
+            opening = reader.forward(clause_start)
+            subject = opening if opening is not None and opening.end <= m.start() and (
+                opening.kind == "source" or fold(opening.surface.split()[-1]) in p.speaker_nouns) \
+                and not _has_count(reader, opening.start, opening.end) else None
         if subject is not None and subject.kind in ("state", "name"):
             seat = p.seat_before.search(text, max(clause_start, subject.start - 12), subject.start)
             if seat is not None:
                 # "Het ministerie van Volksgezondheid in Tripoli zei": the place is where the speaker sits
                 subject = reader.backward(seat.start(), clause_start) or subject
-        inverted = reader.forward(m.end()) if subject is None or opens_clause else None
+        addressed = re.match(r"\s*([\w’'-]+)", text[m.end():m.end() + 20])
+        inverted = reader.forward(m.end()) if (subject is None or opens_clause) and not (
+            addressed and fold(addressed.group(1)) in p.addressees) else None  # "zei tegen AFP": whom it is told
         if inverted is not None and (subject is None or opens_clause):
             # "..., said the governor", "..., aldus X", "Dat meldt X": what came before is theirs.
             result.frames.append(Frame(kind, m.start(), m.end(), start, m.start(), inverted))
@@ -666,8 +721,52 @@ def _speech_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str,
             # "X said 20 soldiers were killed": what follows is theirs; "..., X said on Tuesday." closes the
             # sentence: what came before is theirs.
             reports = _has_people_count(reader, m.end(), end) or p.casualty.search(text, m.end(), end) is not None
-            scope = (m.end(), end) if reports else (start, subject.start)
+            scope: tuple[int, int] = (m.end(), end) if reports else (start, subject.start)
             result.frames.append(Frame(kind, m.start(), m.end(), *scope, subject))
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A speech verb found apart from the document's cue scan (the verb of "maakte X bekend")."""
+
+    begin: int
+    finish: int
+    words: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.finish
+
+    def group(self) -> str:
+        return self.words
+
+
+def _pronoun_before(reader: _Reader, position: int, floor: int, p: _Patterns) -> Mention | None:
+    """A personal pronoun right before ``position`` (adverbs between): the subject of a speech verb."""
+    i = reader.index_at(position) - 1
+    while i >= 0 and reader.tokens[i][0] >= floor and reader.word(i) in p.adverbs:
+        i -= 1
+    if i < 0 or reader.tokens[i][0] < floor or reader.word(i) not in p.pronouns:
+        return None
+    a, b = reader.tokens[i]
+    return Mention(a, b, reader.text[a:b], reader.text[a:b], None, "noun")
+
+
+def _before_pointing_object(reader: _Reader, position: int, floor: int, p: _Patterns) -> int:
+    """Where the subject of a speech verb ends when an object that points back and auxiliaries stand between
+    ("Lokale autoriteiten hebben dat gezegd": before "hebben")."""
+    i = reader.index_at(position) - 1
+    pointing = False
+    while i >= 0 and reader.tokens[i][0] >= floor and position - reader.tokens[i][0] < 40:
+        word = reader.word(i)
+        if word in _back_reference(reader.doc.lang) and not pointing:
+            pointing = True
+        elif word not in p.adverbs:
+            break
+        i -= 1
+    return reader.tokens[i + 1][0] if pointing and i + 1 < len(reader.tokens) else position
 
 
 def _agent_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, list[re.Match[str]]]) -> None:
@@ -684,20 +783,38 @@ def _agent_frames(result: Parse, reader: _Reader, p: _Patterns, cues: dict[str, 
         clause_start = result.clause_at(m.start())[0]
         carried_out = p.executed.search(text, max(start, m.start() - 25), m.start()) is not None \
             and p.attack.search(text, clause_start, m.start()) is not None
-        if not attack and not carried_out and not p.casualty.search(text, max(start, m.start() - 30), m.start()) \
+        # "aangevallen door terroristen", "a tank was shelled by militants of the YPG": who attacked, the doer of
+        # the casualties told of with it, but not the doer of every casualty of the article
+        attacked = not carried_out and (p.attacked is not None and p.attacked.search(
+            text, max(start, m.start() - 25), m.start()) is not None or any(
+            not text[a.end():m.start()].strip() for a in cues.get("attack", []) if a.end() <= m.start()))
+        # ... and "een aanval door terroristen", "a suicide attack by al-Shabaab": the attack's doer
+        if not attack and not carried_out and not attacked \
+                and not p.casualty.search(text, max(start, m.start() - 30), m.start()) \
                 and not p.casualty.match(text, who.end + 1, min(end, who.end + 30)):
             continue  # "door Russische troepen veroverde": the agent of another verb ("De luchtaanval werd
             # uitgevoerd door de coalitie", "the strike was carried out by X": the doer of the attack)
         who = _attack_agent(reader, who, p) if attack else who
+        if attacked and who is not None and who.kind not in ("actor", "state") and who.group is None:
+            continue  # "raids by warplanes": a doer has a side, as in ``_attack_agent``
         clause = result.clause_at(m.start())
         if who is not None and who.kind != "source":
-            result.frames.append(Frame("agent", m.start(), m.end(), clause[0], clause[1], who))
+            result.frames.append(Frame("assailant" if attacked and not attack else "agent", m.start(), m.end(),
+                                       clause[0], clause[1], who))
     for m in cues.get("attack", []):
         noun_start = m.start()
         marker = _marker_before(reader, noun_start, p)
         if marker is None:
+            # "De bombardementen van het regime op Oost-Ghouta zijn toegenomen", "the attack by IS": an attack
+            # named with its doer as the subject of its clause
+            owner = _owned_attack(reader, m, p)
+            if owner is not None:
+                clause = result.clause_at(m.start())
+                result.frames.append(Frame("owner", m.start(), m.end(), clause[0], clause[1], owner))
             continue
         phrase = reader.forward(marker)
+        if phrase is not None and phrase.end < m.start() and phrase.kind != "actor":
+            phrase = None  # "In Somalië vinden geregeld bomaanslagen plaats": a place, not the attack's doer
         who = _attack_agent(reader, phrase, p) if phrase is not None else None
         if who is None:
             who = _compound_agent(reader, m.start(), m.end())
@@ -799,6 +916,18 @@ def _attack_agent(reader: _Reader, phrase: Mention, p: _Patterns) -> Mention | N
     return None
 
 
+def _owned_attack(reader: _Reader, m: re.Match[str], p: _Patterns) -> Mention | None:
+    """The doer of an attack noun after a definite article, named after it: "de bombardementen van het
+    regime", "the attack by IS" (a whole word, not a compound: "zelfmoordaanslag" has no article of its own)."""
+    i = reader.index_at(m.start())
+    if i >= len(reader.tokens) or reader.tokens[i][0] != m.start() or i == 0 or reader.word(i - 1) not in p.definite:
+        return None
+    phrase = reader.forward(reader.tokens[i - 1][0])
+    if phrase is None or phrase.end < m.end():
+        return None
+    return _attack_agent(reader, phrase, p)
+
+
 def _compound_agent(reader: _Reader, start: int, end: int) -> Mention | None:
     """An actor glued to an attack noun: "IS-aanval", "Taliban attack"."""
     word_start = start
@@ -808,6 +937,12 @@ def _compound_agent(reader: _Reader, start: int, end: int) -> Mention | None:
         if entity.kind == "actor" and word_start <= entity.start < end:
             return Mention(entity.start, entity.end, reader.text[entity.start:entity.end], entity.name,
                            world().actor_group(entity.name) or "armed_group", "actor")
+    prefix = reader.text[word_start:start].rstrip("-’'")
+    if len(prefix) >= 2:  # "Talibanaanval": the actor written as one word with the noun
+        found = [e for e in world().entities(prefix) if e.kind == "actor" and e.start == 0 and e.end >= len(prefix) - 1]
+        if found:
+            return Mention(word_start, word_start + len(prefix), prefix, found[0].name,
+                           world().actor_group(found[0].name) or "armed_group", "actor")
     return None
 
 
@@ -831,8 +966,8 @@ def speaker(doc: Document, index: int, start: int, end: int) -> Mention | None:
        report ("According to X, 12 died. Also, 20 were hurt.").
     """
     frames = _speech(doc, index)
-    governing = [f for f in parse(doc, index).near(("speech", "denial"), start)
-                 if f.scope_start <= start and end <= f.scope_end]
+    governing = _inner([f for f in parse(doc, index).near(("speech", "denial"), start)
+                        if f.scope_start <= start and end <= f.scope_end])
     if governing:
         return _as_speaker(doc, min(governing, key=lambda f: min(abs(f.start - start), abs(f.start - end))).who)
     if frames:
@@ -846,17 +981,61 @@ def speaker(doc: Document, index: int, start: int, end: int) -> Mention | None:
         first = re.match(r"\W*(\w+)", following.text)
         pointing = first is not None and fold(first.group(1)) in _back_reference(doc.lang)
         if closing or pointing and _speech(doc, later):
-            return _as_speaker(doc, (closing or _speech(doc, later))[0].who)
+            return _as_speaker(doc, _inner(closing or _speech(doc, later))[0].who)
         if _speech(doc, later):
             break
     previous = doc.sentence_at(index - 1)
-    opening = re.match(r"\W*(\w+)", doc.sentences[index].text)
-    if previous is not None and previous.paragraph == paragraph \
-            and opening is not None and fold(opening.group(1)) in _get(doc.lang).continuations:
-        before = _speech(doc, index - 1)
+    if previous is not None and previous.paragraph == paragraph and _goes_on(doc, index):
+        before = _inner(_speech(doc, index - 1))
         if before:
             return _as_speaker(doc, before[-1].who)
     return None
+
+
+_MEDIA = frozenset({"agency", "newspaper", "broadcaster"})
+
+
+def _inner(frames: list[Frame]) -> list[Frame]:
+    """The frames of who speaks, without the news media that pass another speaker's word on ("Volgens het
+    ministerie zijn 13 mensen omgekomen, meldt Reuters", "Dat maakte het leger bekend, aldus ANP": the
+    ministry, the army)."""
+    if len(frames) < 2:
+        return frames
+    sources = world().sources
+    inner = [f for f in frames if f.who is None or f.who.kind != "source"
+             or (sources.get(f.who.name) or {}).get("kind") not in _MEDIA]
+    return inner or frames
+
+
+def _goes_on(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` goes on with the report of the sentence before: it opens with a word of
+    continuing ("Ook", "Also"), speaks as reported speech ("zouden"), or points back at its figures or its
+    attack ("anderen", "onder de doden", "bij de aanval", "de bombardementen")."""
+    p = _get(doc.lang)
+    opening = re.match(r"\W*(\w+)", doc.sentences[index].text)
+    if opening is not None and fold(opening.group(1)) in p.continuations:
+        return True
+    if p.carried is not None and _sentence_has(doc, index, "carried"):
+        return True
+    return _names_told_attack(doc, index)
+
+
+def _names_told_attack(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` names an attack as one told of: an attack noun after a definite article or a
+    demonstrative ("bij de aanval", "die bombardementen", "in the attack")."""
+    attacks = [m for m in _sentence_cues(doc, index) if m.lastgroup == "attack"]
+    if not attacks:
+        return False
+    p = _get(doc.lang)
+    reader = _reader(doc, index)
+    for m in attacks:
+        i = reader.index_at(m.start())
+        if i < len(reader.tokens) and reader.tokens[i][0] > m.start():
+            continue  # inside a compound: "zelfmoordaanslag" names it by itself
+        i -= 1
+        if i >= 0 and reader.word(i) in p.definite:
+            return True
+    return False
 
 
 def sentence_index(doc: Document, position: int) -> int:
@@ -897,6 +1076,20 @@ def agents(doc: Document) -> list[Mention]:
     return found
 
 
+def doer(doc: Document, index: int, *, owners: bool = True) -> Mention | None:
+    """The first doer sentence ``index`` names (as ``agents`` reads them, and who attacked), if it names one;
+    with ``owners`` false, not the owner of an attack only named ("de bombardementen van het regime")."""
+    if not any(m.lastgroup in _DOER_CUES for m in _sentence_cues(doc, index)):
+        return None
+    kinds = ("agent", "attack", "subject", "responsibility", "assailant") + (("owner",) if owners else ())
+    for frame in parse(doc, index).frames:
+        who = frame.who
+        if frame.kind in kinds and who is not None \
+                and who.kind in ("actor", "state", "noun") and who.group in ("armed_group", "military"):
+            return who
+    return None
+
+
 def fighting(doc: Document, index: int) -> bool:
     """Whether sentence ``index`` speaks of fighting between sides ("clashes", "gevechten"): no one side
     is the doer of its casualties unless the clause says so."""
@@ -923,10 +1116,49 @@ def _sentence_has(doc: Document, index: int, name: str) -> bool:
     return found
 
 
+def names_other_attack(doc: Document, index: int) -> bool:
+    """Whether sentence ``index`` names an attack as one not told of yet: an attack noun opened by an
+    indefinite article or a word of another ("door een mortieraanval", "de vorige aanslag", "another
+    bombing"). Its casualties are not those of an attack whose doer the article named before."""
+    key = ("other attack", index)
+    found: bool | None = doc._clauses.get(key)
+    if found is None:
+        found = doc._clauses[key] = _names_other_attack(doc, index)
+    return found
+
+
+def _names_other_attack(doc: Document, index: int) -> bool:
+    attacks = [m for m in _sentence_cues(doc, index) if m.lastgroup == "attack"]
+    if not attacks:
+        return False
+    p = _get(doc.lang)
+    reader = _reader(doc, index)
+    text = doc.text
+    for m in attacks:
+        word_start = m.start()
+        while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] in "-’'"):
+            word_start -= 1  # the compound that holds the noun: "zelfmoordaanslag"
+        i = reader.index_at(word_start) - 1
+        for _ in range(3):  # an article and up to two adjectives: "een zware bomaanslag"
+            if i < 0 or not text[reader.tokens[i][0]].isalnum():
+                break
+            word = reader.word(i)
+            if word in p.other_attack:
+                # "Het zou gaan om een aanval door ...", "It was a suicide attack": the attack told of, named again
+                return i == 0 or reader.word(i - 1) not in p.identifying
+            if word in p.articles or word in p.attack_markers:
+                break
+            i -= 1
+    return False
+
+
 def is_attack(doc: Document, who: Mention) -> bool:
-    """Whether a noun phrase names an attack ("IS-aanslag", "aanvallen van de Taliban"), not a side."""
-    attacks = _get(doc.lang).attack_nouns
-    return any(fold(w) in attacks or fold(w.rsplit("-", 1)[-1]) in attacks for w in who.surface.split())
+    """Whether a noun phrase names an attack ("IS-aanslag", "aanvallen van de Taliban", "een mortieraanval"),
+    not a side."""
+    p = _get(doc.lang)
+    attacks = p.attack_nouns
+    return any(fold(w) in attacks or fold(w.rsplit("-", 1)[-1]) in attacks or fold(w).endswith(p.attack_heads)
+               for w in who.surface.split())
 
 
 def phrase_at(doc: Document, position: int) -> Mention | None:
@@ -951,6 +1183,10 @@ def _as_speaker(doc: Document, who: Mention | None) -> Mention | None:
     the source named last before it; any other keeps the words as written ("Russia", not its forces)."""
     if who is None or who.kind in ("source", "actor"):
         return who
+    covering = [e for e in doc.within(doc.entities, max(0, who.start - 8), who.end, "entities")
+                if e.kind == "source" and e.start < who.start and who.end <= e.end]
+    if covering:  # a source whose name holds its article ("meldt de politie", "het leger"), read without it
+        return Mention(who.start, who.end, who.surface, covering[0].name, None, "source")
     p = _get(doc.lang)
     if who.kind == "name":
         # "its head Rami Abdel Rahman", "the monitor's spokesman X", "SOHR-directeur X": a person named
@@ -964,6 +1200,9 @@ def _as_speaker(doc: Document, who: Mention | None) -> Mention | None:
             antecedent = _antecedent(doc, who.start, "")
             if antecedent is not None and office.group("owner") is not None:
                 return Mention(who.start, who.end, who.surface, antecedent, None, "source")
+        introduced = _introduced(doc, who)
+        if introduced is not None:
+            return Mention(who.start, who.end, who.surface, introduced, None, "source")
     if who.kind in ("state", "name"):
         # "Turkey says", "De Turken zeggen", "Irak claimt", "according to Kyiv", "Washington said": a
         # government speaking for itself, by its country, its people or its capital
@@ -1004,11 +1243,19 @@ def _antecedent(doc: Document, position: int, head: str) -> str | None:
     ("a security source told ..." ... "the source said"), else the last source named before (not in a
     dateline: "BEIRUT (AFP) -" names the publisher)."""
     index = sentence_index(doc, position)
+    p = _get(doc.lang)
     for earlier in range(index - 1, max(-1, index - 1 - _LOOK_BACK), -1):
         for frame in reversed(_speech(doc, earlier)):
             who = frame.who
-            if head and who is not None and fold(who.surface.split()[-1]) == head and who.kind != "source":
-                return who.name if who.kind == "actor" else who.surface
+            if head and who is not None and fold(who.surface.split()[-1]) == head and not _definite(doc, who, p):
+                return who.name if who.kind in ("actor", "source") else who.surface
+            if who is not None and head in p.pronouns and fold(who.surface.split()[-1]) not in p.pronouns \
+                    and not _definite(doc, who, p):
+                # "State television said ... It said two children were killed": the speaker before
+                resolved = _as_speaker(doc, who)
+                return resolved.name if resolved is not None else who.surface
+        if head in p.pronouns and _speech(doc, earlier):
+            break  # a pronoun points back at the last speaker, not further
     sources = _sources(doc)
     at = bisect.bisect_left([e.start for e in sources], position) if len(sources) < 64 else \
         bisect.bisect_left(doc._clauses.setdefault("source starts", [e.start for e in sources]), position)
@@ -1016,6 +1263,39 @@ def _antecedent(doc: Document, position: int, head: str) -> str | None:
         return sources[at - 1].name
     # "the monitor said ... the Syrian Observatory, which ...": named only after
     return sources[at].name if at < len(sources) else None
+
+
+def _introduced(doc: Document, who: Mention) -> str | None:
+    """The source a person speaks for, as the article introduced the person before: "een woordvoerder van de
+    politie van Kandahar, Matiullah Hilal" ... "zei Hilal"; "its head Rami Abdel Rahman" ... "Abdel Rahman
+    said". The office stands right before the name's first mention, or in apposition before it."""
+    last = who.surface.split()[-1]
+    if len(last) < 3 or not last[:1].isupper():
+        return None
+    p = _get(doc.lang)
+    for found in re.compile(r"(?<![\w’'-])" + re.escape(last) + r"(?![\w’'-])").finditer(doc.text, 0, who.start):
+        start = found.start()
+        while True:  # back to the name's first word: "Matiullah Hilal"
+            previous = re.search(r"([A-ZÀ-Þ][\w’'-]*)\s+$", doc.text[max(0, start - 30):start])
+            if previous is None:
+                break
+            start -= len(previous.group(0))
+        window = doc.text[max(0, start - 80):start]
+        if p.office.search(window) is None and not window.rstrip().endswith(","):
+            continue
+        sources = [e for e in doc.within(doc.entities, max(0, start - 80), start, "entities") if e.kind == "source"]
+        if sources and doc.text[sources[-1].end:start].count(".") == 0:
+            return str(sources[-1].name)
+        return None
+    return None
+
+
+def _definite(doc: Document, who: Mention, p: _Patterns) -> bool:
+    """Whether a speaker is named by a definite description ("the Britain-based monitor"): it points back
+    itself, and names no one a later description could point back to."""
+    before = re.search(r"([\w’']+)\s*$", doc.text[max(0, who.start - 24):who.start])
+    first = fold(who.surface.split()[0])
+    return first in p.definite or before is not None and fold(before.group(1)) in p.definite
 
 
 def _sources(doc: Document) -> list[Any]:
@@ -1052,8 +1332,9 @@ def perpetrator(doc: Document, index: int, start: int, end: int) -> Mention | No
     """
     result = parse(doc, index)
     clause = result.clause_at(start)
-    for kind, same_clause in (("agent", True), ("subject", True), ("attack", True), ("subject", False),
-                              ("attack", False), ("agent", False), ("responsibility", False)):
+    for kind, same_clause in (("agent", True), ("subject", True), ("attack", True), ("assailant", True),
+                              ("owner", True), ("subject", False), ("attack", False), ("agent", False),
+                              ("assailant", False), ("owner", False), ("responsibility", False)):
         candidates = [f for f in result.near((kind,), start) if f.who is not None
                       and not (f.who.start < end and start < f.who.end)
                       and (not same_clause or f.scope_start <= start < f.scope_end or clause[0] <= f.start < clause[1])]
@@ -1062,11 +1343,53 @@ def perpetrator(doc: Document, index: int, start: int, end: int) -> Mention | No
         if candidates:
             chosen = min(candidates, key=lambda f: abs(f.start - start))
             return chosen.who
+    own = _speaker_as_doer(doc, index, start, end)
+    if own is not None:
+        return own
     following = doc.sentence_at(index + 1)
     if following is not None:
         frames = [f for f in parse(doc, index + 1).frames if f.kind == "responsibility" and f.who is not None]
         if frames:
             return frames[0].who
+    return None
+
+
+_OPENING_WORDS = re.compile(r"[\W_]*([\w’']+)(?:\s+([\w’']+))?")
+
+
+def _speaker_as_doer(doc: Document, index: int, start: int, end: int) -> Mention | None:
+    """A speaker who tells of its own killing: "Irak claimt dat het 36 strijders heeft gedood", "Turkey says it
+    killed 900 fighters", "De Turken zeggen 900 strijders te hebben gedood". The speaker is the doer: a state
+    speaking for itself by its forces, a named side by its name."""
+    p = _get(doc.lang)
+    result = parse(doc, index)
+    for f in result.near(("speech",), start):
+        if f.who is None or not (f.scope_start <= start and end <= f.scope_end) or f.who.end > f.start \
+                or f.end > start:
+            continue  # the subject before its verb, the figure after it: "X says it killed 12"
+        if p.transitive.search(doc.text, f.end, result.end) is None:
+            continue
+        opening = _OPENING_WORDS.match(doc.text, f.end, result.end)
+        words = [fold(w) for w in opening.groups() if w] if opening else []
+        if words and words[0] in _back_reference(doc.lang) | p.articles:
+            words = words[1:]  # "claimt dat het ...", "says that it ..."
+        pronoun = bool(words) and words[0] in p.pronouns
+        infinitive = p.own_deed is not None and p.own_deed.search(doc.text, f.end, result.end) is not None
+        if not (pronoun or infinitive):
+            continue
+        if f.who.group == "military" and f.who.kind in ("state", "noun"):
+            return f.who  # "The army said it killed 20 militants": the army's forces
+        speaker = _as_speaker(doc, f.who)
+        if speaker is None:
+            return None
+        w = world()
+        if speaker.kind == "state":
+            country = next((c for c, row in w.countries.items() if row.get("government") == speaker.name), None)
+            forces = w.state_forces(country)
+            return Mention(speaker.start, speaker.end, speaker.surface, forces, "military", "state") if forces else None
+        if speaker.kind == "actor":
+            return speaker
+        return None
     return None
 
 
