@@ -165,6 +165,7 @@ class _Patterns:
     subset_cues: re.Pattern[str]
     cumulative_cues: re.Pattern[str]
     so_far_cues: re.Pattern[str]
+    same_period: re.Pattern[str]  # "in the same period": the period of the figure before
     campaign_words: re.Pattern[str]  # a campaign or a total: what makes a toll "so far" a running toll
     negations: frozenset[str]
     toll: re.Pattern[str]
@@ -369,6 +370,7 @@ def _patterns(data: Language) -> _Patterns:
         subset_cues=data.regex("casualties.subset_cues"),
         cumulative_cues=data.regex("casualties.cumulative_cues"),
         so_far_cues=data.regex("casualties.so_far_cues"),
+        same_period=re.compile(phrase_pattern(data.words("casualties.same_period")), re.IGNORECASE),
         campaign_words=re.compile(phrase_pattern([*data.words("time.campaign_nouns"), *data.words("casualties.totals")]),
                                   re.IGNORECASE),
         negations=frozenset(fold(w) for w in data.words("casualties.negations")),
@@ -505,6 +507,7 @@ class _Memory:
     def __init__(self) -> None:
         self.actor: dict[str, str] = {}
         self.period: tuple[datetime | None, datetime | None, str | None] | None = None
+        self.period_at = -1  # where the time expression of ``period`` stands
         self.place: PlaceRef | None = None
         # The victims of the last report: (document, sentence index, group, actor); "Zes anderen raakten
         # gewond" in the next sentence of the paragraph points back at them.
@@ -1653,14 +1656,24 @@ class _Reader:
 
     def _period(self, match: CountMatch, sentence: Sentence,
                 index: int) -> tuple[datetime | None, datetime | None, str | None, bool]:
-        """When: the sentence's time expression nearest the figure, else the last one the article gave, else
-        the days before publication (a week when it is known to the day, its month when only the month is).
+        """When: the sentence's time expression nearest the figure, else the last one the article gave (in a
+        sentence of the paragraph before, or for a figure before), else the days before publication (a week
+        when it is known to the day, its month when only the month is).
 
-        A day word on a page dated only to the month ("zaterdag", "over the past 24 hours") cannot be
-        resolved to a day: the fact lies in the publication month.
+        A day word on a page dated only to the month ("zaterdag", "over the past 24 hours", "sinds donderdag")
+        cannot be resolved to a day: the fact lies in the publication month. A figure "in the same period"
+        takes the period of the figure before (of the time before the phrase when its sentence has one).
         """
         doc = self.doc
         times = [t for t in doc.within(doc.times, sentence.start, sentence.end, "times")]
+        same = self.p.same_period.search(doc.text, sentence.start, sentence.end) if times or self._reports_so_far \
+            else None
+        if same is not None:
+            times = [t for t in times if t.end <= same.start()]
+            if not times:
+                last = next((r for r in reversed(self._reports_so_far) if r.span_start < sentence.start), None)
+                if last is not None:
+                    return last.period_start, last.period_end, last.date_precision, last.cumulative
         cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence) or (
             self._sentence_has(self.p.so_far_cues, sentence) and self._speaks_of_campaign(sentence, index))
         month = self._publication_month()
@@ -1672,12 +1685,18 @@ class _Reader:
             else:
                 cumulative = cumulative_cue or _is_running(chosen, self.p.short_anchor)
             period = (chosen.date_start, chosen.date_end, chosen.precision)
-            if not chosen.resolved and month is not None and not chosen.since:
-                period = month
+            if not chosen.resolved and month is not None and (not chosen.since or chosen.precision is None):
+                period = month  # a day word, "since" one too; not a "since" after publication
             if period[0] is not None and not cumulative:
-                self.memory.period = period
+                self.memory.period, self.memory.period_at = period, chosen.start
             return (*period, cumulative)
         cumulative_cue = cumulative_cue or self._sentence_has(self.p.campaign_toll, sentence)
+        earlier = self._time_before(sentence, index, running=cumulative_cue)
+        if earlier is not None and (self.memory.period is None or earlier.start > self.memory.period_at):
+            period = (earlier.date_start, earlier.date_end, earlier.precision)
+            if not cumulative_cue:
+                self.memory.period, self.memory.period_at = period, earlier.start
+            return (*period, cumulative_cue)
         if self.memory.period is not None:
             return (*self.memory.period, cumulative_cue)
         ref = doc.reference
@@ -1688,6 +1707,23 @@ class _Reader:
             return (*month, cumulative_cue)
         return None, None, None, cumulative_cue
 
+    def _time_before(self, sentence: Sentence, index: int, *, running: bool) -> TimeExpression | None:
+        """The last dated time of the paragraph before ``sentence``: "Mogadishu werd vandaag opgeschrikt door
+        twee bomaanslagen. Daarbij kwamen 15 mensen om"; "De vorige aanslag was in januari 2018. Er vielen
+        toen 27 doden". A running toll takes the last running period ("sinds het begin van het offensief op
+        20 januari"), any other figure the last time that is not one."""
+        doc = self.doc
+        start = sentence.start
+        for back in range(index - 1, max(-1, index - 4), -1):
+            before = doc.sentence_at(back)
+            if before is None or before.paragraph != sentence.paragraph:
+                return None
+            times = doc.within(doc.times, before.start, before.end, "times")
+            for time in reversed(times):
+                if time.start < start and time.resolved and time.since == running:
+                    return time
+            start = before.start
+        return None
     def _speaks_of_campaign(self, sentence: Sentence, index: int) -> bool:
         """Whether a toll "so far" in ``sentence`` is a running toll: a campaign or a total named in it or just before.
 
