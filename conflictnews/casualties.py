@@ -239,6 +239,7 @@ class _Patterns:
     loss_verbs: re.Pattern[str]
     side_before: re.Pattern[str]
     side_state: re.Pattern[str]
+    own_side: re.Pattern[str]  # "in eigen gelederen": the victims are of the speaker's side
     side_both: re.Pattern[str]
 
 
@@ -459,6 +460,7 @@ def _patterns(data: Language) -> _Patterns:
         loss_verbs=re.compile(phrase_pattern(data.words("victims.loss_verbs")) + r"\s*$", re.IGNORECASE),
         side_before=re.compile(phrase_pattern(data.words("victims.side_markers")) + r"\s+", re.IGNORECASE),
         side_state=re.compile(phrase_pattern(data.words("victims.state_side")), re.IGNORECASE),
+        own_side=re.compile(phrase_pattern(data.words("victims.own_side")), re.IGNORECASE),
         side_both=re.compile(phrase_pattern(data.words("victims.both_sides")), re.IGNORECASE),
     )
 
@@ -1141,6 +1143,14 @@ class _Reader:
                             and entity.kind in ("demonym", "adjective")) and group not in ("killed", "injured"):
                         position = head_end  # "nine displaced persons were killed": the outcome word is a modifier
                         continue
+                    if following is not None and following[1] in _GROUPS and following[1] != "unknown" \
+                            and step == 0 and self._plural(text[_skip_spaces(text, head_end):following[0]]) \
+                            == (match.count.best > 1):
+                        # "veertien omgekomen militairen", "three wounded soldiers": the participle says what
+                        # happened, the head who they were
+                        end, of_actor, of_state = self._of_phrase(following[0], sentence, entities)
+                        return _Phrase(end, following[1], group, following[2] or of_actor or actor, country,
+                                       state or following[3] or of_state, False, False)
                     return _Phrase(head_end, None, group, actor, country, state, False, False)
                 if match.count.best > 1 and position != match.start and not self._plural(text[position:head_end]) \
                         and not self._ends_phrase(head_end, sentence) \
@@ -1211,6 +1221,15 @@ class _Reader:
             if word in self.p.breakers or word in self.p.of or re.fullmatch(r"[\d.,]+", token.group(1)):
                 return None
             if self.p.trigger_outcome.get(word):
+                outcome = self.p.trigger_outcome[word]
+                following = self._head_at(_skip_spaces(text, token.end()), sentence)
+                if step == 0 and outcome in _OUTCOMES and following is not None and following[1] in _GROUPS \
+                        and (match.count.best == 1 or self._plural(text[token.end():following[0]])):
+                    # "veertien omgekomen militairen", "three wounded soldiers": a participle before the head says
+                    # what happened, the head who they were
+                    end, of_actor, of_state = self._of_phrase(following[0], sentence, entities)
+                    return _Phrase(end, following[1], outcome, following[2] or of_actor or actor, country,
+                                   state or following[3] or of_state, False, False)
                 return None
             position = token.end()
         return None
@@ -1363,6 +1382,9 @@ class _Reader:
             # A bare number: the toll ("dodental opgelopen naar 65") or an ellipsis ("en negen gewond").
             if self.p.toll.search(text, sentence.start, match.start):
                 return "killed"
+            if before and self.p.side_before.match(text, _skip_spaces(text, match.end)) \
+                    and not self._clause_between(before[-1].end, match.start):
+                return before[-1].outcome  # "50 doden, 27 aan de kant van het leger", "12 on the side of the rebels"
             token = _TOKEN.match(text, match.end, sentence.end)
             if token is not None:
                 following = [t for t in triggers if t.start >= match.end]
@@ -1504,7 +1526,7 @@ class _Reader:
                     and not any(fold(w) in self.p.reflexives for w in before.split()):
                 return previous  # not "killed himself and 14 others": the others are his victims
             return "unknown", None
-        if phrase.outcome is not None:
+        if phrase.outcome is not None and phrase.group in (None, "unknown"):  # not "veertien omgekomen militairen"
             named = self.p.outcome_groups.get(fold(self.doc.text[match.end:phrase.end]).split()[-1]
                                               if self.doc.text[match.end:phrase.end].split() else "")
             if named:
@@ -1554,6 +1576,18 @@ class _Reader:
         end = phrase.end if phrase is not None else match.end
         if self.p.side_both.match(text, end, end + 40) or self.p.side_both.match(text, end + 1, end + 40):
             return "unknown", None
+        own = self.p.own_side.search(text, end, min(len(text), end + 40))
+        if own is not None and "." not in text[end:own.start()]:
+            # "veertien omgekomen militairen in eigen gelederen", "lost 12 men in its own ranks": the speaker's side
+            index = clauses.sentence_index(self.doc, match.start)
+            side = self._side_of(clauses.speaker(self.doc, index, match.start, match.end))
+            if side is not None:
+                return side
+            sentence = self.doc.sentences[index]
+            actors = [e for e in self.doc.within(self.doc.entities, sentence.start, match.start, "entities")
+                      if e.kind == "actor"]
+            if actors:  # the first actor of the sentence: its subject ("Een woordvoerder van X sprak van ...")
+                return self.world.actor_group(actors[0].name) or "armed_group", actors[0].name
         if phrase is not None and phrase.group not in (None, "unknown") and not phrase.anaphoric:
             return None
         if phrase is not None and phrase.actor is not None:
@@ -1576,6 +1610,11 @@ class _Reader:
                 side = self._side_of(clauses.phrase_at(self.doc, marker.end()))
                 if side is not None:
                     return side
+                # a name that holds the marker's last words: "onder de troepen van Haftar" ("troepen van Haftar")
+                covering = [e for e in self.doc.within(self.doc.entities, marker.start(), marker.end() + 40, "entities")
+                            if e.kind == "actor" and marker.start() < e.start < marker.end() < e.end]
+                if covering:
+                    return self.world.actor_group(covering[0].name) or "armed_group", covering[0].name
         return None
 
     def _side_of(self, who: clauses.Mention | None) -> tuple[str, str | None] | None:
