@@ -240,6 +240,8 @@ class _Patterns:
     side_before: re.Pattern[str]
     side_state: re.Pattern[str]
     own_side: re.Pattern[str]  # "in eigen gelederen": the victims are of the speaker's side
+    fights: frozenset[str]  # "gevechten", "clashes": a phrase naming a fight names no side
+    rebel_nouns: re.Pattern[str]  # "rebels", "rebellen": a side of their own, unless a movement is called so
     side_both: re.Pattern[str]
 
 
@@ -461,6 +463,9 @@ def _patterns(data: Language) -> _Patterns:
         side_before=re.compile(phrase_pattern(data.words("victims.side_markers")) + r"\s+", re.IGNORECASE),
         side_state=re.compile(phrase_pattern(data.words("victims.state_side")), re.IGNORECASE),
         own_side=re.compile(phrase_pattern(data.words("victims.own_side")), re.IGNORECASE),
+        rebel_nouns=re.compile(phrase_pattern(data.words("victims.rebel_nouns")).replace(r"(?![\w])", ""),
+                               re.IGNORECASE),
+        fights=frozenset(fold(w) for w in [*data.words("time.campaign_nouns"), *data.words("victims.fight_nouns")]),
         side_both=re.compile(phrase_pattern(data.words("victims.both_sides")), re.IGNORECASE),
     )
 
@@ -1541,6 +1546,9 @@ class _Reader:
             return "unknown", None
         group = phrase.group
         actor = phrase.actor
+        if previous is not None and previous[0] == group and actor is None and phrase.country is None \
+                and self.p.anaphora.match(self.doc.text, _skip_spaces(self.doc.text, match.end)):
+            return previous  # "zeven doden bij de Russen, drie andere soldaten raakten gewond": of the same side
         if group in ("unknown",) and actor is None and phrase.state:
             group = "military"
         if phrase.group == "unknown" and actor is None and previous is None:
@@ -1558,6 +1566,8 @@ class _Reader:
                 actor = self.memory.actor.get("military") or self.world.state_forces(self.doc.country)
         elif group == "armed_group" and actor is None and phrase.country is None:
             actor = self.memory.actor.get("armed_group")
+            if self._rebels(match, phrase) and not self._rebel_movement(actor):
+                return "armed_group", "rebels"  # "a fighter of the rebel factions" in a report on IS: not IS's
         if group in ("civilian", "unknown"):
             actor = None
         if group == "unknown" and phrase.group == "unknown" and actor is None:
@@ -1565,6 +1575,23 @@ class _Reader:
         if actor and group in ("military", "armed_group"):
             self.memory.actor[group] = actor
         return group or "unknown", actor
+
+    def _rebels(self, match: CountMatch, phrase: _Phrase) -> bool:
+        """Whether the victims are named as rebels: "rebels", "a fighter of the rebel factions"."""
+        text = self.doc.text
+        if self.p.rebel_nouns.search(text, match.end, phrase.end):
+            return True
+        of = _TOKEN.match(text, phrase.end)
+        if of is None or fold(of.group(1)) not in self.p.of:
+            return False
+        noun = re.match(r"\s*(?:[\w’'-]+\s+)?", text[of.end():of.end() + 40])
+        return self.p.rebel_nouns.match(text, of.end() + (noun.end() if noun else 0)) is not None \
+            or self.p.rebel_nouns.match(text, _skip_spaces(text, of.end())) is not None
+
+    def _rebel_movement(self, actor: str | None) -> bool:
+        """Whether an actor is itself called rebels ("Houthi rebels", "M23-rebellen"): its fighters' "rebels"."""
+        row = self.world.actors.get(actor or "")
+        return row is not None and self.p.rebel_nouns.search(row.get("aliases") or "") is not None
 
     def _side(self, match: CountMatch, phrase: _Phrase | None) -> tuple[str, str | None] | None:
         """The victims' side as the clause names it, for victims whose own words do not.
@@ -1619,8 +1646,9 @@ class _Reader:
 
     def _side_of(self, who: clauses.Mention | None) -> tuple[str, str | None] | None:
         """The side a noun phrase names: an actor, a state's forces, or a group noun ("the jihadists")."""
-        if who is None or clauses.is_attack(self.doc, who):
-            return None
+        if who is None or clauses.is_attack(self.doc, who) \
+                or any(fold(w) in self.p.fights for w in who.surface.split()):
+            return None  # "bij zware gevechten tussen IS en het leger": a fight names both sides, not one
         if who.kind in ("actor", "state"):
             return who.group or "armed_group", who.name
         if who.kind == "noun" and who.group in ("armed_group", "military"):

@@ -142,3 +142,14 @@ def test_a_toll_so_far_is_a_running_toll_only_of_a_campaign(lang: str, text: str
     """"So far" of one incident is its latest toll, counted; of a campaign or a total, a running toll."""
     reports = cn.extract_casualties(text, lang=lang, published="2018-03-01")
     assert [r.cumulative for r in reports if r.outcome == "killed"] == [cumulative]
+
+
+@pytest.mark.parametrize("lang, text, cumulative", [
+    ("nl", "Bij de beschietingen van de stad komen herhaaldelijk tientallen burgers om het leven.", True),
+    ("nl", "Bij de beschietingen van de stad kwamen gisteren tientallen burgers om het leven.", False),
+    ("en", "Dozens of civilians have repeatedly been killed in the shelling of the town.", True),
+    ("en", "Dozens of civilians were killed in the shelling of the town yesterday.", False),
+])
+def test_a_repeated_event_is_a_running_toll(lang: str, text: str, cumulative: bool) -> None:
+    reports = cn.extract_casualties(text, lang=lang, published="2018-03-01")
+    assert [r.cumulative for r in reports] == [cumulative]

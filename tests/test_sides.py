@@ -43,3 +43,42 @@ def test_a_name_that_holds_the_side_marker() -> None:
 ])
 def test_own_ranks_are_the_side_of_who_speaks(lang: str, text: str, expected: tuple[str, int, str, str | None]) -> None:
     assert _sides(text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nl", "Bij hevige gevechten tussen IS en het leger zijn zeker 60 doden gevallen.", ("killed", 60, "unknown", None)),
+    ("en", "In heavy clashes between the Taliban and the army, at least 60 people were killed.",
+     ("killed", 60, "unknown", None)),
+])
+def test_a_fight_names_no_side(lang: str, text: str, expected: tuple[str, int, str, str | None]) -> None:
+    """"Bij gevechten tussen IS en het leger": "bij" before a fight marks no side."""
+    assert _sides(text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nl", "Het Oekraïense leger meldt een aanval op zijn stellingen. Bij de Russen vielen vier doden, twee andere "
+           "soldaten raakten gewond.",
+     [("killed", 4, "military", "Russian government forces"), ("injured", 2, "military", "Russian government forces")]),
+    ("en", "The Ukrainian army reported an attack on its positions. Four Russian soldiers were killed and two other "
+           "soldiers were wounded.",
+     [("killed", 4, "military", "Russian government forces"), ("injured", 2, "military", "Russian government forces")]),
+])
+def test_others_of_the_same_kind_are_of_the_same_side(lang: str, text: str,
+                                                      expected: list[tuple[str, int, str, str | None]]) -> None:
+    article = {"text": text, "language": lang, "title": "Oorlog in Oekraïne", "published": "2023-03-01"}
+    assert [(r.outcome, r.count_best, r.victim_group, r.victim_actor)
+            for r in cn.extract_casualties(article) if not r.from_title] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Islamic State fighters shelled the town. A fighter of the rebel factions died of his wounds.",
+     ("killed", 1, "armed_group", "rebels")),
+    ("en", "Islamic State fighters attacked the village. Six rebels were wounded by a car bomb.",
+     ("injured", 6, "armed_group", "rebels")),
+    ("nl", "IS viel de stad aan. Daarbij kwamen twaalf rebellen om.", ("killed", 12, "armed_group", "rebels")),
+    ("nl", "De Houthi-rebellen vielen de stad aan. Daarbij kwamen twaalf rebellen om.",
+     ("killed", 12, "armed_group", "Houthis")),
+])
+def test_rebels_are_not_the_group_named_before(lang: str, text: str, expected: tuple[str, int, str, str | None]) -> None:
+    """Rebels are a side of their own, unless the group named before is itself called rebels."""
+    assert _sides(text, lang) == [expected]
