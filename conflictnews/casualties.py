@@ -424,7 +424,8 @@ def _patterns(data: Language) -> _Patterns:
         perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
-        number_of=re.compile(r"\s+" + phrase_pattern(data.words("casualties.number_of")), re.IGNORECASE),
+        # "brings to 52 the number of", "rose to 15 at least, the number of": the figure before its noun
+        number_of=re.compile(r",?\s+" + phrase_pattern(data.words("casualties.number_of")), re.IGNORECASE),
         more=frozenset(fold(w) for w in data.words("casualties.more")),
         outcome_groups=data.table("casualties.outcome_groups"),
         part_of_them=re.compile(r"\s+" + phrase_pattern(data.words("casualties.part_of_them")), re.IGNORECASE),
@@ -1169,6 +1170,10 @@ class _Reader:
                 mixed = self._mixed(end, sentence, group)
                 return _Phrase(end, group, None, head_actor or of_actor or actor, country,
                                state or head_state or of_state, False, mixed)
+            number_of = self.p.number_of.match(text, position) if step == 0 else None
+            if number_of is not None:
+                position = number_of.end()  # "brings to 52 the number of soldiers killed", "rose to 15, the number of"
+                continue
             token = _TOKEN.match(text, position, sentence.end)
             if token is None or token.start(1) in self._count_starts and token.start(1) != match.start:
                 return None  # "two farmer groups left three people dead": the next count has its own phrase
@@ -1204,10 +1209,6 @@ class _Reader:
                 end, of_actor, of_state = self._of_phrase(token.end(), sentence, entities)
                 group = "military" if of_state else self.world.actor_group(of_actor or actor) or "unknown"
                 return _Phrase(end, group, None, of_actor or actor, country, of_state, False, False)
-            number_of = self.p.number_of.match(text, position)
-            if step == 0 and number_of:
-                position = number_of.end()  # "brings to 52 the number of soldiers killed"
-                continue
             if step == 0 and word in self.p.of and match.count.qualifier in ("vague", "about"):
                 position = token.end()  # "dozens of civilians", "a number of people"
                 continue
@@ -1766,6 +1767,11 @@ class _Reader:
             return (*period, cumulative_cue)
         if self.memory.period is not None:
             return (*self.memory.period, cumulative_cue)
+        later = self._time_of_attack_after(index) if not cumulative_cue else None
+        if later is not None:
+            period = (later.date_start, later.date_end, later.precision)
+            self.memory.period, self.memory.period_at = period, later.start
+            return (*period, cumulative_cue)
         ref = doc.reference
         if ref.day is not None:
             day = datetime(ref.day.year, ref.day.month, ref.day.day)
@@ -1773,6 +1779,22 @@ class _Reader:
         if month is not None:
             return (*month, cumulative_cue)
         return None, None, None, cumulative_cue
+
+    def _time_of_attack_after(self, index: int) -> TimeExpression | None:
+        """The day an attack took place, told in the two sentences after the first report of it: "41 strijders
+        zijn gedood bij een tegenaanval van IS. (...) De jihadisten lanceerden gisteren hun tegenaanval"."""
+        doc = self.doc
+        if not clauses.refers_to_event(doc, index):
+            return None
+        for ahead in (index + 1, index + 2):
+            following = doc.sentence_at(ahead)
+            if following is None:
+                return None
+            days = [t for t in doc.within(doc.times, following.start, following.end, "times")
+                    if t.resolved and not t.since and t.precision == "day"]
+            if days and clauses.refers_to_event(doc, ahead):
+                return days[0]
+        return None
 
     def _time_before(self, sentence: Sentence, index: int, *, running: bool) -> TimeExpression | None:
         """The last dated time of the paragraph before ``sentence``: "Mogadishu werd vandaag opgeschrikt door

@@ -78,3 +78,19 @@ def test_a_time_counted_back_from_a_publication_month(lang: str, text: str,
     """On a page known only to its month, "twee weken geleden" shifts the month back by as much; "sinds
     donderdag" lies in the month."""
     assert _periods(text, lang, "2019-07", "month") == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nl", "Zeker twintig soldaten zijn gedood bij een aanval van de Taliban op een legerpost. Dat meldt de gouverneur.\n\n"
+           "Volgens de gouverneur voerden de Taliban de aanval gisteren uit.", [(20, "2018-04-23", "2018-04-23")]),
+    ("en", "At least 20 soldiers were killed in a Taliban attack on an army post, the governor said.\n\n"
+           "The militants launched the attack on Sunday night.", [(20, "2018-04-22", "2018-04-22")]),
+])
+def test_the_day_of_an_attack_told_after_its_toll(lang: str, text: str, expected: list[tuple[int, str, str]]) -> None:
+    """A lead names the toll of an attack, a sentence after it the day of that attack."""
+    assert _periods(text, lang, "2018-04-24T18:25") == expected
+
+
+def test_a_later_day_of_something_else_is_not_taken() -> None:
+    text = "At least 20 soldiers were killed in a Taliban attack on an army post.\n\nThe president spoke on Sunday."
+    assert _periods(text, "en", "2018-04-24T18:25") == [(20, "2018-04-18", "2018-04-24")]
