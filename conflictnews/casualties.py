@@ -241,6 +241,7 @@ class _Patterns:
     side_state: re.Pattern[str]
     own_side: re.Pattern[str]  # "in eigen gelederen": the victims are of the speaker's side
     fights: frozenset[str]  # "gevechten", "clashes": a phrase naming a fight names no side
+    of_them: re.Pattern[str]  # "21 van hen", "12 of them": a part of people named before
     rebel_nouns: re.Pattern[str]  # "rebels", "rebellen": a side of their own, unless a movement is called so
     side_both: re.Pattern[str]
 
@@ -466,6 +467,7 @@ def _patterns(data: Language) -> _Patterns:
         own_side=re.compile(phrase_pattern(data.words("victims.own_side")), re.IGNORECASE),
         rebel_nouns=re.compile(phrase_pattern(data.words("victims.rebel_nouns")).replace(r"(?![\w])", ""),
                                re.IGNORECASE),
+        of_them=re.compile(phrase_pattern(data.words("victims.of_them")), re.IGNORECASE),
         fights=frozenset(fold(w) for w in [*data.words("time.campaign_nouns"), *data.words("victims.fight_nouns")]),
         side_both=re.compile(phrase_pattern(data.words("victims.both_sides")), re.IGNORECASE),
     )
@@ -638,10 +640,36 @@ class _Reader:
                     and reports[-1].from_title == self.doc.from_title and not after_among
                     and ")" not in self.doc.text[reports[-1].span_end:match.start])  # a bracket of parts closed
                 after_among = among  # the count after "were among" is the whole, not one more part
+                if subset and group == "unknown" and phrase is not None and phrase.country and not among:
+                    group, actor = self._side_of_part(phrase.country, reports, sentence, group, actor)
                 reported_counts.append(match)
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
                 self.memory.victims = (id(doc), index, group, actor)
         return reports
+
+    def _group_named_before(self, match: CountMatch) -> tuple[str, str | None] | None:
+        """The people "of them" points back at: the last noun of a group in the sentence before, same paragraph."""
+        index = clauses.sentence_index(self.doc, match.start)
+        before = self.doc.sentence_at(index - 1)
+        if before is None or before.paragraph != self.doc.sentences[index].paragraph:
+            return None
+        groups = [self.p.heads.get(fold(w)) for w in re.findall(r"[^\W\d_][\w’'-]*", before.text)]
+        named = [g for g in groups if g in ("civilian", "military", "armed_group")]
+        if not named:
+            return None
+        if named[-1] == "military":
+            return "military", self.memory.actor.get("military") or self.world.state_forces(self.doc.country)
+        return named[-1], self.memory.actor.get(named[-1]) if named[-1] == "armed_group" else None
+
+    def _side_of_part(self, country: str, reports: list[CasualtyReport], sentence: Sentence, group: str,
+                      actor: str | None) -> tuple[str, str | None]:
+        """People of a country among a total of soldiers ("601 regime soldiers ..., including at least two
+        Russians") are soldiers too, of that country's forces."""
+        totals = [r for r in reports if not r.subset and r.sentence == sentence.text
+                  and r.from_title == self.doc.from_title]
+        if totals and totals[-1].victim_group == "military":
+            return "military", self.world.state_forces(country) or actor
+        return group, actor
 
     def _bracketed_part(self, match: CountMatch, triggers: list[_Trigger]) -> str | None:
         """The outcome of a count in brackets right after a casualty word: "15 persons died (13 civilians)"."""
@@ -1528,6 +1556,9 @@ class _Reader:
             before = self.doc.text[max(0, match.start - 24):match.start]
             if previous is None and phrase is not None and phrase.anaphoric:
                 previous = self._carried  # "Zes anderen raakten gewond": the others of the sentence before
+            if previous is None and phrase is not None and phrase.anaphoric \
+                    and self.p.of_them.match(self.doc.text, _skip_spaces(self.doc.text, match.end)):
+                previous = self._group_named_before(match)  # "een groep dorpelingen (...). 21 van hen kwamen om"
             if previous is not None and (phrase is None or phrase.anaphoric) \
                     and not any(fold(w) in self.p.reflexives for w in before.split()):
                 return previous  # not "killed himself and 14 others": the others are his victims

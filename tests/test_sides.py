@@ -82,3 +82,29 @@ def test_others_of_the_same_kind_are_of_the_same_side(lang: str, text: str,
 def test_rebels_are_not_the_group_named_before(lang: str, text: str, expected: tuple[str, int, str, str | None]) -> None:
     """Rebels are a side of their own, unless the group named before is itself called rebels."""
     assert _sides(text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The monitor has documented the killing of at least 300 regime soldiers and loyalists, including at least "
+           "three Russians, since March.", ("killed", 3, "military", "Russian government forces")),
+    ("nl", "Bij de gevechten zijn 45 regeringssoldaten omgekomen, onder wie vier Iraniërs.",
+     ("killed", 4, "military", "Iranian government forces")),
+])
+def test_people_of_a_country_among_soldiers_are_its_soldiers(lang: str, text: str,
+                                                            expected: tuple[str, int, str, str | None]) -> None:
+    assert expected in _sides(text, lang)
+
+
+def test_people_of_a_country_among_people_are_people() -> None:
+    assert ("killed", 4, "unknown", None) in _sides("Bij de aanslag kwamen 45 mensen om, onder wie vier Iraniërs.", "nl")
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("nl", "Gewapende mannen openden het vuur op een groep herders bij de rivier. 14 van hen kwamen om het leven.",
+     ("killed", 14, "civilian", None)),
+    ("en", "Gunmen opened fire on a group of farmers near the river. 14 of them were killed.",
+     ("killed", 14, "civilian", None)),
+])
+def test_of_them_points_at_the_people_named_before(lang: str, text: str,
+                                                  expected: tuple[str, int, str, str | None]) -> None:
+    assert _sides(text, lang) == [expected]
