@@ -242,6 +242,7 @@ class _Patterns:
     own_side: re.Pattern[str]  # "in eigen gelederen": the victims are of the speaker's side
     fights: frozenset[str]  # "gevechten", "clashes": a phrase naming a fight names no side
     of_them: re.Pattern[str]  # "21 van hen", "12 of them": a part of people named before
+    attack_on: re.Pattern[str]  # "een aanval op burgers": the people attacked
     rebel_nouns: re.Pattern[str]  # "rebels", "rebellen": a side of their own, unless a movement is called so
     side_both: re.Pattern[str]
 
@@ -467,6 +468,9 @@ def _patterns(data: Language) -> _Patterns:
         own_side=re.compile(phrase_pattern(data.words("victims.own_side")), re.IGNORECASE),
         rebel_nouns=re.compile(phrase_pattern(data.words("victims.rebel_nouns")).replace(r"(?![\w])", ""),
                                re.IGNORECASE),
+        attack_on=re.compile(
+            rf"{phrase_pattern(data.words('roles.attack_nouns'))}\s+{phrase_pattern(data.words('victims.attack_targets'))}"
+            rf"\s+(?:[^\W\d_][\w’'-]*\s+){{0,2}}?(?P<who>[^\W\d_][\w’'-]*)", re.IGNORECASE),
         of_them=re.compile(phrase_pattern(data.words("victims.of_them")), re.IGNORECASE),
         fights=frozenset(fold(w) for w in [*data.words("time.campaign_nouns"), *data.words("victims.fight_nouns")]),
         side_both=re.compile(phrase_pattern(data.words("victims.both_sides")), re.IGNORECASE),
@@ -625,6 +629,9 @@ class _Reader:
                     continue
                 group, actor = (self._side(match, None) or ("unknown", None)) if continued \
                     else self._victims(phrase, match, previous_group)
+                if group == "unknown" and actor is None and (phrase is None or phrase.group in (None, "unknown")) \
+                        and self._civilians_attacked(match, sentence):
+                    group = "civilian"  # "na weer een aanval op burgers, met twintig doden als gevolg"
                 if group != "armed_group" and self.p.self_killers.match(self.doc.text, phrase.end if phrase else match.end) \
                         and not any(match.end < c.start < (phrase.end if phrase else match.end) + 80 for c in counts):
                     group, actor = "armed_group", None  # "two women ... blew themselves up": the attackers
@@ -646,6 +653,14 @@ class _Reader:
                 reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
                 self.memory.victims = (id(doc), index, group, actor)
         return reports
+
+    def _civilians_attacked(self, match: CountMatch, sentence: Sentence) -> bool:
+        """Whether the figure follows, in its sentence, an attack on civilians ("een aanval op burgers", "the
+        attack on villagers"): its dead are the people attacked."""
+        if not self._sentence_has(self.p.attack_on, sentence):
+            return False
+        found = list(self.p.attack_on.finditer(self.doc.text, sentence.start, match.start))
+        return bool(found) and self.p.heads.get(fold(found[-1].group("who"))) == "civilian"
 
     def _group_named_before(self, match: CountMatch) -> tuple[str, str | None] | None:
         """The people "of them" points back at: the last noun of a group in the sentence before, same paragraph."""
@@ -1789,7 +1804,7 @@ class _Reader:
             if period[0] is not None and not cumulative:
                 self.memory.period, self.memory.period_at = period, chosen.start
             return (*period, cumulative)
-        cumulative_cue = cumulative_cue or self._sentence_has(self.p.campaign_toll, sentence)
+        cumulative_cue = cumulative_cue or self._campaign_toll(match, sentence, index)
         earlier = self._time_before(sentence, index, running=cumulative_cue)
         if earlier is not None and (self.memory.period is None or earlier.start > self.memory.period_at):
             period = (earlier.date_start, earlier.date_end, earlier.precision)
@@ -1810,6 +1825,15 @@ class _Reader:
         if month is not None:
             return (*month, cumulative_cue)
         return None, None, None, cumulative_cue
+
+    def _campaign_toll(self, match: CountMatch, sentence: Sentence, index: int) -> bool:
+        """Whether the figure's clause names a campaign its people died in ("died in the offensive"); a
+        campaign named in another clause is not where they died ("Na een aanval met twintig doden als gevolg,
+        heeft het land besloten burgers te bewapenen in de strijd tegen ...")."""
+        if not self._sentence_has(self.p.campaign_toll, sentence):
+            return False
+        start, end = clauses.clause_at(self.doc, index, match.start)
+        return self.p.campaign_toll.search(self.doc.text, start, end) is not None
 
     def _time_of_attack_after(self, index: int) -> TimeExpression | None:
         """The day an attack took place, told in the two sentences after the first report of it: "41 strijders

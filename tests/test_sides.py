@@ -108,3 +108,14 @@ def test_people_of_a_country_among_people_are_people() -> None:
 def test_of_them_points_at_the_people_named_before(lang: str, text: str,
                                                   expected: tuple[str, int, str, str | None]) -> None:
     assert _sides(text, lang) == [expected]
+
+
+@pytest.mark.parametrize("lang, text, group", [
+    ("nl", "Na weer een aanval op burgers in een dorp in het oosten, met vijftien doden als gevolg, stuurt het leger "
+           "extra troepen.", "civilian"),
+    ("en", "After another attack on villagers in the east that left fifteen dead, the army sent more troops.",
+     "civilian"),
+    ("nl", "Na een aanval op een legerpost in het oosten vielen vijftien doden.", "unknown"),
+])
+def test_the_dead_of_an_attack_on_civilians_are_civilians(lang: str, text: str, group: str) -> None:
+    assert [g for _, _, g, _ in _sides(text, lang)] == [group]
