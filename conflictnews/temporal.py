@@ -336,12 +336,15 @@ def _ago(found: list[TimeExpression], text: str, data: Language, reference: Refe
         if amount is None or amount <= 0 or amount > 100 or unit < 1:
             continue
         days = round(unit * amount)
-        if reference.day is not None:
-            d = reference.day - timedelta(days=days)
-            precision = "day" if unit < 7 else "week" if unit < 30 else "month"
-            extra.append(TimeExpression(m.start(), m.end(), m.group(), _day(d), _day(d), precision, False))
-            continue
-        period = _month_shifted(reference, days, days) if days >= 7 else None  # a few days back: in the month
+        try:
+            if reference.day is not None:
+                d = reference.day - timedelta(days=days)
+                precision = "day" if unit < 7 else "week" if unit < 30 else "month"
+                extra.append(TimeExpression(m.start(), m.end(), m.group(), _day(d), _day(d), precision, False))
+                continue
+            period = _month_shifted(reference, days, days) if days >= 7 else None  # a few days back: in the month
+        except (ValueError, OverflowError):
+            period = None  # a publication at the edge of the calendar
         if period is None:
             extra.append(TimeExpression(m.start(), m.end(), m.group(), None, None, None, False))
         else:
