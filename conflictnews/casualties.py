@@ -166,6 +166,7 @@ class _Patterns:
     cumulative_cues: re.Pattern[str]
     so_far_cues: re.Pattern[str]
     same_period: re.Pattern[str]  # "in the same period": the period of the figure before
+    habitual_cues: re.Pattern[str]  # "herhaaldelijk", "repeatedly": a repeated event
     campaign_words: re.Pattern[str]  # a campaign or a total: what makes a toll "so far" a running toll
     negations: frozenset[str]
     toll: re.Pattern[str]
@@ -375,6 +376,7 @@ def _patterns(data: Language) -> _Patterns:
         subset_cues=data.regex("casualties.subset_cues"),
         cumulative_cues=data.regex("casualties.cumulative_cues"),
         so_far_cues=data.regex("casualties.so_far_cues"),
+        habitual_cues=re.compile(phrase_pattern(data.words("casualties.habitual_cues")), re.IGNORECASE),
         same_period=re.compile(phrase_pattern(data.words("casualties.same_period")), re.IGNORECASE),
         campaign_words=re.compile(phrase_pattern([*data.words("time.campaign_nouns"), *data.words("casualties.totals")]),
                                   re.IGNORECASE),
@@ -1788,7 +1790,7 @@ class _Reader:
                 last = next((r for r in reversed(self._reports_so_far) if r.span_start < sentence.start), None)
                 if last is not None:
                     return last.period_start, last.period_end, last.date_precision, last.cumulative
-        cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence) or (
+        cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence) or self._habitual(match, sentence, index) or (
             self._sentence_has(self.p.so_far_cues, sentence) and self._speaks_of_campaign(sentence, index))
         month = self._publication_month()
         if times:
@@ -1825,6 +1827,15 @@ class _Reader:
         if month is not None:
             return (*month, cumulative_cue)
         return None, None, None, cumulative_cue
+
+    def _habitual(self, match: CountMatch, sentence: Sentence, index: int) -> bool:
+        """A repeated event: "komen herhaaldelijk burgers om het leven", "civilians have repeatedly been killed";
+        the adverb stands in the figure's clause before its casualty word."""
+        if not self._sentence_has(self.p.habitual_cues, sentence):
+            return False
+        start, _ = clauses.clause_at(self.doc, index, match.start)
+        trigger = self.p.triggers.search(self.doc.text, match.end, sentence.end)
+        return self.p.habitual_cues.search(self.doc.text, start, trigger.start() if trigger else match.end) is not None
 
     def _campaign_toll(self, match: CountMatch, sentence: Sentence, index: int) -> bool:
         """Whether the figure's clause names a campaign its people died in ("died in the offensive"); a

@@ -149,6 +149,8 @@ def test_a_toll_so_far_is_a_running_toll_only_of_a_campaign(lang: str, text: str
     ("nl", "Bij de beschietingen van de stad kwamen gisteren tientallen burgers om het leven.", False),
     ("en", "Dozens of civilians have repeatedly been killed in the shelling of the town.", True),
     ("en", "Dozens of civilians were killed in the shelling of the town yesterday.", False),
+    ("en", "A teacher was shot dead by gunmen in a district repeatedly raided by bandits.", False),
+    ("nl", "Een leraar werd doodgeschoten in een district dat herhaaldelijk door bendes werd overvallen.", False),
 ])
 def test_a_repeated_event_is_a_running_toll(lang: str, text: str, cumulative: bool) -> None:
     reports = cn.extract_casualties(text, lang=lang, published="2018-03-01")
