@@ -428,8 +428,7 @@ def _patterns(data: Language) -> _Patterns:
         perpetrators=re.compile(r"(?<![\w])(?:" + "|".join(phrase_alternation([p]) for p in [
             *data.words("casualties.perpetrators_killed"), *data.words("casualties.perpetrators_included")])
             + r")(?![\w])", re.IGNORECASE),
-        # "brings to 52 the number of", "rose to 15 at least, the number of": the figure before its noun
-        number_of=re.compile(r",?\s+" + phrase_pattern(data.words("casualties.number_of")), re.IGNORECASE),
+        number_of=re.compile(r"\s+" + phrase_pattern(data.words("casualties.number_of")), re.IGNORECASE),
         more=frozenset(fold(w) for w in data.words("casualties.more")),
         outcome_groups=data.table("casualties.outcome_groups"),
         part_of_them=re.compile(r"\s+" + phrase_pattern(data.words("casualties.part_of_them")), re.IGNORECASE),
@@ -1217,7 +1216,7 @@ class _Reader:
                                state or head_state or of_state, False, mixed)
             number_of = self.p.number_of.match(text, position) if step == 0 else None
             if number_of is not None:
-                position = number_of.end()  # "brings to 52 the number of soldiers killed", "rose to 15, the number of"
+                position = number_of.end()  # "brings to 52 the number of soldiers killed"
                 continue
             token = _TOKEN.match(text, position, sentence.end)
             if token is None or token.start(1) in self._count_starts and token.start(1) != match.start:
