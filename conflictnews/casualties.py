@@ -181,6 +181,8 @@ class _Patterns:
     subset_cues: re.Pattern[str]
     cumulative_cues: re.Pattern[str]
     so_far_cues: re.Pattern[str]
+    same_period: re.Pattern[str]  # "in the same period": the period of the figure before
+    habitual_cues: re.Pattern[str]  # "herhaaldelijk", "repeatedly": a repeated event
     campaign_words: re.Pattern[str]  # a campaign or a total: what makes a toll "so far" a running toll
     negations: frozenset[str]
     toll: re.Pattern[str]
@@ -254,6 +256,11 @@ class _Patterns:
     loss_verbs: re.Pattern[str]
     side_before: re.Pattern[str]
     side_state: re.Pattern[str]
+    own_side: re.Pattern[str]  # "in eigen gelederen": the victims are of the speaker's side
+    fights: frozenset[str]  # "gevechten", "clashes": a phrase naming a fight names no side
+    of_them: re.Pattern[str]  # "21 van hen", "12 of them": a part of people named before
+    attack_on: re.Pattern[str]  # "een aanval op burgers": the people attacked
+    rebel_nouns: re.Pattern[str]  # "rebels", "rebellen": a side of their own, unless a movement is called so
     side_both: re.Pattern[str]
 
 
@@ -385,6 +392,8 @@ def _patterns(data: Language) -> _Patterns:
         subset_cues=data.regex("casualties.subset_cues"),
         cumulative_cues=data.regex("casualties.cumulative_cues"),
         so_far_cues=data.regex("casualties.so_far_cues"),
+        habitual_cues=re.compile(phrase_pattern(data.words("casualties.habitual_cues")), re.IGNORECASE),
+        same_period=re.compile(phrase_pattern(data.words("casualties.same_period")), re.IGNORECASE),
         campaign_words=re.compile(phrase_pattern([*data.words("time.campaign_nouns"), *data.words("casualties.totals")]),
                                   re.IGNORECASE),
         negations=frozenset(fold(w) for w in data.words("casualties.negations")),
@@ -473,6 +482,14 @@ def _patterns(data: Language) -> _Patterns:
         loss_verbs=re.compile(phrase_pattern(data.words("victims.loss_verbs")) + r"\s*$", re.IGNORECASE),
         side_before=re.compile(phrase_pattern(data.words("victims.side_markers")) + r"\s+", re.IGNORECASE),
         side_state=re.compile(phrase_pattern(data.words("victims.state_side")), re.IGNORECASE),
+        own_side=re.compile(phrase_pattern(data.words("victims.own_side")), re.IGNORECASE),
+        rebel_nouns=re.compile(phrase_pattern(data.words("victims.rebel_nouns")).replace(r"(?![\w])", ""),
+                               re.IGNORECASE),
+        attack_on=re.compile(
+            rf"{phrase_pattern(data.words('roles.attack_nouns'))}\s+{phrase_pattern(data.words('victims.attack_targets'))}"
+            rf"\s+(?:[^\W\d_][\w’'-]*\s+){{0,2}}?(?P<who>[^\W\d_][\w’'-]*)", re.IGNORECASE),
+        of_them=re.compile(phrase_pattern(data.words("victims.of_them")), re.IGNORECASE),
+        fights=frozenset(fold(w) for w in [*data.words("time.campaign_nouns"), *data.words("victims.fight_nouns")]),
         side_both=re.compile(phrase_pattern(data.words("victims.both_sides")), re.IGNORECASE),
     )
 
@@ -521,6 +538,7 @@ class _Memory:
     def __init__(self) -> None:
         self.actor: dict[str, str] = {}
         self.period: tuple[datetime | None, datetime | None, str | None] | None = None
+        self.period_at = -1  # where the time expression of ``period`` stands
         self.place: PlaceRef | None = None
         # The victims of the last report: (document, sentence index, group, actor); "Zes anderen raakten
         # gewond" in the next sentence of the paragraph points back at them.
@@ -652,6 +670,9 @@ class _Reader:
                 continue
             group, actor = (self._side(match, None) or ("unknown", None)) if continued \
                 else self._victims(phrase, match, previous_group)
+            if group == "unknown" and actor is None and (phrase is None or phrase.group in (None, "unknown")) \
+                    and self._civilians_attacked(match, sentence):
+                group = "civilian"  # "na weer een aanval op burgers, met twintig doden als gevolg"
             if group != "armed_group" and self.p.self_killers.match(self.doc.text, phrase.end if phrase else match.end) \
                     and not any(match.end < c.start < (phrase.end if phrase else match.end) + 80 for c in counts):
                 group, actor = "armed_group", None  # "two women ... blew themselves up": the attackers
@@ -667,9 +688,43 @@ class _Reader:
                 and reports[-1].from_title == self.doc.from_title and not after_among
                 and ")" not in self.doc.text[reports[-1].span_end:match.start])  # a bracket of parts closed
             after_among = among  # the count after "were among" is the whole, not one more part
+            if subset and group == "unknown" and phrase is not None and phrase.country and not among:
+                group, actor = self._side_of_part(phrase.country, reports, sentence, group, actor)
             reported_counts.append(match)
             reports.append(self._report(match, outcome, group, actor, sentence, index, entities, subset=subset))
             self.memory.victims = (id(doc), index, group, actor)
+
+    def _civilians_attacked(self, match: CountMatch, sentence: Sentence) -> bool:
+        """Whether the figure follows, in its sentence, an attack on civilians ("een aanval op burgers", "the
+        attack on villagers"): its dead are the people attacked."""
+        if not self._sentence_has(self.p.attack_on, sentence):
+            return False
+        found = list(self.p.attack_on.finditer(self.doc.text, sentence.start, match.start))
+        return bool(found) and self.p.heads.get(fold(found[-1].group("who"))) == "civilian"
+
+    def _group_named_before(self, match: CountMatch) -> tuple[str, str | None] | None:
+        """The people "of them" points back at: the last noun of a group in the sentence before, same paragraph."""
+        index = clauses.sentence_index(self.doc, match.start)
+        before = self.doc.sentence_at(index - 1)
+        if before is None or before.paragraph != self.doc.sentences[index].paragraph:
+            return None
+        groups = [self.p.heads.get(fold(w)) for w in re.findall(r"[^\W\d_][\w’'-]*", before.text)]
+        named = [g for g in groups if g in ("civilian", "military", "armed_group")]
+        if not named:
+            return None
+        if named[-1] == "military":
+            return "military", self.memory.actor.get("military") or self.world.state_forces(self.doc.country)
+        return named[-1], self.memory.actor.get(named[-1]) if named[-1] == "armed_group" else None
+
+    def _side_of_part(self, country: str, reports: list[CasualtyReport], sentence: Sentence, group: str,
+                      actor: str | None) -> tuple[str, str | None]:
+        """People of a country among a total of soldiers ("601 regime soldiers ..., including at least two
+        Russians") are soldiers too, of that country's forces."""
+        totals = [r for r in reports if not r.subset and r.sentence == sentence.text
+                  and r.from_title == self.doc.from_title]
+        if totals and totals[-1].victim_group == "military":
+            return "military", self.world.state_forces(country) or actor
+        return group, actor
 
     def _bracketed_part(self, match: CountMatch, triggers: list[_Trigger]) -> str | None:
         """The outcome of a count in brackets right after a casualty word: "15 persons died (13 civilians)"."""
@@ -1177,6 +1232,14 @@ class _Reader:
                             and entity.kind in ("demonym", "adjective")) and group not in ("killed", "injured"):
                         position = head_end  # "nine displaced persons were killed": the outcome word is a modifier
                         continue
+                    if following is not None and following[1] in _GROUPS and following[1] != "unknown" \
+                            and step == 0 and self._plural(text[_skip_spaces(text, head_end):following[0]]) \
+                            == (match.count.best > 1):
+                        # "veertien omgekomen militairen", "three wounded soldiers": the participle says what
+                        # happened, the head who they were
+                        end, of_actor, of_state = self._of_phrase(following[0], sentence, entities)
+                        return _Phrase(end, following[1], group, following[2] or of_actor or actor, country,
+                                       state or following[3] or of_state, False, False)
                     return _Phrase(head_end, None, group, actor, country, state, False, False)
                 if match.count.best > 1 and position != match.start and not self._plural(text[position:head_end]) \
                         and not self._ends_phrase(head_end, sentence) \
@@ -1190,6 +1253,10 @@ class _Reader:
                 mixed = self._mixed(end, sentence, group)
                 return _Phrase(end, group, None, head_actor or of_actor or actor, country,
                                state or head_state or of_state, False, mixed)
+            number_of = self.p.number_of.match(text, position) if step == 0 else None
+            if number_of is not None:
+                position = number_of.end()  # "brings to 52 the number of soldiers killed"
+                continue
             token = _TOKEN.match(text, position, sentence.end)
             if token is None or token.start(1) in self._count_starts and token.start(1) != match.start:
                 return None  # "two farmer groups left three people dead": the next count has its own phrase
@@ -1225,10 +1292,6 @@ class _Reader:
                 end, of_actor, of_state = self._of_phrase(token.end(), sentence, entities)
                 group = "military" if of_state else self.world.actor_group(of_actor or actor) or "unknown"
                 return _Phrase(end, group, None, of_actor or actor, country, of_state, False, False)
-            number_of = self.p.number_of.match(text, position)
-            if step == 0 and number_of:
-                position = number_of.end()  # "brings to 52 the number of soldiers killed"
-                continue
             if step == 0 and word in self.p.of and match.count.qualifier in ("vague", "about"):
                 position = token.end()  # "dozens of civilians", "a number of people"
                 continue
@@ -1247,6 +1310,15 @@ class _Reader:
             if word in self.p.breakers or word in self.p.of or re.fullmatch(r"[\d.,]+", token.group(1)):
                 return None
             if self.p.trigger_outcome.get(word):
+                outcome = self.p.trigger_outcome[word]
+                following = self._head_at(_skip_spaces(text, token.end()), sentence)
+                if step == 0 and outcome in _OUTCOMES and following is not None and following[1] in _GROUPS \
+                        and (match.count.best == 1 or self._plural(text[token.end():following[0]])):
+                    # "veertien omgekomen militairen", "three wounded soldiers": a participle before the head says
+                    # what happened, the head who they were
+                    end, of_actor, of_state = self._of_phrase(following[0], sentence, entities)
+                    return _Phrase(end, following[1], outcome, following[2] or of_actor or actor, country,
+                                   state or following[3] or of_state, False, False)
                 return None
             position = token.end()
         return None
@@ -1399,6 +1471,9 @@ class _Reader:
             # A bare number: the toll ("dodental opgelopen naar 65") or an ellipsis ("en negen gewond").
             if self.p.toll.search(text, sentence.start, match.start):
                 return "killed"
+            if before and self.p.side_before.match(text, _skip_spaces(text, match.end)) \
+                    and not self._clause_between(before[-1].end, match.start):
+                return before[-1].outcome  # "50 doden, 27 aan de kant van het leger", "12 on the side of the rebels"
             token = _TOKEN.match(text, match.end, sentence.end)
             if token is not None:
                 following = [t for t in triggers if t.start >= match.end]
@@ -1536,11 +1611,14 @@ class _Reader:
             before = self.doc.text[max(0, match.start - 24):match.start]
             if previous is None and phrase is not None and phrase.anaphoric:
                 previous = self._carried  # "Zes anderen raakten gewond": the others of the sentence before
+            if previous is None and phrase is not None and phrase.anaphoric \
+                    and self.p.of_them.match(self.doc.text, _skip_spaces(self.doc.text, match.end)):
+                previous = self._group_named_before(match)  # "een groep dorpelingen (...). 21 van hen kwamen om"
             if previous is not None and (phrase is None or phrase.anaphoric) \
                     and not any(fold(w) in self.p.reflexives for w in before.split()):
                 return previous  # not "killed himself and 14 others": the others are his victims
             return "unknown", None
-        if phrase.outcome is not None:
+        if phrase.outcome is not None and phrase.group in (None, "unknown"):  # not "veertien omgekomen militairen"
             named = self.p.outcome_groups.get(fold(self.doc.text[match.end:phrase.end]).split()[-1]
                                               if self.doc.text[match.end:phrase.end].split() else "")
             if named:
@@ -1555,6 +1633,9 @@ class _Reader:
             return "unknown", None
         group = phrase.group
         actor = phrase.actor
+        if previous is not None and previous[0] == group and actor is None and phrase.country is None \
+                and self.p.anaphora.match(self.doc.text, _skip_spaces(self.doc.text, match.end)):
+            return previous  # "zeven doden bij de Russen, drie andere soldaten raakten gewond": of the same side
         if group in ("unknown",) and actor is None and phrase.state:
             group = "military"
         if phrase.group == "unknown" and actor is None and previous is None:
@@ -1572,6 +1653,8 @@ class _Reader:
                 actor = self.memory.actor.get("military") or self.world.state_forces(self.doc.country)
         elif group == "armed_group" and actor is None and phrase.country is None:
             actor = self.memory.actor.get("armed_group")
+            if self._rebels(match, phrase) and not self._rebel_movement(actor):
+                return "armed_group", "rebels"  # "a fighter of the rebel factions" in a report on IS: not IS's
         if group in ("civilian", "unknown"):
             actor = None
         if group == "unknown" and phrase.group == "unknown" and actor is None:
@@ -1579,6 +1662,23 @@ class _Reader:
         if actor and group in ("military", "armed_group"):
             self.memory.actor[group] = actor
         return group or "unknown", actor
+
+    def _rebels(self, match: CountMatch, phrase: _Phrase) -> bool:
+        """Whether the victims are named as rebels: "rebels", "a fighter of the rebel factions"."""
+        text = self.doc.text
+        if self.p.rebel_nouns.search(text, match.end, phrase.end):
+            return True
+        of = _TOKEN.match(text, phrase.end)
+        if of is None or fold(of.group(1)) not in self.p.of:
+            return False
+        noun = re.match(r"\s*(?:[\w’'-]+\s+)?", text[of.end():of.end() + 40])
+        return self.p.rebel_nouns.match(text, of.end() + (noun.end() if noun else 0)) is not None \
+            or self.p.rebel_nouns.match(text, _skip_spaces(text, of.end())) is not None
+
+    def _rebel_movement(self, actor: str | None) -> bool:
+        """Whether an actor is itself called rebels ("Houthi rebels", "M23-rebellen"): its fighters' "rebels"."""
+        row = self.world.actors.get(actor or "")
+        return row is not None and self.p.rebel_nouns.search(row.get("aliases") or "") is not None
 
     def _side(self, match: CountMatch, phrase: _Phrase | None) -> tuple[str, str | None] | None:
         """The victims' side as the clause names it, for victims whose own words do not.
@@ -1590,6 +1690,18 @@ class _Reader:
         end = phrase.end if phrase is not None else match.end
         if self.p.side_both.match(text, end, end + 40) or self.p.side_both.match(text, end + 1, end + 40):
             return "unknown", None
+        own = self.p.own_side.search(text, end, min(len(text), end + 40))
+        if own is not None and "." not in text[end:own.start()]:
+            # "veertien omgekomen militairen in eigen gelederen", "lost 12 men in its own ranks": the speaker's side
+            index = clauses.sentence_index(self.doc, match.start)
+            side = self._side_of(clauses.speaker(self.doc, index, match.start, match.end))
+            if side is not None:
+                return side
+            sentence = self.doc.sentences[index]
+            actors = [e for e in self.doc.within(self.doc.entities, sentence.start, match.start, "entities")
+                      if e.kind == "actor"]
+            if actors:  # the first actor of the sentence: its subject ("Een woordvoerder van X sprak van ...")
+                return self.world.actor_group(actors[0].name) or "armed_group", actors[0].name
         if phrase is not None and phrase.group not in (None, "unknown") and not phrase.anaphoric:
             return None
         if phrase is not None and phrase.actor is not None:
@@ -1612,12 +1724,18 @@ class _Reader:
                 side = self._side_of(clauses.phrase_at(self.doc, marker.end()))
                 if side is not None:
                     return side
+                # a name that holds the marker's last words: "onder de troepen van Haftar" ("troepen van Haftar")
+                covering = [e for e in self.doc.within(self.doc.entities, marker.start(), marker.end() + 40, "entities")
+                            if e.kind == "actor" and marker.start() < e.start < marker.end() < e.end]
+                if covering:
+                    return self.world.actor_group(covering[0].name) or "armed_group", covering[0].name
         return None
 
     def _side_of(self, who: clauses.Mention | None) -> tuple[str, str | None] | None:
         """The side a noun phrase names: an actor, a state's forces, or a group noun ("the jihadists")."""
-        if who is None or clauses.is_attack(self.doc, who):
-            return None
+        if who is None or clauses.is_attack(self.doc, who) \
+                or any(fold(w) in self.p.fights for w in who.surface.split()):
+            return None  # "bij zware gevechten tussen IS en het leger": a fight names both sides, not one
         if who.kind in ("actor", "state"):
             return who.group or "armed_group", who.name
         if who.kind == "noun" and who.group in ("armed_group", "military"):
@@ -1693,15 +1811,25 @@ class _Reader:
 
     def _period(self, match: CountMatch, sentence: Sentence,
                 index: int) -> tuple[datetime | None, datetime | None, str | None, bool]:
-        """When: the sentence's time expression nearest the figure, else the last one the article gave, else
-        the days before publication (a week when it is known to the day, its month when only the month is).
+        """When: the sentence's time expression nearest the figure, else the last one the article gave (in a
+        sentence of the paragraph before, or for a figure before), else the days before publication (a week
+        when it is known to the day, its month when only the month is).
 
-        A day word on a page dated only to the month ("zaterdag", "over the past 24 hours") cannot be
-        resolved to a day: the fact lies in the publication month.
+        A day word on a page dated only to the month ("zaterdag", "over the past 24 hours", "sinds donderdag")
+        cannot be resolved to a day: the fact lies in the publication month. A figure "in the same period"
+        takes the period of the figure before (of the time before the phrase when its sentence has one).
         """
         doc = self.doc
         times = [t for t in doc.within(doc.times, sentence.start, sentence.end, "times")]
-        cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence) or (
+        same = self.p.same_period.search(doc.text, sentence.start, sentence.end) if times or self._reports_so_far \
+            else None
+        if same is not None:
+            times = [t for t in times if t.end <= same.start()]
+            if not times:
+                last = next((r for r in reversed(self._reports_so_far) if r.span_start < sentence.start), None)
+                if last is not None:
+                    return last.period_start, last.period_end, last.date_precision, last.cumulative
+        cumulative_cue = self._sentence_has(self.p.cumulative_cues, sentence) or self._habitual(match, sentence, index) or (
             self._sentence_has(self.p.so_far_cues, sentence) and self._speaks_of_campaign(sentence, index))
         month = self._publication_month()
         if times:
@@ -1712,14 +1840,25 @@ class _Reader:
             else:
                 cumulative = cumulative_cue or _is_running(chosen, self.p.short_anchor)
             period = (chosen.date_start, chosen.date_end, chosen.precision)
-            if not chosen.resolved and month is not None and not chosen.since:
-                period = month
+            if not chosen.resolved and month is not None and (not chosen.since or chosen.precision is None):
+                period = month  # a day word, "since" one too; not a "since" after publication
             if period[0] is not None and not cumulative:
-                self.memory.period = period
+                self.memory.period, self.memory.period_at = period, chosen.start
             return (*period, cumulative)
-        cumulative_cue = cumulative_cue or self._sentence_has(self.p.campaign_toll, sentence)
+        cumulative_cue = cumulative_cue or self._campaign_toll(match, sentence, index)
+        earlier = self._time_before(sentence, index, running=cumulative_cue)
+        if earlier is not None and (self.memory.period is None or earlier.start > self.memory.period_at):
+            period = (earlier.date_start, earlier.date_end, earlier.precision)
+            if not cumulative_cue:
+                self.memory.period, self.memory.period_at = period, earlier.start
+            return (*period, cumulative_cue)
         if self.memory.period is not None:
             return (*self.memory.period, cumulative_cue)
+        later = self._time_of_attack_after(index) if not cumulative_cue else None
+        if later is not None:
+            period = (later.date_start, later.date_end, later.precision)
+            self.memory.period, self.memory.period_at = period, later.start
+            return (*period, cumulative_cue)
         ref = doc.reference
         if ref.day is not None:
             day = datetime(ref.day.year, ref.day.month, ref.day.day)
@@ -1728,6 +1867,57 @@ class _Reader:
             return (*month, cumulative_cue)
         return None, None, None, cumulative_cue
 
+    def _habitual(self, match: CountMatch, sentence: Sentence, index: int) -> bool:
+        """A repeated event: "komen herhaaldelijk burgers om het leven", "civilians have repeatedly been killed";
+        the adverb stands in the figure's clause before its casualty word."""
+        if not self._sentence_has(self.p.habitual_cues, sentence):
+            return False
+        start, _ = clauses.clause_at(self.doc, index, match.start)
+        trigger = self.p.triggers.search(self.doc.text, match.end, sentence.end)
+        return self.p.habitual_cues.search(self.doc.text, start, trigger.start() if trigger else match.end) is not None
+
+    def _campaign_toll(self, match: CountMatch, sentence: Sentence, index: int) -> bool:
+        """Whether the figure's clause names a campaign its people died in ("died in the offensive"); a
+        campaign named in another clause is not where they died ("Na een aanval met twintig doden als gevolg,
+        heeft het land besloten burgers te bewapenen in de strijd tegen ...")."""
+        if not self._sentence_has(self.p.campaign_toll, sentence):
+            return False
+        start, end = clauses.clause_at(self.doc, index, match.start)
+        return self.p.campaign_toll.search(self.doc.text, start, end) is not None
+
+    def _time_of_attack_after(self, index: int) -> TimeExpression | None:
+        """The day an attack took place, told in the two sentences after the first report of it: "41 strijders
+        zijn gedood bij een tegenaanval van IS. (...) De jihadisten lanceerden gisteren hun tegenaanval"."""
+        doc = self.doc
+        if not clauses.refers_to_event(doc, index):
+            return None
+        for ahead in (index + 1, index + 2):
+            following = doc.sentence_at(ahead)
+            if following is None:
+                return None
+            days = [t for t in doc.within(doc.times, following.start, following.end, "times")
+                    if t.resolved and not t.since and t.precision == "day"]
+            if days and clauses.refers_to_event(doc, ahead):
+                return days[0]
+        return None
+
+    def _time_before(self, sentence: Sentence, index: int, *, running: bool) -> TimeExpression | None:
+        """The last dated time of the paragraph before ``sentence``: "Mogadishu werd vandaag opgeschrikt door
+        twee bomaanslagen. Daarbij kwamen 15 mensen om"; "De vorige aanslag was in januari 2018. Er vielen
+        toen 27 doden". A running toll takes the last running period ("sinds het begin van het offensief op
+        20 januari"), any other figure the last time that is not one."""
+        doc = self.doc
+        start = sentence.start
+        for back in range(index - 1, max(-1, index - 4), -1):
+            before = doc.sentence_at(back)
+            if before is None or before.paragraph != sentence.paragraph:
+                return None
+            times = doc.within(doc.times, before.start, before.end, "times")
+            for time in reversed(times):
+                if time.start < start and time.resolved and time.since == running:
+                    return time
+            start = before.start
+        return None
     def _speaks_of_campaign(self, sentence: Sentence, index: int) -> bool:
         """Whether a toll "so far" in ``sentence`` is a running toll: a campaign or a total named in it or just before.
 

@@ -3,7 +3,8 @@
 One pass of one pattern per language finds every time expression of a text:
 absolute dates (``24 april 2018``, ``April 24, 2018``, ``24/04/2018``), months
 and years (``eind september``, ``2014-2015``, ``sinds 2015``), relative days
-(``vandaag``, ``gisteren``, weekdays), windows (``de voorbije zes dagen``,
+(``vandaag``, ``gisteren``, weekdays, ``vorige week zaterdag``), times counted back
+(``twee weken geleden``, ``two weeks ago``), windows (``de voorbije zes dagen``,
 ``over the past 24 hours``) and named periods (``dit weekeinde``, ``last
 week``). Each is resolved against the article's publication time and the
 precision with which that time is known: a relative day is never guessed from
@@ -86,6 +87,7 @@ def _pattern(data: Language) -> re.Pattern[str]:
     year_context = phrase_pattern(data.words("time.year_context"))
     relative = phrase_pattern(data.words("time.relative_days"))
     named = phrase_pattern(data.words("time.named"))
+    last_week = phrase_pattern(data.words("time.last_week"))
     openers = phrase_pattern(data.words("time.window_openers"))
     closers = data.words("time.window_closers")
     closer = rf"(?:\s+(?P<wclose>{phrase_pattern(closers)}))?" if closers else r"(?P<wclose>(?!x)x)?"
@@ -103,6 +105,7 @@ def _pattern(data: Language) -> re.Pattern[str]:
         rf"(?P<yrange>(?<![\d.,])(?P<yr1>{year})\s*{joiners}\s*(?P<yr2>{year})(?!\d|[.,]\d))",
         rf"(?P<my>(?:(?P<mp>{month_parts})[\s-]+)?(?P<m3>{months})(?:\s+(?P<y3>{year}))?(?![\d]))",
         rf"(?P<window>(?P<wopen>{openers})\s+(?P<wn>{number})\s+(?P<wunit>{units}){closer})",
+        rf"(?P<lastweekday>(?P<lw>{last_week})\s+(?P<wd2>{weekdays})(?:{parts})?(?![\w]))",
         rf"(?P<named>{named})",
         rf"(?P<relative>{relative})",
         rf"(?P<weekday>(?:(?P<prev>{previous})\s+)?(?<![\w])(?P<wd>{weekdays})(?:{parts})?(?![\w]))",
@@ -115,7 +118,7 @@ def _pattern(data: Language) -> re.Pattern[str]:
 # source joined by ``_alternation``). A list added to the front of a branch of
 # ``_pattern`` goes here too.
 _FIRST_PHRASES = ("time.previous", "time.month_parts", "time.year_context", "time.relative_days", "time.named",
-                  "time.window_openers")
+                  "time.window_openers", "time.last_week")
 _FIRST_WORDS = ("time.months", "time.month_abbreviations", "time.weekdays")
 
 
@@ -183,7 +186,7 @@ def find_times(text: str, *, lang: str, reference: Reference) -> list[TimeExpres
         found.append(TimeExpression(start, end, text[start:end], date_start, date_end, precision, since))
     spans: tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]] = data.memo("span_patterns",
                                                                            lambda: _span_patterns(data))
-    return _campaigns(_ranges(found, text, spans), text, spans[2], data, reference)
+    return _ago(_campaigns(_ranges(found, text, spans), text, spans[2], data, reference), text, data, reference)
 
 
 def _since_event(text: str, start: int, end: int, data: Language) -> re.Match[str] | None:
@@ -297,6 +300,58 @@ def _campaigns(found: list[TimeExpression], text: str, pattern: re.Pattern[str],
     return sorted([*found, *extra], key=lambda t: t.start) if extra else found
 
 
+def _month_shifted(ref: Reference, most: int, least: int) -> Period | None:
+    """A time counted back from a publication known only to the month ("two weeks ago", "last week's
+    Saturday"): the month's window shifted back by as much, from ``most`` days before its first day to
+    ``least`` days before its last."""
+    if ref.month is None or ref.day is not None:
+        return None
+    first = ref.month
+    last = date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    return _day(first - timedelta(days=most)), _day(last - timedelta(days=least)), "month"
+
+
+def _ago_patterns(data: Language) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    words = data.words("time.ago")
+    if not words:
+        return None, None
+    ago = phrase_pattern(words)
+    return (re.compile(ago, re.IGNORECASE),
+            re.compile(rf"(?<![\w-])(?P<n>[^\W_]+)\s+(?P<unit>{phrase_pattern(data.words('time.units'))})\s+{ago}",
+                       re.IGNORECASE))
+
+
+def _ago(found: list[TimeExpression], text: str, data: Language, reference: Reference) -> list[TimeExpression]:
+    """A time counted back from publication, "twee weken geleden", "three days ago": that day (a week or a
+    month counted back is dated to the week or the month), or the publication month shifted back by as much."""
+    cue, pattern = data.memo("ago_patterns", lambda: _ago_patterns(data))
+    if cue is None or pattern is None or not cue.search(text):
+        return found
+    extra = []
+    for m in pattern.finditer(text):
+        if any(t.start < m.end() and m.start() < t.end for t in found):
+            continue
+        amount = parse_number(m.group("n"), lang=data.code)
+        unit = float(data.table("time.units")[fold(m.group("unit"))])
+        if amount is None or amount <= 0 or amount > 100 or unit < 1:
+            continue
+        days = round(unit * amount)
+        try:
+            if reference.day is not None:
+                d = reference.day - timedelta(days=days)
+                precision = "day" if unit < 7 else "week" if unit < 30 else "month"
+                extra.append(TimeExpression(m.start(), m.end(), m.group(), _day(d), _day(d), precision, False))
+                continue
+            period = _month_shifted(reference, days, days) if days >= 7 else None  # a few days back: in the month
+        except (ValueError, OverflowError):
+            period = None  # a publication at the edge of the calendar
+        if period is None:
+            extra.append(TimeExpression(m.start(), m.end(), m.group(), None, None, None, False))
+        else:
+            extra.append(TimeExpression(m.start(), m.end(), m.group(), period[0], period[1], period[2], False))
+    return sorted([*found, *extra], key=lambda t: t.start) if extra else found
+
+
 def _end_of_day(reference: Reference) -> datetime | None:
     if reference.published is None or not reference.precision:
         return None
@@ -304,6 +359,9 @@ def _end_of_day(reference: Reference) -> datetime | None:
         return reference.published
     if reference.precision == "day":
         return datetime.combine(reference.published.date(), datetime.min.time())
+    if reference.precision == "month":  # a page known to the month: the running period ends within it
+        last = calendar.monthrange(reference.published.year, reference.published.month)[1]
+        return datetime(reference.published.year, reference.published.month, last)
     return None
 
 
@@ -385,6 +443,14 @@ def _resolve(m: re.Match[str], data: Language, ref: Reference) -> Period | None:
         return datetime(year, 1, 1), datetime(year, 12, 31), "year"
     if m.group("window"):
         return _window(m, data, ref)
+    weekdays: list[str] = data.memo("folded_weekdays", lambda: [fold(w) for w in data.words("time.weekdays")])
+    if m.group("lastweekday"):
+        target = weekdays.index(fold(m.group("wd2")))
+        if ref.day is None:
+            return _month_shifted(ref, 13 - target, 7 - target)  # "vorige week zaterdag" from a Sunday to a Monday
+        monday = ref.day - timedelta(days=ref.day.weekday() + 7)
+        d = monday + timedelta(days=target)
+        return _day(d), _day(d), "day"
     if m.group("named"):
         return _named(data.table("time.named")[fold(m.group("named"))], ref)
     if m.group("relative"):
@@ -395,7 +461,6 @@ def _resolve(m: re.Match[str], data: Language, ref: Reference) -> Period | None:
     if m.group("weekday"):
         if ref.day is None:
             return None
-        weekdays: list[str] = data.memo("folded_weekdays", lambda: [fold(w) for w in data.words("time.weekdays")])
         target = weekdays.index(fold(m.group("wd")))
         delta = (ref.day.weekday() - target) % 7
         if m.group("prev") and delta == 0:

@@ -142,3 +142,29 @@ def test_a_toll_so_far_is_a_running_toll_only_of_a_campaign(lang: str, text: str
     """"So far" of one incident is its latest toll, counted; of a campaign or a total, a running toll."""
     reports = cn.extract_casualties(text, lang=lang, published="2018-03-01")
     assert [r.cumulative for r in reports if r.outcome == "killed"] == [cumulative]
+
+
+@pytest.mark.parametrize("lang, text, cumulative", [
+    ("nl", "Bij de beschietingen van de stad komen herhaaldelijk tientallen burgers om het leven.", True),
+    ("nl", "Bij de beschietingen van de stad kwamen gisteren tientallen burgers om het leven.", False),
+    ("en", "Dozens of civilians have repeatedly been killed in the shelling of the town.", True),
+    ("en", "Dozens of civilians were killed in the shelling of the town yesterday.", False),
+    ("en", "A teacher was shot dead by gunmen in a district repeatedly raided by bandits.", False),
+    ("nl", "Een leraar werd doodgeschoten in een district dat herhaaldelijk door bendes werd overvallen.", False),
+])
+def test_a_repeated_event_is_a_running_toll(lang: str, text: str, cumulative: bool) -> None:
+    reports = cn.extract_casualties(text, lang=lang, published="2018-03-01")
+    assert [r.cumulative for r in reports] == [cumulative]
+
+
+@pytest.mark.parametrize("lang, text, cumulative", [
+    ("nl", "Na een aanval op een dorp, met twintig doden als gevolg, wil de regering burgers bewapenen in de strijd "
+           "tegen de jihadisten.", False),
+    ("nl", "In de strijd om de stad zijn twintig strijders omgekomen.", True),
+    ("en", "After an attack on a village that left twenty dead, the government will arm civilians during the offensive "
+           "against the jihadists.", False),
+    ("en", "Twenty fighters died in the battle for the city.", True),
+])
+def test_a_campaign_named_in_another_clause_is_not_where_they_died(lang: str, text: str, cumulative: bool) -> None:
+    reports = cn.extract_casualties(text, lang=lang, published="2020-02-01")
+    assert [r.cumulative for r in reports] == [cumulative]

@@ -56,7 +56,14 @@ CASES = [
     param("nl", "sinds donderdag", "2018-04-19", "2018-04-24", "day", id="nl-sinds-donderdag"),
     param("nl", "sinds 18 februari", "2018-02-18", "2018-04-24", "day", id="nl-sinds-18-februari"),
     param("nl", "in de zomer van 2014", "2014-01-01", "2014-12-31", "year", id="nl-zomer-van-2014"),
+    # Dutch: counted back from publication
+    param("nl", "twee weken geleden", "2018-04-10", "2018-04-10", "week", id="nl-twee-weken-geleden"),
+    param("nl", "drie dagen geleden", "2018-04-21", "2018-04-21", "day", id="nl-drie-dagen-geleden"),
+    param("nl", "vorige week zaterdag", "2018-04-21", "2018-04-21", "day", id="nl-vorige-week-zaterdag"),
+    param("nl", "verleden week dinsdagavond", "2018-04-17", "2018-04-17", "day", id="nl-verleden-week-dinsdagavond"),
     # English
+    param("en", "two weeks ago", "2018-04-10", "2018-04-10", "week", id="en-two-weeks-ago"),
+    param("en", "three days ago", "2018-04-21", "2018-04-21", "day", id="en-three-days-ago"),
     param("en", "today", "2018-04-24", "2018-04-24", "day", id="en-today"),
     param("en", "yesterday", "2018-04-23", "2018-04-23", "day", id="en-yesterday"),
     param("en", "last night", "2018-04-23", "2018-04-23", "day", id="en-last-night"),
@@ -88,6 +95,14 @@ MONTH_CASES = [
     param("nl", "gisteren", None, None, None, id="nl-gisteren-unresolved"),
     param("en", "last Thursday", None, None, None, id="en-weekday-unresolved"),
     param("en", "in March", "2018-03-01", "2018-03-31", "month", id="en-month-resolved"),
+    # counted back by a week or more: the month shifted back by as much
+    param("nl", "twee weken geleden", "2018-03-18", "2018-04-16", "month", id="nl-twee-weken-geleden-shifted"),
+    param("en", "two weeks ago", "2018-03-18", "2018-04-16", "month", id="en-two-weeks-ago-shifted"),
+    param("nl", "vorige week zaterdag", "2018-03-24", "2018-04-28", "month", id="nl-vorige-week-zaterdag-shifted"),
+    param("nl", "drie dagen geleden", None, None, None, id="nl-days-ago-unresolved"),
+    # a running period up to a publication known to the month ends with that month
+    param("nl", "sinds 20 januari", "2018-01-20", "2018-04-30", "day", id="nl-sinds-until-month-end"),
+    param("en", "since 20 January", "2018-01-20", "2018-04-30", "day", id="en-since-until-month-end"),
 ]
 
 # Expressions that must not be read as dates.
