@@ -59,11 +59,11 @@ def test_case_tables_are_large_enough(module) -> None:
     ("Military forces captured the Bama communities of Kyarewa, Kadawuri and Ajirima.", "Ajirima", "Bama"),
     ("Troops cleared several Gwoza villages including Ngalwari and Kuwarti.", "Ngalwari", "Gwoza"),
     ("Troops recaptured Kolomari, Dumbosa and Gwoza towns in Bama on Friday.", "Dumbosa", "Bama"),
-    ("Troops kill 15 during a clearing operation of several Bama localities on 03/04 including: Kardile and "
-     "Ngenere.", "Ngenere", "Bama"),
+    ("Soldiers arrested six suspects in a clearing operation of several Gwoza settlements on 14/06 including: "
+     "Ngalwari and Kuwarti.", "Kuwarti", "Gwoza"),
 ], ids=["in-its-county", "area-of-a-town", "end-of-a-list-in-a-town", "town-before-its-communities",
         "town-before-its-villages-including", "known-place-inside-the-list-passed-over",
-        "town-before-its-localities-on-a-date"])
+        "town-before-its-settlements-on-a-date"])
 def test_unknown_place_lies_in_its_parent(text: str, place: str, parent: str) -> None:
     """A place no gazetteer knows takes the coordinates of the known place it is said to lie in, never finer than
     "near" (precision 2)."""
@@ -88,9 +88,9 @@ def test_unknown_place_without_a_parent_has_no_coordinates() -> None:
 @pytest.mark.skipif(not gz.sources_available(), reason="the places extra (GeoNames) is not installed")
 def test_unplaced_name_found_in_the_country_of_the_text() -> None:
     """A name the place reader left unplaced but the clause reads as ground taken takes GeoNames' entry in the
-    country the text is about (here the country of Boko Haram), not one of another country ("Hong", Denmark's
+    country the text is about (here the country of the Nigerian troops), not one of another country ("Hong", Denmark's
     "Høng"); a name GeoNames does not know stays unplaced."""
-    text = "Nigerian troops regained three areas lost to Boko Haram the previous week: Gombi, Garkida and Hong."
+    text = "Nigerian troops recaptured Gombi, Garkida and Hong on Saturday."
     claims = {c.place: c for c in cn.extract_territory(text, lang="en")}
     assert set(claims) == {"Gombi", "Garkida", "Hong"}
     assert claims["Hong"].country == "Nigeria" and claims["Hong"].latitude is not None
@@ -103,8 +103,8 @@ def test_unplaced_name_found_in_the_country_of_the_text() -> None:
 def test_name_read_in_another_country_than_its_parent_keeps_its_name() -> None:
     """A name GeoNames reads in another country (here "Lassa" as Lhasa, China) than the place the text says it lies
     in keeps its name as written and is placed by that place."""
-    text = ("Rebels took over Lassa town in Askira local government area, Borno State. Reports from Lassa said the "
-            "town was burnt.")
+    text = ("Insurgents seized Lassa village in Askira, Borno State, on Sunday. Residents who escaped from Lassa "
+            "described burnt churches.")
     claims = cn.extract_territory(text, lang="en")
     assert [(c.place, c.country) for c in claims] == [("Lassa", "Nigeria")]
     assert claims[0].latitude is not None and abs(claims[0].latitude - 10.65) < 0.3

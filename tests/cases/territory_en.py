@@ -211,8 +211,8 @@ CASES = [
     param("Boko Haram fighters have taken over the army camp - a training school - in Gwoza.",
           [("Boko Haram", "Gwoza", "captured")], id="dashed-aside-before-the-place"),
     # a head noun in quotes still reaches its owner and the apposed name
-    param("Troops gained control of the 'spiritual base' of Boko Haram, Kolomari, on Friday.",
-          [("troops", "Kolomari", "captured")], id="quoted-head-before-of"),
+    param("Soldiers seized the 'main hideout' of ISWAP, Kolomari, on Friday.",
+          [("soldiers", "Kolomari", "captured")], id="quoted-head-before-of"),
     # a name of two words after a verb that also takes people is a place when ground is coordinated with it
     param("Boko Haram captured Dar Jamal and the town of Gwoza.",
           [("Boko Haram", "Dar Jamal", "captured"), ("Boko Haram", "Gwoza", "captured")],
@@ -258,16 +258,19 @@ CASES = [
     param("Rebels took control of the town on Monday (Reuters, AFP).", [], id="no-bracket-of-sources"),
     # a clearing operation of or in places is their gain by the side that carries it out; not when the clause
     # says that side was attacked
-    param("Troops kill 15 during a clearing operation of several Bama localities including: Kardile, Koujili and "
-          "Ngenere.", [("Nigerian government", "Kardile", "captured"), ("Nigerian government", "Koujili", "captured"),
-                       ("Nigerian government", "Ngenere", "captured")], id="clearing-operation-of-a-list"),
+    param("Soldiers arrested six suspects in a clearing operation of several Gwoza settlements, including: Ngalwari, "
+          "Dumbosa and Kuwarti.", [("Nigerian government", "Ngalwari", "captured"),
+                                   ("Nigerian government", "Dumbosa", "captured"),
+                                   ("Nigerian government", "Kuwarti", "captured")], id="clearing-operation-of-a-list"),
     param("Troops conducted clearance operations in Gwoza, killing two Boko Haram members.",
           [("Nigerian government", "Gwoza", "captured")], id="clearance-operations-in"),
     param("Troops on a clearance operation in Gwoza were ambushed by Boko Haram.", [],
           id="no-clearance-operation-of-the-ambushed"),
     # a side before a name and its noun of ground, or with "'s", owns the ground: the name is the place taken
-    param("Military forces clear Boko Haram's Kolomari camp, killing 18 members.",
-          [("military forces", "Kolomari", "captured", {"from_actor": "Boko Haram"})], id="side-s-named-camp"),
-    param("Military forces took over the Boko Haram Kolomari camp.",
-          [("military forces", "Kolomari", "captured", {"from_actor": "Boko Haram"})], id="side-before-named-camp"),
+    param("Soldiers cleared ISWAP's Kolomari camp on Tuesday and freed 40 hostages.",
+          [("soldiers", "Kolomari", "captured", {"from_actor": "Islamic State West Africa Province"})],
+          id="side-s-named-camp"),
+    param("The army overran the ISWAP Kolomari camp.",
+          [("army", "Kolomari", "captured", {"from_actor": "Islamic State West Africa Province"})],
+          id="side-before-named-camp"),
 ]
