@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -276,6 +277,19 @@ def _ranges(found: list[TimeExpression], text: str,
     return result
 
 
+def _counted_lengths(found: list[TimeExpression], text: str, pattern: re.Pattern[str], data: Language,
+                     most: int) -> Iterator[tuple[re.Match[str], float, float]]:
+    """The matches of a length pattern ("(?P<n>...) (?P<unit>...)") not inside a time already found, with
+    their amount (1 to ``most``) and the days of their unit."""
+    for m in pattern.finditer(text):
+        if any(t.start < m.end() and m.start() < t.end for t in found):
+            continue
+        amount = parse_number(m.group("n"), lang=data.code)
+        if amount is None or amount <= 0 or amount > most:
+            continue
+        yield m, amount, float(data.table("time.units")[fold(m.group("unit"))])
+
+
 def _campaigns(found: list[TimeExpression], text: str, pattern: re.Pattern[str], data: Language,
                reference: Reference) -> list[TimeExpression]:
     """A campaign named by its length, "the nine-month battle", "de negen maanden durende strijd": a running
@@ -283,13 +297,8 @@ def _campaigns(found: list[TimeExpression], text: str, pattern: re.Pattern[str],
     if not pattern.search(text):
         return found
     extra = []
-    for m in pattern.finditer(text):
-        if any(t.start < m.end() and m.start() < t.end for t in found):
-            continue
-        amount = parse_number(m.group("n"), lang=data.code)
-        if amount is None or amount <= 0 or amount > 1000:
-            continue
-        days = round(float(data.table("time.units")[fold(m.group("unit"))]) * amount)
+    for m, amount, unit in _counted_lengths(found, text, pattern, data, 1000):
+        days = round(unit * amount)
         precision = "day" if days <= 31 else "month" if days <= 366 else "year"
         end = reference.day
         if end is None:
@@ -328,12 +337,8 @@ def _ago(found: list[TimeExpression], text: str, data: Language, reference: Refe
     if cue is None or pattern is None or not cue.search(text):
         return found
     extra = []
-    for m in pattern.finditer(text):
-        if any(t.start < m.end() and m.start() < t.end for t in found):
-            continue
-        amount = parse_number(m.group("n"), lang=data.code)
-        unit = float(data.table("time.units")[fold(m.group("unit"))])
-        if amount is None or amount <= 0 or amount > 100 or unit < 1:
+    for m, amount, unit in _counted_lengths(found, text, pattern, data, 100):
+        if unit < 1:
             continue
         days = round(unit * amount)
         try:
